@@ -1,0 +1,99 @@
+#!/usr/bin/env python3
+"""Measure copydesk on the shared corpora (never copied into the project).
+
+usage: scripts/corpus-report.py [BINARY] [--shared ../shared]
+
+Prints, per rule, the warnings/errors raised on news-clean per 10,000 words, the clickbait
+confusion matrix on headlines.tsv, the heading-case rate on `news` headlines, and boilerplate
+recall / false-alarm figures on the boilerplate corpora. Each headline or line is linted as the
+title of its own one-line document, which is how scraped titles arrive.
+"""
+import collections, json, os, subprocess, sys, tempfile
+
+args = [a for a in sys.argv[1:] if not a.startswith('--')]
+binary = args[0] if args else 'target/release/copydesk'
+shared = '../shared'
+if '--shared' in sys.argv:
+    shared = sys.argv[sys.argv.index('--shared') + 1]
+corpora = os.path.join(shared, 'corpora')
+
+
+def lint(path, extra=()):
+    p = subprocess.run([binary, 'lint', '--format', 'json', *extra, path], capture_output=True)
+    if p.returncode not in (0, 1):
+        sys.exit(f'copydesk exited {p.returncode}: {p.stderr.decode()[:500]}')
+    return json.loads(p.stdout)['diagnostics']
+
+
+def one_per_file(lines, tmp, ext='.txt'):
+    for i, line in enumerate(lines):
+        with open(os.path.join(tmp, f'{i:06d}{ext}'), 'w', encoding='utf-8') as f:
+            f.write(line + '\n')
+
+
+def news_clean():
+    d = os.path.join(corpora, 'news-clean')
+    words = sum(len(open(os.path.join(d, f), encoding='utf-8', errors='replace').read().split()) for f in os.listdir(d))
+    diags = [x for x in lint(d) if x['severity'] in ('warning', 'error')]
+    by_rule = collections.Counter(x['rule'] for x in diags)
+    print(f'news-clean: {len(os.listdir(d))} files, {words} words, {len(diags)} warnings/errors = {len(diags) / words * 10000:.2f} per 10k words')
+    for rule, n in by_rule.most_common():
+        print(f'  {rule:20} {n:4}  {n / words * 10000:.2f}/10k')
+    if '-v' in sys.argv:
+        for x in diags:
+            print(f"    {os.path.basename(x['path'])}:{x['line']} {x['rule']}: {x['text'][:60]!r} {x['message'][:70]}")
+
+
+def headlines():
+    rows = [l.rstrip('\n').split('\t', 1) for l in open(os.path.join(corpora, 'headlines', 'headlines.tsv'), encoding='utf-8')][1:]
+    with tempfile.TemporaryDirectory() as tmp:
+        one_per_file([h for _, h in rows], tmp)
+        diags = lint(tmp, ['--select', 'clickbait,heading-case'])
+    fired = collections.defaultdict(set)
+    for x in diags:
+        fired[x['rule']].add(int(os.path.basename(x['path'])[:6]))
+    tp = sum(1 for i, (lab, _) in enumerate(rows) if lab == 'clickbait' and i in fired['clickbait'])
+    fp = sum(1 for i, (lab, _) in enumerate(rows) if lab == 'news' and i in fired['clickbait'])
+    fn = sum(1 for lab, _ in rows if lab == 'clickbait') - tp
+    tn = sum(1 for lab, _ in rows if lab == 'news') - fp
+    print(f'clickbait: precision {tp / max(tp + fp, 1):.3f} recall {tp / max(tp + fn, 1):.3f}  (TP {tp} FP {fp} FN {fn} TN {tn})')
+    news = [i for i, (lab, _) in enumerate(rows) if lab == 'news']
+    hc = [i for i in news if i in fired['heading-case']]
+    print(f'heading-case on news headlines: {len(hc)}/{len(news)} = {len(hc) / len(news) * 100:.2f}%')
+    if '-v' in sys.argv:
+        for i in hc[:15]:
+            print('   HC', rows[i][1])
+        for i, (lab, h) in enumerate(rows):
+            if lab == 'news' and i in fired['clickbait']:
+                print('   FP', h)
+
+
+def boilerplate():
+    rows = [l.rstrip('\n').split('\t', 1) for l in open(os.path.join(corpora, 'boilerplate', 'readability-residue.tsv'), encoding='utf-8')][1:]
+    residue = [line for pages, line in rows if int(pages) >= 3]
+    labeled = [l.rstrip('\n').split('\t', 1) for l in open(os.path.join(corpora, 'boilerplate', 'web-lines-labeled.tsv'), encoding='utf-8')][1:]
+    for name, lines in (('residue', residue), ('labeled', [line for _, line in labeled])):
+        with tempfile.TemporaryDirectory() as tmp:
+            # Each line as the last line of a short article, where chrome is found.
+            for i, line in enumerate(lines):
+                with open(os.path.join(tmp, f'{i:06d}.txt'), 'w', encoding='utf-8') as f:
+                    f.write('A Headline About Something\n\nThe article body says what happened in a full sentence.\n\n' + line + '\n')
+            diags = lint(tmp, ['--select', 'boilerplate'])
+        hit = {int(os.path.basename(x['path'])[:6]) for x in diags if x['line'] == 5}
+        if name == 'residue':
+            print(f'boilerplate recall on readability residue (>=3 pages): {len(hit)}/{len(lines)} = {len(hit) / len(lines):.2f}')
+            if '-v' in sys.argv:
+                print('   missed:', [l for i, l in enumerate(lines) if i not in hit][:40])
+        else:
+            clean = [i for i, (lab, _) in enumerate(labeled) if lab == 'clean']
+            noise = [i for i, (lab, _) in enumerate(labeled) if lab == 'noise']
+            print(f'boilerplate on web-lines-labeled: clean lines fired {sum(i in hit for i in clean)}/{len(clean)}, noise lines fired {sum(i in hit for i in noise)}/{len(noise)}')
+            if '-v' in sys.argv:
+                print('   clean fired:', [labeled[i][1] for i in clean if i in hit][:30])
+
+
+if not os.path.isdir(corpora):
+    sys.exit(f'no corpora at {corpora}; nothing to measure')
+news_clean()
+headlines()
+boilerplate()

@@ -1,0 +1,140 @@
+//! Document-level evidence that several rules share, computed once per document on first use:
+//! which words this article treats as proper nouns, and which apostrophe it prefers.
+
+use crate::document::{BlockKind, Document};
+use crate::text::{is_capitalized, starts_lower};
+use std::collections::HashMap;
+
+/// How one word (lowercased) is written across the document's running prose.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Usage {
+    /// Capitalised in the middle of a sentence: "… with Japan …".
+    pub capitalized_mid: usize,
+    /// Lowercase in the middle of a sentence: "… the labour market …".
+    pub lower_mid: usize,
+    /// Capitalised mid-sentence in any context, names included ("Richard Gere").
+    pub mentioned_mid: usize,
+}
+
+#[derive(Debug, Default)]
+pub struct Evidence {
+    usage: HashMap<String, Usage>,
+    /// The capitalised spelling most used for each lowercased word.
+    spelling: HashMap<String, String>,
+    /// Possessives written with an apostrophe, by lowercased base: "trump" for "Trump’s".
+    possessives: HashMap<String, usize>,
+    pub curly_apostrophes: usize,
+    pub straight_apostrophes: usize,
+}
+
+/// Split a word into the parts a proper noun can be: "U.S.-Japan’s" → ["U.S.", "Japan"].
+pub fn name_parts(word: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut offset = 0;
+    word.split(['-', '‐']).map(move |part| {
+        let start = offset;
+        offset += part.len() + 1;
+        let base = strip_possessive(part);
+        (start, base)
+    })
+}
+
+/// "Japan’s" → "Japan"; "Trumps" stays.
+pub fn strip_possessive(word: &str) -> &str {
+    for suffix in ["’s", "'s", "’S", "'S", "’", "'"] {
+        if let Some(base) = word.strip_suffix(suffix) {
+            return base;
+        }
+    }
+    word
+}
+
+impl Evidence {
+    pub fn build(doc: &Document<'_>) -> Evidence {
+        let mut ev = Evidence::default();
+        let mut spellings: HashMap<String, HashMap<String, usize>> = HashMap::new();
+        for (i, word) in doc.words.iter().enumerate() {
+            let kind = doc.blocks[word.block].kind;
+            let text = doc.text(word.span);
+            if text.contains("’s") {
+                ev.curly_apostrophes += 1;
+            } else if text.contains("'s") {
+                ev.straight_apostrophes += 1;
+            }
+            let base = strip_possessive(text);
+            if base.len() < text.len() {
+                *ev.possessives.entry(base.to_lowercase()).or_default() += 1;
+            }
+            if !matches!(kind, BlockKind::Paragraph | BlockKind::Quote) || word.sentence_start {
+                continue;
+            }
+            // After an opening quote or a colon a capital is a sentence start, not evidence.
+            let before = doc.source[..word.span.start].trim_end_matches(' ');
+            if before.ends_with(['“', '"', ':', '(', '‘']) {
+                continue;
+            }
+            // Inside a multi-word name ("World Bank", "Bank of Egypt") a capital says nothing
+            // about the word on its own.
+            let adjacent = |j: usize| {
+                doc.words.get(j).filter(|w| w.sentence == word.sentence).filter(|w| {
+                    let (a, b) = if j < i { (w.span.end, word.span.start) } else { (word.span.end, w.span.start) };
+                    doc.source[a..b].trim().is_empty()
+                })
+            };
+            let in_name = i.checked_sub(1).and_then(adjacent).is_some_and(|w| crate::text::starts_upper(doc.text(w.span)))
+                || adjacent(i + 1).is_some_and(|w| doc.text(w.span) == "of");
+            for (_, part) in name_parts(text) {
+                if part.chars().count() < 2 || !part.chars().all(|c| c.is_alphabetic()) {
+                    continue;
+                }
+                let lower = part.to_lowercase();
+                let usage = ev.usage.entry(lower.clone()).or_default();
+                if is_capitalized(part) {
+                    usage.mentioned_mid += 1;
+                }
+                if is_capitalized(part) && in_name {
+                    continue;
+                }
+                if is_capitalized(part) {
+                    usage.capitalized_mid += 1;
+                    *spellings.entry(lower).or_default().entry(part.to_string()).or_default() += 1;
+                } else if starts_lower(part) {
+                    usage.lower_mid += 1;
+                }
+            }
+        }
+        ev.spelling = spellings
+            .into_iter()
+            .filter_map(|(k, v)| v.into_iter().max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0))).map(|(s, _)| (k, s)))
+            .collect();
+        ev
+    }
+
+    pub fn usage(&self, lower: &str) -> Usage {
+        self.usage.get(lower).copied().unwrap_or_default()
+    }
+
+    /// A word this document treats as a proper noun: capitalised mid-sentence at least
+    /// `min_evidence` times and never written lowercase mid-sentence.
+    pub fn proper_noun(&self, lower: &str, min_evidence: usize) -> Option<&str> {
+        let usage = self.usage(lower);
+        if usage.capitalized_mid >= min_evidence && usage.lower_mid == 0 {
+            self.spelling.get(lower).map(String::as_str)
+        } else {
+            None
+        }
+    }
+
+    /// How often the document writes `lower` with a possessive apostrophe ("Trump’s").
+    pub fn possessive_uses(&self, lower: &str) -> usize {
+        self.possessives.get(lower).copied().unwrap_or(0)
+    }
+
+    /// The apostrophe this document uses in possessives: ’ unless ' is more common.
+    pub fn apostrophe(&self) -> char {
+        if self.straight_apostrophes > self.curly_apostrophes {
+            '\''
+        } else {
+            '’'
+        }
+    }
+}

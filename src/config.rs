@@ -1,0 +1,411 @@
+//! lint-rules.toml: typed, strict (unknown keys are errors), merged key by key over the
+//! embedded default, with errors that point into the TOML.
+//!
+//! Precedence, lowest first: the embedded default (this repository's lint-rules.toml) → the
+//! user's file (`--config`, or the nearest lint-rules.toml walking up from the current
+//! directory) → each `[[overrides]]` block whose `paths` match the file, in order → the
+//! command line (`--select`, `--ignore`).
+
+use crate::diagnostic::Severity;
+use crate::rules::RuleOptions;
+use miette::{Diagnostic as MietteDiagnostic, NamedSource, SourceSpan};
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::Deserialize;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// The documented default configuration, embedded so copydesk works without a config file.
+pub const DEFAULT_CONFIG: &str = include_str!("../lint-rules.toml");
+pub const CONFIG_FILE_NAME: &str = "lint-rules.toml";
+/// Longest accepted custom pattern, in bytes: keeps a hostile config from building huge automata.
+pub const MAX_PATTERN_LEN: usize = 4096;
+
+/// How loud a rule is: `off` disables it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Off,
+    Info,
+    Warning,
+    Error,
+}
+
+impl Level {
+    pub fn severity(self) -> Option<Severity> {
+        match self {
+            Level::Off => None,
+            Level::Info => Some(Severity::Info),
+            Level::Warning => Some(Severity::Warning),
+            Level::Error => Some(Severity::Error),
+        }
+    }
+}
+
+/// A rule's entry: either a level shorthand (`clickbait = "off"`) or a table of options.
+#[derive(Debug, Clone)]
+pub enum RuleSetting<T> {
+    Level(Level),
+    Table(T),
+}
+
+impl<T: Default> Default for RuleSetting<T> {
+    fn default() -> Self {
+        RuleSetting::Table(T::default())
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for RuleSetting<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct SettingVisitor<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for SettingVisitor<T> {
+            type Value = RuleSetting<T>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("\"off\", \"info\", \"warning\", \"error\" or a table of rule options")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Level::deserialize(de::value::StrDeserializer::<E>::new(v)).map(RuleSetting::Level)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+                T::deserialize(de::value::MapAccessDeserializer::new(map)).map(RuleSetting::Table)
+            }
+        }
+        deserializer.deserialize_any(SettingVisitor(std::marker::PhantomData))
+    }
+}
+
+/// `[files]`: which files a directory walk lints.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct FilesConfig {
+    #[serde(default = "default_include")]
+    pub include: Vec<String>,
+    #[serde(default)]
+    pub exclude: Vec<String>,
+}
+
+fn default_include() -> Vec<String> {
+    vec!["*.txt".into(), "*.md".into(), "*.markdown".into()]
+}
+
+impl Default for FilesConfig {
+    fn default() -> Self {
+        FilesConfig { include: default_include(), exclude: Vec::new() }
+    }
+}
+
+/// `[[custom]]`: a user rule made of one regex.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct CustomRuleConfig {
+    pub id: String,
+    pub pattern: String,
+    pub message: String,
+    #[serde(default = "default_custom_level")]
+    pub severity: Level,
+    #[serde(default)]
+    pub scope: Scope,
+    pub help: Option<String>,
+    pub replacement: Option<String>,
+    #[serde(default)]
+    pub case_insensitive: bool,
+}
+
+fn default_custom_level() -> Level {
+    Level::Warning
+}
+
+/// Where a custom rule looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    Title,
+    Heading,
+    Body,
+    #[default]
+    Any,
+}
+
+/// `[[overrides]]`: rule settings for files matching `paths` (globs relative to the config).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct OverrideConfig {
+    pub paths: Vec<String>,
+    #[serde(default)]
+    pub rules: toml::Table,
+}
+
+/// The whole file, as written.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Config {
+    #[serde(default)]
+    pub files: FilesConfig,
+    #[serde(default)]
+    pub rules: RuleOptions,
+    #[serde(default)]
+    pub custom: Vec<CustomRuleConfig>,
+    #[serde(default)]
+    pub overrides: Vec<OverrideConfig>,
+}
+
+/// A loaded configuration: the merged table (for overrides to merge onto) and its typed form.
+#[derive(Debug, Clone)]
+pub struct LoadedConfig {
+    pub table: toml::Table,
+    pub config: Config,
+    /// The file it came from, if any; override globs are relative to its directory.
+    pub path: Option<PathBuf>,
+}
+
+/// A config error, rendered by miette with a label pointing into the TOML.
+#[derive(Debug)]
+pub struct ConfigError {
+    pub message: String,
+    pub src: NamedSource<String>,
+    pub span: Option<SourceSpan>,
+    pub help: Option<String>,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "invalid configuration: {}", self.message)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+impl MietteDiagnostic for ConfigError {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new("copydesk::config"))
+    }
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        Some(&self.src)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
+        let span = self.span?;
+        Some(Box::new(std::iter::once(miette::LabeledSpan::new_with_span(Some(short_label(&self.message)), span))))
+    }
+}
+
+fn short_label(message: &str) -> String {
+    message.lines().next().unwrap_or("here").to_string()
+}
+
+impl ConfigError {
+    fn new(name: &str, text: &str, message: impl Into<String>, span: Option<std::ops::Range<usize>>) -> Box<Self> {
+        let message = message.into();
+        let help = did_you_mean(&message);
+        Box::new(ConfigError {
+            message,
+            src: NamedSource::new(name, text.to_string()),
+            span: span.map(|r| SourceSpan::new(r.start.into(), r.end - r.start)),
+            help,
+        })
+    }
+}
+
+/// Turn serde's "unknown field `tyop`, expected one of `typo`, …" into a suggestion.
+fn did_you_mean(message: &str) -> Option<String> {
+    let rest = message.split("unknown field `").nth(1).or_else(|| message.split("unknown variant `").nth(1))?;
+    let (unknown, expected) = rest.split_once('`')?;
+    let best = expected
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(|candidate| (strsim::jaro_winkler(unknown, candidate), candidate))
+        .filter(|(score, _)| *score > 0.75)
+        .max_by(|a, b| a.0.total_cmp(&b.0))?;
+    Some(format!("did you mean `{}`?", best.1))
+}
+
+/// Deep-merge `over` onto `base`: tables merge key by key, anything else is replaced.
+pub fn merge_tables(base: &mut toml::Table, over: &toml::Table) {
+    for (key, value) in over {
+        match (base.get_mut(key), value) {
+            (Some(toml::Value::Table(b)), toml::Value::Table(o)) => merge_tables(b, o),
+            // `clickbait = "off"` over a table keeps the options but changes the level.
+            (Some(toml::Value::Table(b)), toml::Value::String(level)) if is_level(level) => {
+                b.insert("severity".into(), toml::Value::String(level.clone()));
+            }
+            _ => {
+                base.insert(key.clone(), value.clone());
+            }
+        }
+    }
+}
+
+fn is_level(s: &str) -> bool {
+    matches!(s, "off" | "info" | "warning" | "error")
+}
+
+/// Parse and validate one config text on its own, so errors carry spans into that text.
+pub fn parse_text(name: &str, text: &str) -> Result<(toml::Table, Config), Box<ConfigError>> {
+    let table: toml::Table = toml::from_str(text).map_err(|e| ConfigError::new(name, text, e.message().to_string(), e.span()))?;
+    let config: Config = toml::from_str(text).map_err(|e| ConfigError::new(name, text, e.message().to_string(), e.span()))?;
+    validate(name, text, &config)?;
+    for (i, o) in config.overrides.iter().enumerate() {
+        let rules: RuleOptions = toml::Value::Table(o.rules.clone()).try_into().map_err(|e: toml::de::Error| {
+            let span = find_key_span(text, "overrides", i);
+            ConfigError::new(name, text, format!("in [[overrides]] #{}: {}", i + 1, e.message()), span)
+        })?;
+        let _ = rules;
+        for glob in &o.paths {
+            globset_check(glob).map_err(|msg| ConfigError::new(name, text, msg, find_str_span(text, glob)))?;
+        }
+    }
+    Ok((table, config))
+}
+
+fn globset_check(glob: &str) -> Result<(), String> {
+    ignore::overrides::OverrideBuilder::new(".").add(glob).map(|_| ()).map_err(|e| format!("invalid glob `{glob}`: {e}"))
+}
+
+fn validate(name: &str, text: &str, config: &Config) -> Result<(), Box<ConfigError>> {
+    for custom in &config.custom {
+        let ok_id = !custom.id.is_empty()
+            && custom.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            && !custom.id.starts_with('-');
+        if !ok_id {
+            return Err(ConfigError::new(
+                name,
+                text,
+                format!("custom rule id `{}` must be kebab-case (a-z, 0-9, -)", custom.id),
+                find_str_span(text, &custom.id),
+            ));
+        }
+        if crate::rules::find(&custom.id).is_some() {
+            return Err(ConfigError::new(
+                name,
+                text,
+                format!("custom rule id `{}` is already a built-in rule", custom.id),
+                find_str_span(text, &custom.id),
+            ));
+        }
+        if custom.pattern.len() > MAX_PATTERN_LEN {
+            return Err(ConfigError::new(
+                name,
+                text,
+                format!("pattern of `{}` is longer than {MAX_PATTERN_LEN} bytes", custom.id),
+                find_str_span(text, &custom.id),
+            ));
+        }
+        if let Err(e) = crate::rules::custom::compile_pattern(&custom.pattern, custom.case_insensitive) {
+            let span = find_str_span(text, &custom.pattern).or_else(|| find_str_span(text, &custom.id));
+            return Err(ConfigError::new(name, text, format!("invalid pattern in custom rule `{}`: {e}", custom.id), span));
+        }
+    }
+    crate::rules::validate_options(&config.rules).map_err(|(key, msg)| ConfigError::new(name, text, msg, find_str_span(text, &key)))?;
+    Ok(())
+}
+
+/// Where a literal string appears in the TOML text (for labels on values serde has no span for).
+fn find_str_span(text: &str, needle: &str) -> Option<std::ops::Range<usize>> {
+    if needle.is_empty() {
+        return None;
+    }
+    text.find(needle).map(|i| i..i + needle.len())
+}
+
+fn find_key_span(text: &str, key: &str, nth: usize) -> Option<std::ops::Range<usize>> {
+    let header = format!("[[{key}]]");
+    text.match_indices(&header).nth(nth).map(|(i, _)| i..i + header.len())
+}
+
+impl LoadedConfig {
+    /// The embedded default alone.
+    pub fn default_config() -> LoadedConfig {
+        let (table, config) = parse_text("lint-rules.toml (built in)", DEFAULT_CONFIG).expect("the embedded default config is valid");
+        LoadedConfig { table, config, path: None }
+    }
+
+    /// The default merged with the user's text.
+    pub fn from_user_text(name: &str, text: &str, path: Option<PathBuf>) -> Result<LoadedConfig, Box<ConfigError>> {
+        let (user_table, _) = parse_text(name, text)?;
+        let mut base = Self::default_config();
+        merge_tables(&mut base.table, &user_table);
+        let config: Config = toml::Value::Table(base.table.clone())
+            .try_into()
+            .map_err(|e: toml::de::Error| ConfigError::new(name, text, e.message().to_string(), None))?;
+        Ok(LoadedConfig { table: base.table, config, path })
+    }
+
+    /// `--config FILE`, else the nearest lint-rules.toml from `start` upward, else the default.
+    pub fn discover(explicit: Option<&Path>, start: &Path) -> Result<LoadedConfig, LoadError> {
+        let path = match explicit {
+            Some(p) => Some(p.to_path_buf()),
+            None => start.ancestors().map(|d| d.join(CONFIG_FILE_NAME)).find(|p| p.is_file()),
+        };
+        match path {
+            None => Ok(Self::default_config()),
+            Some(path) => {
+                let text = std::fs::read_to_string(&path).map_err(|e| LoadError::Io(path.clone(), e))?;
+                Self::from_user_text(&path.display().to_string(), &text, Some(path.clone())).map_err(LoadError::Invalid)
+            }
+        }
+    }
+
+    /// The typed config for one file after applying matching `[[overrides]]`.
+    pub fn with_overrides(&self, matching: &[usize]) -> Config {
+        if matching.is_empty() {
+            return self.config.clone();
+        }
+        let mut table = self.table.clone();
+        for &i in matching {
+            let rules = &self.config.overrides[i].rules;
+            let mut wrapper = toml::Table::new();
+            wrapper.insert("rules".into(), toml::Value::Table(rules.clone()));
+            merge_tables(&mut table, &wrapper);
+        }
+        toml::Value::Table(table).try_into().unwrap_or_else(|_| self.config.clone())
+    }
+}
+
+#[derive(Debug)]
+pub enum LoadError {
+    Io(PathBuf, std::io::Error),
+    Invalid(Box<ConfigError>),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_config_parses() {
+        let c = LoadedConfig::default_config();
+        assert!(c.config.files.include.contains(&"*.md".to_string()));
+    }
+
+    #[test]
+    fn unknown_rule_suggests_the_nearest_id() {
+        let err = parse_text("t.toml", "[rules.tyop]\nenabled = false\n").unwrap_err();
+        assert!(err.message.contains("tyop"), "{}", err.message);
+        assert_eq!(err.help.as_deref(), Some("did you mean `typo`?"));
+        assert!(err.span.is_some());
+    }
+
+    #[test]
+    fn unknown_option_is_an_error_with_a_span() {
+        let text = "[rules.typo]\nallow = []\nbogus = 1\n";
+        let err = parse_text("t.toml", text).unwrap_err();
+        let span = err.span.unwrap();
+        assert_eq!(&text[span.offset()..span.offset() + 5], "bogus");
+    }
+
+    #[test]
+    fn level_shorthand_merges_over_table() {
+        let c = LoadedConfig::from_user_text("t.toml", "[rules]\nclickbait = \"off\"\n", None).unwrap();
+        assert_eq!(c.table["rules"]["clickbait"]["severity"].as_str(), Some("off"));
+    }
+
+    #[test]
+    fn bad_custom_regex_points_at_pattern() {
+        let text = "[[custom]]\nid = \"no-foo\"\npattern = \"(foo\"\nmessage = \"x\"\n";
+        let err = parse_text("t.toml", text).unwrap_err();
+        let span = err.span.unwrap();
+        assert_eq!(&text[span.offset()..span.offset() + span.len()], "(foo");
+    }
+}

@@ -1,0 +1,283 @@
+//! The document model: built once per file, read by every rule.
+//!
+//! A [`Document`] holds the source, a line index, the blocks (title, headings, paragraphs, list
+//! items, table cells, quotes, code), the sentences and the words — all as byte spans into the
+//! original text, so a rule never re-parses and every diagnostic points at exact bytes.
+
+mod markdown;
+mod plaintext;
+mod segment;
+
+use crate::diagnostic::Span;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// How the blocks of a file are found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// CommonMark, parsed with pulldown-cmark; soft-wrapped paragraphs are one block.
+    Markdown,
+    /// Scraped text: one paragraph or heading per line, headings inferred, light Markdown
+    /// markers (`#`, `>`, `-`, `|`) understood.
+    PlainText,
+}
+
+impl Format {
+    /// `.md`, `.markdown` and friends are Markdown; everything else is scraped plain text.
+    pub fn from_path(path: &str) -> Format {
+        let lower = path.to_ascii_lowercase();
+        if [".md", ".markdown", ".mdown", ".mkd", ".mdx"].iter().any(|ext| lower.ends_with(ext)) {
+            Format::Markdown
+        } else {
+            Format::PlainText
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// The article's title: the first line of scraped text, or a leading `# H1`.
+    Title,
+    Heading(u8),
+    Paragraph,
+    ListItem,
+    TableCell {
+        header: bool,
+    },
+    Quote,
+    Code,
+    FrontMatter,
+    Html,
+}
+
+impl BlockKind {
+    /// Blocks whose text is prose that rules read.
+    pub fn is_prose(&self) -> bool {
+        !matches!(self, BlockKind::Code | BlockKind::FrontMatter | BlockKind::Html)
+    }
+    pub fn is_heading_like(&self) -> bool {
+        matches!(self, BlockKind::Title | BlockKind::Heading(_))
+    }
+}
+
+/// A block: `span` covers its markup too (`## `, `- `, `> `); `content` is the text inside.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub span: Span,
+    pub content: Span,
+    /// Consecutive list items share a group id, so rules can compare siblings.
+    pub group: usize,
+    /// True for a Markdown ATX heading (`## …`), false for an inferred one.
+    pub explicit: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Span,
+    pub block: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word {
+    pub span: Span,
+    pub block: usize,
+    pub sentence: usize,
+    /// First word of its sentence.
+    pub sentence_start: bool,
+}
+
+#[derive(Debug)]
+pub struct Document<'a> {
+    pub source: &'a str,
+    pub path: &'a str,
+    pub format: Format,
+    pub blocks: Vec<Block>,
+    pub sentences: Vec<Sentence>,
+    pub words: Vec<Word>,
+    line_starts: Vec<usize>,
+    evidence: std::cell::OnceCell<crate::analysis::Evidence>,
+    /// Sorted, non-overlapping spans that are not prose: URLs, e-mail addresses, inline code,
+    /// HTML and comments, link destinations.
+    masked: Vec<Span>,
+}
+
+static URL_LIKE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        (?:https?|ftp)://[^\s<>\x22]+            # URLs with a scheme
+        | \bwww\.[^\s<>\x22]+                    # bare www. addresses
+        | \b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b       # e-mail addresses
+        | <!--.*?-->                              # HTML comments (one line)
+        | `[^`\n]+`                               # inline code
+        | \b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|edu|gov|io|co|uk|de|fr|jp|info|biz|ly|me|tv|us|ca|au)\b  # domains
+        ",
+    )
+    .expect("built-in regex")
+});
+
+impl<'a> Document<'a> {
+    /// Parse `source` (any text; a BOM and CRLF line endings are understood) into blocks,
+    /// sentences and words.
+    pub fn parse(source: &'a str, path: &'a str, format: Format) -> Document<'a> {
+        let line_starts = line_starts(source);
+        let mut masked: Vec<Span> = URL_LIKE.find_iter(source).map(|m| Span::new(m.start(), m.end())).collect();
+        let blocks = match format {
+            Format::Markdown => markdown::blocks(source, &mut masked),
+            Format::PlainText => plaintext::blocks(source, &line_starts),
+        };
+        for block in &blocks {
+            if !block.kind.is_prose() {
+                masked.push(block.span);
+            }
+        }
+        let masked = merge_spans(masked);
+        let mut doc = Document {
+            source,
+            path,
+            format,
+            blocks,
+            sentences: Vec::new(),
+            words: Vec::new(),
+            line_starts,
+            evidence: Default::default(),
+            masked,
+        };
+        segment::segment(&mut doc);
+        doc
+    }
+
+    /// Proper-noun and apostrophe evidence, computed on first use and shared by the rules.
+    pub fn evidence(&self) -> &crate::analysis::Evidence {
+        self.evidence.get_or_init(|| crate::analysis::Evidence::build(self))
+    }
+
+    /// The text of a span.
+    pub fn text(&self, span: Span) -> &'a str {
+        &self.source[span.start..span.end]
+    }
+
+    /// 0-based line index of a byte offset.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&s| s <= offset).saturating_sub(1)
+    }
+
+    /// 1-based line and 1-based column in characters, as editors and SARIF count them.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        line_col(self.source, &self.line_starts, offset)
+    }
+
+    /// Byte span of a 0-based line, without its line ending.
+    pub fn line_span(&self, line: usize) -> Span {
+        let start = self.line_starts[line];
+        let mut end = self.line_starts.get(line + 1).copied().unwrap_or(self.source.len());
+        let bytes = self.source.as_bytes();
+        if end > start && bytes[end - 1] == b'\n' {
+            end -= 1;
+        }
+        if end > start && bytes[end - 1] == b'\r' {
+            end -= 1;
+        }
+        Span::new(start, end)
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// Whether any byte of `span` lies in a URL, code, HTML or other non-prose region.
+    pub fn is_masked(&self, span: Span) -> bool {
+        let i = self.masked.partition_point(|m| m.end <= span.start);
+        self.masked.get(i).is_some_and(|m| m.start < span.end.max(span.start + 1))
+    }
+
+    pub fn masked_spans(&self) -> &[Span] {
+        &self.masked
+    }
+
+    /// The words of one block, in order.
+    pub fn words_in_block(&self, block: usize) -> &[Word] {
+        let lo = self.words.partition_point(|w| w.block < block);
+        let hi = self.words.partition_point(|w| w.block <= block);
+        &self.words[lo..hi]
+    }
+
+    /// The sentences of one block, in order.
+    pub fn sentences_in_block(&self, block: usize) -> &[Sentence] {
+        let lo = self.sentences.partition_point(|s| s.block < block);
+        let hi = self.sentences.partition_point(|s| s.block <= block);
+        &self.sentences[lo..hi]
+    }
+
+    /// The span to delete to remove a whole block with its line ending(s), leaving the rest of
+    /// the file well formed.
+    pub fn block_removal_span(&self, span: Span) -> Span {
+        let first = self.line_of(span.start);
+        let last = self.line_of(span.end.saturating_sub(1).max(span.start));
+        let start = self.line_starts[first];
+        let end = self.line_starts.get(last + 1).copied().unwrap_or(self.source.len());
+        if end == self.source.len() && first > 0 {
+            // Last line of a file without a trailing newline: eat the newline before it.
+            let prev_end = self.line_span(first - 1).end;
+            return Span::new(prev_end, end);
+        }
+        Span::new(start, end)
+    }
+}
+
+/// Byte offsets where each line starts; line 0 starts at 0.
+pub fn line_starts(source: &str) -> Vec<usize> {
+    let mut starts = vec![0];
+    starts.extend(memchr_newlines(source).map(|i| i + 1));
+    starts
+}
+
+fn memchr_newlines(source: &str) -> impl Iterator<Item = usize> + '_ {
+    source.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i)
+}
+
+/// 1-based (line, column) of `offset`, the column counted in characters.
+pub fn line_col(source: &str, line_starts: &[usize], offset: usize) -> (usize, usize) {
+    let offset = crate::text::floor_char_boundary(source, offset.min(source.len()));
+    let line = line_starts.partition_point(|&s| s <= offset).saturating_sub(1);
+    let start = line_starts[line];
+    let column = source[start..offset].chars().count() + 1;
+    (line + 1, column)
+}
+
+fn merge_spans(mut spans: Vec<Span>) -> Vec<Span> {
+    spans.sort();
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for s in spans {
+        match out.last_mut() {
+            Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
+            _ => out.push(s),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_columns_count_characters() {
+        let src = "ab\r\n“c” d\n";
+        let doc = Document::parse(src, "t.txt", Format::PlainText);
+        assert_eq!(doc.line_col(0), (1, 1));
+        let d = src.find('d').unwrap();
+        assert_eq!(doc.line_col(d), (2, 5));
+        assert_eq!(doc.line_span(0), Span::new(0, 2));
+    }
+
+    #[test]
+    fn urls_and_code_are_masked() {
+        let src = "See https://example.com/a.b and `x.y` now.";
+        let doc = Document::parse(src, "t.txt", Format::PlainText);
+        let url = src.find("https").unwrap();
+        assert!(doc.is_masked(Span::new(url + 3, url + 4)));
+        assert!(!doc.is_masked(Span::new(0, 3)));
+        assert!(doc.words.iter().all(|w| doc.text(w.span) != "example"));
+    }
+}

@@ -1,0 +1,298 @@
+//! Blocks of scraped plain text: one paragraph or heading per line, blank lines optional,
+//! headings without markup. Light Markdown markers (`#`, `>`, `-`, `1)`, `|`, fences) are
+//! understood because scrapers leave them behind.
+
+use super::{Block, BlockKind};
+use crate::diagnostic::Span;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static ATX: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$").unwrap());
+static LIST_MARKER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[ \t]{0,8}(?:[-*+•–—▪◦]|\d{1,3}[.)])[ \t]+").unwrap());
+static QUOTE_MARKER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^ {0,3}>[ \t]?").unwrap());
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Line {
+    Blank,
+    Fence,
+    Html,
+    Atx(u8, Span),
+    Quote(Span),
+    List(Span),
+    TableRow,
+    TableSeparator,
+    Text(Span),
+}
+
+pub(super) fn blocks(source: &str, line_starts: &[usize]) -> Vec<Block> {
+    let lines: Vec<(Span, Line)> = classify_lines(source, line_starts);
+    let wrapped = looks_hard_wrapped(source, &lines);
+
+    // Group lines into raw blocks (code fences, merged wrapped paragraphs).
+    let mut raw: Vec<(BlockKind, Span, Span, bool)> = Vec::new(); // kind, span, content, explicit
+    let mut i = 0;
+    while i < lines.len() {
+        let (span, line) = lines[i];
+        match line {
+            Line::Blank | Line::TableSeparator => {}
+            Line::Fence => {
+                let mut j = i + 1;
+                while j < lines.len() && lines[j].1 != Line::Fence {
+                    j += 1;
+                }
+                let end = lines.get(j).map_or(lines[lines.len() - 1].0.end, |l| l.0.end);
+                raw.push((BlockKind::Code, Span::new(span.start, end), Span::new(span.start, end), true));
+                i = j + 1;
+                continue;
+            }
+            Line::Html => raw.push((BlockKind::Html, span, span, true)),
+            Line::Atx(level, content) => raw.push((BlockKind::Heading(level), span, content, true)),
+            Line::Quote(content) => raw.push((BlockKind::Quote, span, content, true)),
+            Line::List(content) => raw.push((BlockKind::ListItem, span, content, true)),
+            Line::TableRow => {
+                // Placeholder; cells are expanded below. A header row is followed by a separator.
+                let header = matches!(lines.get(i + 1), Some((_, Line::TableSeparator)));
+                raw.push((BlockKind::TableCell { header }, span, span, true));
+            }
+            Line::Text(content) => {
+                let mut end = content;
+                if wrapped {
+                    while let Some((_, Line::Text(next))) = lines.get(i + 1) {
+                        end = *next;
+                        i += 1;
+                    }
+                }
+                raw.push((BlockKind::Paragraph, Span::new(span.start, end.end), Span::new(content.start, end.end), false));
+            }
+        }
+        i += 1;
+    }
+
+    infer_title_and_headings(source, &mut raw);
+
+    // Expand table rows into cells and assign list groups.
+    let mut blocks = Vec::with_capacity(raw.len());
+    let mut group = 0;
+    let mut in_list = false;
+    for (kind, span, content, explicit) in raw {
+        if kind == BlockKind::ListItem {
+            if !in_list {
+                group += 1;
+            }
+            in_list = true;
+        } else {
+            in_list = false;
+        }
+        if let BlockKind::TableCell { .. } = kind {
+            for cell in table_cells(source, span) {
+                blocks.push(Block { kind, span: cell, content: cell, group, explicit });
+            }
+            continue;
+        }
+        blocks.push(Block { kind, span, content, group, explicit });
+    }
+    blocks
+}
+
+fn classify_lines(source: &str, line_starts: &[usize]) -> Vec<(Span, Line)> {
+    let mut out = Vec::with_capacity(line_starts.len());
+    let bytes = source.as_bytes();
+    for (n, &start) in line_starts.iter().enumerate() {
+        let mut end = line_starts.get(n + 1).map_or(source.len(), |&next| next - 1);
+        if end > start && bytes[end - 1] == b'\r' {
+            end -= 1;
+        }
+        if start > end {
+            continue;
+        }
+        let mut start = start;
+        if n == 0 && source[start..end].starts_with('\u{FEFF}') {
+            start += '\u{FEFF}'.len_utf8();
+        }
+        let span = Span::new(start, end);
+        out.push((span, classify(source, span)));
+    }
+    out
+}
+
+fn classify(source: &str, span: Span) -> Line {
+    let text = &source[span.start..span.end];
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Line::Blank;
+    }
+    if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+        return Line::Fence;
+    }
+    if trimmed.starts_with("<!--") && trimmed.ends_with("-->") {
+        return Line::Html;
+    }
+    if let Some(c) = ATX.captures(text) {
+        let level = c.get(1).unwrap().len() as u8;
+        let m = c.get(2).unwrap();
+        return Line::Atx(level, Span::new(span.start + m.start(), span.start + m.end()));
+    }
+    let pipes = trimmed.matches('|').count();
+    if pipes >= 2 || (pipes == 1 && (trimmed.starts_with('|') || trimmed.ends_with('|'))) {
+        if trimmed.chars().all(|c| matches!(c, '-' | ':' | '|' | ' ' | '\t')) {
+            return Line::TableSeparator;
+        }
+        return Line::TableRow;
+    }
+    if let Some(m) = QUOTE_MARKER.find(text) {
+        return Line::Quote(trim_span(source, Span::new(span.start + m.end(), span.end)));
+    }
+    if let Some(m) = LIST_MARKER.find(text) {
+        let content = trim_span(source, Span::new(span.start + m.end(), span.end));
+        if !content.is_empty() {
+            return Line::List(content);
+        }
+    }
+    Line::Text(trim_span(source, span))
+}
+
+/// Hard-wrapped text (lines of similar width, paragraphs running over several lines) is
+/// joined into paragraphs, so a continuation line starting lowercase is not a new sentence.
+fn looks_hard_wrapped(source: &str, lines: &[(Span, Line)]) -> bool {
+    let text_lines: Vec<usize> =
+        lines.iter().filter(|(_, l)| matches!(l, Line::Text(_))).map(|(s, _)| source[s.start..s.end].chars().count()).collect();
+    if text_lines.len() < 6 {
+        return false;
+    }
+    let max = text_lines.iter().copied().max().unwrap_or(0);
+    let mid = text_lines.iter().filter(|&&n| (40..=100).contains(&n)).count();
+    let consecutive = lines.windows(2).filter(|w| matches!((w[0].1, w[1].1), (Line::Text(_), Line::Text(_)))).count();
+    max <= 100 && mid * 10 >= text_lines.len() * 6 && consecutive * 2 >= text_lines.len()
+}
+
+/// The first line is the title when it reads like one; a short line without sentence-final
+/// punctuation followed by body text is a heading.
+fn infer_title_and_headings(source: &str, raw: &mut [(BlockKind, Span, Span, bool)]) {
+    let first_prose = raw.iter().position(|(k, ..)| k.is_prose());
+    if let Some(i) = first_prose {
+        let (kind, _, content, _) = raw[i];
+        let text = &source[content.start..content.end];
+        match kind {
+            BlockKind::Heading(1) => raw[i].0 = BlockKind::Title,
+            BlockKind::Paragraph if looks_like_title(text) => raw[i].0 = BlockKind::Title,
+            _ => {}
+        }
+    }
+    for i in 0..raw.len() {
+        if raw[i].0 != BlockKind::Paragraph {
+            continue;
+        }
+        let text = &source[raw[i].2.start..raw[i].2.end];
+        if !looks_like_heading(text) {
+            continue;
+        }
+        let next_is_body = raw[i + 1..].iter().find(|(k, ..)| *k != BlockKind::Html).is_some_and(|(kind, _, content, _)| match kind {
+            BlockKind::Paragraph => is_body_text(&source[content.start..content.end]),
+            BlockKind::ListItem | BlockKind::TableCell { .. } | BlockKind::Quote | BlockKind::Code => true,
+            _ => false,
+        });
+        if next_is_body {
+            raw[i].0 = BlockKind::Heading(2);
+        }
+    }
+}
+
+fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// The last character that carries meaning: skips closing quotes, emphasis, emoji, spaces.
+fn last_significant(text: &str) -> Option<char> {
+    text.chars().rev().find(|&c| !c.is_whitespace() && !crate::text::is_closer(c) && !crate::text::is_emoji(c))
+}
+
+fn looks_like_title(text: &str) -> bool {
+    let words = word_count(text);
+    let ends_with_period = last_significant(text) == Some('.');
+    words <= 40 && (!ends_with_period || words <= 12) && text.chars().any(char::is_alphabetic)
+}
+
+fn looks_like_heading(text: &str) -> bool {
+    let words = word_count(text);
+    if words == 0 || words > 14 || text.chars().count() > 120 {
+        return false;
+    }
+    if matches!(last_significant(text), Some('.' | ',' | ';' | ':' | '…') | None) {
+        return false;
+    }
+    match text.chars().find(|c| c.is_alphanumeric()) {
+        Some(c) => c.is_uppercase() || c.is_ascii_digit(),
+        None => false,
+    }
+}
+
+fn is_body_text(text: &str) -> bool {
+    word_count(text) > 14 || matches!(last_significant(text), Some('.' | '!' | '?' | ':' | '…'))
+}
+
+fn trim_span(source: &str, span: Span) -> Span {
+    let text = &source[span.start..span.end];
+    let start = span.start + (text.len() - text.trim_start().len());
+    let end = span.end - (text.len() - text.trim_end().len());
+    Span::new(start, end.max(start))
+}
+
+fn table_cells(source: &str, row: Span) -> Vec<Span> {
+    let text = &source[row.start..row.end];
+    let mut cells = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), '|'))) {
+        if c == '|' {
+            let cell = trim_span(source, Span::new(row.start + start, row.start + i));
+            if !cell.is_empty() {
+                cells.push(cell);
+            }
+            start = i + 1;
+        }
+    }
+    cells
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{line_starts, BlockKind::*};
+
+    fn kinds(src: &str) -> Vec<(BlockKind, String)> {
+        blocks(src, &line_starts(src)).into_iter().map(|b| (b.kind, src[b.content.start..b.content.end].to_string())).collect()
+    }
+
+    #[test]
+    fn title_headings_lists_and_tables() {
+        let src = "Big News Today\nFirst paragraph is here.\nFinal Thoughts\nIt ends.\n- one item\n1) two\nA | B |\n---|---|\nx | y |\n";
+        let k = kinds(src);
+        assert_eq!(k[0], (Title, "Big News Today".into()));
+        assert_eq!(k[2], (Heading(2), "Final Thoughts".into()));
+        assert_eq!(k[4], (ListItem, "one item".into()));
+        assert_eq!(k[5], (ListItem, "two".into()));
+        assert_eq!(k[6], (TableCell { header: true }, "A".into()));
+        assert_eq!(k[8], (TableCell { header: false }, "x".into()));
+    }
+
+    #[test]
+    fn short_lines_before_short_lines_are_not_headings() {
+        let k = kinds("Title\nBody text here.\nRelated\nOne Story Here\nAnother Story\n");
+        assert_eq!(k[2].0, Paragraph);
+        assert_eq!(k[4].0, Paragraph);
+    }
+
+    #[test]
+    fn fenced_code_is_one_block() {
+        let k = kinds("Title\n```\nlet x = y.z;\n```\nAfter.\n");
+        assert_eq!(k[1].0, Code);
+        assert_eq!(k[2].0, Paragraph);
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_are_joined() {
+        let line = "this is a line of hard wrapped text that goes on for a while";
+        let src = format!("Title\n\n{l}\n{l}\n{l}\n\n{l}\n{l}\n{l}\n", l = line);
+        let k = kinds(&src);
+        assert_eq!(k.len(), 3);
+    }
+}

@@ -1,0 +1,213 @@
+//! Sentences and words inside prose blocks.
+//!
+//! Sentence boundaries: `.`, `!`, `?`, `…` (with closing quotes or brackets) followed by
+//! white space. Abbreviations (Mr., U.S., e.g., No.) and initials (J.) do not end a sentence.
+//! A period followed by a lowercase word *does* end one unless it follows an abbreviation —
+//! that is exactly the "…relations. moving forward" defect sentence-case must see.
+
+use super::{Document, Sentence, Word};
+use crate::diagnostic::Span;
+use crate::text::{is_closer, is_terminal};
+
+/// Abbreviations that never end a sentence when a lowercase word follows (lowercase, no dot).
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "mx", "dr", "prof", "sr", "jr", "st", "mt", "ft", "vs", "etc", "no", "nos", "inc", "ltd", "corp", "co", "bros",
+    "gen", "gov", "sen", "rep", "reps", "lt", "col", "capt", "sgt", "maj", "adm", "cmdr", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "approx", "dept", "est", "fig", "figs", "vol", "vols", "ch", "pp", "op", "cf", "al", "ave", "blvd",
+    "rd", "hon", "rev", "messrs", "mme", "mlle", "pres", "supt", "univ", "assn", "ibid", "viz", "ca", "min", "max", "govt", "intl", "natl",
+    "misc",
+];
+
+/// Abbreviations that are always followed by a name, so even a capital after them is not a
+/// new sentence ("Mr. Smith").
+const NAME_TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "mx", "dr", "prof", "st", "mt", "gen", "gov", "sen", "rep", "lt", "col", "capt", "sgt", "maj", "adm", "cmdr", "hon",
+    "rev", "messrs", "mme", "mlle", "pres", "supt", "no", "nos", "vs", "fig", "figs", "vol", "ch", "pp", "op", "cf",
+];
+
+pub(super) fn segment(doc: &mut Document<'_>) {
+    let mut sentences = Vec::new();
+    let mut words = Vec::new();
+    for (bi, block) in doc.blocks.iter().enumerate() {
+        if !block.kind.is_prose() {
+            continue;
+        }
+        for span in split_sentences(doc.source, block.content) {
+            let si = sentences.len();
+            sentences.push(Sentence { span, block: bi });
+            let mut first = true;
+            for w in tokenize(doc.source, span) {
+                if doc.is_masked(w) {
+                    continue;
+                }
+                words.push(Word { span: w, block: bi, sentence: si, sentence_start: first });
+                first = false;
+            }
+        }
+    }
+    doc.sentences = sentences;
+    doc.words = words;
+}
+
+/// The word (letters, digits, internal dots) that ends right before byte `end`.
+fn word_before(text: &str, end: usize) -> &str {
+    let start = text[..end].char_indices().rev().take_while(|(_, c)| c.is_alphanumeric() || *c == '.').last().map_or(end, |(i, _)| i);
+    &text[start..end]
+}
+
+/// Is the word before a period an abbreviation or an initial?
+pub fn is_abbreviation(word: &str) -> bool {
+    let word = word.trim_start_matches('.');
+    if word.is_empty() {
+        return false;
+    }
+    if word.contains('.') {
+        return true; // U.S, e.g, a.m, Ph.D
+    }
+    let mut chars = word.chars();
+    if chars.next().is_some_and(char::is_uppercase) && chars.next().is_none() {
+        return true; // an initial: J.
+    }
+    let lower = word.to_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+}
+
+fn is_name_title(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    single_initial || NAME_TITLES.contains(&lower.as_str())
+}
+
+/// Split a block's content into sentence spans.
+pub fn split_sentences(source: &str, content: Span) -> Vec<Span> {
+    let text = &source[content.start..content.end];
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if !is_terminal(c) {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        let mut run = 1;
+        let mut closed = false;
+        while let Some(&(j, n)) = iter.peek() {
+            if is_terminal(n) {
+                run += 1;
+            } else if is_closer(n) {
+                closed = true;
+            } else {
+                break;
+            }
+            end = j + n.len_utf8();
+            iter.next();
+        }
+        let Some(&(ws, w)) = iter.peek() else { break };
+        if !w.is_whitespace() {
+            continue;
+        }
+        let next_start = text[ws..].find(|ch: char| !ch.is_whitespace()).map_or(text.len(), |k| ws + k);
+        let Some(next) = text[next_start..].chars().next() else { break };
+        let prev = word_before(text, i);
+        let single_period = c == '.' && run == 1;
+        let boundary = if next.is_lowercase() {
+            single_period && !closed && !is_abbreviation(prev) && !prev.is_empty()
+        } else {
+            !(single_period && !closed && is_name_title(prev))
+        };
+        if boundary {
+            out.push(Span::new(content.start + start, content.start + end));
+            start = next_start;
+        }
+    }
+    if start < text.len() {
+        let rest = &text[start..];
+        if !rest.trim().is_empty() {
+            out.push(Span::new(content.start + start, content.start + start + rest.trim_end().len()));
+        }
+    }
+    out
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '‐' | '.')
+}
+
+/// Words of a span: runs of letters and digits, joined by internal apostrophes, hyphens and
+/// dots (don’t, U.S.-Japan, 49.1). A dotted abbreviation keeps its final dot (U.S.).
+pub fn tokenize(source: &str, span: Span) -> impl Iterator<Item = Span> + '_ {
+    let text = &source[span.start..span.end];
+    let bytes_len = text.len();
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        while pos < bytes_len {
+            let c = text[pos..].chars().next()?;
+            if !c.is_alphanumeric() {
+                pos += c.len_utf8();
+                continue;
+            }
+            let start = pos;
+            let mut end = pos + c.len_utf8();
+            let mut dotted = false;
+            while let Some(n) = text[end..].chars().next() {
+                if n.is_alphanumeric() {
+                    end += n.len_utf8();
+                } else if is_joiner(n) && text[end + n.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric) {
+                    dotted |= n == '.';
+                    end += n.len_utf8();
+                } else if n == '.' && text[end + 1..].starts_with('-') && text[end + 2..].chars().next().is_some_and(char::is_alphanumeric)
+                {
+                    end += 2; // U.S.-Japan
+                } else {
+                    break;
+                }
+            }
+            if dotted && text[end..].starts_with('.') && is_dotted_abbreviation(&text[start..end]) {
+                end += 1;
+            }
+            pos = end;
+            return Some(Span::new(span.start + start, span.start + end));
+        }
+        None
+    })
+}
+
+/// U.S, e.g, Ph.D: every dot-separated part is one or two letters.
+fn is_dotted_abbreviation(word: &str) -> bool {
+    word.split('.').all(|p| (1..=2).contains(&p.chars().count()) && p.chars().all(char::is_alphabetic))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        split_sentences(text, Span::new(0, text.len())).into_iter().map(|s| &text[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_split() {
+        assert_eq!(
+            sentences("The U.S. may act. Mr. Smith agreed, e.g. today."),
+            vec!["The U.S. may act.", "Mr. Smith agreed, e.g. today."]
+        );
+    }
+
+    #[test]
+    fn lowercase_after_period_is_a_new_sentence() {
+        assert_eq!(sentences("It ended. moving forward, we go."), vec!["It ended.", "moving forward, we go."]);
+    }
+
+    #[test]
+    fn quotes_and_ellipses() {
+        assert_eq!(sentences("“Is it?” she asked. Yes… and no."), vec!["“Is it?” she asked.", "Yes… and no."]);
+        assert_eq!(sentences("Wait... what now"), vec!["Wait... what now"]);
+    }
+
+    #[test]
+    fn words_keep_internal_marks() {
+        let text = "U.S.-Japan don’t 49.1 pressures,could U.S. end";
+        let words: Vec<&str> = tokenize(text, Span::new(0, text.len())).map(|s| &text[s.start..s.end]).collect();
+        assert_eq!(words, vec!["U.S.-Japan", "don’t", "49.1", "pressures", "could", "U.S.", "end"]);
+    }
+}

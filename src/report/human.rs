@@ -1,0 +1,119 @@
+//! `human`: miette's graphical reports — file:line:col, the flagged words underlined, the help
+//! and the fix — followed by a one-line summary.
+
+use super::{FileResult, Options, Summary};
+use crate::diagnostic::{Applicability, Diagnostic, Severity};
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
+use std::fmt;
+
+/// Adapter: one copydesk diagnostic as a miette diagnostic.
+#[derive(Debug)]
+struct Report<'a> {
+    d: &'a Diagnostic,
+    location: String,
+    source: Named<'a>,
+}
+
+/// Borrowed source text with a file name (miette's NamedSource wants owned, 'static data).
+#[derive(Debug)]
+struct Named<'a> {
+    name: &'a str,
+    text: &'a str,
+}
+
+impl SourceCode for Named<'_> {
+    fn read_span<'b>(&'b self, span: &SourceSpan, before: usize, after: usize) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
+        let c = self.text.read_span(span, before, after)?;
+        Ok(Box::new(MietteSpanContents::new_named(self.name.to_string(), c.data(), *c.span(), c.line(), c.column(), c.line_count())))
+    }
+}
+
+impl fmt::Display for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.d.message)
+    }
+}
+
+impl std::error::Error for Report<'_> {}
+
+impl miette::Diagnostic for Report<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(format!("{}  {}", self.d.rule, self.location)))
+    }
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.d.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Info => miette::Severity::Advice,
+        })
+    }
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        let fix = self.d.fix.as_ref().map(|f| match f.applicability {
+            Applicability::Safe => " (fixable with --fix)",
+            Applicability::Unsafe => " (fixable with --fix --unsafe-fixes)",
+        });
+        match (&self.d.help, fix) {
+            (Some(h), fix) => Some(Box::new(format!("{h}{}", fix.unwrap_or("")))),
+            (None, Some(fix)) => Some(Box::new(fix.trim().to_string())),
+            (None, None) => None,
+        }
+    }
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        Some(&self.source)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let span = SourceSpan::new(self.d.span.start.into(), self.d.span.len());
+        Some(Box::new(std::iter::once(LabeledSpan::new_with_span(Some(self.d.rule.clone()), span))))
+    }
+}
+
+pub fn render(results: &[FileResult], summary: &Summary, options: &Options) -> String {
+    let theme = if options.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+    let handler = GraphicalReportHandler::new_themed(theme).with_width(100).with_context_lines(0);
+    let mut out = String::new();
+    if !options.quiet {
+        for r in results {
+            for d in &r.diagnostics {
+                let loc = r.location(d);
+                let report = Report {
+                    d,
+                    location: format!("{}:{}:{}", r.path, loc.line, loc.column),
+                    source: Named { name: &r.path, text: &r.source },
+                };
+                if handler.render_report(&mut out, &report).is_err() {
+                    out.push_str(&format!("{}:{}:{}: {}[{}] {}\n", r.path, loc.line, loc.column, d.severity, d.rule, d.message));
+                }
+            }
+        }
+    }
+    out.push_str(&summary_line(summary));
+    out
+}
+
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+pub fn summary_line(s: &Summary) -> String {
+    let files = plural(s.files, "file");
+    let mut line = if s.diagnostics == 0 {
+        format!("No problems found in {files}.")
+    } else {
+        format!(
+            "Found {} ({} {}, {}, {} info) in {files}.",
+            plural(s.diagnostics, "problem"),
+            s.count(Severity::Error),
+            if s.count(Severity::Error) == 1 { "error" } else { "errors" },
+            plural(s.count(Severity::Warning), "warning"),
+            s.count(Severity::Info),
+        )
+    };
+    if s.fixable > 0 {
+        line.push_str(&format!(" {} fixable with --fix.", s.fixable));
+    }
+    if s.fixed > 0 {
+        line.push_str(&format!(" Fixed {}.", plural(s.fixed, "problem")));
+    }
+    line.push('\n');
+    line
+}

@@ -1,0 +1,96 @@
+//! `[[custom]]` rules: one regex each, from lint-rules.toml, with an optional replacement.
+//! Patterns use the `regex` crate (linear time, no backtracking) with size limits, so a hostile
+//! config cannot make copydesk hang or run code.
+
+use super::{Rule, RuleMeta};
+use crate::config::{CustomRuleConfig, Scope};
+use crate::diagnostic::{Category, Diagnostic, Edit, Fix, Span};
+use crate::document::{BlockKind, Document};
+use regex::{Regex, RegexBuilder};
+
+/// Compile a user pattern with bounded size and nesting.
+pub fn compile_pattern(pattern: &str, case_insensitive: bool) -> Result<Regex, String> {
+    RegexBuilder::new(pattern)
+        .case_insensitive(case_insensitive)
+        .size_limit(1 << 20)
+        .dfa_size_limit(1 << 20)
+        .nest_limit(64)
+        .build()
+        .map_err(|e| e.to_string())
+}
+
+pub struct Custom {
+    meta: RuleMeta,
+    regex: Regex,
+    message: String,
+    help: Option<String>,
+    replacement: Option<String>,
+    scope: Scope,
+}
+
+impl Custom {
+    pub fn new(config: &CustomRuleConfig) -> Result<Self, String> {
+        let regex = compile_pattern(&config.pattern, config.case_insensitive).map_err(|e| format!("custom rule `{}`: {e}", config.id))?;
+        // Custom rules live as long as the process; their metadata strings are leaked once per
+        // configuration load, which keeps RuleMeta a plain 'static struct for built-in rules.
+        let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
+        let meta = RuleMeta {
+            id: leak(config.id.clone()),
+            category: Category::Custom,
+            default_severity: config.severity.severity().unwrap_or(crate::diagnostic::Severity::Warning),
+            fix: if config.replacement.is_some() { "unsafe" } else { "" },
+            summary: leak(config.message.clone()),
+            explanation: leak(format!("Custom rule from lint-rules.toml: pattern `{}`.", config.pattern)),
+            bad: "",
+            good: "",
+        };
+        Ok(Custom {
+            meta,
+            regex,
+            message: config.message.clone(),
+            help: config.help.clone(),
+            replacement: config.replacement.clone(),
+            scope: config.scope,
+        })
+    }
+
+    fn in_scope(&self, kind: BlockKind) -> bool {
+        match self.scope {
+            Scope::Any => true,
+            Scope::Title => kind == BlockKind::Title,
+            Scope::Heading => kind.is_heading_like(),
+            Scope::Body => !kind.is_heading_like(),
+        }
+    }
+}
+
+impl Rule for Custom {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
+        for block in doc.blocks.iter().filter(|b| b.kind.is_prose() && self.in_scope(b.kind)) {
+            let text = doc.text(block.content);
+            for caps in self.regex.captures_iter(text) {
+                let m = caps.get(0).expect("match");
+                if m.is_empty() {
+                    continue;
+                }
+                let span = Span::new(block.content.start + m.start(), block.content.start + m.end());
+                if doc.is_masked(span) {
+                    continue;
+                }
+                let mut d = Diagnostic::new(self.meta.id, span, self.message.clone());
+                d.category = Category::Custom;
+                d.help = self.help.clone();
+                if let Some(template) = &self.replacement {
+                    let mut replacement = String::new();
+                    caps.expand(template, &mut replacement);
+                    d.fix = Some(Fix::unsafe_(vec![Edit::replace(span, replacement)]));
+                }
+                out.push(d);
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+//! `duplicate-line` — a non-trivial line or paragraph repeated in the same document.
+//!
+//! **Flags** the repeat (not the original): the title repeated after a stray "News" label, a
+//! paragraph pasted twice. The title also matches without its site suffix (" – Explore").
+//! **Why** scrapers capture the headline twice and CMS pastes duplicate paragraphs.
+//! **Never** on short lines (fewer than `min-words` words), table separator rows or code.
+//! **Fix** deletes the repeat: safe for an exact repeat, unsafe when only the site suffix differs.
+
+use super::{Rule, RuleMeta};
+use crate::common_options;
+use crate::config::Level;
+use crate::diagnostic::{Category, Diagnostic, Edit, Fix, Severity};
+use crate::document::{BlockKind, Document};
+use crate::text::normalize_line;
+use regex::Regex;
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "duplicate-line",
+    category: Category::Structure,
+    default_severity: Severity::Warning,
+    fix: "safe/unsafe",
+    summary: "A line or paragraph of four or more words repeated verbatim",
+    explanation: "Flags a line or paragraph of at least `min-words` words that already appeared earlier in \
+the same document, at the repeat, with the line of the first occurrence. Comparison ignores case, \
+punctuation, emoji and spacing, and the title is also compared without a trailing site suffix \
+(\" – Explore\", \" | Site\"), which is how scrapers usually duplicate headlines. Short lines, table \
+separators and code are ignored. The fix deletes the repeat: safe when the repeat is exact, unsafe \
+when it differs by the site suffix.",
+    bad: "Trump Sparks Controversy Over Alliance – Explore\nNews\nTrump Sparks Controversy Over Alliance",
+    good: "Trump Sparks Controversy Over Alliance\nNews",
+};
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Options {
+    pub enabled: Option<bool>,
+    pub severity: Option<Level>,
+    /// Lines with fewer words are never reported.
+    pub min_words: Option<usize>,
+}
+common_options!(Options);
+
+static SITE_SUFFIX: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s+[|–—-]\s+[^|–—-]{1,40}$").unwrap());
+
+pub struct DuplicateLine {
+    min_words: usize,
+}
+
+impl DuplicateLine {
+    pub fn new(options: Options) -> Self {
+        DuplicateLine { min_words: options.min_words.unwrap_or(4).max(1) }
+    }
+}
+
+impl Rule for DuplicateLine {
+    fn meta(&self) -> &RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
+        // normalised text → (first block, exact?)
+        let mut seen: HashMap<String, (usize, bool)> = HashMap::new();
+        for (bi, block) in doc.blocks.iter().enumerate() {
+            if !block.kind.is_prose() || matches!(block.kind, BlockKind::TableCell { .. }) {
+                continue;
+            }
+            let text = doc.text(block.content);
+            let key = normalize_line(text);
+            if key.split(' ').count() < self.min_words {
+                continue;
+            }
+            if let Some(&(first, exact)) = seen.get(&key) {
+                // A heading repeating a list item is a table of contents (boilerplate's business).
+                let toc = matches!(
+                    (doc.blocks[first].kind, block.kind),
+                    (BlockKind::ListItem, BlockKind::Heading(_)) | (BlockKind::Heading(_), BlockKind::ListItem)
+                );
+                if toc {
+                    continue;
+                }
+                let line = doc.line_of(doc.blocks[first].span.start) + 1;
+                let removal = doc.block_removal_span(block.span);
+                let edit = vec![Edit::delete(removal)];
+                out.push(
+                    Diagnostic::new(META.id, block.span, format!("this repeats line {line}"))
+                        .with_help("delete the repeat")
+                        .with_fix(if exact { Fix::safe(edit) } else { Fix::unsafe_(edit) }),
+                );
+                continue;
+            }
+            seen.insert(key, (bi, true));
+            if block.kind == BlockKind::Title {
+                if let Some(m) = SITE_SUFFIX.find(text) {
+                    let stripped = normalize_line(&text[..m.start()]);
+                    if stripped.split(' ').count() >= self.min_words {
+                        seen.entry(stripped).or_insert((bi, false));
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,106 @@
+//! `empty-section` — a heading or label with nothing under it.
+//!
+//! **Flags** "Sources:" followed by nothing, or only by boilerplate (a related-stories list),
+//! and a heading followed directly by a heading of the same or a higher level, or by the end.
+//! **Why** scrapers keep the label and lose what it labelled; readers see a promise unkept.
+//! **Fix** (unsafe) deletes the heading or label.
+
+use super::boilerplate::Detector;
+use super::{Rule, RuleMeta};
+use crate::common_options;
+use crate::config::Level;
+use crate::diagnostic::{Category, Diagnostic, Edit, Fix, Severity};
+use crate::document::{BlockKind, Document};
+use serde::Deserialize;
+use std::sync::Arc;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "empty-section",
+    category: Category::Structure,
+    default_severity: Severity::Warning,
+    fix: "unsafe",
+    summary: "A heading or label (\"Sources:\") with nothing under it",
+    explanation: "Flags a heading, or a short label ending in a colon such as \"Sources:\", that has no \
+content before the next heading of the same or a higher level or the end of the document. Content \
+that is itself boilerplate (a \"Stories You Will Also Like\" list, share buttons) does not count as \
+content. The fix deletes the heading and is unsafe: perhaps the section's text was lost and should \
+be restored instead.",
+    bad: "Sources:\nStories You Will Also Like\nAnother Headline Here",
+    good: "Sources: Kyodo News, Reuters.",
+};
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Options {
+    pub enabled: Option<bool>,
+    pub severity: Option<Level>,
+    /// Longest label, in words, that counts as a section opener when it ends with a colon.
+    pub max_label_words: Option<usize>,
+}
+common_options!(Options);
+
+pub struct EmptySection {
+    detector: Arc<Detector>,
+    max_label_words: usize,
+}
+
+impl EmptySection {
+    pub fn new(options: Options, detector: Arc<Detector>) -> Self {
+        EmptySection { detector, max_label_words: options.max_label_words.unwrap_or(4) }
+    }
+
+    /// A level for a section opener, or None: headings by level, labels below every heading.
+    fn opener_level(&self, doc: &Document<'_>, bi: usize) -> Option<u8> {
+        let block = &doc.blocks[bi];
+        match block.kind {
+            BlockKind::Heading(level) => Some(level),
+            BlockKind::Paragraph => {
+                let text = doc.text(block.content).trim_end_matches(['*', '_']);
+                let words = text.split_whitespace().count();
+                (text.ends_with(':') && words <= self.max_label_words).then_some(7)
+            }
+            _ => None,
+        }
+    }
+}
+
+impl Rule for EmptySection {
+    fn meta(&self) -> &RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
+        let chrome = self.detector.boilerplate_blocks(doc);
+        let prose: Vec<usize> =
+            (0..doc.blocks.len()).filter(|&i| doc.blocks[i].kind.is_prose() || doc.blocks[i].kind == BlockKind::Code).collect();
+        for (n, &bi) in prose.iter().enumerate() {
+            if chrome.contains(&bi) {
+                continue;
+            }
+            let Some(level) = self.opener_level(doc, bi) else { continue };
+            let next = prose[n + 1..].iter().copied().find(|j| !chrome.contains(j));
+            let empty = match next {
+                None => true,
+                Some(j) => match doc.blocks[j].kind {
+                    // Two inferred headings in a row ("Frequently Asked Questions" then a question)
+                    // are a heading and its first entry.
+                    BlockKind::Heading(_) if !doc.blocks[bi].explicit && !doc.blocks[j].explicit => false,
+                    BlockKind::Heading(l) => l <= level,
+                    BlockKind::Title => true,
+                    _ => level == 7 && self.opener_level(doc, j) == Some(7),
+                },
+            };
+            if !empty {
+                continue;
+            }
+            let block = &doc.blocks[bi];
+            let text = doc.text(block.content);
+            let what = if level == 7 { "label" } else { "heading" };
+            out.push(
+                Diagnostic::new(META.id, block.span, format!("{what} `{text}` has nothing under it"))
+                    .with_help("add the missing content or delete the heading")
+                    .with_fix(Fix::unsafe_(vec![Edit::delete(doc.block_removal_span(block.span))])),
+            );
+        }
+    }
+}

@@ -1,0 +1,165 @@
+//! `heading-case` — words that break the heading's own capitalisation style.
+//!
+//! **Flags** in the Title and headings: a lowercase major word in a title-case heading
+//! ("Strengthening U.S.-Japan **security** Relations") and a capital after an apostrophe, the
+//! naive title-casing artefact ("What**’S** The Real Story?", "Don'T").
+//! **Why** both title case and sentence case are fine; a mix is a mistake.
+//! **How** the style is inferred per heading: title case when at least three major words are
+//! capitalised, at most a third as many are lowercase, and some capitalised word is clearly a
+//! common word (it ends -ing/-tion/…, it is a capitalised minor word, or the article writes it
+//! lowercase elsewhere) — so names ("Obama meets Putin in Moscow") are not mistaken for title case.
+//! Lowercase proper nouns in headings are reported by `proper-noun-case`.
+//! **Fix** (unsafe) recases the word.
+
+use super::{Rule, RuleMeta};
+use crate::common_options;
+use crate::config::Level;
+use crate::diagnostic::{Category, Diagnostic, Edit, Fix, Severity, Span};
+use crate::document::Document;
+use crate::text::{capitalize, has_inner_upper, is_all_caps, starts_lower, starts_upper};
+use regex::Regex;
+use serde::Deserialize;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "heading-case",
+    category: Category::Capitalization,
+    default_severity: Severity::Warning,
+    fix: "unsafe",
+    summary: "A word in a title or heading breaks the heading's own capitalisation style",
+    explanation: "Works out whether each title or heading is in title case or sentence case, then flags \
+the words that break that style: a lowercase major word in a title-case heading (\"Strengthening \
+U.S.-Japan security Relations\") and a capital letter after an apostrophe, the artefact of naive \
+title-casing (\"What’S The Real Story?\"). Sentence-case headings with names (\"Ad sales boost Time \
+Warner profit\") and real title case with lowercase minor words (of, the, in, for, and) are both \
+fine, as are hyphenated words, acronyms and brands (U.S.-Japan, NATO, iPhone). The fix recases the \
+word and is unsafe because the heading's intended style is a judgement.",
+    bad: "Recommendations for Strengthening U.S.-Japan security Relations",
+    good: "Recommendations for Strengthening U.S.-Japan Security Relations",
+};
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Options {
+    pub enabled: Option<bool>,
+    pub severity: Option<Level>,
+    /// Words that stay lowercase in title case (articles, conjunctions, short prepositions).
+    #[serde(default)]
+    pub minor_words: Vec<String>,
+    /// Name particles and other words that are lowercase in any style (de, van, vs).
+    #[serde(default)]
+    pub always_lowercase: Vec<String>,
+    /// Capitalised major words needed before a heading counts as title case.
+    pub min_capitalized: Option<usize>,
+}
+common_options!(Options);
+
+/// "What’S", "Don'T": two or more letters, an apostrophe, then a capitalised contraction tail.
+static APOSTROPHE_CAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\p{L}*\p{Ll}\p{L}*['’](S|T|D|M|LL|Ll|RE|Re|VE|Ve)\b").unwrap());
+
+const COMMON_SUFFIXES: &[&str] = &[
+    "ing", "tion", "tions", "sion", "ment", "ments", "ness", "ity", "ities", "ism", "ance", "ence", "ship", "ships", "ive", "ous", "ful",
+    "less", "ical", "ally",
+];
+
+pub struct HeadingCase {
+    minor: HashSet<String>,
+    always_lower: HashSet<String>,
+    min_capitalized: usize,
+}
+
+impl HeadingCase {
+    pub fn new(options: Options) -> Self {
+        HeadingCase {
+            minor: options.minor_words.into_iter().map(|w| w.to_lowercase()).collect(),
+            always_lower: options.always_lowercase.into_iter().collect(),
+            min_capitalized: options.min_capitalized.unwrap_or(3),
+        }
+    }
+}
+
+impl Rule for HeadingCase {
+    fn meta(&self) -> &RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
+        for (bi, block) in doc.blocks.iter().enumerate() {
+            if !block.kind.is_heading_like() {
+                continue;
+            }
+            let content = doc.text(block.content);
+            for caps in APOSTROPHE_CAP.captures_iter(content) {
+                let word = caps.get(0).unwrap();
+                if is_all_caps(word.as_str()) {
+                    continue;
+                }
+                let tail = caps.get(1).unwrap();
+                let span = Span::new(block.content.start + word.start(), block.content.start + word.end());
+                let tail_span = Span::new(block.content.start + tail.start(), block.content.start + tail.end());
+                let fixed = format!("{}{}", &word.as_str()[..tail.start() - word.start()], tail.as_str().to_lowercase());
+                out.push(
+                    Diagnostic::new(META.id, span, format!("capital letter after an apostrophe in `{}`", word.as_str()))
+                        .with_help(format!("write `{fixed}`"))
+                        .with_fix(Fix::unsafe_(vec![Edit::replace(tail_span, tail.as_str().to_lowercase())])),
+                );
+            }
+            self.check_style(doc, bi, out);
+        }
+    }
+}
+
+impl HeadingCase {
+    fn check_style(&self, doc: &Document<'_>, bi: usize, out: &mut Vec<Diagnostic>) {
+        let evidence = doc.evidence();
+        let (mut capitalized, mut lowercase, mut common) = (0, Vec::new(), 0);
+        let mut after_colon = false;
+        for (i, word) in doc.words_in_block(bi).iter().enumerate() {
+            let text = doc.text(word.span);
+            let before = doc.source[..word.span.start].trim_end();
+            let subtitle_start = before.ends_with([':', '–', '—', '|', '?', '!']) || before.ends_with(" -");
+            after_colon |= subtitle_start;
+            if i == 0 || subtitle_start || !text.chars().next().is_some_and(char::is_alphabetic) {
+                continue;
+            }
+            if is_all_caps(text) || text.chars().any(|c| c.is_ascii_digit()) || (has_inner_upper(text) && !starts_upper(text)) {
+                continue; // NATO, 2024, iPhone: neutral
+            }
+            let lower = text.to_lowercase();
+            if self.minor.contains(&lower) {
+                if starts_upper(text) {
+                    common += 1; // "Is Here To Give": capitalised minor words mean title case
+                }
+                continue;
+            }
+            if starts_upper(text) {
+                capitalized += 1;
+                // After another capital the word may be part of a name ("Roxy Music").
+                let prev_capitalized = i > 0 && starts_upper(doc.text(doc.words_in_block(bi)[i - 1].span));
+                if prev_capitalized {
+                    continue;
+                }
+                if COMMON_SUFFIXES.iter().any(|s| lower.len() > s.len() + 2 && lower.ends_with(s)) || evidence.usage(&lower).lower_mid > 0 {
+                    common += 1;
+                }
+            } else if starts_lower(text) && !self.always_lower.contains(text) {
+                lowercase.push(*word);
+            }
+        }
+        let _ = after_colon;
+        let title_case = capitalized >= self.min_capitalized && !lowercase.is_empty() && lowercase.len() * 3 <= capitalized && common >= 1;
+        if !title_case {
+            return;
+        }
+        for word in lowercase {
+            let text = doc.text(word.span);
+            let fixed = capitalize(text);
+            out.push(
+                Diagnostic::new(META.id, word.span, format!("`{text}` is lowercase in a title-case heading"))
+                    .with_help(format!("capitalise it: `{fixed}`, or write the whole heading in sentence case"))
+                    .with_fix(Fix::unsafe_(vec![Edit::replace(word.span, fixed)])),
+            );
+        }
+    }
+}

@@ -1,0 +1,125 @@
+//! `missing-space` — no space after sentence punctuation or a comma between words.
+//!
+//! **Flags** "region.As", "defense.This", "U.S.benefits", "U.S.,based", "pressures,could".
+//! **Why** scrapers and careless pasting glue sentences together; readers and search engines
+//! then see one nonsense word.
+//! **Never** on abbreviations (U.S., e.g., Ph.D.), decimals (49.1), thousands (1,000), times
+//! (10:30), URLs, e-mail addresses, domain names (News.com), ellipses or initials (J.R.R.).
+//! **Fix** (safe) inserts the space.
+
+use super::{Rule, RuleMeta};
+use crate::common_options;
+use crate::config::Level;
+use crate::diagnostic::{Category, Diagnostic, Edit, Fix, Severity, Span};
+use crate::document::Document;
+use regex::Regex;
+use serde::Deserialize;
+use std::sync::LazyLock;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "missing-space",
+    category: Category::Punctuation,
+    default_severity: Severity::Warning,
+    fix: "safe",
+    summary: "No space after sentence punctuation or after a comma between words",
+    explanation: "Flags a period, question mark or exclamation mark glued to the next sentence \
+(\"region.As\", \"security.A\"), an abbreviation glued to the next word (\"U.S.benefits\", \"U.S.,based\") \
+and a comma glued between two words (\"pressures,could\"). It stays quiet on abbreviations and \
+initials (U.S., Ph.D., J.R.R.), decimals and thousands (49.1, 1,000), times, ellipses, URLs, e-mail \
+addresses and domain names such as News.com. The safe fix inserts the missing space.",
+    bad: "It raised tensions in the region.As both sides know, pressures,could grow.",
+    good: "It raised tensions in the region. As both sides know, pressures, could grow.",
+};
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Options {
+    pub enabled: Option<bool>,
+    pub severity: Option<Level>,
+    /// Flag "word,word" (on by default).
+    pub commas: Option<bool>,
+}
+common_options!(Options);
+
+/// Each pattern's group 1 ends exactly where the space belongs.
+static PATTERNS: LazyLock<[Regex; 3]> = LazyLock::new(|| {
+    [
+        // word.Next / word?Next / word.”Next / word.A (a one-letter word: A or I)
+        Regex::new(r"(\p{L}\p{Ll}[.!?][”’)]?)(?:\p{Lu}\p{Ll}|[AI][\s,;:])").unwrap(),
+        // U.S.benefits / U.S.,based
+        Regex::new(r"(?:^|[^\p{L}.])((?:\p{Lu}\.){2,},?)\p{Ll}{2}").unwrap(),
+        // word,word
+        Regex::new(r"(\p{L}{2},)\p{L}{2}").unwrap(),
+    ]
+});
+
+/// Capitalised TLDs and file extensions that follow a dot without being a sentence.
+const NOT_SENTENCES: &[&str] = &["Com", "Net", "Org", "Co", "Uk", "Io", "Gov", "Edu", "Js", "Pdf", "Txt", "Html", "Exe", "Ai", "Tv"];
+
+pub struct MissingSpace {
+    commas: bool,
+}
+
+impl MissingSpace {
+    pub fn new(options: Options) -> Self {
+        MissingSpace { commas: options.commas.unwrap_or(true) }
+    }
+}
+
+/// The run of non-space text around `at`: a URL, address or file name shows up here.
+fn token_around(text: &str, at: usize) -> &str {
+    let start = text[..at].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let end = text[at..].find(char::is_whitespace).map_or(text.len(), |i| at + i);
+    &text[start..end]
+}
+
+impl Rule for MissingSpace {
+    fn meta(&self) -> &RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
+        for block in doc.blocks.iter().filter(|b| b.kind.is_prose()) {
+            let text = doc.text(block.content);
+            for (n, re) in PATTERNS.iter().enumerate() {
+                if n == 2 && !self.commas {
+                    continue;
+                }
+                for caps in re.captures_iter(text) {
+                    let glued = caps.get(1).expect("group 1");
+                    let at = glued.end();
+                    let next_word: String = text[at..].chars().take_while(|c| c.is_alphabetic()).collect();
+                    if n == 0 && NOT_SENTENCES.contains(&next_word.as_str()) {
+                        continue;
+                    }
+                    let token = token_around(text, at);
+                    if token.contains("://") || token.contains('@') || token.starts_with("www.") {
+                        continue;
+                    }
+                    let insert = block.content.start + at;
+                    let span = glued_words(doc.source, insert);
+                    if doc.is_masked(span) {
+                        continue;
+                    }
+                    let flagged = doc.text(span);
+                    let mark = &text[glued.start()..at].trim_start_matches(|c: char| c.is_alphabetic());
+                    let what = if mark.ends_with(',') { "comma" } else { "punctuation" };
+                    out.push(
+                        Diagnostic::new(META.id, span, format!("missing space after {what} in `{flagged}`"))
+                            .with_help("insert a space")
+                            .with_fix(Fix::safe(vec![Edit::insert(insert, " ")])),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// The glued words around the insertion point, so the label shows "region.As" and
+/// "U.S.,based", not just the punctuation.
+fn glued_words(source: &str, insert: usize) -> Span {
+    let back = |c: char| c.is_alphanumeric() || matches!(c, '.' | ',' | '!' | '?' | '”' | '’' | ')');
+    let start = source[..insert].char_indices().rev().take_while(|(_, c)| back(*c)).last().map_or(insert, |(i, _)| i);
+    let end = source[insert..].find(|c: char| !c.is_alphanumeric()).map_or(source.len(), |i| insert + i);
+    Span::new(start, end)
+}

@@ -1,0 +1,177 @@
+//! `possessive` — a known proper noun with a bare "s" where a possessive is meant.
+//!
+//! **Flags** "Trumps Criticism of Japan Security Pact" in an article that names Trump often.
+//! **Why** a dropped apostrophe turns a name into a verb or a plural.
+//! **Never** on verbs ("he trumps": lowercase), plurals after a determiner or number ("the
+//! Kennedys", "two Germanys"), a name followed by a verb or preposition, names that end in s,
+//! or a word the document itself uses as a surname ("Julia Roberts").
+//! **Fix** (unsafe) writes "Trump’s" with the document's own apostrophe.
+
+use super::{Rule, RuleMeta};
+use crate::common_options;
+use crate::config::Level;
+use crate::diagnostic::{Category, Diagnostic, Edit, Fix, Severity};
+use crate::document::Document;
+use crate::text::{is_capitalized, starts_upper};
+use serde::Deserialize;
+use std::collections::HashMap;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "possessive",
+    category: Category::Punctuation,
+    default_severity: Severity::Warning,
+    fix: "unsafe",
+    summary: "A proper noun from this document with a bare s where a possessive is meant",
+    explanation: "Flags a name that the document uses many times (\"Trump\") written with a bare s before \
+a noun (\"Trumps Criticism of Japan Security Pact\", \"in Light of Trumps Remarks\"), and suggests the \
+possessive with the document's own apostrophe (’ or '). It stays quiet on verbs (\"he trumps\"), \
+plurals after a determiner or number (\"the Kennedys\"), a bare s followed by a verb or preposition, \
+names that end in s, and surnames the document uses after a first name (\"Julia Roberts\").",
+    bad: "Exploring the Future of Alliances in Light of Trumps Remarks",
+    good: "Exploring the Future of Alliances in Light of Trump’s Remarks",
+};
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Options {
+    pub enabled: Option<bool>,
+    pub severity: Option<Level>,
+    /// Mid-sentence capitalised uses of the name needed as evidence.
+    pub min_evidence: Option<usize>,
+}
+common_options!(Options);
+
+/// Words before a plural, not a possessive: "the Kennedys", "two Germanys".
+const PLURAL_CUES: &[&str] = &[
+    "the", "these", "those", "both", "all", "two", "three", "four", "several", "many", "some", "few", "other", "more", "most", "such",
+    "no", "their", "our", "two", "various",
+];
+/// Words after a plural subject or a name used as a verb: "the Smiths are", "Trumps said".
+const NOT_A_NOUN_AFTER: &[&str] = &[
+    "are",
+    "were",
+    "have",
+    "had",
+    "has",
+    "do",
+    "did",
+    "say",
+    "said",
+    "and",
+    "or",
+    "who",
+    "which",
+    "that",
+    "is",
+    "was",
+    "will",
+    "would",
+    "can",
+    "could",
+    "may",
+    "might",
+    "should",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "with",
+    "by",
+    "from",
+    "as",
+    "than",
+    "but",
+    "if",
+    "when",
+    "while",
+    "because",
+    "family",
+    "themselves",
+    "more",
+    "less",
+    "now",
+    "also",
+    "still",
+    "too",
+    "all",
+    "both",
+    "each",
+];
+
+pub struct Possessive {
+    min_evidence: usize,
+}
+
+impl Possessive {
+    pub fn new(options: Options) -> Self {
+        Possessive { min_evidence: options.min_evidence.unwrap_or(3).max(1) }
+    }
+}
+
+impl Rule for Possessive {
+    fn meta(&self) -> &RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
+        let evidence = doc.evidence();
+        let mut counts: Option<HashMap<&str, usize>> = None;
+        for (i, word) in doc.words.iter().enumerate() {
+            let text = doc.text(word.span);
+            let Some(base) = text.strip_suffix('s') else { continue };
+            if !is_capitalized(text) || base.chars().count() < 3 || base.ends_with(['s', 'S']) || !base.chars().all(char::is_alphabetic) {
+                continue;
+            }
+            // A name the document mentions often (in any context: "President Donald Trump"),
+            // never lowercase, and itself writes as a possessive somewhere ("Trump’s"): that
+            // separates a name from a demonym plural ("Mexicans").
+            let lower = base.to_lowercase();
+            let usage = evidence.usage(&lower);
+            if usage.mentioned_mid < self.min_evidence || usage.lower_mid > 0 || evidence.possessive_uses(&lower) == 0 {
+                continue;
+            }
+            let prev = i.checked_sub(1).map(|p| doc.words[p]).filter(|p| p.block == word.block);
+            let next = doc.words.get(i + 1).filter(|n| n.block == word.block && n.sentence == word.sentence);
+            let Some(next) = next else { continue };
+            let next_text = doc.text(next.span);
+            if !next_text.starts_with(char::is_alphabetic) || NOT_A_NOUN_AFTER.contains(&next_text.to_lowercase().as_str()) {
+                continue;
+            }
+            if !doc.source[word.span.end..next.span.start].trim().is_empty() {
+                continue; // punctuation between: "…of the Trumps, who…"
+            }
+            if let Some(prev) = prev {
+                let p = doc.text(prev.span);
+                let plural_cue = PLURAL_CUES.contains(&p.to_lowercase().as_str()) || p.chars().all(|c| c.is_ascii_digit());
+                let first_name = starts_upper(p)
+                    && !prev.sentence_start
+                    && prev.sentence == word.sentence
+                    && doc.source[prev.span.end..word.span.start].trim().is_empty()
+                    && !doc.blocks[word.block].kind.is_heading_like();
+                if plural_cue || first_name {
+                    continue;
+                }
+            }
+            let counts = counts.get_or_insert_with(|| {
+                let mut m = HashMap::new();
+                for w in &doc.words {
+                    *m.entry(doc.text(w.span)).or_insert(0) += 1;
+                }
+                m
+            });
+            let bare = counts.get(text).copied().unwrap_or(0);
+            let named = usage.mentioned_mid;
+            if named < 2 * bare {
+                continue;
+            }
+            let fixed = format!("{base}{}s", evidence.apostrophe());
+            out.push(
+                Diagnostic::new(META.id, word.span, format!("`{text}` looks like a possessive missing its apostrophe"))
+                    .with_help(format!("write `{fixed}`"))
+                    .with_fix(Fix::unsafe_(vec![Edit::replace(word.span, fixed)])),
+            );
+        }
+    }
+}

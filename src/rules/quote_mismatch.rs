@@ -1,0 +1,215 @@
+//! `quote-mismatch` — misdirected curly quotes and unbalanced quotes or brackets.
+//!
+//! **Flags** a closing ” used to open a quotation (`_”If Japan is attacked…`), an opening “
+//! used to close one, and, within a paragraph, a double quote or bracket with no partner.
+//! **Never** on the news convention of a quotation running over several paragraphs: a
+//! paragraph that opens a quote without closing it, followed by one that reopens it. Inch
+//! marks (5'11"), list labels ("a)") and emoticons are not quotes or brackets.
+//! **Fix** (safe) flips a misdirected mark; unbalanced marks need a human.
+
+use super::{Rule, RuleMeta};
+use crate::common_options;
+use crate::config::Level;
+use crate::diagnostic::{Category, Diagnostic, Edit, Fix, Severity, Span};
+use crate::document::{BlockKind, Document};
+use serde::Deserialize;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "quote-mismatch",
+    category: Category::Punctuation,
+    default_severity: Severity::Warning,
+    fix: "safe",
+    summary: "A misdirected curly quote, or an unbalanced quote or bracket in a paragraph",
+    explanation: "Flags a closing curly quote (”) that opens a quotation, an opening one (“) that closes \
+it, and a double quote or bracket left without its partner within a paragraph. A quotation that runs \
+over several paragraphs, the news convention where each paragraph reopens the quote and only the last \
+one closes it, is recognised and left alone; inch marks (5'11\"), list labels such as \"a)\" and \
+emoticons are not counted. The safe fix flips a misdirected mark; unbalanced marks are reported \
+without a fix.",
+    bad: "> _”If Japan is attacked, we will fight.”_",
+    good: "> _“If Japan is attacked, we will fight.”_",
+};
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Options {
+    pub enabled: Option<bool>,
+    pub severity: Option<Level>,
+    /// Also check ( ) and [ ] (on by default).
+    pub brackets: Option<bool>,
+}
+common_options!(Options);
+
+pub struct QuoteMismatch {
+    brackets: bool,
+}
+
+impl QuoteMismatch {
+    pub fn new(options: Options) -> Self {
+        QuoteMismatch { brackets: options.brackets.unwrap_or(true) }
+    }
+}
+
+fn opens_context(before: Option<char>) -> bool {
+    before.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '{' | '_' | '*' | '—' | '–' | '-' | '>'))
+}
+
+fn closes_context(after: Option<char>) -> bool {
+    after.is_none_or(|c| c.is_whitespace() || matches!(c, ')' | ']' | '}' | '_' | '*' | '.' | ',' | ';' | ':' | '!' | '?' | '—' | '–'))
+}
+
+/// First character of a block's content that is not markup or white space.
+fn starts_with_quote(doc: &Document<'_>, block: usize) -> bool {
+    let text = doc.text(doc.blocks[block].content);
+    text.trim_start_matches(['_', '*', ' ', '>']).starts_with(['“', '"', '«'])
+}
+
+impl Rule for QuoteMismatch {
+    fn meta(&self) -> &RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
+        let prose: Vec<usize> = (0..doc.blocks.len()).filter(|&i| doc.blocks[i].kind.is_prose()).collect();
+        for (n, &bi) in prose.iter().enumerate() {
+            let block = &doc.blocks[bi];
+            let next_reopens = prose.get(n + 1).is_some_and(|&next| starts_with_quote(doc, next));
+            self.check_block(doc, block.content, next_reopens, block.kind, out);
+        }
+    }
+}
+
+impl QuoteMismatch {
+    fn check_block(&self, doc: &Document<'_>, content: Span, next_reopens: bool, kind: BlockKind, out: &mut Vec<Diagnostic>) {
+        let text = doc.text(content);
+        let mut open_curly: Vec<usize> = Vec::new();
+        let mut stray_close: Option<usize> = None;
+        let mut straight: Vec<usize> = Vec::new();
+        let mut stray_straight: Option<usize> = None;
+        let mut brackets: Vec<(char, usize)> = Vec::new();
+        let mut prev: Option<char> = None;
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let at = content.start + i;
+            let next = chars.peek().map(|&(_, n)| n);
+            let span = Span::new(at, at + c.len_utf8());
+            if doc.is_masked(span) {
+                prev = Some(c);
+                continue;
+            }
+            match c {
+                '”' if opens_context(prev) && next.is_some_and(|n| n.is_alphanumeric()) => {
+                    out.push(
+                        Diagnostic::new(META.id, span, "closing quote ” used to open a quotation")
+                            .with_help("use an opening quote: “")
+                            .with_fix(Fix::safe(vec![Edit::replace(span, "“")])),
+                    );
+                    open_curly.push(at);
+                }
+                '“' if prev.is_some_and(|p| p.is_alphanumeric() || matches!(p, '.' | ',' | '!' | '?')) && closes_context(next) => {
+                    out.push(
+                        Diagnostic::new(META.id, span, "opening quote “ used to close a quotation")
+                            .with_help("use a closing quote: ”")
+                            .with_fix(Fix::safe(vec![Edit::replace(span, "”")])),
+                    );
+                    if open_curly.pop().is_none() {
+                        stray_close.get_or_insert(at);
+                    }
+                }
+                '“' => {
+                    // Reopening after a sentence end continues a quotation whose paragraph
+                    // break was lost: the earlier quote closed implicitly.
+                    if !open_curly.is_empty() && sentence_ended_before(text, i) {
+                        open_curly.pop();
+                    }
+                    open_curly.push(at);
+                }
+                '”' => {
+                    let unmatched = open_curly.pop().is_none();
+                    if unmatched {
+                        stray_close.get_or_insert(at);
+                    }
+                }
+                '"' => {
+                    let opening = opens_context(prev) && next.is_some_and(|n| !n.is_whitespace());
+                    let closing = prev.is_some_and(|p| !p.is_whitespace()) && closes_context(next);
+                    if prev.is_some_and(|p| p.is_ascii_digit()) && straight.is_empty() {
+                        // an inch mark: 5'11"
+                    } else if opening && !closing {
+                        if !straight.is_empty() && sentence_ended_before(text, i) {
+                            straight.pop();
+                        }
+                        straight.push(at);
+                    } else if closing && !opening {
+                        if straight.pop().is_none() {
+                            stray_straight.get_or_insert(at);
+                        }
+                    } else if straight.pop().is_none() {
+                        straight.push(at);
+                    }
+                }
+                '(' | '[' if self.brackets => brackets.push((c, at)),
+                ')' | ']' if self.brackets => {
+                    let want = if c == ')' { '(' } else { '[' };
+                    match brackets.last() {
+                        Some(&(open, _)) if open == want => {
+                            brackets.pop();
+                        }
+                        _ if is_label_or_emoticon(text, i) => {}
+                        _ => out.push(Diagnostic::new(META.id, span, format!("`{c}` has no opening `{want}`"))),
+                    }
+                }
+                _ => {}
+            }
+            prev = Some(c);
+        }
+        let continues = next_reopens && matches!(kind, BlockKind::Paragraph | BlockKind::Quote);
+        if let Some(&at) = open_curly.first() {
+            if !continues {
+                out.push(
+                    Diagnostic::new(META.id, Span::new(at, at + '“'.len_utf8()), "quotation opened here is never closed in this paragraph")
+                        .with_help("add the closing ”"),
+                );
+            }
+        }
+        if let Some(at) = stray_close {
+            out.push(
+                Diagnostic::new(META.id, Span::new(at, at + '”'.len_utf8()), "closing quote ” has no opening quote in this paragraph")
+                    .with_help("add the opening “"),
+            );
+        }
+        if let Some(&at) = straight.first().filter(|_| !continues) {
+            out.push(
+                Diagnostic::new(META.id, Span::new(at, at + 1), "quotation opened here is never closed in this paragraph")
+                    .with_help("add the closing \""),
+            );
+        }
+        if let Some(at) = stray_straight {
+            out.push(
+                Diagnostic::new(META.id, Span::new(at, at + 1), "closing quote has no opening quote in this paragraph")
+                    .with_help("add the opening \""),
+            );
+        }
+        for (c, at) in brackets {
+            out.push(Diagnostic::new(META.id, Span::new(at, at + 1), format!("`{c}` is never closed in this paragraph")));
+        }
+    }
+}
+
+/// Does the text before byte `i` end a sentence (". " before a new quotation)?
+fn sentence_ended_before(text: &str, i: usize) -> bool {
+    let before = text[..i].trim_end();
+    before.len() < text[..i].len() && before.ends_with(['.', '!', '?', '…', ':'])
+}
+
+/// "a)" "1)" "ii)" list labels and ":)" emoticons are not brackets.
+fn is_label_or_emoticon(text: &str, close_at: usize) -> bool {
+    let before = &text[..close_at];
+    if before.ends_with([':', ';', '=']) || before.ends_with(":-") || before.ends_with(";-") {
+        return true;
+    }
+    let word = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+    let label = (1..=3).contains(&word.chars().count()) && word.chars().all(|c| c.is_alphanumeric());
+    let at_start = before.len() == word.len() || before[..before.len() - word.len()].ends_with(char::is_whitespace);
+    label && at_start && !before.contains('(')
+}

@@ -1,0 +1,88 @@
+//! `repeated-word` — the same word twice in a row ("the the").
+//!
+//! **Flags** an immediate repetition separated only by spaces, in the same sentence.
+//! **Why** the classic copy-editing catch: the eye skips the second word.
+//! **Never** on legitimate doubles from the allow-list ("had had", "that that"), on repeated
+//! capitalised names (Walla Walla, Duran Duran) or on numbers.
+//! **Fix** (safe) deletes the second occurrence.
+
+use super::{Rule, RuleMeta};
+use crate::common_options;
+use crate::config::Level;
+use crate::diagnostic::{Category, Diagnostic, Edit, Fix, Severity, Span};
+use crate::document::Document;
+use crate::text::starts_upper;
+
+use serde::Deserialize;
+use std::collections::HashSet;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "repeated-word",
+    category: Category::Style,
+    default_severity: Severity::Warning,
+    fix: "safe",
+    summary: "The same word twice in a row",
+    explanation: "Flags a word immediately repeated with only white space between, such as \"the the\". \
+Doubles that English allows (\"had had\", \"that that\") are in the `allow` list, repeated \
+capitalised names (Walla Walla) and numbers are left alone, and a repetition across punctuation \
+(\"no, no\") is not flagged. The safe fix deletes the second word.",
+    bad: "The pact has been the the cornerstone of regional security.",
+    good: "The pact has been the cornerstone of regional security.",
+};
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Options {
+    pub enabled: Option<bool>,
+    pub severity: Option<Level>,
+    /// Words that may legitimately be doubled, lowercase.
+    #[serde(default)]
+    pub allow: Vec<String>,
+}
+common_options!(Options);
+
+pub struct RepeatedWord {
+    allow: HashSet<String>,
+}
+
+impl RepeatedWord {
+    pub fn new(options: Options) -> Self {
+        RepeatedWord { allow: options.allow.into_iter().map(|w| w.to_lowercase()).collect() }
+    }
+}
+
+impl Rule for RepeatedWord {
+    fn meta(&self) -> &RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
+        for pair in doc.words.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            if a.sentence != b.sentence {
+                continue;
+            }
+            let (ta, tb) = (doc.text(a.span), doc.text(b.span));
+            if !ta.eq_ignore_ascii_case(tb) && ta.to_lowercase() != tb.to_lowercase() {
+                continue;
+            }
+            let between = &doc.source[a.span.end..b.span.start];
+            if !between.chars().all(|c| c == ' ' || c == '\t') || between.is_empty() {
+                continue;
+            }
+            if !ta.chars().any(char::is_alphabetic) || self.allow.contains(&ta.to_lowercase()) {
+                continue;
+            }
+            // "Walla Walla", "Duran Duran", "The The": a capitalised second word is a name.
+            if starts_upper(tb) {
+                continue;
+            }
+            let span = Span::new(a.span.start, b.span.end);
+            out.push(
+                Diagnostic::new(META.id, span, format!("`{tb}` is repeated"))
+                    .with_help(format!("delete the second `{tb}`"))
+                    .with_fix(Fix::safe(vec![Edit::delete(Span::new(a.span.end, b.span.end))])),
+            );
+        }
+    }
+}

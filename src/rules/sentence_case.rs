@@ -1,0 +1,136 @@
+//! `sentence-case` — a sentence, paragraph, list item or table cell starting lowercase.
+//!
+//! **Flags** "asymmetrical defense agreements, …" opening a paragraph, "… relations. moving
+//! forward, …", "- public Sentiment:" among capitalised sibling items.
+//! **Why** a lowercase start is the signature of text cut from its context or mangled by a
+//! scraper.
+//! **Never** on lowercase brands (iPhone, eBay), digits, URLs, code, name particles (de, van),
+//! the continuation of a quotation or of an ellipsis, or lists whose items are all lowercase.
+//! **Fix** (safe) capitalises the first letter.
+
+use super::{Rule, RuleMeta};
+use crate::common_options;
+use crate::config::Level;
+use crate::diagnostic::{Category, Diagnostic, Edit, Fix, Severity, Span};
+use crate::document::{BlockKind, Document, Word};
+use crate::text::{capitalize, char_before, has_inner_upper, starts_lower, starts_upper};
+use serde::Deserialize;
+use std::collections::HashSet;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "sentence-case",
+    category: Category::Capitalization,
+    default_severity: Severity::Warning,
+    fix: "safe",
+    summary: "A sentence, paragraph, list item or table cell starts with a lowercase letter",
+    explanation: "Flags a sentence that begins with a lowercase letter: at the start of a paragraph \
+(\"asymmetrical defense agreements, where…\"), after a full stop (\"…relations. moving forward, it…\"), \
+in a list item whose siblings are capitalised (\"- public Sentiment:\") or in a table cell of \
+several words. Lowercase brands (iPhone, eBay), digits, URLs, code, name particles (de, van, von), \
+the continuation of a quotation or an ellipsis, and lists written all in lowercase are left alone. \
+The safe fix capitalises the first letter.",
+    bad: "The talks ended. moving forward, both sides will meet again.",
+    good: "The talks ended. Moving forward, both sides will meet again.",
+};
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Options {
+    pub enabled: Option<bool>,
+    pub severity: Option<Level>,
+    /// Words that may start a sentence in lowercase (brands, particles).
+    #[serde(default)]
+    pub allow: Vec<String>,
+}
+common_options!(Options);
+
+pub struct SentenceCase {
+    allow: HashSet<String>,
+}
+
+impl SentenceCase {
+    pub fn new(options: Options) -> Self {
+        SentenceCase { allow: options.allow.into_iter().collect() }
+    }
+
+    fn exempt(&self, doc: &Document<'_>, word: &Word) -> bool {
+        let text = doc.text(word.span);
+        if !starts_lower(text) || has_inner_upper(text) || self.allow.contains(text) {
+            return true;
+        }
+        let head = text.split(['’', '\'', '-']).next().unwrap_or(text);
+        if self.allow.contains(head) {
+            return true;
+        }
+        // What stands between the sentence start and the word: a quotation mark or an
+        // ellipsis means we are inside a quotation or a continued sentence.
+        let sentence = doc.sentences[word.sentence].span;
+        let lead = &doc.source[sentence.start..word.span.start];
+        if lead.contains(['“', '"', '‘', '\'', '«', '…', '[', '(']) || lead.contains("...") {
+            return true;
+        }
+        matches!(char_before(doc.source, sentence.start), Some('…'))
+    }
+}
+
+impl Rule for SentenceCase {
+    fn meta(&self) -> &RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
+        let lowercase_lists = lowercase_lists(doc);
+        for (bi, block) in doc.blocks.iter().enumerate() {
+            let words = doc.words_in_block(bi);
+            match block.kind {
+                BlockKind::Paragraph | BlockKind::Quote => {}
+                BlockKind::ListItem if lowercase_lists.contains(&block.group) => continue,
+                BlockKind::ListItem => {}
+                BlockKind::TableCell { .. } if words.len() < 2 => continue,
+                BlockKind::TableCell { .. } => {}
+                _ => continue,
+            }
+            for word in words.iter().filter(|w| w.sentence_start) {
+                if self.exempt(doc, word) {
+                    continue;
+                }
+                let text = doc.text(word.span);
+                let first = text.chars().next().map_or(0, char::len_utf8);
+                let first_span = Span::new(word.span.start, word.span.start + first);
+                let fixed = capitalize(&text[..first]);
+                let where_ = match block.kind {
+                    BlockKind::ListItem => "list item",
+                    BlockKind::TableCell { .. } => "table cell",
+                    _ if words.first() == Some(word) => "paragraph",
+                    _ => "sentence",
+                };
+                out.push(
+                    Diagnostic::new(META.id, word.span, format!("{where_} starts with a lowercase letter: `{text}`"))
+                        .with_help(format!("capitalise it: `{}`", capitalize(text)))
+                        .with_fix(Fix::safe(vec![Edit::replace(first_span, fixed)])),
+                );
+            }
+        }
+    }
+}
+
+/// Lists written deliberately in lowercase: at least as many items start lowercase as
+/// uppercase. Returned as list group ids.
+fn lowercase_lists(doc: &Document<'_>) -> HashSet<usize> {
+    let mut counts: std::collections::HashMap<usize, (usize, usize)> = std::collections::HashMap::new();
+    for (bi, block) in doc.blocks.iter().enumerate() {
+        if block.kind != BlockKind::ListItem {
+            continue;
+        }
+        if let Some(w) = doc.words_in_block(bi).first() {
+            let t = doc.text(w.span);
+            let entry = counts.entry(block.group).or_default();
+            if starts_upper(t) {
+                entry.0 += 1;
+            } else if starts_lower(t) {
+                entry.1 += 1;
+            }
+        }
+    }
+    counts.into_iter().filter(|(_, (upper, lower))| lower >= upper).map(|(g, _)| g).collect()
+}

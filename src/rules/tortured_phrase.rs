@@ -1,0 +1,105 @@
+//! `tortured-phrase` — paraphraser substitutes for standard phrases.
+//!
+//! **Flags** "choice models" for alternative models, "customary alliances" for traditional
+//! alliances, "counterfeit consciousness" for artificial intelligence, "bosom peril" for breast
+//! cancer: the fingerprints of automatic paraphrasing tools used to disguise copied text.
+//! **How** a configurable list of `{ phrase, expected, unless-after }` entries matched at once
+//! with aho-corasick on word boundaries. Severity info: start small and precise.
+//! **Fix** (unsafe) writes the expected phrase.
+
+use super::{Rule, RuleMeta};
+use crate::common_options;
+use crate::config::Level;
+use crate::diagnostic::{Category, Diagnostic, Edit, Fix, Severity, Span};
+use crate::document::Document;
+use crate::text::match_case;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use serde::Deserialize;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "tortured-phrase",
+    category: Category::Scraped,
+    default_severity: Severity::Info,
+    fix: "unsafe",
+    summary: "A paraphrasing tool's substitute for a standard phrase (\"choice models\")",
+    explanation: "Flags phrases that paraphrasing tools produce when they disguise copied text by swapping \
+words for synonyms: \"choice models\" for \"alternative models\", \"customary alliances\" for \
+\"traditional alliances\", \"counterfeit consciousness\" for \"artificial intelligence\". Each entry of the \
+list in lint-rules.toml gives the phrase, the expected standard phrase, and optional words that make \
+the phrase legitimate when they come just before it (\"discrete choice models\"). Reported as info; \
+the unsafe fix writes the standard phrase.",
+    bad: "Countries may explore choice models of partnership.",
+    good: "Countries may explore alternative models of partnership.",
+};
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Entry {
+    pub phrase: String,
+    pub expected: String,
+    #[serde(default)]
+    pub unless_after: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Options {
+    pub enabled: Option<bool>,
+    pub severity: Option<Level>,
+    #[serde(default)]
+    pub phrases: Vec<Entry>,
+}
+common_options!(Options);
+
+pub struct TorturedPhrase {
+    entries: Vec<Entry>,
+    matcher: AhoCorasick,
+}
+
+impl TorturedPhrase {
+    pub fn new(options: Options) -> Result<Self, String> {
+        let entries: Vec<Entry> = options.phrases.into_iter().filter(|e| !e.phrase.trim().is_empty()).collect();
+        let matcher = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(entries.iter().map(|e| e.phrase.as_str()))
+            .map_err(|e| format!("tortured-phrase `phrases`: {e}"))?;
+        Ok(TorturedPhrase { entries, matcher })
+    }
+}
+
+impl Rule for TorturedPhrase {
+    fn meta(&self) -> &RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
+        for block in doc.blocks.iter().filter(|b| b.kind.is_prose()) {
+            let text = doc.text(block.content);
+            for m in self.matcher.find_iter(text) {
+                let before = text[..m.start()].chars().next_back();
+                let after = text[m.end()..].chars().next();
+                if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
+                    continue;
+                }
+                let entry = &self.entries[m.pattern().as_usize()];
+                let previous_word = text[..m.start()].split_whitespace().next_back().unwrap_or("").to_lowercase();
+                if entry.unless_after.iter().any(|w| w.eq_ignore_ascii_case(&previous_word)) {
+                    continue;
+                }
+                let span = Span::new(block.content.start + m.start(), block.content.start + m.end());
+                if doc.is_masked(span) {
+                    continue;
+                }
+                let found = &text[m.range()];
+                let expected = match_case(found, &entry.expected);
+                out.push(
+                    Diagnostic::new(META.id, span, format!("`{found}` looks like a paraphrase of `{expected}`"))
+                        .with_severity(Severity::Info)
+                        .with_help(format!("write `{expected}`"))
+                        .with_fix(Fix::unsafe_(vec![Edit::replace(span, expected)])),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,188 @@
+//! `typo` — known misspellings, from the typos project's dictionary (~96k entries).
+//!
+//! **Flags** a word the dictionary lists as a misspelling ("sence" → sense, since).
+//! **Why** misspellings in a published article cost credibility; a list of *known* errors is
+//! precise where a full spell-checker drowns editors in names it does not know.
+//! **Fix** replaces the word, keeping its case: safe when the dictionary gives exactly one
+//! correction, unsafe otherwise (a human must pick).
+
+use super::{Rule, RuleMeta};
+use crate::common_options;
+use crate::config::Level;
+use crate::diagnostic::{Category, Diagnostic, Edit, Fix, Severity, Span};
+use crate::document::Document;
+use crate::text::{has_inner_upper, match_case, starts_upper};
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+pub static META: RuleMeta = RuleMeta {
+    id: "typo",
+    category: Category::Spelling,
+    default_severity: Severity::Warning,
+    fix: "safe/unsafe",
+    summary: "A known misspelling (from the typos dictionary, plus extend-words)",
+    explanation: "Flags words that a curated dictionary of common misspellings lists as wrong, such as \
+\"sence\" for \"sense\" or \"since\", and suggests the correction in the word's own case. Because the \
+dictionary holds only known errors, names and jargon it has never seen are left alone. Add your own \
+corrections with `extend-words = { teh = \"the\" }` and silence a word with `allow = [\"word\"]`. The fix \
+is safe when there is exactly one correction and unsafe when a human has to choose.",
+    bad: "The alliance has been a cornerstone sence its inception.",
+    good: "The alliance has been a cornerstone since its inception.",
+};
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Options {
+    pub enabled: Option<bool>,
+    pub severity: Option<Level>,
+    /// Extra misspelling → correction pairs, checked before the dictionary.
+    #[serde(default)]
+    pub extend_words: BTreeMap<String, String>,
+    /// Words never reported, case-insensitive.
+    #[serde(default)]
+    pub allow: Vec<String>,
+}
+common_options!(Options);
+
+pub struct Typo {
+    extend: HashMap<String, Vec<String>>,
+    allow: HashSet<String>,
+}
+
+impl Typo {
+    pub fn new(options: Options) -> Result<Self, String> {
+        let extend = options.extend_words.into_iter().map(|(k, v)| (k.to_lowercase(), vec![v])).collect();
+        let allow = options.allow.into_iter().map(|w| w.to_lowercase()).collect();
+        Ok(Typo { extend, allow })
+    }
+
+    /// Corrections for one word part, or None when it is fine.
+    fn corrections(&self, word: &str) -> Option<Vec<String>> {
+        let lower = word.to_lowercase();
+        if self.allow.contains(&lower) {
+            return None;
+        }
+        if let Some(fix) = self.extend.get(&lower) {
+            return Some(fix.clone());
+        }
+        let found = typos_dict::WORD.find(&unicase::UniCase::new(word))?;
+        if found.is_empty() {
+            return None;
+        }
+        Some(found.iter().map(|s| s.to_string()).collect())
+    }
+}
+
+impl Typo {
+    /// A capitalised "misspelling" mid-sentence is usually a name the dictionary does not know
+    /// (Richard Gere, Aer Lingus, Humber): next to another capitalised word, used repeatedly,
+    /// or differing from its correction in the first letter.
+    fn likely_name(&self, doc: &Document<'_>, i: usize, w: &str, fixes: &[String]) -> bool {
+        if self.extend.contains_key(&w.to_lowercase()) {
+            return false;
+        }
+        let word = doc.words[i];
+        let whole = doc.text(word.span);
+        // Part of a capitalised compound: Winn-Dixie, France-Presse.
+        let compound = whole.len() > w.len() && whole.split(['-', '‐']).filter(|p| starts_upper(p)).count() >= 2;
+        // Written capitalised mid-sentence elsewhere in the document, names included.
+        let mentioned = doc.evidence().usage(&w.to_lowercase()).mentioned_mid >= 1;
+        if compound || mentioned {
+            return true;
+        }
+        if word.sentence_start || doc.blocks[word.block].kind.is_heading_like() {
+            return false;
+        }
+        let neighbour_capitalised = [i.wrapping_sub(1), i + 1].into_iter().filter_map(|j| doc.words.get(j)).any(|n| {
+            n.sentence == word.sentence && {
+                let (a, b) = if n.span.end <= word.span.start { (n.span.end, word.span.start) } else { (word.span.end, n.span.start) };
+                doc.source[a..b].chars().all(|c| c.is_whitespace() || c == '-' || c == ',') && starts_upper(doc.text(n.span))
+            }
+        });
+        let first_letter_differs = fixes
+            .iter()
+            .all(|f| f.chars().next().map(|c| c.to_lowercase().to_string()) != w.chars().next().map(|c| c.to_lowercase().to_string()));
+        neighbour_capitalised || first_letter_differs
+    }
+}
+
+/// The alphabetic parts of a word, as checked: "U.S.-Japan" → U, S, Japan; "Trump’s" → Trump;
+/// a contraction ("don't") stays whole.
+fn parts(text: &str, base: usize) -> Vec<Span> {
+    let run_end = |from: usize| text[from..].find(|c: char| !c.is_alphabetic()).map_or(text.len(), |i| from + i);
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while let Some(offset) = text[pos..].find(|c: char| c.is_alphabetic()) {
+        let start = pos + offset;
+        let mut end = run_end(start);
+        pos = end;
+        if let Some(mark) = text[end..].chars().next().filter(|&c| crate::text::is_apostrophe(c)) {
+            let after = end + mark.len_utf8();
+            let tail_end = run_end(after);
+            if tail_end > after {
+                if !text[after..tail_end].eq_ignore_ascii_case("s") {
+                    end = tail_end; // don't, we'll
+                }
+                pos = tail_end;
+            }
+        }
+        out.push(Span::new(base + start, base + end));
+    }
+    out
+}
+
+impl Rule for Typo {
+    fn meta(&self) -> &RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
+        for (i, word) in doc.words.iter().enumerate() {
+            let text = doc.text(word.span);
+            if text.bytes().any(|b| b.is_ascii_digit()) {
+                continue;
+            }
+            for part in parts(text, word.span.start) {
+                let w = doc.text(part);
+                // Acronyms (BASF, SME) and camel-cased brands are not words to spell-check.
+                if w.chars().count() < 3 || has_inner_upper(w) {
+                    continue;
+                }
+                // A short prefix of a hyphenated compound: mis-steps, co-op.
+                if w.len() <= 3 && doc.source[part.end..].starts_with(['-', '‐']) {
+                    continue;
+                }
+                let Some(fixes) = self.corrections(w) else { continue };
+                if starts_upper(w) && self.likely_name(doc, i, w, &fixes) {
+                    continue;
+                }
+                let fixes: Vec<String> = fixes.iter().map(|f| match_case(w, f)).collect();
+                let list = fixes.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(" or ");
+                let mut d = Diagnostic::new(META.id, part, format!("`{w}` is a misspelling of {list}"));
+                d.help = Some(if fixes.len() == 1 { format!("write `{}`", fixes[0]) } else { format!("did you mean {list}?") });
+                let edit = vec![Edit::replace(part, fixes[0].clone())];
+                d.fix = Some(if fixes.len() == 1 { Fix::safe(edit) } else { Fix::unsafe_(edit) });
+                out.push(d);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parts_split_compounds_and_possessives() {
+        let text = "U.S.-Japan’s don't";
+        let got: Vec<&str> = parts(text, 0).into_iter().map(|s| &text[s.start..s.end]).collect();
+        assert_eq!(got, vec!["U", "S", "Japan", "don't"]);
+    }
+
+    #[test]
+    fn finds_sence_with_two_corrections() {
+        let t = Typo::new(Options::default()).unwrap();
+        assert_eq!(t.corrections("sence").unwrap(), vec!["sense", "since"]);
+        assert!(t.corrections("sense").is_none());
+    }
+}

@@ -1,0 +1,149 @@
+//! Small character and word helpers shared by the document model and the rules.
+
+/// Sentence-final punctuation.
+pub fn is_terminal(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…')
+}
+
+/// Marks that may close a sentence after its punctuation: quotes, brackets, emphasis.
+pub fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '*' | '_' | '»')
+}
+
+/// Apostrophes, straight and curly.
+pub fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’')
+}
+
+/// Pictographs, flags, dingbats and their joiners: what scraped clickbait decorates titles with.
+pub fn is_emoji(c: char) -> bool {
+    let u = c as u32;
+    matches!(u,
+        0x1F000..=0x1FAFF   // pictographs, emoticons, transport, flags (regional indicators), etc.
+        | 0x2600..=0x27BF   // misc symbols and dingbats (✔ ⚡ ☀)
+        | 0x2B00..=0x2BFF   // arrows and stars (⭐)
+        | 0x2300..=0x23FF   // technical (⌚ ⏰)
+        | 0xFE0F | 0x200D) // variation selector, zero-width joiner
+}
+
+/// True when the word starts with an uppercase letter.
+pub fn starts_upper(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// True when the word starts with a lowercase letter.
+pub fn starts_lower(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// "Japan": a capital followed only by lowercase letters (and apostrophes/hyphens).
+pub fn is_capitalized(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.all(|c| !c.is_uppercase())
+}
+
+/// A word with an uppercase letter after its first character: iPhone, eBay, McDonald, NATO.
+pub fn has_inner_upper(word: &str) -> bool {
+    word.chars().skip(1).any(char::is_uppercase)
+}
+
+/// Every letter uppercase and at least two letters: NATO, GDP.
+pub fn is_all_caps(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2 && word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+}
+
+/// Uppercase the first character, keep the rest.
+pub fn capitalize(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Lowercase the first character, keep the rest.
+pub fn decapitalize(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Give `replacement` the case pattern of `original`: all caps, capitalised or lowercase.
+pub fn match_case(original: &str, replacement: &str) -> String {
+    if is_all_caps(original) && original.chars().filter(|c| c.is_alphabetic()).count() > 1 {
+        replacement.to_uppercase()
+    } else if starts_upper(original) {
+        capitalize(replacement)
+    } else {
+        replacement.to_string()
+    }
+}
+
+/// Lowercased letters and digits of a line, single-spaced: how boilerplate and duplicate
+/// detection compare lines regardless of punctuation, emoji and spacing.
+pub fn normalize_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.extend(c.to_lowercase());
+        } else if is_apostrophe(c) && !out.is_empty() && !pending_space {
+            // keep "don't" as one token but drop the mark
+        } else {
+            pending_space = true;
+        }
+    }
+    out
+}
+
+/// The index of the char boundary at or before `i`.
+pub fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The character just before byte offset `i`.
+pub fn char_before(s: &str, i: usize) -> Option<char> {
+    s[..i].chars().next_back()
+}
+
+/// The character at byte offset `i`.
+pub fn char_at(s: &str, i: usize) -> Option<char> {
+    s.get(i..).and_then(|t| t.chars().next())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn case_helpers() {
+        assert!(is_capitalized("Japan"));
+        assert!(!is_capitalized("NATO"));
+        assert!(has_inner_upper("iPhone"));
+        assert!(is_all_caps("GDP"));
+        assert!(!is_all_caps("A"));
+        assert_eq!(match_case("Sence", "since"), "Since");
+        assert_eq!(match_case("SENCE", "since"), "SINCE");
+        assert_eq!(capitalize("über"), "Über");
+    }
+
+    #[test]
+    fn normalize_drops_punctuation_and_emoji() {
+        assert_eq!(normalize_line("  Let us know in the comments 👇🔥"), "let us know in the comments");
+        assert_eq!(normalize_line("Share."), "share");
+        assert_eq!(normalize_line("Don’t  stop!"), "dont stop");
+    }
+}

@@ -1,0 +1,81 @@
+//! Finding the files to lint: .gitignore, .ignore and .copydeskignore are honoured, `[files]`
+//! include/exclude globs filter a directory walk, and a path named explicitly is always linted.
+//! The result is sorted so output is deterministic whatever the thread count.
+
+use crate::config::FilesConfig;
+use ignore::overrides::OverrideBuilder;
+use ignore::WalkBuilder;
+use std::path::{Path, PathBuf};
+
+pub const IGNORE_FILE: &str = ".copydeskignore";
+
+#[derive(Debug)]
+pub struct WalkError {
+    pub path: PathBuf,
+    pub message: String,
+}
+
+/// Files under `roots`, sorted and deduplicated, plus the errors met on the way.
+pub fn collect(roots: &[PathBuf], files: &FilesConfig, no_ignore: bool) -> (Vec<PathBuf>, Vec<WalkError>) {
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    for root in roots {
+        match std::fs::metadata(root) {
+            Err(e) => errors.push(WalkError { path: root.clone(), message: e.to_string() }),
+            Ok(meta) if meta.is_file() => out.push(root.clone()),
+            Ok(_) => walk_dir(root, files, no_ignore, &mut out, &mut errors),
+        }
+    }
+    out.sort();
+    out.dedup();
+    (out, errors)
+}
+
+fn walk_dir(root: &Path, files: &FilesConfig, no_ignore: bool, out: &mut Vec<PathBuf>, errors: &mut Vec<WalkError>) {
+    let mut overrides = OverrideBuilder::new(root);
+    for glob in &files.include {
+        if let Err(e) = overrides.add(glob) {
+            errors.push(WalkError { path: root.to_path_buf(), message: format!("bad include glob `{glob}`: {e}") });
+        }
+    }
+    for glob in &files.exclude {
+        if let Err(e) = overrides.add(&format!("!{glob}")) {
+            errors.push(WalkError { path: root.to_path_buf(), message: format!("bad exclude glob `{glob}`: {e}") });
+        }
+    }
+    let mut builder = WalkBuilder::new(root);
+    builder.follow_links(true).hidden(true).add_custom_ignore_filename(IGNORE_FILE);
+    if no_ignore {
+        builder.git_ignore(false).git_global(false).git_exclude(false).ignore(false).parents(false);
+    }
+    match overrides.build() {
+        Ok(o) => {
+            builder.overrides(o);
+        }
+        Err(e) => errors.push(WalkError { path: root.to_path_buf(), message: e.to_string() }),
+    }
+    for entry in builder.build() {
+        match entry {
+            Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => out.push(e.into_path()),
+            Ok(_) => {}
+            Err(e) => errors.push(WalkError { path: error_path(&e).unwrap_or_else(|| root.to_path_buf()), message: error_message(&e) }),
+        }
+    }
+}
+
+fn error_path(e: &ignore::Error) -> Option<PathBuf> {
+    match e {
+        ignore::Error::WithPath { path, .. } => Some(path.clone()),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => error_path(err),
+        ignore::Error::Loop { child, .. } => Some(child.clone()),
+        _ => None,
+    }
+}
+
+fn error_message(e: &ignore::Error) -> String {
+    match e {
+        ignore::Error::WithPath { err, .. } | ignore::Error::WithDepth { err, .. } => error_message(err),
+        ignore::Error::Loop { ancestor, .. } => format!("symbolic link loop back to {}", ancestor.display()),
+        other => other.to_string(),
+    }
+}
