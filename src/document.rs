@@ -122,6 +122,10 @@ impl<'a> Document<'a> {
     pub fn parse(source: &'a str, path: &'a str, format: Format) -> Document<'a> {
         let line_starts = line_starts(source);
         let mut masked: Vec<Span> = URL_LIKE.find_iter(source).map(|m| Span::new(m.start(), m.end())).collect();
+        // Bytes that were not UTF-8 (read as placeholders) are not prose either.
+        if source.contains(crate::PLACEHOLDER) {
+            masked.extend(source.match_indices(crate::PLACEHOLDER).map(|(i, _)| Span::new(i, i + 1)));
+        }
         let blocks = match format {
             Format::Markdown => markdown::blocks(source, &mut masked),
             Format::PlainText => plaintext::blocks(source, &line_starts),

@@ -153,16 +153,26 @@ fn classify(source: &str, span: Span) -> Line {
 
 /// Hard-wrapped text (lines of similar width, paragraphs running over several lines) is
 /// joined into paragraphs, so a continuation line starting lowercase is not a new sentence.
+/// The evidence is lines that stop mid-sentence and continue in lowercase on the next line;
+/// scraped one-paragraph-per-line text almost never has them.
 fn looks_hard_wrapped(source: &str, lines: &[(Span, Line)]) -> bool {
-    let text_lines: Vec<usize> =
-        lines.iter().filter(|(_, l)| matches!(l, Line::Text(_))).map(|(s, _)| source[s.start..s.end].chars().count()).collect();
-    if text_lines.len() < 6 {
+    let text = |s: &Span| &source[s.start..s.end];
+    let max_width = lines.iter().filter(|(_, l)| matches!(l, Line::Text(_))).map(|(s, _)| text(s).chars().count()).max().unwrap_or(0);
+    if max_width > 100 {
         return false;
     }
-    let max = text_lines.iter().copied().max().unwrap_or(0);
-    let mid = text_lines.iter().filter(|&&n| (40..=100).contains(&n)).count();
-    let consecutive = lines.windows(2).filter(|w| matches!((w[0].1, w[1].1), (Line::Text(_), Line::Text(_)))).count();
-    max <= 100 && mid * 10 >= text_lines.len() * 6 && consecutive * 2 >= text_lines.len()
+    let (mut pairs, mut continuations) = (0, 0);
+    for w in lines.windows(2) {
+        if let ((_, Line::Text(a)), (_, Line::Text(b))) = (&w[0], &w[1]) {
+            pairs += 1;
+            let ends_mid_sentence = !matches!(last_significant(text(a)), Some('.' | '!' | '?' | ':' | '…') | None);
+            let continues_lower = text(b).chars().next().is_some_and(|c| c.is_lowercase());
+            if ends_mid_sentence && continues_lower {
+                continuations += 1;
+            }
+        }
+    }
+    continuations >= 2 && continuations * 5 >= pairs
 }
 
 /// The first line is the title when it reads like one; a short line without sentence-final

@@ -129,6 +129,12 @@ pub fn split_sentences(source: &str, content: Span) -> Vec<Span> {
     out
 }
 
+/// Letters and digits, and the placeholder of an invalid UTF-8 byte (so "caf\u{1A}" stays one
+/// word, which is masked, rather than becoming the "typo" "caf").
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == crate::PLACEHOLDER
+}
+
 fn is_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '‐' | '.')
 }
@@ -142,7 +148,7 @@ pub fn tokenize(source: &str, span: Span) -> impl Iterator<Item = Span> + '_ {
     std::iter::from_fn(move || {
         while pos < bytes_len {
             let c = text[pos..].chars().next()?;
-            if !c.is_alphanumeric() {
+            if !is_word_char(c) {
                 pos += c.len_utf8();
                 continue;
             }
@@ -150,7 +156,7 @@ pub fn tokenize(source: &str, span: Span) -> impl Iterator<Item = Span> + '_ {
             let mut end = pos + c.len_utf8();
             let mut dotted = false;
             while let Some(n) = text[end..].chars().next() {
-                if n.is_alphanumeric() {
+                if is_word_char(n) {
                     end += n.len_utf8();
                 } else if is_joiner(n) && text[end + n.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric) {
                     dotted |= n == '.';

@@ -43,8 +43,36 @@ common_options!(Options);
 
 /// Words before a plural, not a possessive: "the Kennedys", "two Germanys".
 const PLURAL_CUES: &[&str] = &[
-    "the", "these", "those", "both", "all", "two", "three", "four", "several", "many", "some", "few", "other", "more", "most", "such",
-    "no", "their", "our", "two", "various",
+    "the",
+    "these",
+    "those",
+    "both",
+    "all",
+    "two",
+    "three",
+    "four",
+    "several",
+    "many",
+    "some",
+    "few",
+    "other",
+    "more",
+    "most",
+    "such",
+    "no",
+    "their",
+    "our",
+    "two",
+    "various",
+    "million",
+    "millions",
+    "thousand",
+    "thousands",
+    "hundred",
+    "hundreds",
+    "billion",
+    "dozen",
+    "dozens",
 ];
 /// Words after a plural subject or a name used as a verb: "the Smiths are", "Trumps said".
 const NOT_A_NOUN_AFTER: &[&str] = &[

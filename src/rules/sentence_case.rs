@@ -80,13 +80,14 @@ impl Rule for SentenceCase {
 
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
         let lowercase_lists = lowercase_lists(doc);
+        let (table_of, lowercase_tables) = lowercase_tables(doc);
         for (bi, block) in doc.blocks.iter().enumerate() {
             let words = doc.words_in_block(bi);
             match block.kind {
                 BlockKind::Paragraph | BlockKind::Quote => {}
                 BlockKind::ListItem if lowercase_lists.contains(&block.group) => continue,
                 BlockKind::ListItem => {}
-                BlockKind::TableCell { .. } if words.len() < 2 => continue,
+                BlockKind::TableCell { .. } if words.len() < 2 || lowercase_tables.contains(&table_of[bi]) => continue,
                 BlockKind::TableCell { .. } => {}
                 _ => continue,
             }
@@ -112,6 +113,38 @@ impl Rule for SentenceCase {
             }
         }
     }
+}
+
+/// Table parts (header or body of each table) whose phrase cells are written in lowercase as a
+/// style: more multi-word cells start lowercase than uppercase. Returns each block's table
+/// part and the lowercase parts.
+fn lowercase_tables(doc: &Document<'_>) -> (Vec<(usize, bool)>, HashSet<(usize, bool)>) {
+    let mut table_of = vec![(0, false); doc.blocks.len()];
+    let mut counts: std::collections::HashMap<(usize, bool), (usize, usize)> = std::collections::HashMap::new();
+    let mut table = 0;
+    let mut previous_was_cell = false;
+    for (bi, block) in doc.blocks.iter().enumerate() {
+        let is_cell = matches!(block.kind, BlockKind::TableCell { .. });
+        if is_cell && !previous_was_cell {
+            table += 1;
+        }
+        previous_was_cell = is_cell;
+        let header = matches!(block.kind, BlockKind::TableCell { header: true });
+        table_of[bi] = (table, header);
+        let words = doc.words_in_block(bi);
+        if !is_cell || words.len() < 2 {
+            continue;
+        }
+        let first = doc.text(words[0].span);
+        let entry = counts.entry((table, header)).or_default();
+        if starts_upper(first) {
+            entry.0 += 1;
+        } else if starts_lower(first) {
+            entry.1 += 1;
+        }
+    }
+    let lowercase = counts.into_iter().filter(|(_, (upper, lower))| lower > upper).map(|(t, _)| t).collect();
+    (table_of, lowercase)
 }
 
 /// Lists written deliberately in lowercase: at least as many items start lowercase as
