@@ -1,0 +1,45 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use copydesk::config::LoadedConfig;
+use copydesk::diagnostic::Diagnostic;
+use copydesk::engine::{RuleSet, Selection};
+use std::path::{Path, PathBuf};
+
+pub fn default_rules() -> RuleSet {
+    RuleSet::new(&LoadedConfig::default_config().config, &Selection::default()).expect("default rules build")
+}
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// ../shared next to the repository, when this machine has it.
+pub fn shared() -> Option<PathBuf> {
+    let p = root().join("..").join("shared");
+    p.is_dir().then_some(p)
+}
+
+/// Lint a file from disk the way the CLI does (bytes → decode → lint).
+pub fn lint_file(path: &Path, rules: &RuleSet) -> (String, Vec<Diagnostic>) {
+    let bytes = std::fs::read(path).expect("read fixture");
+    let decoded = copydesk::decode(&bytes);
+    let name = path.to_string_lossy().to_string();
+    let diagnostics = copydesk::lint_bytes(&decoded, &name, rules);
+    (decoded.text.to_string(), diagnostics)
+}
+
+/// Every fixture file, sorted: fixtures/<rule>/<name>.
+pub fn fixture_files() -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for dir in std::fs::read_dir(root().join("fixtures")).expect("fixtures/") {
+        let dir = dir.unwrap().path();
+        if dir.is_dir() {
+            for f in std::fs::read_dir(&dir).unwrap() {
+                out.push(f.unwrap().path());
+            }
+        }
+    }
+    out.sort();
+    out
+}
