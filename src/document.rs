@@ -218,14 +218,17 @@ impl<'a> Document<'a> {
     pub fn block_removal_span(&self, span: Span) -> Span {
         let first = self.line_of(span.start);
         let last = self.line_of(span.end.saturating_sub(1).max(span.start));
-        let start = self.line_starts[first];
-        let end = self.line_starts.get(last + 1).copied().unwrap_or(self.source.len());
-        if end == self.source.len() && first > 0 {
-            // Last line of a file without a trailing newline: eat the newline before it.
-            let prev_end = self.line_span(first - 1).end;
-            return Span::new(prev_end, end);
+        let mut start = self.line_starts[first];
+        if start == 0 && self.source.starts_with('\u{FEFF}') {
+            start = '\u{FEFF}'.len_utf8(); // the BOM stays
         }
-        Span::new(start, end)
+        match self.line_starts.get(last + 1) {
+            // The line ends with a newline: remove the line and its newline.
+            Some(&next) => Span::new(start, next),
+            // The last line of a file without a final newline: remove the newline before it.
+            None if first > 0 => Span::new(self.line_span(first - 1).end, self.source.len()),
+            None => Span::new(start, self.source.len()),
+        }
     }
 }
 

@@ -44,8 +44,10 @@ fn walk_dir(root: &Path, files: &FilesConfig, no_ignore: bool, out: &mut Vec<Pat
         }
     }
     let mut builder = WalkBuilder::new(root);
-    builder.follow_links(true).hidden(true).add_custom_ignore_filename(IGNORE_FILE);
-    if no_ignore {
+    builder.follow_links(true).hidden(true);
+    if !no_ignore {
+        builder.add_custom_ignore_filename(IGNORE_FILE);
+    } else {
         builder.git_ignore(false).git_global(false).git_exclude(false).ignore(false).parents(false);
     }
     match overrides.build() {

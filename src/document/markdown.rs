@@ -26,6 +26,7 @@ pub(super) fn blocks(source: &str, masked: &mut Vec<Span>) -> Vec<Block> {
     let mut in_table_head = false;
     let push = |blocks: &mut Vec<Block>, kind, span: Span, content: Span, explicit| {
         let content = trim(source, content);
+        let span = Span::new(span.start, span.start + source[span.start..span.end].trim_end().len());
         if !content.is_empty() || !kind_is_prose(kind) {
             blocks.push(Block { kind, span, content, group: 0, explicit });
         }
