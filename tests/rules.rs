@@ -36,7 +36,7 @@ fn flagged_fixtures_fire_their_rule() {
     let rules = default_rules();
     for path in fixture_files().iter().filter(|p| file_kind(p).starts_with("flagged")) {
         let rule = rule_dir(path);
-        let (_, diagnostics) = lint_file(path, &rules);
+        let (_, diagnostics) = lint_file(path, rules);
         assert!(diagnostics.iter().any(|d| d.rule == rule), "{} should make `{rule}` fire; got {:?}", path.display(), diagnostics);
     }
 }
@@ -45,7 +45,7 @@ fn flagged_fixtures_fire_their_rule() {
 fn clean_fixtures_are_silent_for_every_rule() {
     let rules = default_rules();
     for path in fixture_files().iter().filter(|p| file_kind(p).starts_with("clean") || rule_dir(p) == "articles") {
-        let (_, diagnostics) = lint_file(path, &rules);
+        let (_, diagnostics) = lint_file(path, rules);
         let found: Vec<String> = diagnostics.iter().map(|d| format!("{}: {}", d.rule, d.message)).collect();
         assert!(found.is_empty(), "{} should be clean, got {found:#?}", path.display());
     }
@@ -72,7 +72,7 @@ fn render(source: &str, diagnostics: &[copydesk::diagnostic::Diagnostic]) -> Str
 fn fixture_snapshots() {
     let rules = default_rules();
     for path in fixture_files() {
-        let (source, diagnostics) = lint_file(&path, &rules);
+        let (source, diagnostics) = lint_file(&path, rules);
         let name = format!("{}__{}", rule_dir(&path), file_kind(&path).replace('.', "_"));
         insta::assert_snapshot!(name, render(&source, &diagnostics));
     }
@@ -82,17 +82,17 @@ fn fixture_snapshots() {
 fn fixes_converge_and_fixing_twice_equals_fixing_once() {
     let rules = default_rules();
     for path in fixture_files() {
-        let (source, diagnostics) = lint_file(&path, &rules);
+        let (source, diagnostics) = lint_file(&path, rules);
         if diagnostics.iter().any(|d| d.rule == "invalid-utf8") {
             continue; // --fix never rewrites such a file
         }
         let name = path.to_string_lossy().to_string();
         for unsafe_fixes in [false, true] {
-            let once = fix::fix_until_stable(&source, &name, &rules, unsafe_fixes);
+            let once = fix::fix_until_stable(&source, &name, rules, unsafe_fixes);
             assert!(once.converged, "{name}: fixes did not converge in {} rounds", fix::MAX_ROUNDS);
-            let twice = fix::fix_until_stable(&once.text, &name, &rules, unsafe_fixes);
+            let twice = fix::fix_until_stable(&once.text, &name, rules, unsafe_fixes);
             assert_eq!(once.text, twice.text, "{name}: fixing twice changed the text again");
-            let left = copydesk::lint_source(&once.text, &name, &rules);
+            let left = copydesk::lint_source(&once.text, &name, rules);
             let safe_left: Vec<_> =
                 left.iter().filter(|d| d.fix.as_ref().is_some_and(|f| f.applicability == Applicability::Safe)).collect();
             assert!(safe_left.is_empty(), "{name}: safe fixes left behind {safe_left:?}");
@@ -119,6 +119,14 @@ fn safe_fixes_produce_the_expected_text() {
         ("e.txt", "Title Here\nBody text of the article.\nShare.\nExit mobile version", "Title Here\nBody text of the article."),
     ];
     for (name, input, expected) in cases {
-        assert_eq!(fix::fix_until_stable(input, name, &rules, false).text, expected, "{name}");
+        assert_eq!(fix::fix_until_stable(input, name, rules, false).text, expected, "{name}");
+    }
+}
+
+#[test]
+fn readme_lists_every_rule() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    for meta in rules::ALL {
+        assert!(readme.contains(&format!("| `{}` |", meta.id)), "README's rule table lacks `{}`", meta.id);
     }
 }

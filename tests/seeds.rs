@@ -47,7 +47,7 @@ fn seeds_must_rows_are_found_and_clean_regions_are_silent() {
         if need != "must" {
             continue;
         }
-        let (source, diagnostics) = lint_file(&seeds.join(file), &rules);
+        let (source, diagnostics) = lint_file(&seeds.join(file), rules);
         let starts = copydesk::document::line_starts(&source);
         let line_start = starts[line - 1];
         let line_end = starts.get(line).map_or(source.len(), |&e| e - 1);
@@ -66,7 +66,7 @@ fn seeds_must_rows_are_found_and_clean_regions_are_silent() {
     let mut false_positives = Vec::new();
     for row in rows(&clean) {
         let (file, first, last) = (row[0], row[1].parse::<usize>().unwrap(), row[2].parse::<usize>().unwrap());
-        let (source, diagnostics) = lint_file(&seeds.join(file), &rules);
+        let (source, diagnostics) = lint_file(&seeds.join(file), rules);
         let starts = copydesk::document::line_starts(&source);
         let lo = starts[first - 1];
         let hi = starts.get(last.min(starts.len())).copied().unwrap_or(source.len());

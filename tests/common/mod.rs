@@ -6,8 +6,10 @@ use copydesk::diagnostic::Diagnostic;
 use copydesk::engine::{RuleSet, Selection};
 use std::path::{Path, PathBuf};
 
-pub fn default_rules() -> RuleSet {
-    RuleSet::new(&LoadedConfig::default_config().config, &Selection::default()).expect("default rules build")
+/// The default rule set, compiled once per test binary.
+pub fn default_rules() -> &'static RuleSet {
+    static RULES: std::sync::OnceLock<RuleSet> = std::sync::OnceLock::new();
+    RULES.get_or_init(|| RuleSet::new(&LoadedConfig::default_config().config, &Selection::default()).expect("default rules build"))
 }
 
 pub fn root() -> PathBuf {

@@ -1,0 +1,386 @@
+//! The whole CLI, end to end: exit codes, every output format, stdin, config errors, init,
+//! explain, fixes, baselines, suppressions, overrides and bad input.
+
+mod common;
+
+use assert_cmd::Command;
+use common::root;
+use predicates::prelude::*;
+use serde_json::Value;
+use std::fs;
+use std::path::Path;
+
+fn copydesk() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_copydesk"));
+    cmd.current_dir(root()).env("NO_COLOR", "1");
+    cmd
+}
+
+/// A scratch directory with no lint-rules.toml above it that could leak in.
+fn scratch() -> tempfile::TempDir {
+    tempfile::Builder::new().prefix("copydesk-test").tempdir_in(std::env::temp_dir()).unwrap()
+}
+
+fn json(output: &[u8]) -> Value {
+    serde_json::from_slice(output).expect("valid JSON")
+}
+
+const DEFECTIVE: &str = "Council Approves Budget\nThe council met sence Monday.As expected, the vote passed.\n";
+const CLEAN: &str = "Council Approves Budget\nThe council met on Monday. As expected, the vote passed.\n";
+
+#[test]
+fn exit_codes_follow_findings_and_fail_level() {
+    copydesk().args(["lint", "fixtures/"]).assert().code(1);
+    copydesk().args(["lint", "fixtures/typo/clean.txt"]).assert().code(0);
+    // Only info findings: exit 0 at the default fail level, 1 at --fail-level info.
+    copydesk().args(["lint", "fixtures/tortured-phrase/flagged.txt"]).assert().code(0);
+    copydesk().args(["lint", "--fail-level", "info", "fixtures/tortured-phrase/flagged.txt"]).assert().code(1);
+    copydesk().args(["lint", "--fail-level", "error", "fixtures/typo/flagged.txt"]).assert().code(0);
+    copydesk().args(["lint", "--bogus-flag"]).assert().code(2);
+}
+
+#[test]
+fn json_output_is_the_documented_contract() {
+    let out =
+        copydesk().args(["lint", "--format", "json", "fixtures/missing-space/flagged.txt"]).assert().code(1).get_output().stdout.clone();
+    let v = json(&out);
+    assert_eq!(v["version"], 1);
+    let d = &v["diagnostics"][0];
+    for key in
+        ["path", "rule", "category", "severity", "message", "span", "line", "column", "end_line", "end_column", "text", "help", "fix"]
+    {
+        assert!(d.get(key).is_some(), "diagnostic lacks {key}: {d}");
+    }
+    let source = fs::read_to_string(root().join("fixtures/missing-space/flagged.txt")).unwrap();
+    let (s, e) = (d["span"]["start"].as_u64().unwrap() as usize, d["span"]["end"].as_u64().unwrap() as usize);
+    assert_eq!(&source[s..e], d["text"].as_str().unwrap());
+    assert_eq!(d["text"], "region.Union");
+    assert_eq!(d["fix"]["applicability"], "safe");
+    assert_eq!(v["summary"]["files"], 1);
+    assert_eq!(v["summary"]["by_rule"]["missing-space"], v["diagnostics"].as_array().unwrap().len());
+}
+
+#[test]
+fn every_format_renders() {
+    let jsonl = copydesk().args(["lint", "--format", "jsonl", "fixtures/typo/flagged.txt"]).assert().code(1).get_output().stdout.clone();
+    let lines: Vec<Value> = String::from_utf8(jsonl).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 3);
+    assert!(lines.iter().all(|l| l["rule"] == "typo"));
+
+    let sarif = copydesk().args(["lint", "--format", "sarif", "fixtures/typo/flagged.txt"]).assert().code(1).get_output().stdout.clone();
+    let v = json(&sarif);
+    assert_eq!(v["version"], "2.1.0");
+    let rules = v["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap();
+    assert!(rules.iter().any(|r| r["id"] == "typo" && r["help"]["text"].as_str().unwrap().contains("Bad:")));
+    let region = &v["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"];
+    assert_eq!((region["startLine"].as_u64(), region["startColumn"].as_u64()), (Some(2), Some(37)));
+
+    copydesk().args(["lint", "--format", "github", "fixtures/typo/flagged.txt"]).assert().code(1).stdout(predicate::str::contains(
+        "::warning file=fixtures/typo/flagged.txt,line=2,col=37,endLine=2,endColumn=42,title=typo::`sence` is a misspelling",
+    ));
+    copydesk()
+        .args(["lint", "--format", "compact", "fixtures/typo/flagged.txt"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("fixtures/typo/flagged.txt:2:37: warning[typo] `sence` is a misspelling of `sense` or `since`"));
+    copydesk().args(["lint", "--color", "never", "fixtures/typo/flagged.txt"]).assert().code(1).stdout(
+        predicate::str::contains("fixtures/typo/flagged.txt:2:37")
+            .and(predicate::str::contains("Found 3 problems (0 errors, 3 warnings, 0 info) in 1 file.")),
+    );
+    copydesk()
+        .args(["lint", "--statistics", "--format", "compact", "fixtures/typo/flagged.txt"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("     3  typo"));
+}
+
+#[test]
+fn stdin_is_linted_under_its_given_name() {
+    let out = copydesk()
+        .args(["lint", "--format", "json", "--stdin-filename", "story.md", "-"])
+        .write_stdin("# A Title Here\n\n## **Bold Heading**\n\nText sence then.\n")
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let v = json(&out);
+    let rules: Vec<&str> = v["diagnostics"].as_array().unwrap().iter().map(|d| d["rule"].as_str().unwrap()).collect();
+    assert!(rules.contains(&"emphasis-in-heading") && rules.contains(&"typo"), "{rules:?}");
+    assert_eq!(v["diagnostics"][0]["path"], "story.md");
+}
+
+#[test]
+fn broken_config_is_a_miette_error_pointing_into_the_toml() {
+    let dir = scratch();
+    fs::write(dir.path().join("lint-rules.toml"), "[rules.typo]\nallow = []\nbogus-option = 1\n").unwrap();
+    fs::write(dir.path().join("a.txt"), CLEAN).unwrap();
+    copydesk()
+        .current_dir(dir.path())
+        .args(["lint", "a.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown field `bogus-option`").and(predicate::str::contains("lint-rules.toml:3:1")));
+
+    fs::write(dir.path().join("lint-rules.toml"), "[rules.tyop]\nenabled = false\n").unwrap();
+    copydesk().current_dir(dir.path()).args(["lint", "a.txt"]).assert().code(2).stderr(predicate::str::contains("did you mean `typo`?"));
+
+    fs::write(dir.path().join("lint-rules.toml"), "[rules.typo\n").unwrap();
+    copydesk().current_dir(dir.path()).args(["lint", "a.txt"]).assert().code(2).stderr(predicate::str::contains("lint-rules.toml:1"));
+
+    copydesk()
+        .args(["lint", "--select", "tyop", "fixtures/typo"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean `typo`?"));
+}
+
+#[test]
+fn config_options_change_behaviour() {
+    let dir = scratch();
+    fs::write(dir.path().join("a.txt"), "Council Approves Budget\nThe council met sence Monday and teh vote passed.\n").unwrap();
+    fs::write(dir.path().join("lint-rules.toml"), "[rules.typo]\nallow = [\"sence\"]\nextend-words = { teh = \"the\" }\n").unwrap();
+    let out = copydesk().current_dir(dir.path()).args(["lint", "--format", "json", "a.txt"]).assert().code(1).get_output().stdout.clone();
+    let v = json(&out);
+    let texts: Vec<&str> = v["diagnostics"].as_array().unwrap().iter().map(|d| d["text"].as_str().unwrap()).collect();
+    assert_eq!(texts, vec!["teh"]);
+    // A level shorthand turns a rule off; --config points at another file.
+    fs::write(dir.path().join("other.toml"), "[rules]\ntypo = \"off\"\n").unwrap();
+    copydesk().current_dir(dir.path()).args(["lint", "--config", "other.toml", "a.txt"]).assert().code(0);
+    // A custom rule with a replacement becomes an unsafe fix.
+    fs::write(
+        dir.path().join("custom.toml"),
+        "[rules]\ntypo = \"off\"\n[[custom]]\nid = \"no-council\"\npattern = \"\\\\bcouncil\\\\b\"\nmessage = \"say which council\"\nscope = \"body\"\nreplacement = \"city council\"\n",
+    )
+    .unwrap();
+    let out = copydesk()
+        .current_dir(dir.path())
+        .args(["lint", "--config", "custom.toml", "--format", "json", "a.txt"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let v = json(&out);
+    assert_eq!(v["diagnostics"][0]["rule"], "no-council");
+    assert_eq!(v["diagnostics"][0]["fix"]["edits"][0]["replacement"], "city council");
+    assert_eq!(v["diagnostics"].as_array().unwrap().len(), 1, "the title is out of the rule's body scope");
+}
+
+#[test]
+fn rules_explain_and_init() {
+    let out = copydesk().args(["rules"]).assert().code(0).get_output().stdout.clone();
+    let text = String::from_utf8(out).unwrap();
+    for meta in copydesk::rules::ALL {
+        assert!(text.contains(meta.id), "rules table lacks {}", meta.id);
+    }
+    copydesk()
+        .args(["explain", "heading-case"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("Bad:").and(predicate::str::contains("security Relations")));
+    copydesk().args(["explain", "heading-cas"]).assert().code(2).stderr(predicate::str::contains("did you mean `heading-case`?"));
+
+    let dir = scratch();
+    copydesk().current_dir(dir.path()).arg("init").assert().code(0);
+    let written = fs::read_to_string(dir.path().join("lint-rules.toml")).unwrap();
+    assert_eq!(written, copydesk::config::DEFAULT_CONFIG);
+    copydesk().current_dir(dir.path()).arg("init").assert().code(2).stderr(predicate::str::contains("already exists"));
+}
+
+#[test]
+fn fix_writes_atomically_and_converges() {
+    let dir = scratch();
+    let path = dir.path().join("a.txt");
+    fs::write(&path, DEFECTIVE).unwrap();
+    // --diff shows the change and writes nothing.
+    copydesk()
+        .current_dir(dir.path())
+        .args(["lint", "--diff", "a.txt"])
+        .assert()
+        .stdout(predicate::str::contains("+The council met sence Monday. As expected"));
+    assert_eq!(fs::read_to_string(&path).unwrap(), DEFECTIVE);
+    // --fix applies the safe fix; the unsafe typo choice (sense/since) stays reported: exit 1.
+    copydesk().current_dir(dir.path()).args(["lint", "--fix", "a.txt"]).assert().code(1);
+    let fixed = fs::read_to_string(&path).unwrap();
+    assert_eq!(fixed, "Council Approves Budget\nThe council met sence Monday. As expected, the vote passed.\n");
+    copydesk().current_dir(dir.path()).args(["lint", "--fix", "a.txt"]).assert().code(1);
+    assert_eq!(fs::read_to_string(&path).unwrap(), fixed, "a second --fix changes nothing");
+    // --unsafe-fixes takes the first suggestion; then the file is clean: exit 0.
+    copydesk().current_dir(dir.path()).args(["lint", "--fix", "--unsafe-fixes", "a.txt"]).assert().code(0);
+    assert!(fs::read_to_string(&path).unwrap().contains("met sense Monday"));
+    let leftovers: Vec<_> =
+        fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).filter(|n| n.to_string_lossy().contains(".copydesk-")).collect();
+    assert!(leftovers.is_empty(), "temp files left behind: {leftovers:?}");
+}
+
+#[test]
+fn fix_keeps_crlf_bom_and_permissions() {
+    let dir = scratch();
+    let path = dir.path().join("a.txt");
+    let original = "\u{FEFF}Council Approves Budget\r\nThe vote passed.Everyone cheered.\r\nShare.\r\nExit mobile version\r\n";
+    fs::write(&path, original).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+    }
+    copydesk().current_dir(dir.path()).args(["lint", "--fix", "a.txt"]).assert().code(0);
+    let fixed = fs::read_to_string(&path).unwrap();
+    assert_eq!(fixed, "\u{FEFF}Council Approves Budget\r\nThe vote passed. Everyone cheered.\r\n");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o640);
+    }
+}
+
+#[test]
+fn fix_on_a_read_only_file_reports_and_keeps_the_original() {
+    let dir = scratch();
+    let path = dir.path().join("a.txt");
+    fs::write(&path, DEFECTIVE).unwrap();
+    let mut perms = fs::metadata(&path).unwrap().permissions();
+    perms.set_readonly(true);
+    fs::set_permissions(&path, perms).unwrap();
+    copydesk()
+        .current_dir(dir.path())
+        .args(["lint", "--fix", "a.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot write fixes"));
+    assert_eq!(fs::read_to_string(&path).unwrap(), DEFECTIVE);
+}
+
+#[test]
+fn baseline_reports_only_new_findings_and_survives_edits_elsewhere() {
+    let dir = scratch();
+    let path = dir.path().join("a.txt");
+    fs::write(&path, DEFECTIVE).unwrap();
+    copydesk().current_dir(dir.path()).args(["baseline", "base.json", "a.txt"]).assert().code(0);
+    copydesk().current_dir(dir.path()).args(["lint", "--baseline", "base.json", "a.txt"]).assert().code(0);
+    // Lines inserted above do not invalidate the baseline (it is not keyed by line number).
+    fs::write(&path, format!("Council Approves Budget\nA new first paragraph was added.\n{}", DEFECTIVE.split_once('\n').unwrap().1))
+        .unwrap();
+    copydesk().current_dir(dir.path()).args(["lint", "--baseline", "base.json", "a.txt"]).assert().code(0);
+    // A new defect is reported, and only it.
+    fs::write(&path, format!("{DEFECTIVE}The the end.\n")).unwrap();
+    let out = copydesk()
+        .current_dir(dir.path())
+        .args(["lint", "--baseline", "base.json", "--format", "json", "a.txt"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let v = json(&out);
+    let rules: Vec<&str> = v["diagnostics"].as_array().unwrap().iter().map(|d| d["rule"].as_str().unwrap()).collect();
+    assert_eq!(rules, vec!["repeated-word"]);
+}
+
+#[test]
+fn suppressions_and_unused_ones() {
+    let dir = scratch();
+    let text = "Council Approves Budget\n<!-- copydesk-disable-next-line typo -->\nThe council met sence Monday.\n<!-- copydesk-disable missing-space -->\nIt passed.Everyone cheered.\n<!-- copydesk-enable -->\nIt ended.Everybody left.\n<!-- copydesk-disable-next-line repeated-word -->\nNothing to see here.\n";
+    fs::write(dir.path().join("a.txt"), text).unwrap();
+    let out = copydesk().current_dir(dir.path()).args(["lint", "--format", "json", "a.txt"]).assert().code(1).get_output().stdout.clone();
+    let v = json(&out);
+    let found: Vec<(String, u64)> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["rule"].as_str().unwrap().to_string(), d["line"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(found, vec![("missing-space".to_string(), 7), ("unused-suppression".to_string(), 8)]);
+    fs::write(dir.path().join("b.txt"), format!("<!-- copydesk-disable-file -->\n{DEFECTIVE}")).unwrap();
+    copydesk().current_dir(dir.path()).args(["lint", "b.txt"]).assert().code(0);
+}
+
+#[test]
+fn overrides_apply_by_path() {
+    let dir = scratch();
+    fs::create_dir_all(dir.path().join("archive")).unwrap();
+    let bait = "🤯 You Won't Believe This Council Vote! 👇👇\nThe council voted on Monday.\n";
+    fs::write(dir.path().join("archive/old.txt"), bait).unwrap();
+    fs::write(dir.path().join("new.txt"), bait).unwrap();
+    fs::write(dir.path().join("lint-rules.toml"), "[[overrides]]\npaths = [\"archive/**\"]\n[overrides.rules]\nclickbait = \"off\"\n")
+        .unwrap();
+    let out = copydesk().current_dir(dir.path()).args(["lint", "--format", "json", "."]).assert().code(1).get_output().stdout.clone();
+    let v = json(&out);
+    let paths: Vec<&str> =
+        v["diagnostics"].as_array().unwrap().iter().filter(|d| d["rule"] == "clickbait").map(|d| d["path"].as_str().unwrap()).collect();
+    assert_eq!(paths, vec!["new.txt"]);
+}
+
+#[test]
+fn discovery_honours_ignore_files_and_include_globs() {
+    let dir = scratch();
+    for name in ["a.txt", "b.md", "c.html", "skip/d.txt", "kept/e.txt"] {
+        let p = dir.path().join(name);
+        fs::create_dir_all(p.parent().unwrap()).unwrap();
+        fs::write(p, DEFECTIVE).unwrap();
+    }
+    fs::write(dir.path().join(".copydeskignore"), "skip/\n").unwrap();
+    let out = copydesk().current_dir(dir.path()).args(["lint", "--format", "json", "."]).assert().code(1).get_output().stdout.clone();
+    let mut paths: Vec<String> =
+        json(&out)["diagnostics"].as_array().unwrap().iter().map(|d| d["path"].as_str().unwrap().to_string()).collect();
+    paths.dedup();
+    assert_eq!(paths, vec!["a.txt", "b.md", "kept/e.txt"]);
+    // A file named explicitly is linted whatever its extension; --no-ignore finds skip/.
+    copydesk().current_dir(dir.path()).args(["lint", "c.html"]).assert().code(1);
+    let out = copydesk()
+        .current_dir(dir.path())
+        .args(["lint", "--no-ignore", "--format", "json", "."])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    assert!(String::from_utf8(out).unwrap().contains("skip/d.txt"));
+}
+
+#[test]
+fn bad_input_is_reported_and_the_rest_is_linted() {
+    let dir = scratch();
+    fs::write(dir.path().join("good.txt"), DEFECTIVE).unwrap();
+    fs::write(dir.path().join("empty.txt"), "").unwrap();
+    fs::write(dir.path().join("binary.txt"), b"PK\x03\x04\x00\x00binary").unwrap();
+    fs::write(dir.path().join("latin1.txt"), b"Caf\xe9 Owners Protest\nThe caf\xe9 owners met sence Monday.\n").unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(dir.path().join("missing-target.txt"), dir.path().join("dangling.txt")).unwrap();
+    let assert = copydesk().current_dir(dir.path()).args(["lint", "--format", "json", ".", "does-not-exist.txt"]).assert().code(2);
+    let output = assert.get_output();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("does-not-exist.txt"), "{stderr}");
+    assert!(stderr.contains("skipped binary.txt: binary file"), "{stderr}");
+    let v = json(&output.stdout);
+    let rules: Vec<(String, String)> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["path"].as_str().unwrap().to_string(), d["rule"].as_str().unwrap().to_string()))
+        .collect();
+    assert!(rules.contains(&("good.txt".into(), "typo".into())), "{rules:?}");
+    assert!(rules.contains(&("latin1.txt".into(), "invalid-utf8".into())), "{rules:?}");
+    assert!(rules.contains(&("latin1.txt".into(), "typo".into())), "the rest of a bad file is linted: {rules:?}");
+    let bad = v["diagnostics"].as_array().unwrap().iter().find(|d| d["rule"] == "invalid-utf8").unwrap();
+    assert_eq!(bad["span"]["start"], 3);
+}
+
+#[test]
+fn output_is_deterministic_across_thread_counts() {
+    let one = copydesk().args(["lint", "--threads", "1", "--format", "jsonl", "fixtures/"]).assert().code(1).get_output().stdout.clone();
+    let two = copydesk().args(["lint", "--threads", "2", "--format", "jsonl", "fixtures/"]).assert().code(1).get_output().stdout.clone();
+    assert_eq!(one, two);
+    assert!(!one.is_empty());
+}
+
+#[test]
+fn seeds_lint_without_error_when_present() {
+    let Some(shared) = common::shared() else { return };
+    let seeds = shared.join("seeds");
+    if !Path::new(&seeds).is_dir() {
+        return;
+    }
+    copydesk().args(["lint", "--format", "json"]).arg(&seeds).assert().code(1);
+}

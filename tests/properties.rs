@@ -1,0 +1,84 @@
+//! Property tests: any text — scraped, Markdown, CRLF, emoji, broken quotes — lints without a
+//! panic, every span is a valid char range, and fixes converge and leave no safe fix behind.
+
+mod common;
+
+use copydesk::diagnostic::Applicability;
+use copydesk::fix;
+use proptest::prelude::*;
+
+/// Text built from the pieces articles are made of, so random input reaches every rule.
+fn article() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("The council met on Monday. ".to_string()),
+        Just("region.As ".to_string()),
+        Just("pressures,could ".to_string()),
+        Just("U.S.benefits ".to_string()),
+        Just("sence ".to_string()),
+        Just("the the ".to_string()),
+        Just("“quoted” ".to_string()),
+        Just("”wrong ".to_string()),
+        Just("\"straight ".to_string()),
+        Just("( ".to_string()),
+        Just("Trump’s Trumps Trump ".to_string()),
+        Just("japan Japan ".to_string()),
+        Just("What’S ".to_string()),
+        Just("\n".to_string()),
+        Just("\r\n".to_string()),
+        Just("\n\n".to_string()),
+        Just("# ".to_string()),
+        Just("## **Bold** ".to_string()),
+        Just("- item ".to_string()),
+        Just("1) item ".to_string()),
+        Just("| a | b |\n|---|---|\n".to_string()),
+        Just("> quote ".to_string()),
+        Just("```\ncode\n```\n".to_string()),
+        Just("Share.\n".to_string()),
+        Just("Sources:\n".to_string()),
+        Just("👇🔥🇺🇸 ".to_string()),
+        Just("<!-- copydesk-disable-next-line -->\n".to_string()),
+        Just("https://example.com/a.B ".to_string()),
+        Just("\u{FEFF}".to_string()),
+        "[a-zA-Z .,;:!?'\"’“”()\\-]{0,12}",
+        any::<char>().prop_map(|c| c.to_string()),
+    ];
+    proptest::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn lint_never_panics_and_spans_are_valid(text in article(), markdown in any::<bool>()) {
+        let rules = common::default_rules();
+        let name = if markdown { "t.md" } else { "t.txt" };
+        for d in copydesk::lint_source(&text, name, rules) {
+            prop_assert!(d.span.start <= d.span.end && d.span.end <= text.len(), "{:?}", d);
+            prop_assert!(text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end), "{:?}", d);
+            if let Some(f) = &d.fix {
+                for e in &f.edits {
+                    prop_assert!(e.span.end <= text.len() && text.is_char_boundary(e.span.start) && text.is_char_boundary(e.span.end));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn fixes_converge_and_leave_no_safe_fix(text in article(), markdown in any::<bool>()) {
+        let rules = common::default_rules();
+        let name = if markdown { "t.md" } else { "t.txt" };
+        let fixed = fix::fix_until_stable(&text, name, rules, false);
+        prop_assert!(fixed.converged, "no fixpoint in {} rounds", fix::MAX_ROUNDS);
+        let left = copydesk::lint_source(&fixed.text, name, rules);
+        let safe: Vec<_> = left.iter().filter(|d| d.fix.as_ref().is_some_and(|f| f.applicability == Applicability::Safe)).collect();
+        prop_assert!(safe.is_empty(), "safe fixes left after fixing: {:?}\n{:?}", safe, fixed.text);
+    }
+
+    #[test]
+    fn any_bytes_decode_with_exact_offsets(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
+        let decoded = copydesk::decode(&bytes);
+        prop_assert_eq!(decoded.text.len(), bytes.len());
+        let rules = common::default_rules();
+        let _ = copydesk::lint_bytes(&decoded, "t.txt", rules);
+    }
+}
