@@ -70,7 +70,20 @@ def headlines():
 
 def boilerplate():
     rows = [l.rstrip('\n').split('\t', 1) for l in open(os.path.join(corpora, 'boilerplate', 'readability-residue.tsv'), encoding='utf-8')][1:]
-    residue = [line for pages, line in rows if int(pages) >= 3]
+    # "Plain section names" (the issue says to leave them out): up to three capitalised words
+    # (or non-Latin script) naming a topic, place, language or site, with none of the words
+    # that make a line a UI control. They are legitimate headings elsewhere.
+    ui = ('share', 'sign', 'log', 'subscri', 'contact', 'skip', 'cookie', 'privacy', 'terms', 'advertis', 'newsletter',
+          'print', 'email', 'menu', 'follow', 'comment', 'related', 'popular', 'more', 'next', 'previous', 'download',
+          'edit', 'view', 'search', 'help', 'faq', 'rss', 'about', 'account', 'register', 'login', 'donate', 'sponsor',
+          'promoted', 'loading', 'read', 'site', 'navigation', 'page', 'close', 'cancel', 'undo', 'save', 'delete',
+          'remember', 'forgot', 'choices', 'powered', 'supported', 'taboola', 'bookmark', 'recommend', 'legal', 'tags',
+          'categor', 'accessib', 'corrections', 'disclaim', 'cite', 'link', 'upload', 'tools', 'settings', 'username')
+    def plain_name(line):
+        words = line.split()
+        return len(words) <= 3 and all(w[:1].isupper() or not w[:1].isascii() or w in ('and', 'the', 'of', '&') for w in words) \
+            and not any(u in line.lower() for u in ui)
+    residue = [line for pages, line in rows if int(pages) >= 3 and not plain_name(line) and any(c.isalpha() for c in line)]
     labeled = [l.rstrip('\n').split('\t', 1) for l in open(os.path.join(corpora, 'boilerplate', 'web-lines-labeled.tsv'), encoding='utf-8')][1:]
     for name, lines in (('residue', residue), ('labeled', [line for _, line in labeled])):
         with tempfile.TemporaryDirectory() as tmp:

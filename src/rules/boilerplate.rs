@@ -213,7 +213,7 @@ impl Detector {
                 }
             }
             let after_title = i > 0 && doc.blocks[prose[i - 1]].kind == BlockKind::Title;
-            if words <= 8 && self.lines.contains(&norm) {
+            if words <= 8 && (self.lines.contains(&norm) || self.lines.contains(doubled_half(&norm))) {
                 out.push(whole(i, i, format!("page chrome: `{}`", text.trim()), false));
             } else if after_title && words <= 2 && self.categories.contains(&norm) {
                 out.push(whole(i, i, format!("category label `{text}` under the title"), false));
@@ -260,6 +260,17 @@ impl Detector {
     }
 }
 
+/// Widgets often render their label twice ("Sponsored Links Sponsored Links"): the half, else
+/// the whole line.
+fn doubled_half(norm: &str) -> &str {
+    let mid = norm.len() / 2;
+    if norm.len() % 2 == 1 && norm.as_bytes()[mid] == b' ' && norm[..mid] == norm[mid + 1..] {
+        &norm[..mid]
+    } else {
+        norm
+    }
+}
+
 /// A related-content entry: a short line reading like a headline.
 fn is_headline_like(doc: &Document<'_>, bi: usize) -> bool {
     let block = &doc.blocks[bi];
@@ -296,5 +307,17 @@ impl Rule for Boilerplate {
             }
             out.push(d);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::doubled_half;
+
+    #[test]
+    fn doubled_labels_are_halved() {
+        assert_eq!(doubled_half("sponsored links sponsored links"), "sponsored links");
+        assert_eq!(doubled_half("share share this"), "share share this");
+        assert_eq!(doubled_half("share"), "share");
     }
 }

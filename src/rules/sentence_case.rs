@@ -118,7 +118,10 @@ impl Rule for SentenceCase {
 /// Table parts (header or body of each table) whose phrase cells are written in lowercase as a
 /// style: more multi-word cells start lowercase than uppercase. Returns each block's table
 /// part and the lowercase parts.
-fn lowercase_tables(doc: &Document<'_>) -> (Vec<(usize, bool)>, HashSet<(usize, bool)>) {
+/// A table and whether the part is its header row.
+type TablePart = (usize, bool);
+
+fn lowercase_tables(doc: &Document<'_>) -> (Vec<TablePart>, HashSet<TablePart>) {
     let mut table_of = vec![(0, false); doc.blocks.len()];
     let mut counts: std::collections::HashMap<(usize, bool), (usize, usize)> = std::collections::HashMap::new();
     let mut table = 0;
