@@ -77,22 +77,46 @@ pub fn fix_until_stable(source: &str, path: &str, rules: &RuleSet, unsafe_fixes:
 
 /// Replace `path`'s contents atomically, keeping its permissions.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let permissions = std::fs::metadata(path)?.permissions();
-    if permissions.readonly() {
-        return Err(std::io::Error::new(std::io::ErrorKind::PermissionDenied, "file is read-only"));
-    }
-    let mut tmp = tempfile::Builder::new().prefix(".copydesk-").suffix(".tmp").tempfile_in(dir)?;
-    tmp.write_all(contents)?;
-    tmp.as_file().sync_all()?;
-    tmp.as_file().set_permissions(permissions)?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    let mut writer = AtomicWriter::new(path)?;
+    writer.write(contents)?;
+    writer.commit()
 }
 
 /// A unified diff of a fix, for `--diff`.
 pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
     similar::TextDiff::from_lines(old, new).unified_diff().context_radius(2).header(&format!("a/{path}"), &format!("b/{path}")).to_string()
+}
+
+/// A replacement for a file written piece by piece (huge files are fixed chunk by chunk): a
+/// temp file in the same directory that replaces the original only on [`AtomicWriter::commit`].
+/// Dropped without a commit, it is deleted and the original is untouched.
+pub struct AtomicWriter {
+    path: std::path::PathBuf,
+    permissions: std::fs::Permissions,
+    tmp: tempfile::NamedTempFile,
+}
+
+impl AtomicWriter {
+    pub fn new(path: &Path) -> std::io::Result<Self> {
+        let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let permissions = std::fs::metadata(path)?.permissions();
+        if permissions.readonly() {
+            return Err(std::io::Error::new(std::io::ErrorKind::PermissionDenied, "file is read-only"));
+        }
+        let tmp = tempfile::Builder::new().prefix(".copydesk-").suffix(".tmp").tempfile_in(dir)?;
+        Ok(AtomicWriter { path: path.to_path_buf(), permissions, tmp })
+    }
+
+    pub fn write(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        self.tmp.write_all(bytes)
+    }
+
+    pub fn commit(self) -> std::io::Result<()> {
+        self.tmp.as_file().sync_all()?;
+        self.tmp.as_file().set_permissions(self.permissions)?;
+        self.tmp.persist(&self.path).map_err(|e| e.error)?;
+        Ok(())
+    }
 }
 
 #[cfg(test)]

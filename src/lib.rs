@@ -13,6 +13,7 @@ pub mod engine;
 pub mod fix;
 pub mod report;
 pub mod rules;
+pub mod stream;
 pub mod suppress;
 pub mod text;
 pub mod walk;

@@ -9,7 +9,7 @@ use copydesk::config::{LoadError, LoadedConfig, CONFIG_FILE_NAME, DEFAULT_CONFIG
 use copydesk::diagnostic::{Diagnostic, Severity};
 use copydesk::engine::{RuleSet, Selection};
 use copydesk::report::{self, FileResult, Summary};
-use copydesk::{baseline, fix, rules, walk};
+use copydesk::{baseline, fix, rules, stream, walk};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::io::{IsTerminal, Read, Write};
@@ -204,13 +204,6 @@ impl Engine {
     }
 }
 
-/// What happened to one input.
-enum Outcome {
-    Linted { result: FileResult, bytes: usize, fixed: usize, diff: Option<String>, fixed_text: Option<String> },
-    Skipped { path: String, reason: String },
-    Failed { path: String, message: String },
-}
-
 struct FixMode {
     write: bool,
     diff: bool,
@@ -222,44 +215,151 @@ fn display_path(path: &Path) -> String {
     s.strip_prefix("./").map(str::to_string).unwrap_or(s)
 }
 
-fn lint_one(engine: &Engine, path: &Path, name: &str, bytes: Vec<u8>, fix_mode: &FixMode, is_stdin: bool) -> Outcome {
-    if copydesk::is_binary(&bytes) {
-        return Outcome::Skipped { path: name.to_string(), reason: "binary file (contains NUL bytes)".into() };
-    }
-    let rules = match engine.rules_for(path) {
-        Ok(r) => r,
-        Err(e) => return Outcome::Failed { path: name.to_string(), message: e },
-    };
-    let decoded = copydesk::decode(&bytes);
-    let mut diagnostics = copydesk::lint_bytes(&decoded, name, &rules);
-    let mut text = decoded.text.to_string();
-    let (mut fixed, mut diff, mut fixed_text) = (0, None, None);
-    if (fix_mode.write || fix_mode.diff) && decoded.invalid.is_none() {
-        let result = fix::fix_until_stable(&text, name, &rules, fix_mode.unsafe_fixes);
-        if result.text != text {
-            if fix_mode.diff {
-                diff = Some(fix::unified_diff(name, &text, &result.text));
-            } else if is_stdin {
-                fixed_text = Some(result.text.clone());
-                fixed = result.applied;
-                text = result.text;
-            } else if let Err(e) = fix::write_atomic(path, result.text.as_bytes()) {
-                return Outcome::Failed {
-                    path: name.to_string(),
-                    message: format!("cannot write fixes: {e}; the file was left unchanged"),
-                };
-            } else {
-                fixed = result.applied;
-                text = result.text;
-            }
-            if fixed > 0 {
-                diagnostics = copydesk::lint_source(&text, name, &rules);
-            }
-        } else if is_stdin && fix_mode.write {
-            fixed_text = Some(text.clone());
+/// What linting one input produced besides its findings.
+#[derive(Default)]
+struct FileMeta {
+    bytes: usize,
+    fixed: usize,
+    diff: Option<String>,
+    /// `--fix` on standard input: the fixed text, for stdout.
+    stdin_fixed: Option<String>,
+    /// Why the file was skipped (binary), if it was.
+    skipped: Option<String>,
+    /// A note for stderr that is not an error.
+    note: Option<String>,
+}
+
+/// Text from bytes without copying when they are valid UTF-8.
+fn into_text(bytes: Vec<u8>) -> (String, Option<(usize, usize)>) {
+    match String::from_utf8(bytes) {
+        Ok(text) => (text, None),
+        Err(e) => {
+            let decoded = copydesk::decode(e.as_bytes());
+            (decoded.text.into_owned(), decoded.invalid)
         }
     }
-    Outcome::Linted { result: FileResult::new(name.to_string(), text, diagnostics), bytes: bytes.len(), fixed, diff, fixed_text }
+}
+
+/// Lint one text (a whole file or one chunk of a huge one), fixing it first if asked.
+/// Returns the findings on the (possibly fixed) text, that text, and the fixes applied.
+fn lint_text(
+    text: String,
+    invalid: Option<(usize, usize)>,
+    name: &str,
+    rules: &RuleSet,
+    fix_mode: &FixMode,
+) -> (Vec<Diagnostic>, String, usize, bool) {
+    let decoded = copydesk::Decoded { text: std::borrow::Cow::Borrowed(&text), invalid };
+    let diagnostics = copydesk::lint_bytes(&decoded, name, rules);
+    if !(fix_mode.write || fix_mode.diff) || invalid.is_some() {
+        return (diagnostics, text, 0, false);
+    }
+    let result = fix::fix_until_stable(&text, name, rules, fix_mode.unsafe_fixes);
+    if result.text == text {
+        return (diagnostics, text, 0, false);
+    }
+    let diagnostics = copydesk::lint_source(&result.text, name, rules);
+    (diagnostics, result.text, result.applied, true)
+}
+
+/// Lint one input, calling `on_chunk` with each piece's results (one piece unless the file is
+/// huge). Returns an error message when the file cannot be read or written.
+fn lint_input(
+    engine: &Engine,
+    path: &Path,
+    name: &str,
+    stdin: Option<Vec<u8>>,
+    fix_mode: &FixMode,
+    on_chunk: &mut dyn FnMut(FileResult),
+) -> Result<FileMeta, String> {
+    let rules = engine.rules_for(path)?;
+    let mut meta = FileMeta::default();
+    let is_stdin = stdin.is_some();
+    let bytes = match stdin {
+        Some(bytes) => bytes,
+        None => {
+            let size = std::fs::metadata(path).map_err(|e| e.to_string())?.len();
+            if size > stream::STREAM_THRESHOLD {
+                return lint_streamed(path, name, &rules, fix_mode, on_chunk);
+            }
+            std::fs::read(path).map_err(|e| e.to_string())?
+        }
+    };
+    meta.bytes = bytes.len();
+    if copydesk::is_binary(&bytes) {
+        meta.skipped = Some("binary file (contains NUL bytes)".into());
+        return Ok(meta);
+    }
+    let (text, invalid) = into_text(bytes);
+    let original = (fix_mode.diff || is_stdin).then(|| text.clone());
+    let (diagnostics, text, applied, changed) = lint_text(text, invalid, name, &rules, fix_mode);
+    if changed {
+        if fix_mode.diff {
+            meta.diff = Some(fix::unified_diff(name, original.as_deref().unwrap_or(""), &text));
+        } else if is_stdin {
+            meta.fixed = applied;
+        } else {
+            fix::write_atomic(path, text.as_bytes()).map_err(|e| format!("cannot write fixes: {e}; the file was left unchanged"))?;
+            meta.fixed = applied;
+        }
+    }
+    if is_stdin && fix_mode.write {
+        meta.stdin_fixed = Some(text.clone());
+    }
+    on_chunk(FileResult::new(name.to_string(), text, diagnostics));
+    Ok(meta)
+}
+
+/// A file over the streaming threshold: chunk by chunk, fixes written to a temp file that
+/// replaces the original only if every chunk was valid text.
+fn lint_streamed(
+    path: &Path,
+    name: &str,
+    rules: &RuleSet,
+    fix_mode: &FixMode,
+    on_chunk: &mut dyn FnMut(FileResult),
+) -> Result<FileMeta, String> {
+    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    let mut meta = FileMeta::default();
+    let chunk_fix = FixMode { write: fix_mode.write, diff: false, unsafe_fixes: fix_mode.unsafe_fixes };
+    if fix_mode.diff {
+        meta.note = Some(format!("{name}: too large for --diff ({} MiB and over are linted in chunks)", stream::STREAM_THRESHOLD >> 20));
+    }
+    let mut out = if fix_mode.write { Some(fix::AtomicWriter::new(path).map_err(|e| format!("cannot write fixes: {e}"))?) } else { None };
+    let (mut offset, mut first_line, mut any_invalid) = (0usize, 0usize, false);
+    for (i, chunk) in stream::Chunks::new(std::io::BufReader::new(file), stream::CHUNK_SIZE).enumerate() {
+        let bytes = chunk.map_err(|e| e.to_string())?;
+        if i == 0 && copydesk::is_binary(&bytes) {
+            meta.skipped = Some("binary file (contains NUL bytes)".into());
+            return Ok(meta);
+        }
+        meta.bytes += bytes.len();
+        let (text, invalid) = into_text(bytes);
+        any_invalid |= invalid.is_some();
+        let (mut diagnostics, text, applied, _) = lint_text(text, invalid, name, rules, &chunk_fix);
+        // Positions refer to the file as it now is (fixed, when fixing).
+        let lines = text.bytes().filter(|&b| b == b'\n').count();
+        let len = text.len();
+        if any_invalid && invalid.is_none() {
+            diagnostics.retain(|d| d.rule != "invalid-utf8");
+        }
+        if let Some(w) = out.as_mut() {
+            w.write(text.as_bytes()).map_err(|e| format!("cannot write fixes: {e}; the file was left unchanged"))?;
+            meta.fixed += applied;
+        }
+        on_chunk(FileResult::chunk(name.to_string(), text, diagnostics, offset, first_line));
+        offset += len;
+        first_line += lines;
+    }
+    if let Some(w) = out {
+        if any_invalid || meta.fixed == 0 {
+            drop(w); // never rewrite a file with invalid UTF-8; nothing to do when nothing changed
+            meta.fixed = 0;
+        } else {
+            w.commit().map_err(|e| format!("cannot write fixes: {e}; the file was left unchanged"))?;
+        }
+    }
+    Ok(meta)
 }
 
 fn configure_threads(threads: Option<usize>) {
@@ -268,38 +368,37 @@ fn configure_threads(threads: Option<usize>) {
     }
 }
 
-/// Lint every input in parallel; outcomes come back sorted by path.
-fn run(engine: &Engine, paths: &[PathBuf], common: &CommonArgs, fix_mode: &FixMode, walk_errors: &mut Vec<String>) -> Vec<Outcome> {
+/// The inputs of a run: standard input, or the files found under the paths.
+enum Inputs {
+    Stdin(String, Vec<u8>),
+    Files(Vec<PathBuf>),
+}
+
+fn inputs(engine: &Engine, paths: &[PathBuf], common: &CommonArgs, errors: &mut Vec<String>) -> Inputs {
     if paths.len() == 1 && paths[0].as_os_str() == "-" {
         let name = common.stdin_filename.clone().unwrap_or_else(|| "<stdin>".to_string());
         let mut bytes = Vec::new();
         if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
-            return vec![Outcome::Failed { path: name, message: e.to_string() }];
+            errors.push(format!("<stdin>: {e}"));
         }
-        return vec![lint_one(engine, Path::new(&name), &name, bytes, fix_mode, true)];
+        return Inputs::Stdin(name, bytes);
     }
     let roots: Vec<PathBuf> = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths.to_vec() };
-    let (files, errors) = walk::collect(&roots, &engine.config.config.files, common.no_ignore);
-    walk_errors.extend(errors.into_iter().map(|e| format!("{}: {}", e.path.display(), e.message)));
-    let mut outcomes: Vec<Outcome> = files
-        .par_iter()
-        .map(|path| {
-            let name = display_path(path);
-            match std::fs::read(path) {
-                Ok(bytes) => lint_one(engine, path, &name, bytes, fix_mode, false),
-                Err(e) => Outcome::Failed { path: name, message: e.to_string() },
-            }
-        })
-        .collect();
-    outcomes.sort_by(|a, b| outcome_path(a).cmp(outcome_path(b)));
-    outcomes
+    let (files, walk_errors) = walk::collect(&roots, &engine.config.config.files, common.no_ignore);
+    errors.extend(walk_errors.into_iter().map(|e| format!("{}: {}", e.path.display(), e.message)));
+    Inputs::Files(files)
 }
 
-fn outcome_path(o: &Outcome) -> &str {
-    match o {
-        Outcome::Linted { result, .. } => &result.path,
-        Outcome::Skipped { path, .. } | Outcome::Failed { path, .. } => path,
-    }
+/// Files are linted in parallel in batches of this many and printed in path order after each
+/// batch: output is deterministic and memory stays bounded on any corpus.
+const BATCH: usize = 256;
+
+/// One linted input, rendered on its worker thread.
+struct Rendered {
+    name: String,
+    piece: String,
+    summary: Summary,
+    meta: Result<FileMeta, String>,
 }
 
 fn lint(args: LintArgs) -> u8 {
@@ -309,86 +408,152 @@ fn lint(args: LintArgs) -> u8 {
         Ok(e) => e,
         Err(code) => return code,
     };
-    let mut allowance = match &args.baseline {
-        None => None,
-        Some(file) => match std::fs::read_to_string(file)
+    let mut allowances: HashMap<String, HashMap<baseline::Entry, usize>> = HashMap::new();
+    if let Some(file) = &args.baseline {
+        match std::fs::read_to_string(file)
             .map_err(|e| e.to_string())
             .and_then(|t| serde_json::from_str::<baseline::Baseline>(&t).map_err(|e| e.to_string()))
         {
-            Ok(b) => Some(b.allowance()),
+            Ok(b) => {
+                for (entry, n) in b.allowance() {
+                    allowances.entry(entry.path.clone()).or_default().insert(entry, n);
+                }
+            }
             Err(e) => {
                 error(format!("cannot read baseline {}: {e}", file.display()));
                 return EXIT_ERROR;
             }
-        },
-    };
-    let fix_mode = FixMode { write: args.fix, diff: args.diff, unsafe_fixes: args.unsafe_fixes };
-    let mut io_errors = Vec::new();
-    let outcomes = run(&engine, &args.paths, &args.common, &fix_mode, &mut io_errors);
-
-    let (mut results, mut files, mut bytes, mut fixed) = (Vec::new(), 0, 0, 0);
-    let mut diffs = String::new();
-    let mut stdin_output = None;
-    for outcome in outcomes {
-        match outcome {
-            Outcome::Linted { mut result, bytes: n, fixed: f, diff, fixed_text } => {
-                files += 1;
-                bytes += n;
-                fixed += f;
-                if let Some(allowance) = allowance.as_mut() {
-                    let mut diagnostics = std::mem::take(&mut result.diagnostics);
-                    baseline::filter(allowance, &result.path, &result.source, &mut diagnostics);
-                    result.diagnostics = diagnostics;
-                }
-                diffs.push_str(&diff.unwrap_or_default());
-                if fixed_text.is_some() {
-                    stdin_output = fixed_text;
-                }
-                results.push(result);
-            }
-            Outcome::Skipped { path, reason } => eprintln!("copydesk: note: skipped {path}: {reason}"),
-            Outcome::Failed { path, message } => io_errors.push(format!("{path}: {message}")),
         }
     }
-    let summary = Summary::build(&results, files, bytes, started.elapsed().as_millis(), fixed);
+    let fix_mode = FixMode { write: args.fix, diff: args.diff, unsafe_fixes: args.unsafe_fixes };
     let color = match args.color {
         Color::Always => true,
         Color::Never => false,
         Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
-    let options = report::Options { color, statistics: args.statistics, quiet: args.quiet };
-    let rendered = report::render(args.format, &results, &summary, &options);
-    let mut stdout = std::io::stdout().lock();
-    let write_result = if let Some(text) = stdin_output {
-        // `--fix` on standard input: the fixed text goes to stdout, the report to stderr.
-        eprint!("{rendered}");
-        stdout.write_all(text.as_bytes())
-    } else {
-        stdout.write_all(diffs.as_bytes()).and_then(|_| stdout.write_all(rendered.as_bytes()))
-    };
-    if let Err(e) = write_result.and_then(|_| stdout.flush()) {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            error(e);
-            return EXIT_ERROR;
-        }
-    }
-    for e in &io_errors {
-        error(e);
-    }
-    if !io_errors.is_empty() {
-        return EXIT_ERROR;
-    }
+    let custom_rules = engine.config.config.custom.iter().map(|c| (c.id.clone(), c.message.clone())).collect();
+    let options = report::Options { color, statistics: args.statistics, quiet: args.quiet, custom_rules };
     let threshold = match args.fail_level {
         FailLevel::Error => Severity::Error,
         FailLevel::Warning => Severity::Warning,
         FailLevel::Info => Severity::Info,
     };
-    let failing = results.iter().flat_map(|r| &r.diagnostics).any(|d: &Diagnostic| d.severity >= threshold);
-    if failing {
+
+    let mut errors = Vec::new();
+    let inputs = inputs(&engine, &args.paths, &args.common, &mut errors);
+    let is_stdin = matches!(inputs, Inputs::Stdin(..));
+    // With --diff, stdout carries only the diff; with --fix on stdin, only the fixed text.
+    let report_to_stderr = fix_mode.diff || (is_stdin && fix_mode.write);
+    let sink: Box<dyn Write> = if report_to_stderr { Box::new(std::io::stderr().lock()) } else { Box::new(std::io::stdout().lock()) };
+    let mut printer = match report::Printer::begin(args.format, options.clone(), std::io::BufWriter::new(sink)) {
+        Ok(p) => p,
+        Err(e) => {
+            error(e);
+            return EXIT_ERROR;
+        }
+    };
+    let mut total = Summary::new();
+    let mut failing = false;
+    let mut stdout_text = String::new();
+
+    let process = |path: &Path, name: String, stdin: Option<Vec<u8>>| -> Rendered {
+        let mut summary = Summary::new();
+        let mut piece = String::new();
+        let mut allowance = allowances.get(&name).cloned();
+        let meta = lint_input(&engine, path, &name, stdin, &fix_mode, &mut |mut result: FileResult| {
+            if let Some(allowance) = allowance.as_mut() {
+                let mut diagnostics = std::mem::take(&mut result.diagnostics);
+                baseline::filter(allowance, &result.path, &result.source, &mut diagnostics);
+                result.diagnostics = diagnostics;
+            }
+            summary.add(&result);
+            piece.push_str(&report::render_file(args.format, &result, &options));
+        });
+        Rendered { name, piece, summary, meta }
+    };
+    let run = || -> std::io::Result<()> {
+        match inputs {
+            Inputs::Stdin(name, bytes) => {
+                let rendered = [process(Path::new(&name), name.clone(), Some(bytes))];
+                emit(&mut printer, &rendered, &mut total, &mut failing, threshold, &mut stdout_text, &mut errors)
+            }
+            Inputs::Files(files) => {
+                for batch in files.chunks(BATCH) {
+                    let rendered: Vec<Rendered> = batch.par_iter().map(|p| process(p, display_path(p), None)).collect();
+                    emit(&mut printer, &rendered, &mut total, &mut failing, threshold, &mut stdout_text, &mut errors)?;
+                }
+                Ok(())
+            }
+        }
+    };
+    if let Err(e) = run() {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            error(e);
+        }
+        return EXIT_ERROR;
+    }
+    total.elapsed_ms = started.elapsed().as_millis();
+    let finished = printer.finish(&total).and_then(|_| {
+        let mut stdout = std::io::stdout().lock();
+        stdout.write_all(stdout_text.as_bytes())?;
+        stdout.flush()
+    });
+    if let Err(e) = finished {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            error(e);
+            return EXIT_ERROR;
+        }
+    }
+    for e in &errors {
+        error(e);
+    }
+    if !errors.is_empty() {
+        EXIT_ERROR
+    } else if failing {
         EXIT_FINDINGS
     } else {
         EXIT_CLEAN
     }
+}
+
+/// Print one batch in order: report pieces to the printer, diffs and fixed stdin text to
+/// stdout (after the report), notes and errors to stderr.
+fn emit<W: Write>(
+    printer: &mut report::Printer<W>,
+    rendered: &[Rendered],
+    total: &mut Summary,
+    failing: &mut bool,
+    threshold: Severity,
+    stdout_text: &mut String,
+    errors: &mut Vec<String>,
+) -> std::io::Result<()> {
+    for r in rendered {
+        match &r.meta {
+            Err(message) => errors.push(format!("{}: {message}", r.name)),
+            Ok(meta) if meta.skipped.is_some() => {
+                eprintln!("copydesk: note: skipped {}: {}", r.name, meta.skipped.as_deref().unwrap_or(""))
+            }
+            Ok(meta) => {
+                let mut summary = r.summary.clone();
+                summary.files = 1;
+                summary.bytes = meta.bytes;
+                summary.fixed = meta.fixed;
+                total.merge(&summary);
+                *failing |= [Severity::Error, Severity::Warning, Severity::Info].iter().any(|&s| s >= threshold && r.summary.count(s) > 0);
+                printer.file(&r.piece)?;
+                if let Some(diff) = &meta.diff {
+                    stdout_text.push_str(diff);
+                }
+                if let Some(text) = &meta.stdin_fixed {
+                    stdout_text.push_str(text);
+                }
+                if let Some(note) = &meta.note {
+                    eprintln!("copydesk: note: {note}");
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 fn write_baseline(file: &Path, paths: Vec<PathBuf>, common: &CommonArgs) -> u8 {
@@ -397,33 +562,38 @@ fn write_baseline(file: &Path, paths: Vec<PathBuf>, common: &CommonArgs) -> u8 {
         Ok(e) => e,
         Err(code) => return code,
     };
-    let mut io_errors = Vec::new();
+    let mut errors = Vec::new();
     let fix_mode = FixMode { write: false, diff: false, unsafe_fixes: false };
-    let outcomes = run(&engine, &paths, common, &fix_mode, &mut io_errors);
-    let results: Vec<FileResult> = outcomes
-        .into_iter()
-        .filter_map(|o| match o {
-            Outcome::Linted { result, .. } => Some(result),
-            Outcome::Failed { path, message } => {
-                io_errors.push(format!("{path}: {message}"));
-                None
-            }
-            Outcome::Skipped { .. } => None,
-        })
-        .collect();
-    let b = baseline::Baseline::from_findings(
-        results.iter().flat_map(|r| r.diagnostics.iter().map(move |d| (r.path.as_str(), r.source.as_str(), d))),
-    );
+    let entries_of = |path: &Path, name: String, stdin: Option<Vec<u8>>| {
+        let mut entries = Vec::new();
+        let meta = lint_input(&engine, path, &name, stdin, &fix_mode, &mut |r: FileResult| {
+            entries.extend(r.diagnostics.iter().map(|d| baseline::entry(&r.path, &r.source, d)));
+        });
+        (name, meta.map(|_| entries))
+    };
+    let results: Vec<(String, Result<Vec<baseline::Entry>, String>)> = match inputs(&engine, &paths, common, &mut errors) {
+        Inputs::Stdin(name, bytes) => vec![entries_of(Path::new(&name), name.clone(), Some(bytes))],
+        Inputs::Files(files) => files.par_iter().map(|p| entries_of(p, display_path(p), None)).collect(),
+    };
+    let mut entries = Vec::new();
+    for (name, result) in results {
+        match result {
+            Ok(e) => entries.extend(e),
+            Err(message) => errors.push(format!("{name}: {message}")),
+        }
+    }
+    entries.sort();
+    let b = baseline::Baseline { version: 1, entries };
     let json = serde_json::to_string_pretty(&b).expect("JSON") + "\n";
     if let Err(e) = std::fs::write(file, json) {
         error(format!("cannot write baseline {}: {e}", file.display()));
         return EXIT_ERROR;
     }
     eprintln!("copydesk: recorded {} finding(s) in {}", b.entries.len(), file.display());
-    for e in &io_errors {
+    for e in &errors {
         error(e);
     }
-    if io_errors.is_empty() {
+    if errors.is_empty() {
         EXIT_CLEAN
     } else {
         EXIT_ERROR

@@ -384,3 +384,42 @@ fn seeds_lint_without_error_when_present() {
     }
     copydesk().args(["lint", "--format", "json"]).arg(&seeds).assert().code(1);
 }
+
+#[test]
+fn huge_files_are_streamed_with_exact_positions_and_fixes() {
+    let dir = scratch();
+    let path = dir.path().join("huge.txt");
+    let paragraph = "The council met on Monday to discuss the harbour budget and the ferry timetable.\n\n";
+    let repeats = (copydesk::stream::STREAM_THRESHOLD as usize / paragraph.len()) + 10;
+    let mut text = String::from("Council Budget Archive\n\n");
+    text.push_str(&paragraph.repeat(repeats));
+    let tail_line = text.lines().count() + 1;
+    text.push_str("The vote passed.Everyone cheered and the mayor left sence noon.\n");
+    fs::write(&path, &text).unwrap();
+    let out = copydesk()
+        .current_dir(dir.path())
+        .args(["lint", "--format", "json", "--select", "typo,missing-space", "huge.txt"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let v = json(&out);
+    let found: Vec<(String, u64, String)> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let (s, e) = (d["span"]["start"].as_u64().unwrap() as usize, d["span"]["end"].as_u64().unwrap() as usize);
+            assert_eq!(&text[s..e], d["text"].as_str().unwrap(), "byte offsets are offsets into the whole file");
+            (d["rule"].as_str().unwrap().to_string(), d["line"].as_u64().unwrap(), d["text"].as_str().unwrap().to_string())
+        })
+        .collect();
+    let line = tail_line as u64;
+    assert_eq!(found, vec![("missing-space".into(), line, "passed.Everyone".into()), ("typo".into(), line, "sence".into())]);
+    // Fixing streams into a temp file that replaces the original.
+    copydesk().current_dir(dir.path()).args(["lint", "--fix", "--select", "missing-space", "huge.txt"]).assert().code(0);
+    let fixed = fs::read_to_string(&path).unwrap();
+    assert_eq!(fixed.len(), text.len() + 1);
+    assert!(fixed.ends_with("The vote passed. Everyone cheered and the mayor left sence noon.\n"));
+}

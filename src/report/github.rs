@@ -12,9 +12,9 @@ fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
-pub fn render(results: &[FileResult]) -> String {
+pub fn render(r: &FileResult) -> String {
     let mut out = String::new();
-    for r in results {
+    {
         for d in &r.diagnostics {
             let loc = r.location(d);
             let command = match d.severity {

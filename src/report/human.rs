@@ -14,17 +14,26 @@ struct Report<'a> {
     source: Named<'a>,
 }
 
-/// Borrowed source text with a file name (miette's NamedSource wants owned, 'static data).
+/// Borrowed source text with a file name (miette's NamedSource wants owned, 'static data), and
+/// the line it starts at when it is a chunk of a huge file.
 #[derive(Debug)]
 struct Named<'a> {
     name: &'a str,
     text: &'a str,
+    first_line: usize,
 }
 
 impl SourceCode for Named<'_> {
     fn read_span<'b>(&'b self, span: &SourceSpan, before: usize, after: usize) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
         let c = self.text.read_span(span, before, after)?;
-        Ok(Box::new(MietteSpanContents::new_named(self.name.to_string(), c.data(), *c.span(), c.line(), c.column(), c.line_count())))
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.to_string(),
+            c.data(),
+            *c.span(),
+            c.line() + self.first_line,
+            c.column(),
+            c.line_count(),
+        )))
     }
 }
 
@@ -67,26 +76,18 @@ impl miette::Diagnostic for Report<'_> {
     }
 }
 
-pub fn render(results: &[FileResult], summary: &Summary, options: &Options) -> String {
+pub fn render_file(r: &FileResult, options: &Options) -> String {
     let theme = if options.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
     let handler = GraphicalReportHandler::new_themed(theme).with_width(100).with_context_lines(0);
     let mut out = String::new();
-    if !options.quiet {
-        for r in results {
-            for d in &r.diagnostics {
-                let loc = r.location(d);
-                let report = Report {
-                    d,
-                    location: format!("{}:{}:{}", r.path, loc.line, loc.column),
-                    source: Named { name: &r.path, text: &r.source },
-                };
-                if handler.render_report(&mut out, &report).is_err() {
-                    out.push_str(&format!("{}:{}:{}: {}[{}] {}\n", r.path, loc.line, loc.column, d.severity, d.rule, d.message));
-                }
-            }
+    for d in &r.diagnostics {
+        let loc = r.location(d);
+        let source = Named { name: &r.path, text: &r.source, first_line: r.first_line };
+        let report = Report { d, location: format!("{}:{}:{}", r.path, loc.line, loc.column), source };
+        if handler.render_report(&mut out, &report).is_err() {
+            out.push_str(&format!("{}:{}:{}: {}[{}] {}\n", r.path, loc.line, loc.column, d.severity, d.rule, d.message));
         }
     }
-    out.push_str(&summary_line(summary));
     out
 }
 

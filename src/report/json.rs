@@ -1,6 +1,6 @@
 //! `json` (one document) and `jsonl` (one diagnostic per line): copydesk's public contract,
-//! read by ../shared/acceptance/score.py and data pipelines. Byte spans are end-exclusive;
-//! lines and columns are 1-based, columns in characters.
+//! read by ../shared/acceptance/score.py and data pipelines. Byte spans are end-exclusive
+//! offsets into the file; lines and columns are 1-based, columns in characters.
 
 use super::{FileResult, Summary};
 use crate::diagnostic::Diagnostic;
@@ -8,13 +8,14 @@ use serde_json::{json, Value};
 
 pub fn diagnostic(r: &FileResult, d: &Diagnostic) -> Value {
     let loc = r.location(d);
+    let at = |o: usize| o + r.offset;
     json!({
         "path": r.path,
         "rule": d.rule,
         "category": d.category.as_str(),
         "severity": d.severity.as_str(),
         "message": d.message,
-        "span": { "start": d.span.start, "end": d.span.end },
+        "span": { "start": at(d.span.start), "end": at(d.span.end) },
         "line": loc.line,
         "column": loc.column,
         "end_line": loc.end_line,
@@ -23,39 +24,35 @@ pub fn diagnostic(r: &FileResult, d: &Diagnostic) -> Value {
         "help": d.help,
         "fix": d.fix.as_ref().map(|f| json!({
             "applicability": f.applicability,
-            "edits": f.edits.iter().map(|e| json!({"start": e.span.start, "end": e.span.end, "replacement": e.replacement})).collect::<Vec<_>>(),
+            "edits": f.edits.iter().map(|e| json!({"start": at(e.span.start), "end": at(e.span.end), "replacement": e.replacement})).collect::<Vec<_>>(),
         })),
     })
 }
 
-pub fn render(results: &[FileResult], summary: &Summary) -> String {
-    let diagnostics: Vec<Value> = results.iter().flat_map(|r| r.diagnostics.iter().map(move |d| diagnostic(r, d))).collect();
-    let doc = json!({
-        "version": 1,
-        "diagnostics": diagnostics,
-        "summary": {
-            "files": summary.files,
-            "bytes": summary.bytes,
-            "diagnostics": summary.diagnostics,
-            "by_severity": summary.by_severity,
-            "by_rule": summary.by_rule,
-            "fixable": summary.fixable,
-            "fixed": summary.fixed,
-            "elapsed_ms": summary.elapsed_ms as u64,
-        }
-    });
-    let mut out = serde_json::to_string_pretty(&doc).expect("JSON values serialise");
-    out.push('\n');
-    out
+/// The diagnostics of one file as elements of the `diagnostics` array.
+pub fn render_items(r: &FileResult) -> String {
+    r.diagnostics.iter().map(|d| serde_json::to_string_pretty(&diagnostic(r, d)).expect("JSON")).collect::<Vec<_>>().join(",\n")
 }
 
-pub fn render_lines(results: &[FileResult]) -> String {
+pub fn footer(summary: &Summary) -> String {
+    let summary = json!({
+        "files": summary.files,
+        "bytes": summary.bytes,
+        "diagnostics": summary.diagnostics,
+        "by_severity": summary.by_severity,
+        "by_rule": summary.by_rule,
+        "fixable": summary.fixable,
+        "fixed": summary.fixed,
+        "elapsed_ms": summary.elapsed_ms as u64,
+    });
+    format!("\n],\n\"summary\": {}\n}}\n", serde_json::to_string_pretty(&summary).expect("JSON"))
+}
+
+pub fn render_lines(r: &FileResult) -> String {
     let mut out = String::new();
-    for r in results {
-        for d in &r.diagnostics {
-            out.push_str(&diagnostic(r, d).to_string());
-            out.push('\n');
-        }
+    for d in &r.diagnostics {
+        out.push_str(&diagnostic(r, d).to_string());
+        out.push('\n');
     }
     out
 }

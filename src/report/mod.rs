@@ -1,34 +1,47 @@
 //! Output formats. Every format renders the same [`FileResult`]s; none of them detects anything.
+//!
+//! Rendering is split so that memory stays bounded on any corpus: each file (or each chunk of a
+//! huge file) is rendered on its worker thread into a string with [`render_file`], and a
+//! [`Printer`] writes the format's header, the per-file strings in path order and the footer.
 
 mod github;
 mod human;
 mod json;
 mod sarif;
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::document;
 use std::collections::BTreeMap;
+use std::io::{self, Write};
 
-/// The diagnostics of one file with what is needed to locate them.
+/// The diagnostics of one file — or of one chunk of a huge file, which starts `offset` bytes
+/// and `first_line` lines into it — with the text needed to locate them.
 #[derive(Debug, Clone)]
 pub struct FileResult {
     pub path: String,
     pub source: String,
     pub diagnostics: Vec<Diagnostic>,
+    pub offset: usize,
+    pub first_line: usize,
     line_starts: Vec<usize>,
 }
 
 impl FileResult {
     pub fn new(path: String, source: String, diagnostics: Vec<Diagnostic>) -> Self {
-        let line_starts = document::line_starts(&source);
-        FileResult { path, source, diagnostics, line_starts }
+        Self::chunk(path, source, diagnostics, 0, 0)
     }
 
-    /// 1-based (line, column) of both ends of a diagnostic; columns count characters.
+    pub fn chunk(path: String, source: String, diagnostics: Vec<Diagnostic>, offset: usize, first_line: usize) -> Self {
+        let line_starts = document::line_starts(&source);
+        FileResult { path, source, diagnostics, offset, first_line, line_starts }
+    }
+
+    /// 1-based (line, column) of both ends of a diagnostic in the whole file; columns count
+    /// characters.
     pub fn location(&self, d: &Diagnostic) -> Location {
         let (line, column) = document::line_col(&self.source, &self.line_starts, d.span.start);
         let (end_line, end_column) = document::line_col(&self.source, &self.line_starts, d.span.end);
-        Location { line, column, end_line, end_column }
+        Location { line: line + self.first_line, column, end_line: end_line + self.first_line, end_column }
     }
 
     pub fn text(&self, d: &Diagnostic) -> &str {
@@ -44,6 +57,7 @@ pub struct Location {
     pub end_column: usize,
 }
 
+/// Counts over a run, filled file by file.
 #[derive(Debug, Clone, Default)]
 pub struct Summary {
     pub files: usize,
@@ -57,20 +71,38 @@ pub struct Summary {
 }
 
 impl Summary {
-    pub fn build(results: &[FileResult], files: usize, bytes: usize, elapsed_ms: u128, fixed: usize) -> Summary {
-        let mut s = Summary { files, bytes, elapsed_ms, fixed, ..Summary::default() };
+    pub fn new() -> Summary {
+        let mut s = Summary::default();
         for sev in ["error", "warning", "info"] {
             s.by_severity.insert(sev, 0);
         }
-        for d in results.iter().flat_map(|r| &r.diagnostics) {
-            s.diagnostics += 1;
-            *s.by_severity.entry(d.severity.as_str()).or_default() += 1;
-            *s.by_rule.entry(d.rule.clone()).or_default() += 1;
-            if d.fix.as_ref().is_some_and(|f| f.applicability == crate::diagnostic::Applicability::Safe) {
-                s.fixable += 1;
+        s
+    }
+
+    /// Count one file's (or chunk's) findings.
+    pub fn add(&mut self, r: &FileResult) {
+        for d in &r.diagnostics {
+            self.diagnostics += 1;
+            *self.by_severity.entry(d.severity.as_str()).or_default() += 1;
+            *self.by_rule.entry(d.rule.clone()).or_default() += 1;
+            if d.fix.as_ref().is_some_and(|f| f.applicability == Applicability::Safe) {
+                self.fixable += 1;
             }
         }
-        s
+    }
+
+    pub fn merge(&mut self, other: &Summary) {
+        self.files += other.files;
+        self.bytes += other.bytes;
+        self.diagnostics += other.diagnostics;
+        self.fixable += other.fixable;
+        self.fixed += other.fixed;
+        for (k, v) in &other.by_severity {
+            *self.by_severity.entry(k).or_default() += v;
+        }
+        for (k, v) in &other.by_rule {
+            *self.by_rule.entry(k.clone()).or_default() += v;
+        }
     }
 
     pub fn count(&self, severity: Severity) -> usize {
@@ -88,35 +120,95 @@ pub enum Format {
     Github,
 }
 
+/// How to render, and what the SARIF header must list.
+#[derive(Debug, Clone)]
 pub struct Options {
     pub color: bool,
     pub statistics: bool,
     pub quiet: bool,
+    /// Custom rules (id, message) to describe in SARIF after the built-in rules.
+    pub custom_rules: Vec<(String, String)>,
 }
 
-/// Render every result in one format.
-pub fn render(format: Format, results: &[FileResult], summary: &Summary, options: &Options) -> String {
-    let mut out = match format {
-        Format::Human => human::render(results, summary, options),
-        Format::Compact => compact(results),
-        Format::Json => json::render(results, summary),
-        Format::Jsonl => json::render_lines(results),
-        Format::Sarif => sarif::render(results),
-        Format::Github => github::render(results),
-    };
-    if options.statistics && !matches!(format, Format::Json | Format::Jsonl | Format::Sarif) {
-        out.push_str(&statistics(summary));
+impl Options {
+    pub fn plain() -> Options {
+        Options { color: false, statistics: false, quiet: false, custom_rules: Vec::new() }
     }
-    out
 }
 
-fn compact(results: &[FileResult]) -> String {
-    let mut out = String::new();
-    for r in results {
-        for d in &r.diagnostics {
-            let loc = r.location(d);
-            out.push_str(&format!("{}:{}:{}: {}[{}] {}\n", r.path, loc.line, loc.column, d.severity, d.rule, d.message));
+/// Render one file's findings in one format: the piece the [`Printer`] places between the
+/// format's header and footer.
+pub fn render_file(format: Format, r: &FileResult, options: &Options) -> String {
+    match format {
+        Format::Human if options.quiet => String::new(),
+        Format::Human => human::render_file(r, options),
+        Format::Compact => compact(r),
+        Format::Json => json::render_items(r),
+        Format::Jsonl => json::render_lines(r),
+        Format::Sarif => sarif::render_results(r, options),
+        Format::Github => github::render(r),
+    }
+}
+
+/// Writes one report: header, file pieces in order, footer.
+pub struct Printer<W: Write> {
+    format: Format,
+    options: Options,
+    out: W,
+    items: usize,
+}
+
+impl<W: Write> Printer<W> {
+    pub fn begin(format: Format, options: Options, mut out: W) -> io::Result<Self> {
+        match format {
+            Format::Json => out.write_all(b"{\n\"version\": 1,\n\"diagnostics\": [\n")?,
+            Format::Sarif => out.write_all(sarif::header(&options).as_bytes())?,
+            _ => {}
         }
+        Ok(Printer { format, options, out, items: 0 })
+    }
+
+    /// Add one file's rendered piece.
+    pub fn file(&mut self, piece: &str) -> io::Result<()> {
+        if piece.is_empty() {
+            return Ok(());
+        }
+        if matches!(self.format, Format::Json | Format::Sarif) && self.items > 0 {
+            self.out.write_all(b",\n")?;
+        }
+        self.items += 1;
+        self.out.write_all(piece.as_bytes())
+    }
+
+    pub fn finish(mut self, summary: &Summary) -> io::Result<W> {
+        match self.format {
+            Format::Json => self.out.write_all(json::footer(summary).as_bytes())?,
+            Format::Sarif => self.out.write_all(sarif::footer().as_bytes())?,
+            Format::Human => self.out.write_all(human::summary_line(summary).as_bytes())?,
+            _ => {}
+        }
+        if self.options.statistics && !matches!(self.format, Format::Json | Format::Jsonl | Format::Sarif) {
+            self.out.write_all(statistics(summary).as_bytes())?;
+        }
+        self.out.flush()?;
+        Ok(self.out)
+    }
+}
+
+/// Render whole results at once (the library's convenience; the CLI streams with [`Printer`]).
+pub fn render(format: Format, results: &[FileResult], summary: &Summary, options: &Options) -> String {
+    let mut printer = Printer::begin(format, options.clone(), Vec::new()).expect("writing to memory");
+    for r in results {
+        printer.file(&render_file(format, r, options)).expect("writing to memory");
+    }
+    String::from_utf8(printer.finish(summary).expect("writing to memory")).expect("reports are UTF-8")
+}
+
+fn compact(r: &FileResult) -> String {
+    let mut out = String::new();
+    for d in &r.diagnostics {
+        let loc = r.location(d);
+        out.push_str(&format!("{}:{}:{}: {}[{}] {}\n", r.path, loc.line, loc.column, d.severity, d.rule, d.message));
     }
     out
 }

@@ -213,7 +213,7 @@ impl Detector {
                 }
             }
             let after_title = i > 0 && doc.blocks[prose[i - 1]].kind == BlockKind::Title;
-            if words <= 8 && (self.lines.contains(&norm) || self.lines.contains(doubled_half(&norm))) {
+            if words <= 8 && !block.explicit && (self.lines.contains(&norm) || self.lines.contains(doubled_half(&norm))) {
                 out.push(whole(i, i, format!("page chrome: `{}`", text.trim()), false));
             } else if after_title && words <= 2 && self.categories.contains(&norm) {
                 out.push(whole(i, i, format!("category label `{text}` under the title"), false));
