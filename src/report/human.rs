@@ -10,7 +10,6 @@ use std::fmt;
 #[derive(Debug)]
 struct Report<'a> {
     d: &'a Diagnostic,
-    location: String,
     source: Named<'a>,
 }
 
@@ -24,15 +23,31 @@ struct Named<'a> {
 }
 
 impl SourceCode for Named<'_> {
-    fn read_span<'b>(&'b self, span: &SourceSpan, before: usize, after: usize) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
-        let c = self.text.read_span(span, before, after)?;
+    /// The flagged line, clipped to a window around the span when the line is a long
+    /// paragraph, so the snippet shows the words in context without a screen of text.
+    fn read_span<'b>(&'b self, span: &SourceSpan, _before: usize, _after: usize) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
+        const CONTEXT: usize = 50;
+        let text = self.text;
+        let start = crate::text::floor_char_boundary(text, span.offset().min(text.len()));
+        let end = crate::text::floor_char_boundary(text, (span.offset() + span.len()).min(text.len())).max(start);
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+        let line_end = if line_end > line_start && text.as_bytes()[line_end - 1] == b'\r' { line_end - 1 } else { line_end }.max(end);
+        let back = text[line_start..start].char_indices().rev().nth(CONTEXT).map_or(line_start, |(i, _)| line_start + i);
+        let window_start = text[back..start].find(' ').map_or(back, |i| back + i + 1).min(start);
+        let window_start = if back == line_start { line_start } else { window_start };
+        let ahead = text[end..line_end].char_indices().nth(CONTEXT).map_or(line_end, |(i, _)| end + i);
+        let window_end = if ahead == line_end { line_end } else { text[end..ahead].rfind(' ').map_or(ahead, |i| end + i) };
+        let line = text[..line_start].bytes().filter(|&b| b == b'\n').count() + self.first_line;
+        // The header shows where the finding starts, as the editor counts columns.
+        let column = text[line_start..start].chars().count();
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.to_string(),
-            c.data(),
-            *c.span(),
-            c.line() + self.first_line,
-            c.column(),
-            c.line_count(),
+            &text.as_bytes()[window_start..window_end],
+            SourceSpan::new(window_start.into(), window_end - window_start),
+            line,
+            column,
+            1,
         )))
     }
 }
@@ -47,7 +62,7 @@ impl std::error::Error for Report<'_> {}
 
 impl miette::Diagnostic for Report<'_> {
     fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        Some(Box::new(format!("{}  {}", self.d.rule, self.location)))
+        Some(Box::new(self.d.rule.as_str()))
     }
     fn severity(&self) -> Option<miette::Severity> {
         Some(match self.d.severity {
@@ -83,7 +98,7 @@ pub fn render_file(r: &FileResult, options: &Options) -> String {
     for d in &r.diagnostics {
         let loc = r.location(d);
         let source = Named { name: &r.path, text: &r.source, first_line: r.first_line };
-        let report = Report { d, location: format!("{}:{}:{}", r.path, loc.line, loc.column), source };
+        let report = Report { d, source };
         if handler.render_report(&mut out, &report).is_err() {
             out.push_str(&format!("{}:{}:{}: {}[{}] {}\n", r.path, loc.line, loc.column, d.severity, d.rule, d.message));
         }
