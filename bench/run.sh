@@ -28,7 +28,7 @@ run() {
   local best=""
   for _ in 1 2 3; do
     /usr/bin/time -f '%e %M' -o "$work/time" "$@" > /dev/null 2> "$work/stderr" || true
-    read -r wall rss < "$work/time"
+    read -r wall rss < <(tail -n 1 "$work/time")
     if [ -z "$best" ] || awk "BEGIN{exit !($wall < $best)}"; then best=$wall; fi
   done
   echo "$label $best $rss"

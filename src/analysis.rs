@@ -3,7 +3,7 @@
 
 use crate::document::{BlockKind, Document};
 use crate::text::{is_capitalized, starts_lower};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// How one word (lowercased) is written across the document's running prose.
 #[derive(Debug, Default, Clone, Copy)]
@@ -51,13 +51,14 @@ pub fn strip_possessive(word: &str) -> &str {
 impl Evidence {
     pub fn build(doc: &Document<'_>) -> Evidence {
         let mut ev = Evidence::default();
-        let mut spellings: HashMap<String, HashMap<String, usize>> = HashMap::new();
+        let mut spellings: HashMap<String, HashMap<String, usize>> = HashMap::default();
+        let mut lower = String::new();
         for (i, word) in doc.words.iter().enumerate() {
             let kind = doc.blocks[word.block].kind;
             let text = doc.text(word.span);
-            if text.contains("’s") {
+            if text.ends_with("’s") {
                 ev.curly_apostrophes += 1;
-            } else if text.contains("'s") {
+            } else if text.ends_with("'s") {
                 ev.straight_apostrophes += 1;
             }
             let base = strip_possessive(text);
@@ -86,8 +87,18 @@ impl Evidence {
                 if part.chars().count() < 2 || !part.chars().all(|c| c.is_alphabetic()) {
                     continue;
                 }
-                let lower = part.to_lowercase();
-                let usage = ev.usage.entry(lower.clone()).or_default();
+                // One reused buffer; a key is allocated only the first time a word is seen.
+                lower.clear();
+                if part.is_ascii() {
+                    lower.push_str(part);
+                    lower.make_ascii_lowercase();
+                } else {
+                    lower.extend(part.chars().flat_map(char::to_lowercase));
+                }
+                if !ev.usage.contains_key(lower.as_str()) {
+                    ev.usage.insert(lower.clone(), Usage::default());
+                }
+                let usage = ev.usage.get_mut(lower.as_str()).expect("inserted above");
                 if is_capitalized(part) {
                     usage.mentioned_mid += 1;
                 }
@@ -96,7 +107,16 @@ impl Evidence {
                 }
                 if is_capitalized(part) {
                     usage.capitalized_mid += 1;
-                    *spellings.entry(lower).or_default().entry(part.to_string()).or_default() += 1;
+                    let forms = match spellings.get_mut(lower.as_str()) {
+                        Some(forms) => forms,
+                        None => spellings.entry(lower.clone()).or_default(),
+                    };
+                    match forms.get_mut(part) {
+                        Some(n) => *n += 1,
+                        None => {
+                            forms.insert(part.to_string(), 1);
+                        }
+                    }
                 } else if starts_lower(part) {
                     usage.lower_mid += 1;
                 }

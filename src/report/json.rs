@@ -3,30 +3,68 @@
 //! offsets into the file; lines and columns are 1-based, columns in characters.
 
 use super::{FileResult, Summary};
-use crate::diagnostic::Diagnostic;
-use serde_json::{json, Value};
+use crate::diagnostic::{Applicability, Diagnostic};
+use serde::Serialize;
+use serde_json::json;
 
-pub fn diagnostic(r: &FileResult, d: &Diagnostic) -> Value {
+/// One diagnostic as the contract spells it, serialised straight from borrowed data.
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    path: &'a str,
+    rule: &'a str,
+    category: &'a str,
+    severity: &'a str,
+    message: &'a str,
+    span: JsonSpan,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    text: &'a str,
+    help: Option<&'a str>,
+    fix: Option<JsonFix<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonSpan {
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct JsonFix<'a> {
+    applicability: Applicability,
+    edits: Vec<JsonEdit<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonEdit<'a> {
+    start: usize,
+    end: usize,
+    replacement: &'a str,
+}
+
+fn diagnostic<'a>(r: &'a FileResult, d: &'a Diagnostic) -> JsonDiagnostic<'a> {
     let loc = r.location(d);
     let at = |o: usize| o + r.offset;
-    json!({
-        "path": r.path,
-        "rule": d.rule,
-        "category": d.category.as_str(),
-        "severity": d.severity.as_str(),
-        "message": d.message,
-        "span": { "start": at(d.span.start), "end": at(d.span.end) },
-        "line": loc.line,
-        "column": loc.column,
-        "end_line": loc.end_line,
-        "end_column": loc.end_column,
-        "text": r.text(d),
-        "help": d.help,
-        "fix": d.fix.as_ref().map(|f| json!({
-            "applicability": f.applicability,
-            "edits": f.edits.iter().map(|e| json!({"start": at(e.span.start), "end": at(e.span.end), "replacement": e.replacement})).collect::<Vec<_>>(),
-        })),
-    })
+    JsonDiagnostic {
+        path: &r.path,
+        rule: &d.rule,
+        category: d.category.as_str(),
+        severity: d.severity.as_str(),
+        message: &d.message,
+        span: JsonSpan { start: at(d.span.start), end: at(d.span.end) },
+        line: loc.line,
+        column: loc.column,
+        end_line: loc.end_line,
+        end_column: loc.end_column,
+        text: r.text(d),
+        help: d.help.as_deref(),
+        fix: d.fix.as_ref().map(|f| JsonFix {
+            applicability: f.applicability,
+            edits: f.edits.iter().map(|e| JsonEdit { start: at(e.span.start), end: at(e.span.end), replacement: &e.replacement }).collect(),
+        }),
+    }
 }
 
 /// The diagnostics of one file as elements of the `diagnostics` array.
@@ -51,7 +89,7 @@ pub fn footer(summary: &Summary) -> String {
 pub fn render_lines(r: &FileResult) -> String {
     let mut out = String::new();
     for d in &r.diagnostics {
-        out.push_str(&diagnostic(r, d).to_string());
+        out.push_str(&serde_json::to_string(&diagnostic(r, d)).expect("JSON"));
         out.push('\n');
     }
     out

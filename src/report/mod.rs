@@ -84,7 +84,12 @@ impl Summary {
         for d in &r.diagnostics {
             self.diagnostics += 1;
             *self.by_severity.entry(d.severity.as_str()).or_default() += 1;
-            *self.by_rule.entry(d.rule.clone()).or_default() += 1;
+            match self.by_rule.get_mut(&d.rule) {
+                Some(n) => *n += 1,
+                None => {
+                    self.by_rule.insert(d.rule.clone(), 1);
+                }
+            }
             if d.fix.as_ref().is_some_and(|f| f.applicability == Applicability::Safe) {
                 self.fixable += 1;
             }

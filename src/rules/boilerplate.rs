@@ -151,10 +151,15 @@ impl Detector {
 
     /// Indices of blocks that are chrome.
     pub fn boilerplate_blocks(&self, doc: &Document<'_>) -> HashSet<usize> {
-        self.scan(doc).into_iter().filter(|f| !f.info).flat_map(|f| f.blocks).collect()
+        self.scan(doc).iter().filter(|f| !f.info).flat_map(|f| f.blocks.clone()).collect()
     }
 
-    pub fn scan(&self, doc: &Document<'_>) -> Vec<Finding> {
+    /// The findings for `doc`, computed once per document.
+    pub fn scan<'d>(&self, doc: &'d Document<'_>) -> &'d [Finding] {
+        doc.boilerplate.get_or_init(|| self.scan_uncached(doc))
+    }
+
+    fn scan_uncached(&self, doc: &Document<'_>) -> Vec<Finding> {
         let prose: Vec<usize> = (0..doc.blocks.len())
             .filter(|&i| doc.blocks[i].kind.is_prose() && !matches!(doc.blocks[i].kind, BlockKind::TableCell { .. }))
             .collect();
@@ -168,14 +173,14 @@ impl Detector {
             let bi = prose[i];
             let block = &doc.blocks[bi];
             let text = doc.text(block.content);
-            let norm = normalize_line(text);
+            let norm = doc.normalized(bi);
             let words = if norm.is_empty() { 0 } else { norm.split(' ').count() };
             if block.kind == BlockKind::Title {
                 self.scan_title(doc, bi, &mut out);
                 i += 1;
                 continue;
             }
-            if self.related.contains(&norm) {
+            if self.related.contains(norm) {
                 let mut j = i + 1;
                 while j < prose.len() && j - i <= 20 && is_headline_like(doc, prose[j]) {
                     j += 1;
@@ -190,7 +195,7 @@ impl Detector {
                 i = j;
                 continue;
             }
-            if self.toc.contains(&norm) {
+            if self.toc.contains(norm) {
                 let mut j = i + 1;
                 while j < prose.len() && doc.blocks[prose[j]].kind == BlockKind::ListItem {
                     j += 1;
@@ -201,7 +206,7 @@ impl Detector {
                     continue;
                 }
             }
-            if FLAT_TABLE_HEADER.is_match(text) {
+            if text.starts_with(['N', '#', 'S']) && FLAT_TABLE_HEADER.is_match(text) {
                 let mut j = i + 1;
                 while j < prose.len() && FLAT_TABLE_ROW.is_match(doc.text(doc.blocks[prose[j]].content)) {
                     j += 1;
@@ -213,9 +218,9 @@ impl Detector {
                 }
             }
             let after_title = i > 0 && doc.blocks[prose[i - 1]].kind == BlockKind::Title;
-            if words <= 8 && !block.explicit && (self.lines.contains(&norm) || self.lines.contains(doubled_half(&norm))) {
+            if words <= 8 && !block.explicit && (self.lines.contains(norm) || self.lines.contains(doubled_half(norm))) {
                 out.push(whole(i, i, format!("page chrome: `{}`", text.trim()), false));
-            } else if after_title && words <= 2 && self.categories.contains(&norm) {
+            } else if after_title && words <= 2 && self.categories.contains(norm) {
                 out.push(whole(i, i, format!("category label `{text}` under the title"), false));
             } else if words <= self.max_block_words && self.phrase_in(text).is_some() {
                 let phrase = self.phrase_in(text).map(|m| &text[m.range()]).unwrap_or_default();
@@ -299,7 +304,7 @@ impl Rule for Boilerplate {
 
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
         for f in self.detector.scan(doc) {
-            let mut d = Diagnostic::new(META.id, f.span, f.message)
+            let mut d = Diagnostic::new(META.id, f.span, f.message.clone())
                 .with_help("delete it: it is part of the web page, not the article")
                 .with_fix(Fix::safe(vec![Edit::delete(f.removal)]));
             if f.info {

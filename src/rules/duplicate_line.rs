@@ -13,8 +13,8 @@ use crate::diagnostic::{Category, Diagnostic, Edit, Fix, Severity};
 use crate::document::{BlockKind, Document};
 use crate::text::normalize_line;
 use regex::Regex;
+use rustc_hash::FxHashMap as HashMap;
 use serde::Deserialize;
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 pub static META: RuleMeta = RuleMeta {
@@ -62,13 +62,13 @@ impl Rule for DuplicateLine {
 
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
         // normalised text → (first block, exact?)
-        let mut seen: HashMap<String, (usize, bool)> = HashMap::new();
+        let mut seen: HashMap<String, (usize, bool)> = HashMap::default();
         for (bi, block) in doc.blocks.iter().enumerate() {
             if !block.kind.is_prose() || matches!(block.kind, BlockKind::TableCell { .. }) {
                 continue;
             }
             let text = doc.text(block.content);
-            let key = normalize_line(text);
+            let key = doc.normalized(bi).to_string();
             if key.split(' ').count() < self.min_words {
                 continue;
             }

@@ -90,7 +90,8 @@ impl Rule for HeadingCase {
                 continue;
             }
             let content = doc.text(block.content);
-            for caps in APOSTROPHE_CAP.captures_iter(content) {
+            let has_apostrophe = content.contains(['\'', '’']);
+            for caps in APOSTROPHE_CAP.captures_iter(content).filter(|_| has_apostrophe) {
                 let word = caps.get(0).unwrap();
                 if is_all_caps(word.as_str()) {
                     continue;

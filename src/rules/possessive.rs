@@ -13,8 +13,8 @@ use crate::config::Level;
 use crate::diagnostic::{Category, Diagnostic, Edit, Fix, Severity};
 use crate::document::Document;
 use crate::text::{is_capitalized, starts_upper};
+use rustc_hash::FxHashMap as HashMap;
 use serde::Deserialize;
-use std::collections::HashMap;
 
 pub static META: RuleMeta = RuleMeta {
     id: "possessive",
@@ -183,7 +183,7 @@ impl Rule for Possessive {
                 }
             }
             let counts = counts.get_or_insert_with(|| {
-                let mut m = HashMap::new();
+                let mut m = HashMap::default();
                 for w in &doc.words {
                     *m.entry(doc.text(w.span)).or_insert(0) += 1;
                 }

@@ -93,7 +93,8 @@ impl QuoteMismatch {
             let at = content.start + i;
             let next = chars.peek().map(|&(_, n)| n);
             let span = Span::new(at, at + c.len_utf8());
-            if doc.is_masked(span) {
+            let mark = matches!(c, '“' | '”' | '"' | '(' | ')' | '[' | ']');
+            if !mark || doc.is_masked(span) {
                 prev = Some(c);
                 continue;
             }

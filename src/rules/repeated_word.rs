@@ -63,7 +63,9 @@ impl Rule for RepeatedWord {
                 continue;
             }
             let (ta, tb) = (doc.text(a.span), doc.text(b.span));
-            if !ta.eq_ignore_ascii_case(tb) && ta.to_lowercase() != tb.to_lowercase() {
+            // Cheap checks first: this runs on every pair of words.
+            let same = ta.len() == tb.len() && (ta.eq_ignore_ascii_case(tb) || (!ta.is_ascii() && ta.to_lowercase() == tb.to_lowercase()));
+            if !same {
                 continue;
             }
             let between = &doc.source[a.span.end..b.span.start];

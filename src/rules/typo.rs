@@ -58,15 +58,15 @@ impl Typo {
 
     /// Corrections for one word part, or None when it is fine.
     fn corrections(&self, word: &str) -> Option<Vec<String>> {
-        let lower = word.to_lowercase();
-        if self.allow.contains(&lower) {
-            return None;
-        }
-        if let Some(fix) = self.extend.get(&lower) {
-            return Some(fix.clone());
+        // The dictionary lookup needs no allocation; lowercase only when a list needs it.
+        if !self.extend.is_empty() {
+            let lower = word.to_lowercase();
+            if let Some(fix) = self.extend.get(&lower) {
+                return (!self.allow.contains(&lower)).then(|| fix.clone());
+            }
         }
         let found = typos_dict::WORD.find(&unicase::UniCase::new(word))?;
-        if found.is_empty() {
+        if found.is_empty() || (!self.allow.is_empty() && self.allow.contains(&word.to_lowercase())) {
             return None;
         }
         Some(found.iter().map(|s| s.to_string()).collect())
@@ -108,9 +108,9 @@ impl Typo {
 
 /// The alphabetic parts of a word, as checked: "U.S.-Japan" → U, S, Japan; "Trump’s" → Trump;
 /// a contraction ("don't") stays whole.
-fn parts(text: &str, base: usize) -> Vec<Span> {
+/// Calls `f` with each part (no allocation: this runs on every word).
+fn parts(text: &str, base: usize, mut f: impl FnMut(Span)) {
     let run_end = |from: usize| text[from..].find(|c: char| !c.is_alphabetic()).map_or(text.len(), |i| from + i);
-    let mut out = Vec::new();
     let mut pos = 0;
     while let Some(offset) = text[pos..].find(|c: char| c.is_alphabetic()) {
         let start = pos + offset;
@@ -126,9 +126,8 @@ fn parts(text: &str, base: usize) -> Vec<Span> {
                 pos = tail_end;
             }
         }
-        out.push(Span::new(base + start, base + end));
+        f(Span::new(base + start, base + end));
     }
-    out
 }
 
 impl Rule for Typo {
@@ -137,24 +136,33 @@ impl Rule for Typo {
     }
 
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
+        // Most words repeat within an article; remember the ones already found correct so the
+        // dictionary (a case-folding perfect hash) is asked once per distinct word.
+        let mut known_good: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
         for (i, word) in doc.words.iter().enumerate() {
             let text = doc.text(word.span);
             if text.bytes().any(|b| b.is_ascii_digit()) {
                 continue;
             }
-            for part in parts(text, word.span.start) {
+            parts(text, word.span.start, |part| {
                 let w = doc.text(part);
                 // Acronyms (BASF, SME) and camel-cased brands are not words to spell-check.
                 if w.chars().count() < 3 || has_inner_upper(w) {
-                    continue;
+                    return;
                 }
                 // A short prefix of a hyphenated compound: mis-steps, co-op.
                 if w.len() <= 3 && doc.source[part.end..].starts_with(['-', '‐']) {
-                    continue;
+                    return;
                 }
-                let Some(fixes) = self.corrections(w) else { continue };
+                if known_good.contains(w) {
+                    return;
+                }
+                let Some(fixes) = self.corrections(w) else {
+                    known_good.insert(w);
+                    return;
+                };
                 if starts_upper(w) && self.likely_name(doc, i, w, &fixes) {
-                    continue;
+                    return;
                 }
                 let fixes: Vec<String> = fixes.iter().map(|f| match_case(w, f)).collect();
                 let list = fixes.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(" or ");
@@ -163,7 +171,7 @@ impl Rule for Typo {
                 let edit = vec![Edit::replace(part, fixes[0].clone())];
                 d.fix = Some(if fixes.len() == 1 { Fix::safe(edit) } else { Fix::unsafe_(edit) });
                 out.push(d);
-            }
+            });
         }
     }
 }
@@ -175,7 +183,8 @@ mod tests {
     #[test]
     fn parts_split_compounds_and_possessives() {
         let text = "U.S.-Japan’s don't";
-        let got: Vec<&str> = parts(text, 0).into_iter().map(|s| &text[s.start..s.end]).collect();
+        let mut got: Vec<&str> = Vec::new();
+        parts(text, 0, |s| got.push(&text[s.start..s.end]));
         assert_eq!(got, vec!["U", "S", "Japan", "don't"]);
     }
 
