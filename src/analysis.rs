@@ -81,8 +81,10 @@ impl Evidence {
                     doc.source[a..b].trim().is_empty()
                 })
             };
-            let in_name = i.checked_sub(1).and_then(adjacent).is_some_and(|w| crate::text::starts_upper(doc.text(w.span)))
-                || adjacent(i + 1).is_some_and(|w| doc.text(w.span) == "of");
+            let in_name = || {
+                i.checked_sub(1).and_then(adjacent).is_some_and(|w| crate::text::starts_upper(doc.text(w.span)))
+                    || adjacent(i + 1).is_some_and(|w| doc.text(w.span) == "of")
+            };
             for (_, part) in name_parts(text) {
                 if part.chars().count() < 2 || !part.chars().all(|c| c.is_alphabetic()) {
                     continue;
@@ -95,17 +97,18 @@ impl Evidence {
                 } else {
                     lower.extend(part.chars().flat_map(char::to_lowercase));
                 }
-                if !ev.usage.contains_key(lower.as_str()) {
-                    ev.usage.insert(lower.clone(), Usage::default());
-                }
-                let usage = ev.usage.get_mut(lower.as_str()).expect("inserted above");
-                if is_capitalized(part) {
+                let usage = match ev.usage.get_mut(lower.as_str()) {
+                    Some(usage) => usage,
+                    None => ev.usage.entry(lower.clone()).or_default(),
+                };
+                let capitalized = is_capitalized(part);
+                if capitalized {
                     usage.mentioned_mid += 1;
+                    if in_name() {
+                        continue;
+                    }
                 }
-                if is_capitalized(part) && in_name {
-                    continue;
-                }
-                if is_capitalized(part) {
+                if capitalized {
                     usage.capitalized_mid += 1;
                     let forms = match spellings.get_mut(lower.as_str()) {
                         Some(forms) => forms,

@@ -478,9 +478,39 @@ fn lint(args: LintArgs) -> u8 {
                 emit(&mut printer, &rendered, &mut total, &mut failing, threshold, &mut stdout_text, &mut errors)
             }
             Inputs::Files(files) => {
-                for batch in files.chunks(BATCH) {
-                    let rendered: Vec<Rendered> = batch.par_iter().map(|p| process(p, display_path(p), None)).collect();
-                    emit(&mut printer, &rendered, &mut total, &mut failing, threshold, &mut stdout_text, &mut errors)?;
+                let mut pending: Vec<&PathBuf> = Vec::new();
+                for (n, path) in files.iter().enumerate() {
+                    let huge = std::fs::metadata(path).is_ok_and(|m| m.len() > stream::STREAM_THRESHOLD);
+                    if !huge {
+                        pending.push(path);
+                    }
+                    if huge || pending.len() == BATCH || n + 1 == files.len() {
+                        let rendered: Vec<Rendered> = pending.par_iter().map(|p| process(p, display_path(p), None)).collect();
+                        emit(&mut printer, &rendered, &mut total, &mut failing, threshold, &mut stdout_text, &mut errors)?;
+                        pending.clear();
+                    }
+                    if huge {
+                        // A huge file alone, its chunks printed as they are linted: memory stays
+                        // bounded by the chunk size, not the file or its findings.
+                        let name = display_path(path);
+                        let mut summary = Summary::new();
+                        let mut allowance = allowances.get(&name).cloned();
+                        let mut written = Ok(());
+                        let meta = lint_input(&engine, path, &name, None, &fix_mode, &mut |mut result: FileResult| {
+                            if let Some(allowance) = allowance.as_mut() {
+                                let mut diagnostics = std::mem::take(&mut result.diagnostics);
+                                baseline::filter(allowance, &result.path, &result.source, &mut diagnostics);
+                                result.diagnostics = diagnostics;
+                            }
+                            summary.add(&result);
+                            if written.is_ok() {
+                                written = printer.file(&report::render_file(args.format, &result, &options));
+                            }
+                        });
+                        written?;
+                        let rendered = [Rendered { name, piece: String::new(), summary, meta }];
+                        emit(&mut printer, &rendered, &mut total, &mut failing, threshold, &mut stdout_text, &mut errors)?;
+                    }
                 }
                 Ok(())
             }

@@ -127,7 +127,9 @@ fn classify(source: &str, span: Span) -> Line {
     if trimmed.starts_with("<!--") && trimmed.ends_with("-->") {
         return Line::Html;
     }
-    if let Some(c) = ATX.captures(text) {
+    // Cheap first-character tests keep the marker regexes off ordinary lines.
+    let first = trimmed.chars().next().unwrap_or(' ');
+    if let Some(c) = (first == '#').then(|| ATX.captures(text)).flatten() {
         let level = c.get(1).unwrap().len() as u8;
         let m = c.get(2).unwrap();
         return Line::Atx(level, Span::new(span.start + m.start(), span.start + m.end()));
@@ -139,10 +141,11 @@ fn classify(source: &str, span: Span) -> Line {
         }
         return Line::TableRow;
     }
-    if let Some(m) = QUOTE_MARKER.find(text) {
+    if let Some(m) = (first == '>').then(|| QUOTE_MARKER.find(text)).flatten() {
         return Line::Quote(trim_span(source, Span::new(span.start + m.end(), span.end)));
     }
-    if let Some(m) = LIST_MARKER.find(text) {
+    let list_like = first.is_ascii_digit() || matches!(first, '-' | '*' | '+' | '•' | '–' | '—' | '▪' | '◦');
+    if let Some(m) = list_like.then(|| LIST_MARKER.find(text)).flatten() {
         let content = trim_span(source, Span::new(span.start + m.end(), span.end));
         if !content.is_empty() {
             return Line::List(content);
