@@ -107,27 +107,57 @@ pub struct Document<'a> {
 }
 
 /// Word boundaries are ASCII (`(?-u:\b)`): addresses are ASCII, and a Unicode `\b` would force
-/// the regex engine off its DFA onto the PikeVM — this one regex was half the run time.
-static URL_LIKE: LazyLock<Regex> = LazyLock::new(|| {
+/// the regex engine off its DFA onto the PikeVM — this one regex was half the run time. Each
+/// pattern runs only when a cheap substring test says it can match.
+static MARKED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)
-        (?:https?|ftp)://[^\s<>\x22]+                                 # URLs with a scheme
-        | (?-u:\b)www\.[^\s<>\x22]+                                  # bare www. addresses
-        | (?-u:\b)[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+(?-u:\b)   # e-mail addresses
-        | <!--.*?-->                                                   # HTML comments (one line)
-        | `[^`\n]+`                                                    # inline code
-        | (?-u:\b)[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|edu|gov|io|co|uk|de|fr|jp|info|biz|ly|me|tv|us|ca|au)(?-u:\b)  # domains
+        (?:https?|ftp)://[^\s<>\x22]+            # URLs with a scheme
+        | (?-u:\b)www\.[^\s<>\x22]+             # bare www. addresses
+        | <!--.*?-->                              # HTML comments (one line)
+        | `[^`\n]+`                               # inline code
         ",
     )
     .expect("built-in regex")
 });
+
+const TLDS: &str = "com|org|net|edu|gov|io|co|uk|de|fr|jp|info|biz|ly|me|tv|us|ca|au";
+
+static ADDRESSES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?xi)
+        (?-u:\b)[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+(?-u:\b)     # e-mail addresses
+        | (?-u:\b)[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:{TLDS})(?-u:\b)        # domains
+        "
+    ))
+    .expect("built-in regex")
+});
+
+/// "@" or ".com", ".org", …: without one of these no address can match.
+static ADDRESS_HINTS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    let hints = std::iter::once("@".to_string()).chain(TLDS.split('|').map(|t| format!(".{t}")));
+    aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(hints).expect("built-in patterns")
+});
+
+/// Spans of URLs, addresses, HTML comments and inline code in `source`.
+fn marked_spans(source: &str) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let hints = ["://", "www.", "WWW.", "Www.", "`", "<!--"];
+    if hints.iter().any(|h| source.contains(h)) {
+        spans.extend(MARKED.find_iter(source).map(|m| Span::new(m.start(), m.end())));
+    }
+    if ADDRESS_HINTS.is_match(source) {
+        spans.extend(ADDRESSES.find_iter(source).map(|m| Span::new(m.start(), m.end())));
+    }
+    spans
+}
 
 impl<'a> Document<'a> {
     /// Parse `source` (any text; a BOM and CRLF line endings are understood) into blocks,
     /// sentences and words.
     pub fn parse(source: &'a str, path: &'a str, format: Format) -> Document<'a> {
         let line_starts = line_starts(source);
-        let mut masked: Vec<Span> = URL_LIKE.find_iter(source).map(|m| Span::new(m.start(), m.end())).collect();
+        let mut masked = marked_spans(source);
         // Bytes that were not UTF-8 (read as placeholders) are not prose either.
         if source.contains(crate::PLACEHOLDER) {
             masked.extend(source.match_indices(crate::PLACEHOLDER).map(|(i, _)| Span::new(i, i + 1)));

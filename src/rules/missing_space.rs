@@ -66,6 +66,13 @@ impl MissingSpace {
     }
 }
 
+/// Is some `.`, `!`, `?` or `,` directly followed by a letter or a closing mark? Only then can a
+/// pattern match, so most blocks skip the regexes entirely.
+fn has_glued_mark(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.windows(2).any(|w| matches!(w[0], b'.' | b'!' | b'?' | b',') && (w[1].is_ascii_alphabetic() || w[1] >= 0x80 || w[1] == b')'))
+}
+
 /// The run of non-space text around `at`: a URL, address or file name shows up here.
 fn token_around(text: &str, at: usize) -> &str {
     let start = text[..at].rfind(char::is_whitespace).map_or(0, |i| i + 1);
@@ -81,6 +88,9 @@ impl Rule for MissingSpace {
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
         for block in doc.blocks.iter().filter(|b| b.kind.is_prose()) {
             let text = doc.text(block.content);
+            if !has_glued_mark(text) {
+                continue; // the common case: every mark is followed by a space or a digit
+            }
             for (n, re) in PATTERNS.iter().enumerate() {
                 if n == 2 && !self.commas {
                     continue;
