@@ -48,4 +48,4 @@ printf '# Council Approves Budget\n\nThe council met on Monday. As expected, the
 git add clean.md
 git commit --quiet -m "add a clean article"
 echo "ok: commit with a clean article passed"
-echo "pre-commit e2e: 2 passed, 0 failed"
+echo "pre-commit-e2e: 2 passed, 0 failed"

@@ -461,11 +461,7 @@ fn lint(args: LintArgs) -> u8 {
         let mut piece = String::new();
         let mut allowance = allowances.get(&name).cloned();
         let meta = lint_input(&engine, path, &name, stdin, &fix_mode, &mut |mut result: FileResult| {
-            if let Some(allowance) = allowance.as_mut() {
-                let mut diagnostics = std::mem::take(&mut result.diagnostics);
-                baseline::filter(allowance, &result.path, &result.source, &mut diagnostics);
-                result.diagnostics = diagnostics;
-            }
+            apply_baseline(allowance.as_mut(), &mut result);
             summary.add(&result);
             piece.push_str(&report::render_file(args.format, &result, &options));
         });
@@ -497,11 +493,7 @@ fn lint(args: LintArgs) -> u8 {
                         let mut allowance = allowances.get(&name).cloned();
                         let mut written = Ok(());
                         let meta = lint_input(&engine, path, &name, None, &fix_mode, &mut |mut result: FileResult| {
-                            if let Some(allowance) = allowance.as_mut() {
-                                let mut diagnostics = std::mem::take(&mut result.diagnostics);
-                                baseline::filter(allowance, &result.path, &result.source, &mut diagnostics);
-                                result.diagnostics = diagnostics;
-                            }
+                            apply_baseline(allowance.as_mut(), &mut result);
                             summary.add(&result);
                             if written.is_ok() {
                                 written = printer.file(&report::render_file(args.format, &result, &options));
@@ -543,6 +535,15 @@ fn lint(args: LintArgs) -> u8 {
         EXIT_FINDINGS
     } else {
         EXIT_CLEAN
+    }
+}
+
+/// Drop the findings a baseline already records (this file's share of it).
+fn apply_baseline(allowance: Option<&mut HashMap<baseline::Entry, usize>>, result: &mut FileResult) {
+    if let Some(allowance) = allowance {
+        let mut diagnostics = std::mem::take(&mut result.diagnostics);
+        baseline::filter(allowance, &result.path, &result.source, &mut diagnostics);
+        result.diagnostics = diagnostics;
     }
 }
 
