@@ -453,6 +453,7 @@ fn lint(args: LintArgs) -> u8 {
         }
     };
     let mut total = Summary::new();
+    total.failed = errors.len(); // paths that could not be walked
     let mut failing = false;
     let mut stdout_text = String::new();
 
@@ -560,7 +561,10 @@ fn emit<W: Write>(
 ) -> std::io::Result<()> {
     for r in rendered {
         match &r.meta {
-            Err(message) => errors.push(format!("{}: {message}", r.name)),
+            Err(message) => {
+                errors.push(format!("{}: {message}", r.name));
+                total.failed += 1;
+            }
             Ok(meta) if meta.skipped.is_some() => {
                 eprintln!("copydesk: note: skipped {}: {}", r.name, meta.skipped.as_deref().unwrap_or(""))
             }

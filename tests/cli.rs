@@ -423,3 +423,45 @@ fn huge_files_are_streamed_with_exact_positions_and_fixes() {
     assert_eq!(fixed.len(), text.len() + 1);
     assert!(fixed.ends_with("The vote passed. Everyone cheered and the mayor left sence noon.\n"));
 }
+
+/// Unmounts the scratch tmpfs even when an assertion fails.
+struct Mount(std::path::PathBuf);
+
+impl Drop for Mount {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount").arg(&self.0).status();
+    }
+}
+
+#[test]
+fn fix_on_a_full_disk_reports_and_keeps_the_original() {
+    let dir = scratch();
+    let mnt = dir.path().join("tiny");
+    fs::create_dir(&mnt).unwrap();
+    let mounted = std::process::Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=64k", "tmpfs"])
+        .arg(&mnt)
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !mounted {
+        eprintln!("cannot mount a tmpfs here (not root?): full-disk test skipped");
+        return;
+    }
+    let _guard = Mount(mnt.clone());
+    // ~36 KB of distinct paragraphs, each with a safe fix: the fixed copy cannot fit beside it.
+    let mut text = String::from("Council Budget\n");
+    for i in 0..420 {
+        text.push_str(&format!("Paragraph number {i} says the council met on Monday.Everyone cheered at meeting {i}.\n"));
+    }
+    let path = mnt.join("a.txt");
+    fs::write(&path, &text).unwrap();
+    copydesk()
+        .current_dir(&mnt)
+        .args(["lint", "--fix", "a.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("No space left on device"));
+    assert_eq!(fs::read_to_string(&path).unwrap(), text, "the original is intact");
+    let names: Vec<String> = fs::read_dir(&mnt).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().to_string()).collect();
+    assert_eq!(names, vec!["a.txt"], "no temp file left behind");
+}

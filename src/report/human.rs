@@ -127,6 +127,9 @@ pub fn summary_line(s: &Summary) -> String {
     if s.fixable > 0 {
         line.push_str(&format!(" {} fixable with --fix.", s.fixable));
     }
+    if s.failed > 0 {
+        line.push_str(&format!(" {} could not be linted or fixed (see the errors).", plural(s.failed, "file")));
+    }
     if s.fixed > 0 {
         line.push_str(&format!(" Fixed {}.", plural(s.fixed, "problem")));
     }

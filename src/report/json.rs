@@ -81,6 +81,7 @@ pub fn footer(summary: &Summary) -> String {
         "by_rule": summary.by_rule,
         "fixable": summary.fixable,
         "fixed": summary.fixed,
+        "failed": summary.failed,
         "elapsed_ms": summary.elapsed_ms as u64,
     });
     format!("\n],\n\"summary\": {}\n}}\n", serde_json::to_string_pretty(&summary).expect("JSON"))

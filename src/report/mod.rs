@@ -68,6 +68,8 @@ pub struct Summary {
     pub fixable: usize,
     pub elapsed_ms: u128,
     pub fixed: usize,
+    /// Inputs that could not be read, linted or written (each reported on stderr).
+    pub failed: usize,
 }
 
 impl Summary {
