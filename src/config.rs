@@ -2,9 +2,9 @@
 //! embedded default, with errors that point into the TOML.
 //!
 //! Precedence, lowest first: the embedded default (this repository's lint-rules.toml) → the
-//! user's file (`--config`, or the nearest lint-rules.toml walking up from the current
-//! directory) → each `[[overrides]]` block whose `paths` match the file, in order → the
-//! command line (`--select`, `--ignore`).
+//! user's file (`--config`, else the lint-rules.toml nearest to the linted file, else the one
+//! found from the current directory) → each `[[overrides]]` block whose `paths` match the file,
+//! in order → the command line (`--select`, `--ignore`).
 
 use crate::diagnostic::Severity;
 use crate::rules::RuleOptions;

@@ -114,76 +114,36 @@ fn init() -> u8 {
     }
 }
 
-/// Config + rule sets per override combination, built once and shared by the workers.
-struct Engine {
+/// One configuration (a lint-rules.toml, or the built-in default) compiled: its rule set and
+/// one more per combination of matching `[[overrides]]`, built on first use.
+struct Scope {
     config: LoadedConfig,
-    selection: Selection,
     base: Arc<RuleSet>,
     overrides: Vec<globset::GlobSet>,
+    /// Override globs are relative to the config file's directory.
     root: PathBuf,
     cache: Mutex<HashMap<Vec<usize>, Arc<RuleSet>>>,
 }
 
-impl Engine {
-    fn load(common: &CommonArgs) -> Result<Engine, u8> {
-        let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-        let config = match LoadedConfig::discover(common.config.as_deref(), &cwd) {
-            Ok(c) => c,
-            Err(LoadError::Io(path, e)) => {
-                error(format!("cannot read config {}: {e}", path.display()));
-                return Err(EXIT_ERROR);
-            }
-            Err(LoadError::Invalid(e)) => {
-                eprintln!("{:?}", miette::Report::new(*e));
-                return Err(EXIT_ERROR);
-            }
-        };
-        let known: Vec<String> =
-            rules::ALL.iter().map(|m| m.id.to_string()).chain(config.config.custom.iter().map(|c| c.id.clone())).collect();
-        for id in common.select.iter().chain(&common.ignore) {
-            if !known.contains(id) {
-                let best = known.iter().map(|k| (strsim::jaro_winkler(id, k), k)).max_by(|a, b| a.0.total_cmp(&b.0));
-                let hint = best.filter(|(s, _)| *s > 0.7).map(|(_, k)| format!(" (did you mean `{k}`?)")).unwrap_or_default();
-                error(format!("unknown rule `{id}`{hint}"));
-                return Err(EXIT_ERROR);
-            }
-        }
-        let selection = Selection { select: common.select.clone(), ignore: common.ignore.clone() };
-        let base = RuleSet::new(&config.config, &selection).map_err(|e| {
-            error(e);
-            EXIT_ERROR
-        })?;
+impl Scope {
+    fn new(config: LoadedConfig, selection: &Selection, cwd: &Path) -> Result<Scope, String> {
+        let base = RuleSet::new(&config.config, selection)?;
         let mut overrides = Vec::new();
         for o in &config.config.overrides {
             let mut set = globset::GlobSetBuilder::new();
             for p in &o.paths {
-                match globset::Glob::new(p) {
-                    Ok(g) => {
-                        set.add(g);
-                    }
-                    Err(e) => {
-                        error(format!("bad override glob `{p}`: {e}"));
-                        return Err(EXIT_ERROR);
-                    }
-                }
+                set.add(globset::Glob::new(p).map_err(|e| format!("bad override glob `{p}`: {e}"))?);
             }
-            overrides.push(set.build().map_err(|e| {
-                error(e);
-                EXIT_ERROR
-            })?);
+            overrides.push(set.build().map_err(|e| e.to_string())?);
         }
-        let root = config
-            .path
-            .as_ref()
-            .and_then(|p| p.parent().map(Path::to_path_buf))
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or_else(|| cwd.clone());
+        let root = config.path.as_ref().and_then(|p| p.parent().map(Path::to_path_buf)).filter(|p| !p.as_os_str().is_empty());
+        let root = root.unwrap_or_else(|| cwd.to_path_buf());
         let root = root.canonicalize().unwrap_or(root);
-        Ok(Engine { config, selection, base: Arc::new(base), overrides, root, cache: Mutex::new(HashMap::new()) })
+        Ok(Scope { config, base: Arc::new(base), overrides, root, cache: Mutex::new(HashMap::new()) })
     }
 
     /// The rule set for one file: the base, or the base with its matching overrides.
-    fn rules_for(&self, path: &Path) -> Result<Arc<RuleSet>, String> {
+    fn rules_for(&self, path: &Path, selection: &Selection) -> Result<Arc<RuleSet>, String> {
         if self.overrides.is_empty() {
             return Ok(self.base.clone());
         }
@@ -198,9 +158,122 @@ impl Engine {
             return Ok(rs.clone());
         }
         let config = self.config.with_overrides(&matching);
-        let rs = Arc::new(RuleSet::new(&config, &self.selection)?);
+        let rs = Arc::new(RuleSet::new(&config, selection)?);
         cache.insert(matching, rs.clone());
         Ok(rs)
+    }
+}
+
+/// Which configuration applies to each file: `--config` for all of them, else the nearest
+/// lint-rules.toml among the file's ancestors (ruff's rule), else the one found from the
+/// current directory, else the built-in default. Each config is loaded once.
+struct Engine {
+    selection: Selection,
+    /// `--config`, or the config found from the current directory: `[files]` and standard
+    /// input use it.
+    main: Arc<Scope>,
+    explicit: bool,
+    cwd: PathBuf,
+    /// Directory → the nearest lint-rules.toml at or above it.
+    nearest: Mutex<HashMap<PathBuf, Option<PathBuf>>>,
+    /// Config file → its compiled scope, or the error already reported for it.
+    scopes: Mutex<HashMap<PathBuf, Result<Arc<Scope>, String>>>,
+}
+
+impl Engine {
+    fn load(common: &CommonArgs) -> Result<Engine, u8> {
+        let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+        let config = match LoadedConfig::discover(common.config.as_deref(), &cwd) {
+            Ok(c) => c,
+            Err(e) => {
+                report_load_error(e);
+                return Err(EXIT_ERROR);
+            }
+        };
+        let known: Vec<String> =
+            rules::ALL.iter().map(|m| m.id.to_string()).chain(config.config.custom.iter().map(|c| c.id.clone())).collect();
+        for id in common.select.iter().chain(&common.ignore) {
+            if !known.contains(id) {
+                let best = known.iter().map(|k| (strsim::jaro_winkler(id, k), k)).max_by(|a, b| a.0.total_cmp(&b.0));
+                let hint = best.filter(|(s, _)| *s > 0.7).map(|(_, k)| format!(" (did you mean `{k}`?)")).unwrap_or_default();
+                error(format!("unknown rule `{id}`{hint}"));
+                return Err(EXIT_ERROR);
+            }
+        }
+        let selection = Selection { select: common.select.clone(), ignore: common.ignore.clone() };
+        let main_path = config.path.clone().map(|p| p.canonicalize().unwrap_or(p));
+        let main = Arc::new(Scope::new(config, &selection, &cwd).map_err(|e| {
+            error(e);
+            EXIT_ERROR
+        })?);
+        let mut scopes = HashMap::new();
+        if let Some(p) = main_path {
+            scopes.insert(p, Ok(main.clone()));
+        }
+        let explicit = common.config.is_some();
+        Ok(Engine { selection, main, explicit, cwd, nearest: Mutex::new(HashMap::new()), scopes: Mutex::new(scopes) })
+    }
+
+    /// The nearest lint-rules.toml at or above `dir`, remembered per directory.
+    fn nearest_config(&self, dir: &Path) -> Option<PathBuf> {
+        let mut visited = Vec::new();
+        let mut found = None;
+        {
+            let memo = self.nearest.lock().unwrap_or_else(|p| p.into_inner());
+            for d in dir.ancestors() {
+                if let Some(known) = memo.get(d) {
+                    found = known.clone();
+                    break;
+                }
+                visited.push(d.to_path_buf());
+                let candidate = d.join(CONFIG_FILE_NAME);
+                if candidate.is_file() {
+                    found = Some(candidate);
+                    break;
+                }
+            }
+        }
+        let mut memo = self.nearest.lock().unwrap_or_else(|p| p.into_inner());
+        for d in visited {
+            memo.insert(d, found.clone());
+        }
+        found
+    }
+
+    /// The rule set for one file.
+    fn rules_for(&self, path: &Path) -> Result<Arc<RuleSet>, String> {
+        let scope = self.scope_for(path)?;
+        scope.rules_for(path, &self.selection)
+    }
+
+    fn scope_for(&self, path: &Path) -> Result<Arc<Scope>, String> {
+        if self.explicit {
+            return Ok(self.main.clone());
+        }
+        let absolute = if path.is_absolute() { path.to_path_buf() } else { self.cwd.join(path) };
+        let Some(dir) = absolute.parent() else { return Ok(self.main.clone()) };
+        let Some(config_path) = self.nearest_config(dir) else { return Ok(self.main.clone()) };
+        let config_path = config_path.canonicalize().unwrap_or(config_path);
+        let mut scopes = self.scopes.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(scope) = scopes.get(&config_path) {
+            return scope.clone();
+        }
+        let loaded = match LoadedConfig::discover(Some(&config_path), dir) {
+            Ok(config) => Scope::new(config, &self.selection, &self.cwd).map(Arc::new),
+            Err(e) => {
+                report_load_error(e);
+                Err(format!("invalid configuration {}", config_path.display()))
+            }
+        };
+        scopes.insert(config_path, loaded.clone());
+        loaded
+    }
+}
+
+fn report_load_error(e: LoadError) {
+    match e {
+        LoadError::Io(path, e) => error(format!("cannot read config {}: {e}", path.display())),
+        LoadError::Invalid(e) => eprintln!("{:?}", miette::Report::new(*e)),
     }
 }
 
@@ -384,7 +457,7 @@ fn inputs(engine: &Engine, paths: &[PathBuf], common: &CommonArgs, errors: &mut 
         return Inputs::Stdin(name, bytes);
     }
     let roots: Vec<PathBuf> = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths.to_vec() };
-    let (files, walk_errors) = walk::collect(&roots, &engine.config.config.files, common.no_ignore);
+    let (files, walk_errors) = walk::collect(&roots, &engine.main.config.config.files, common.no_ignore);
     errors.extend(walk_errors.into_iter().map(|e| format!("{}: {}", e.path.display(), e.message)));
     Inputs::Files(files)
 }
@@ -431,7 +504,7 @@ fn lint(args: LintArgs) -> u8 {
         Color::Never => false,
         Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
-    let custom_rules = engine.config.config.custom.iter().map(|c| (c.id.clone(), c.message.clone())).collect();
+    let custom_rules = engine.main.config.config.custom.iter().map(|c| (c.id.clone(), c.message.clone())).collect();
     let options = report::Options { color, statistics: args.statistics, quiet: args.quiet, custom_rules };
     let threshold = match args.fail_level {
         FailLevel::Error => Severity::Error,

@@ -465,3 +465,41 @@ fn fix_on_a_full_disk_reports_and_keeps_the_original() {
     let names: Vec<String> = fs::read_dir(&mnt).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().to_string()).collect();
     assert_eq!(names, vec!["a.txt"], "no temp file left behind");
 }
+
+#[test]
+fn each_file_uses_its_nearest_config() {
+    let dir = scratch();
+    for sub in ["desk", "desk/wire", "desk/broken"] {
+        fs::create_dir_all(dir.path().join(sub)).unwrap();
+    }
+    fs::write(dir.path().join("lint-rules.toml"), "[rules]\ntypo = \"off\"\n").unwrap();
+    fs::write(dir.path().join("desk/wire/lint-rules.toml"), "[rules.typo]\nseverity = \"error\"\n").unwrap();
+    fs::write(dir.path().join("desk/broken/lint-rules.toml"), "[rules.tyop]\n").unwrap();
+    for f in ["desk/a.txt", "desk/wire/b.txt", "desk/broken/c.txt"] {
+        fs::write(dir.path().join(f), DEFECTIVE).unwrap();
+    }
+    let assert = copydesk().current_dir(dir.path()).args(["lint", "--format", "json", "--select", "typo", "."]).assert().code(2);
+    let out = assert.get_output();
+    let v = json(&out.stdout);
+    let found: Vec<(String, String)> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["path"].as_str().unwrap().to_string(), d["severity"].as_str().unwrap().to_string()))
+        .collect();
+    // desk/a.txt: root config turns typo off; desk/wire/b.txt: its own config makes it an error.
+    assert_eq!(found, vec![("desk/wire/b.txt".to_string(), "error".to_string())]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("did you mean `typo`?") && stderr.contains("desk/broken/c.txt"), "{stderr}");
+    // --config overrides discovery for every file.
+    fs::write(dir.path().join("all.toml"), "[rules.typo]\nseverity = \"info\"\n").unwrap();
+    let out = copydesk()
+        .current_dir(dir.path())
+        .args(["lint", "--config", "all.toml", "--format", "json", "--select", "typo", "."])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(json(&out)["diagnostics"].as_array().unwrap().len(), 3);
+}
