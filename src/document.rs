@@ -297,7 +297,8 @@ fn memchr_newlines(source: &str) -> impl Iterator<Item = usize> + '_ {
 pub fn line_col(source: &str, line_starts: &[usize], offset: usize) -> (usize, usize) {
     let offset = crate::text::floor_char_boundary(source, offset.min(source.len()));
     let line = line_starts.partition_point(|&s| s <= offset).saturating_sub(1);
-    let start = line_starts[line];
+    // A BOM is not a column editors count.
+    let start = if line == 0 && source.starts_with('\u{FEFF}') { '\u{FEFF}'.len_utf8().min(offset) } else { line_starts[line] };
     let column = source[start..offset].chars().count() + 1;
     (line + 1, column)
 }
@@ -326,6 +327,14 @@ mod tests {
         let d = src.find('d').unwrap();
         assert_eq!(doc.line_col(d), (2, 5));
         assert_eq!(doc.line_span(0), Span::new(0, 2));
+    }
+
+    #[test]
+    fn a_bom_is_not_a_column() {
+        let src = "\u{FEFF}Title sence\n";
+        let doc = Document::parse(src, "t.txt", Format::PlainText);
+        assert_eq!(doc.line_col(src.find("sence").unwrap()), (1, 7));
+        assert_eq!(doc.line_col(src.find("Title").unwrap()), (1, 1));
     }
 
     #[test]

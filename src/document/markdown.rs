@@ -32,8 +32,10 @@ pub(super) fn blocks(source: &str, masked: &mut Vec<Span>) -> Vec<Block> {
         }
     };
 
-    for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
-        let span = Span::new(range.start, range.end);
+    // A BOM is not text: parse after it and shift the offsets back.
+    let bom = if source.starts_with('\u{FEFF}') { '\u{FEFF}'.len_utf8() } else { 0 };
+    for (event, range) in Parser::new_ext(&source[bom..], options).into_offset_iter() {
+        let span = Span::new(range.start + bom, range.end + bom);
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
                 let text = &source[span.start..span.end];
@@ -157,5 +159,20 @@ mod tests {
         assert_eq!(k[8].0, BlockKind::Code);
         assert_eq!(k[9], (BlockKind::TableCell { header: true }, "A".into()));
         assert_eq!(k[11], (BlockKind::TableCell { header: false }, "c".into()));
+    }
+}
+
+#[cfg(test)]
+mod bom_tests {
+    use super::*;
+
+    #[test]
+    fn a_bom_does_not_hide_the_title() {
+        let src = "\u{FEFF}# The Title\r\n\r\nBody text.\r\n";
+        let mut masked = Vec::new();
+        let blocks = blocks(src, &mut masked);
+        assert_eq!(blocks[0].kind, BlockKind::Title);
+        assert_eq!(&src[blocks[0].content.start..blocks[0].content.end], "The Title");
+        assert_eq!(&src[blocks[1].content.start..blocks[1].content.end], "Body text.");
     }
 }
