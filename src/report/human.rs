@@ -31,6 +31,7 @@ impl SourceCode for Named<'_> {
         let start = crate::text::floor_char_boundary(text, span.offset().min(text.len()));
         let end = crate::text::floor_char_boundary(text, (span.offset() + span.len()).min(text.len())).max(start);
         let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_start = if line_start == 0 && text.starts_with('\u{FEFF}') { '\u{FEFF}'.len_utf8().min(start) } else { line_start };
         let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
         let line_end = if line_end > line_start && text.as_bytes()[line_end - 1] == b'\r' { line_end - 1 } else { line_end }.max(end);
         let back = text[line_start..start].char_indices().rev().nth(CONTEXT).map_or(line_start, |(i, _)| line_start + i);
