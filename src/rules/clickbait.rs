@@ -193,8 +193,10 @@ impl Clickbait {
         }
         let mut seen_kinds = Vec::new();
         for m in self.phrases.find_iter(text) {
-            let boundary = !text[..m.start()].chars().next_back().is_some_and(char::is_alphanumeric)
-                && !text[m.end()..].chars().next().is_some_and(char::is_alphanumeric);
+            // A hyphen joins words: "Click-Fraud" and "Pay-Per-Click" are not calls to action.
+            let joined = |c: char| c.is_alphanumeric() || c == '-';
+            let boundary =
+                !text[..m.start()].chars().next_back().is_some_and(joined) && !text[m.end()..].chars().next().is_some_and(joined);
             let kind = self.kinds[m.pattern().as_usize()];
             if !boundary || seen_kinds.contains(&kind) {
                 continue;
@@ -214,10 +216,14 @@ impl Clickbait {
         let lower_words: Vec<String> = words.iter().map(|w| w.to_lowercase().replace('’', "'")).collect();
         if let Some(first) = lower_words.first() {
             // "17 Things", "24 Desserts": digits first, then a plural, and no news verb ("5 killed").
-            let count = first.len() <= 3 && first.chars().all(|c| c.is_ascii_digit());
-            let plural = lower_words.get(1).is_some_and(|n| n.len() > 3 && n.ends_with('s'));
+            // "17 Things", or "The 16 Most Random Things".
+            let is_count = |w: &String| w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit());
+            let at = if is_count(first) { Some(0) } else { (first == "the" && lower_words.get(1).is_some_and(is_count)).then_some(1) };
+            // The counted noun may follow adjectives: "23 Unforgettable Wedding Moments".
+            let plural =
+                |from: usize| lower_words.iter().skip(from + 1).take(4).any(|n| n.len() > 3 && n.ends_with('s') && !n.ends_with("ss"));
             let news = lower_words.iter().any(|w| self.news_counts.contains(w));
-            if count && plural && !news && words.len() >= 4 {
+            if at.is_some_and(plural) && !news && words.len() >= 3 {
                 add(w.listicle, "listicle number".into());
             }
             if self.openers.contains(first) {
@@ -273,5 +279,54 @@ impl Rule for Clickbait {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{LoadedConfig, RuleSetting};
+
+    fn default_rule() -> Clickbait {
+        match LoadedConfig::default_config().config.rules.clickbait {
+            RuleSetting::Table(options) => Clickbait::new(options).unwrap(),
+            RuleSetting::Level(_) => unreachable!("the default config has a clickbait table"),
+        }
+    }
+
+    #[test]
+    fn listicles_in_their_usual_shapes() {
+        let rule = default_rule();
+        for title in [
+            "17 Things Every Commuter Knows",
+            "23 Unforgettable Wedding Moments",
+            "The 16 Most Random Things She Said",
+            "6 Little Victories",
+        ] {
+            assert!(rule.score(title).1.iter().any(|s| s == "listicle number"), "{title}");
+        }
+        for title in ["5 killed in bus crash", "2 Top Executives Leave the Firm", "1999 was a year of change"] {
+            assert!(!rule.score(title).1.iter().any(|s| s == "listicle number"), "{title}");
+        }
+    }
+
+    #[test]
+    fn hyphenated_words_are_not_calls_to_action() {
+        let rule = default_rule();
+        assert!(rule.score("Microsoft Sues Three in Click-Fraud Scheme").1.iter().all(|s| !s.starts_with("call to action")));
+        assert!(rule.score("Click Here To See The Winners").1.iter().any(|s| s.starts_with("call to action")));
+    }
+
+    #[test]
+    fn news_headlines_stay_below_the_threshold() {
+        let rule = default_rule();
+        for title in [
+            "Ad sales boost Time Warner profit",
+            "Bill Changing Credit Card Rules Is Sent to Obama With Gun Measure Included",
+            "Why the Fed raised rates",
+        ] {
+            assert!(rule.score(title).0 < rule.threshold, "{title}: {:?}", rule.score(title));
+        }
+        assert!(rule.score("🤯 You Won't Believe What This Senator Said! 👇👇").0 >= rule.threshold);
     }
 }
