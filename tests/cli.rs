@@ -21,6 +21,11 @@ fn scratch() -> tempfile::TempDir {
     tempfile::Builder::new().prefix("copydesk-test").tempdir_in(std::env::temp_dir()).unwrap()
 }
 
+/// Run copydesk with `args` in `dir`, expect exit `code`, return its standard output.
+fn stdout_of(dir: impl AsRef<Path>, args: &[&str], code: i32) -> Vec<u8> {
+    copydesk().current_dir(dir.as_ref()).args(args).assert().code(code).get_output().stdout.clone()
+}
+
 fn json(output: &[u8]) -> Value {
     serde_json::from_slice(output).expect("valid JSON")
 }
@@ -41,8 +46,7 @@ fn exit_codes_follow_findings_and_fail_level() {
 
 #[test]
 fn json_output_is_the_documented_contract() {
-    let out =
-        copydesk().args(["lint", "--format", "json", "fixtures/missing-space/flagged.txt"]).assert().code(1).get_output().stdout.clone();
+    let out = stdout_of(root(), &["lint", "--format", "json", "fixtures/missing-space/flagged.txt"], 1);
     let v = json(&out);
     assert_eq!(v["version"], 1);
     let d = &v["diagnostics"][0];
@@ -62,12 +66,12 @@ fn json_output_is_the_documented_contract() {
 
 #[test]
 fn every_format_renders() {
-    let jsonl = copydesk().args(["lint", "--format", "jsonl", "fixtures/typo/flagged.txt"]).assert().code(1).get_output().stdout.clone();
+    let jsonl = stdout_of(root(), &["lint", "--format", "jsonl", "fixtures/typo/flagged.txt"], 1);
     let lines: Vec<Value> = String::from_utf8(jsonl).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(lines.len(), 3);
     assert!(lines.iter().all(|l| l["rule"] == "typo"));
 
-    let sarif = copydesk().args(["lint", "--format", "sarif", "fixtures/typo/flagged.txt"]).assert().code(1).get_output().stdout.clone();
+    let sarif = stdout_of(root(), &["lint", "--format", "sarif", "fixtures/typo/flagged.txt"], 1);
     let v = json(&sarif);
     assert_eq!(v["version"], "2.1.0");
     let rules = v["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap();
@@ -140,7 +144,7 @@ fn config_options_change_behaviour() {
     let dir = scratch();
     fs::write(dir.path().join("a.txt"), "Council Approves Budget\nThe council met sence Monday and teh vote passed.\n").unwrap();
     fs::write(dir.path().join("lint-rules.toml"), "[rules.typo]\nallow = [\"sence\"]\nextend-words = { teh = \"the\" }\n").unwrap();
-    let out = copydesk().current_dir(dir.path()).args(["lint", "--format", "json", "a.txt"]).assert().code(1).get_output().stdout.clone();
+    let out = stdout_of(dir.path(), &["lint", "--format", "json", "a.txt"], 1);
     let v = json(&out);
     let texts: Vec<&str> = v["diagnostics"].as_array().unwrap().iter().map(|d| d["text"].as_str().unwrap()).collect();
     assert_eq!(texts, vec!["teh"]);
@@ -153,14 +157,7 @@ fn config_options_change_behaviour() {
         "[rules]\ntypo = \"off\"\n[[custom]]\nid = \"no-council\"\npattern = \"\\\\bcouncil\\\\b\"\nmessage = \"say which council\"\nscope = \"body\"\nreplacement = \"city council\"\n",
     )
     .unwrap();
-    let out = copydesk()
-        .current_dir(dir.path())
-        .args(["lint", "--config", "custom.toml", "--format", "json", "a.txt"])
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_of(dir.path(), &["lint", "--config", "custom.toml", "--format", "json", "a.txt"], 1);
     let v = json(&out);
     assert_eq!(v["diagnostics"][0]["rule"], "no-council");
     assert_eq!(v["diagnostics"][0]["fix"]["edits"][0]["replacement"], "city council");
@@ -169,7 +166,7 @@ fn config_options_change_behaviour() {
 
 #[test]
 fn rules_explain_and_init() {
-    let out = copydesk().args(["rules"]).assert().code(0).get_output().stdout.clone();
+    let out = stdout_of(root(), &["rules"], 0);
     let text = String::from_utf8(out).unwrap();
     for meta in copydesk::rules::ALL {
         assert!(text.contains(meta.id), "rules table lacks {}", meta.id);
@@ -265,14 +262,7 @@ fn baseline_reports_only_new_findings_and_survives_edits_elsewhere() {
     copydesk().current_dir(dir.path()).args(["lint", "--baseline", "base.json", "a.txt"]).assert().code(0);
     // A new defect is reported, and only it.
     fs::write(&path, format!("{DEFECTIVE}The the end.\n")).unwrap();
-    let out = copydesk()
-        .current_dir(dir.path())
-        .args(["lint", "--baseline", "base.json", "--format", "json", "a.txt"])
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_of(dir.path(), &["lint", "--baseline", "base.json", "--format", "json", "a.txt"], 1);
     let v = json(&out);
     let rules: Vec<&str> = v["diagnostics"].as_array().unwrap().iter().map(|d| d["rule"].as_str().unwrap()).collect();
     assert_eq!(rules, vec!["repeated-word"]);
@@ -283,7 +273,7 @@ fn suppressions_and_unused_ones() {
     let dir = scratch();
     let text = "Council Approves Budget\n<!-- copydesk-disable-next-line typo -->\nThe council met sence Monday.\n<!-- copydesk-disable missing-space -->\nIt passed.Everyone cheered.\n<!-- copydesk-enable -->\nIt ended.Everybody left.\n<!-- copydesk-disable-next-line repeated-word -->\nNothing to see here.\n";
     fs::write(dir.path().join("a.txt"), text).unwrap();
-    let out = copydesk().current_dir(dir.path()).args(["lint", "--format", "json", "a.txt"]).assert().code(1).get_output().stdout.clone();
+    let out = stdout_of(dir.path(), &["lint", "--format", "json", "a.txt"], 1);
     let v = json(&out);
     let found: Vec<(String, u64)> = v["diagnostics"]
         .as_array()
@@ -305,7 +295,7 @@ fn overrides_apply_by_path() {
     fs::write(dir.path().join("new.txt"), bait).unwrap();
     fs::write(dir.path().join("lint-rules.toml"), "[[overrides]]\npaths = [\"archive/**\"]\n[overrides.rules]\nclickbait = \"off\"\n")
         .unwrap();
-    let out = copydesk().current_dir(dir.path()).args(["lint", "--format", "json", "."]).assert().code(1).get_output().stdout.clone();
+    let out = stdout_of(dir.path(), &["lint", "--format", "json", "."], 1);
     let v = json(&out);
     let paths: Vec<&str> =
         v["diagnostics"].as_array().unwrap().iter().filter(|d| d["rule"] == "clickbait").map(|d| d["path"].as_str().unwrap()).collect();
@@ -321,21 +311,14 @@ fn discovery_honours_ignore_files_and_include_globs() {
         fs::write(p, DEFECTIVE).unwrap();
     }
     fs::write(dir.path().join(".copydeskignore"), "skip/\n").unwrap();
-    let out = copydesk().current_dir(dir.path()).args(["lint", "--format", "json", "."]).assert().code(1).get_output().stdout.clone();
+    let out = stdout_of(dir.path(), &["lint", "--format", "json", "."], 1);
     let mut paths: Vec<String> =
         json(&out)["diagnostics"].as_array().unwrap().iter().map(|d| d["path"].as_str().unwrap().to_string()).collect();
     paths.dedup();
     assert_eq!(paths, vec!["a.txt", "b.md", "kept/e.txt"]);
     // A file named explicitly is linted whatever its extension; --no-ignore finds skip/.
     copydesk().current_dir(dir.path()).args(["lint", "c.html"]).assert().code(1);
-    let out = copydesk()
-        .current_dir(dir.path())
-        .args(["lint", "--no-ignore", "--format", "json", "."])
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_of(dir.path(), &["lint", "--no-ignore", "--format", "json", "."], 1);
     assert!(String::from_utf8(out).unwrap().contains("skip/d.txt"));
 }
 
@@ -369,8 +352,8 @@ fn bad_input_is_reported_and_the_rest_is_linted() {
 
 #[test]
 fn output_is_deterministic_across_thread_counts() {
-    let one = copydesk().args(["lint", "--threads", "1", "--format", "jsonl", "fixtures/"]).assert().code(1).get_output().stdout.clone();
-    let two = copydesk().args(["lint", "--threads", "2", "--format", "jsonl", "fixtures/"]).assert().code(1).get_output().stdout.clone();
+    let one = stdout_of(root(), &["lint", "--threads", "1", "--format", "jsonl", "fixtures/"], 1);
+    let two = stdout_of(root(), &["lint", "--threads", "2", "--format", "jsonl", "fixtures/"], 1);
     assert_eq!(one, two);
     assert!(!one.is_empty());
 }
@@ -396,14 +379,7 @@ fn huge_files_are_streamed_with_exact_positions_and_fixes() {
     let tail_line = text.lines().count() + 1;
     text.push_str("The vote passed.Everyone cheered and the mayor left sence noon.\n");
     fs::write(&path, &text).unwrap();
-    let out = copydesk()
-        .current_dir(dir.path())
-        .args(["lint", "--format", "json", "--select", "typo,missing-space", "huge.txt"])
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_of(dir.path(), &["lint", "--format", "json", "--select", "typo,missing-space", "huge.txt"], 1);
     let v = json(&out);
     let found: Vec<(String, u64, String)> = v["diagnostics"]
         .as_array()
@@ -493,13 +469,6 @@ fn each_file_uses_its_nearest_config() {
     assert!(stderr.contains("did you mean `typo`?") && stderr.contains("desk/broken/c.txt"), "{stderr}");
     // --config overrides discovery for every file.
     fs::write(dir.path().join("all.toml"), "[rules.typo]\nseverity = \"info\"\n").unwrap();
-    let out = copydesk()
-        .current_dir(dir.path())
-        .args(["lint", "--config", "all.toml", "--format", "json", "--select", "typo", "."])
-        .assert()
-        .code(0)
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_of(dir.path(), &["lint", "--config", "all.toml", "--format", "json", "--select", "typo", "."], 0);
     assert_eq!(json(&out)["diagnostics"].as_array().unwrap().len(), 3);
 }
