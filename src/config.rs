@@ -251,7 +251,10 @@ pub fn parse_text(name: &str, text: &str) -> Result<(toml::Table, Config), Box<C
             let span = find_key_span(text, "overrides", i);
             ConfigError::new(name, text, format!("in [[overrides]] #{}: {}", i + 1, e.message()), span)
         })?;
-        let _ = rules;
+        crate::rules::validate_options(&rules).map_err(|(key, msg)| {
+            let span = find_str_span(text, &key).or_else(|| find_key_span(text, "overrides", i));
+            ConfigError::new(name, text, format!("in [[overrides]] #{}: {msg}", i + 1), span)
+        })?;
         for glob in &o.paths {
             globset_check(glob).map_err(|msg| ConfigError::new(name, text, msg, find_str_span(text, glob)))?;
         }
@@ -397,6 +400,15 @@ mod tests {
         let err = parse_text("t.toml", text).unwrap_err();
         let span = err.span.unwrap();
         assert_eq!(&text[span.offset()..span.offset() + 5], "bogus");
+    }
+
+    #[test]
+    fn override_rule_tables_are_validated() {
+        let text = "[[overrides]]\npaths = [\"a/**\"]\n[overrides.rules]\nclickbait = { threshold = -1.0 }\n";
+        let err = parse_text("t.toml", text).unwrap_err();
+        assert!(err.message.contains("[[overrides]] #1") && err.message.contains("threshold"), "{}", err.message);
+        let text = "[[overrides]]\npaths = [\"a/**\"]\n[overrides.rules]\ntyop = \"off\"\n";
+        assert!(parse_text("t.toml", text).is_err());
     }
 
     #[test]

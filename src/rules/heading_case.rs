@@ -115,12 +115,10 @@ impl HeadingCase {
     fn check_style(&self, doc: &Document<'_>, bi: usize, out: &mut Vec<Diagnostic>) {
         let evidence = doc.evidence();
         let (mut capitalized, mut lowercase, mut common) = (0, Vec::new(), 0);
-        let mut after_colon = false;
         for (i, word) in doc.words_in_block(bi).iter().enumerate() {
             let text = doc.text(word.span);
             let before = doc.source[..word.span.start].trim_end();
             let subtitle_start = before.ends_with([':', '–', '—', '|', '?', '!']) || before.ends_with(" -");
-            after_colon |= subtitle_start;
             if i == 0 || subtitle_start || !text.chars().next().is_some_and(char::is_alphabetic) {
                 continue;
             }
@@ -148,7 +146,6 @@ impl HeadingCase {
                 lowercase.push(*word);
             }
         }
-        let _ = after_colon;
         let title_case = capitalized >= self.min_capitalized && !lowercase.is_empty() && lowercase.len() * 3 <= capitalized && common >= 1;
         if !title_case {
             return;
