@@ -335,28 +335,41 @@ fn lint_text(
     (diagnostics, result.text, result.applied, true)
 }
 
+/// Where an input comes from. Whether a file is huge is decided once, by the caller, which
+/// needs to know anyway (huge files are linted on their own, between batches).
+enum Source {
+    Stdin(Vec<u8>),
+    File,
+    HugeFile,
+}
+
+impl Source {
+    fn of(path: &Path) -> Source {
+        if std::fs::metadata(path).is_ok_and(|m| m.len() > stream::STREAM_THRESHOLD) {
+            Source::HugeFile
+        } else {
+            Source::File
+        }
+    }
+}
+
 /// Lint one input, calling `on_chunk` with each piece's results (one piece unless the file is
 /// huge). Returns an error message when the file cannot be read or written.
 fn lint_input(
     engine: &Engine,
     path: &Path,
     name: &str,
-    stdin: Option<Vec<u8>>,
+    source: Source,
     fix_mode: &FixMode,
     on_chunk: &mut dyn FnMut(FileResult),
 ) -> Result<FileMeta, String> {
     let rules = engine.rules_for(path)?;
     let mut meta = FileMeta::default();
-    let is_stdin = stdin.is_some();
-    let bytes = match stdin {
-        Some(bytes) => bytes,
-        None => {
-            let size = std::fs::metadata(path).map_err(|e| e.to_string())?.len();
-            if size > stream::STREAM_THRESHOLD {
-                return lint_streamed(path, name, &rules, fix_mode, on_chunk);
-            }
-            std::fs::read(path).map_err(|e| e.to_string())?
-        }
+    let is_stdin = matches!(source, Source::Stdin(_));
+    let bytes = match source {
+        Source::Stdin(bytes) => bytes,
+        Source::File => std::fs::read(path).map_err(|e| e.to_string())?,
+        Source::HugeFile => return lint_streamed(path, name, &rules, fix_mode, on_chunk),
     };
     meta.bytes = bytes.len();
     if copydesk::is_binary(&bytes) {
@@ -530,11 +543,11 @@ fn lint(args: LintArgs) -> u8 {
     let mut failing = false;
     let mut stdout_text = String::new();
 
-    let process = |path: &Path, name: String, stdin: Option<Vec<u8>>| -> Rendered {
+    let process = |path: &Path, name: String, source: Source| -> Rendered {
         let mut summary = Summary::new();
         let mut piece = String::new();
         let mut allowance = allowances.get(&name).cloned();
-        let meta = lint_input(&engine, path, &name, stdin, &fix_mode, &mut |mut result: FileResult| {
+        let meta = lint_input(&engine, path, &name, source, &fix_mode, &mut |mut result: FileResult| {
             apply_baseline(allowance.as_mut(), &mut result);
             summary.add(&result);
             piece.push_str(&report::render_file(args.format, &result, &options));
@@ -544,18 +557,18 @@ fn lint(args: LintArgs) -> u8 {
     let run = || -> std::io::Result<()> {
         match inputs {
             Inputs::Stdin(name, bytes) => {
-                let rendered = [process(Path::new(&name), name.clone(), Some(bytes))];
+                let rendered = [process(Path::new(&name), name.clone(), Source::Stdin(bytes))];
                 emit(&mut printer, &rendered, &mut total, &mut failing, threshold, &mut stdout_text, &mut errors)
             }
             Inputs::Files(files) => {
                 let mut pending: Vec<&PathBuf> = Vec::new();
                 for (n, path) in files.iter().enumerate() {
-                    let huge = std::fs::metadata(path).is_ok_and(|m| m.len() > stream::STREAM_THRESHOLD);
+                    let huge = matches!(Source::of(path), Source::HugeFile);
                     if !huge {
                         pending.push(path);
                     }
                     if huge || pending.len() == BATCH || n + 1 == files.len() {
-                        let rendered: Vec<Rendered> = pending.par_iter().map(|p| process(p, display_path(p), None)).collect();
+                        let rendered: Vec<Rendered> = pending.par_iter().map(|p| process(p, display_path(p), Source::File)).collect();
                         emit(&mut printer, &rendered, &mut total, &mut failing, threshold, &mut stdout_text, &mut errors)?;
                         pending.clear();
                     }
@@ -566,7 +579,7 @@ fn lint(args: LintArgs) -> u8 {
                         let mut summary = Summary::new();
                         let mut allowance = allowances.get(&name).cloned();
                         let mut written = Ok(());
-                        let meta = lint_input(&engine, path, &name, None, &fix_mode, &mut |mut result: FileResult| {
+                        let meta = lint_input(&engine, path, &name, Source::HugeFile, &fix_mode, &mut |mut result: FileResult| {
                             apply_baseline(allowance.as_mut(), &mut result);
                             summary.add(&result);
                             if written.is_ok() {
@@ -672,16 +685,16 @@ fn write_baseline(file: &Path, paths: Vec<PathBuf>, common: &CommonArgs) -> u8 {
     };
     let mut errors = Vec::new();
     let fix_mode = FixMode { write: false, diff: false, unsafe_fixes: false };
-    let entries_of = |path: &Path, name: String, stdin: Option<Vec<u8>>| {
+    let entries_of = |path: &Path, name: String, source: Source| {
         let mut entries = Vec::new();
-        let meta = lint_input(&engine, path, &name, stdin, &fix_mode, &mut |r: FileResult| {
+        let meta = lint_input(&engine, path, &name, source, &fix_mode, &mut |r: FileResult| {
             entries.extend(r.diagnostics.iter().map(|d| baseline::entry(&r.path, &r.source, d)));
         });
         (name, meta.map(|_| entries))
     };
     let results: Vec<(String, Result<Vec<baseline::Entry>, String>)> = match inputs(&engine, &paths, common, &mut errors) {
-        Inputs::Stdin(name, bytes) => vec![entries_of(Path::new(&name), name.clone(), Some(bytes))],
-        Inputs::Files(files) => files.par_iter().map(|p| entries_of(p, display_path(p), None)).collect(),
+        Inputs::Stdin(name, bytes) => vec![entries_of(Path::new(&name), name.clone(), Source::Stdin(bytes))],
+        Inputs::Files(files) => files.par_iter().map(|p| entries_of(p, display_path(p), Source::of(p))).collect(),
     };
     let mut entries = Vec::new();
     for (name, result) in results {
