@@ -27,6 +27,13 @@ pub struct Evidence {
     pub straight_apostrophes: usize,
 }
 
+impl Document<'_> {
+    /// Proper-noun and apostrophe evidence, computed on first use and shared by the rules.
+    pub fn evidence(&self) -> &Evidence {
+        self.evidence.get_or_init(|| Evidence::build(self))
+    }
+}
+
 /// Split a word into the parts a proper noun can be: "U.S.-Japan’s" → ["U.S.", "Japan"].
 pub fn name_parts(word: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut offset = 0;

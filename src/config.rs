@@ -6,10 +6,9 @@
 //! found from the current directory) → each `[[overrides]]` block whose `paths` match the file,
 //! in order → the command line (`--select`, `--ignore`).
 
-use crate::diagnostic::Severity;
+pub use crate::options::{CustomRuleConfig, Level, RuleSetting, Scope};
 use crate::rules::RuleOptions;
 use miette::{Diagnostic as MietteDiagnostic, NamedSource, SourceSpan};
-use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -19,59 +18,6 @@ pub const DEFAULT_CONFIG: &str = include_str!("../lint-rules.toml");
 pub const CONFIG_FILE_NAME: &str = "lint-rules.toml";
 /// Longest accepted custom pattern, in bytes: keeps a hostile config from building huge automata.
 pub const MAX_PATTERN_LEN: usize = 4096;
-
-/// How loud a rule is: `off` disables it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Level {
-    Off,
-    Info,
-    Warning,
-    Error,
-}
-
-impl Level {
-    pub fn severity(self) -> Option<Severity> {
-        match self {
-            Level::Off => None,
-            Level::Info => Some(Severity::Info),
-            Level::Warning => Some(Severity::Warning),
-            Level::Error => Some(Severity::Error),
-        }
-    }
-}
-
-/// A rule's entry: either a level shorthand (`clickbait = "off"`) or a table of options.
-#[derive(Debug, Clone)]
-pub enum RuleSetting<T> {
-    Level(Level),
-    Table(T),
-}
-
-impl<T: Default> Default for RuleSetting<T> {
-    fn default() -> Self {
-        RuleSetting::Table(T::default())
-    }
-}
-
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for RuleSetting<T> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct SettingVisitor<T>(std::marker::PhantomData<T>);
-        impl<'de, T: Deserialize<'de>> Visitor<'de> for SettingVisitor<T> {
-            type Value = RuleSetting<T>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("\"off\", \"info\", \"warning\", \"error\" or a table of rule options")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-                Level::deserialize(de::value::StrDeserializer::<E>::new(v)).map(RuleSetting::Level)
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-                T::deserialize(de::value::MapAccessDeserializer::new(map)).map(RuleSetting::Table)
-            }
-        }
-        deserializer.deserialize_any(SettingVisitor(std::marker::PhantomData))
-    }
-}
 
 /// `[files]`: which files a directory walk lints.
 #[derive(Debug, Clone, Deserialize)]
@@ -91,38 +37,6 @@ impl Default for FilesConfig {
     fn default() -> Self {
         FilesConfig { include: default_include(), exclude: Vec::new() }
     }
-}
-
-/// `[[custom]]`: a user rule made of one regex.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct CustomRuleConfig {
-    pub id: String,
-    pub pattern: String,
-    pub message: String,
-    #[serde(default = "default_custom_level")]
-    pub severity: Level,
-    #[serde(default)]
-    pub scope: Scope,
-    pub help: Option<String>,
-    pub replacement: Option<String>,
-    #[serde(default)]
-    pub case_insensitive: bool,
-}
-
-fn default_custom_level() -> Level {
-    Level::Warning
-}
-
-/// Where a custom rule looks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Scope {
-    Title,
-    Heading,
-    Body,
-    #[default]
-    Any,
 }
 
 /// `[[overrides]]`: rule settings for files matching `paths` (globs relative to the config).

@@ -87,6 +87,30 @@ pub struct Word {
     pub sentence_start: bool,
 }
 
+/// Data that a higher layer derives from a document (proper-noun evidence, boilerplate
+/// findings), computed once on first use and kept with the document. The document stores it
+/// without knowing its type, so it names nothing above itself.
+#[derive(Default)]
+pub struct Derived(std::cell::OnceCell<Box<dyn std::any::Any>>);
+
+impl Derived {
+    /// The value, computed by `init` on first use. One slot holds one type: every caller of a
+    /// slot asks for the same `T`.
+    pub fn get_or_init<T: 'static>(&self, init: impl FnOnce() -> T) -> &T {
+        let value = self.0.get_or_init(|| Box::new(init()));
+        match value.downcast_ref() {
+            Some(v) => v,
+            None => unreachable!("a Derived slot is read as one type only"),
+        }
+    }
+}
+
+impl std::fmt::Debug for Derived {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.get().is_some() { "Derived(computed)" } else { "Derived(pending)" })
+    }
+}
+
 #[derive(Debug)]
 pub struct Document<'a> {
     pub source: &'a str,
@@ -96,11 +120,13 @@ pub struct Document<'a> {
     pub sentences: Vec<Sentence>,
     pub words: Vec<Word>,
     line_starts: Vec<usize>,
-    evidence: std::cell::OnceCell<crate::analysis::Evidence>,
+    /// Proper-noun and apostrophe evidence (`analysis::Evidence`), built on first use by
+    /// `Document::evidence` in analysis.rs and shared by the rules.
+    pub(crate) evidence: Derived,
     normalized: std::cell::OnceCell<Vec<String>>,
     /// The boilerplate findings, shared by `boilerplate` and `empty-section` (one RuleSet checks
     /// a document, and both rules of a RuleSet share one detector).
-    pub(crate) boilerplate: std::cell::OnceCell<Vec<crate::rules::boilerplate::Finding>>,
+    pub(crate) boilerplate: Derived,
     /// Sorted, non-overlapping spans that are not prose: URLs, e-mail addresses, inline code,
     /// HTML and comments, link destinations.
     masked: Vec<Span>,
@@ -159,8 +185,8 @@ impl<'a> Document<'a> {
         let line_starts = line_starts(source);
         let mut masked = marked_spans(source);
         // Bytes that were not UTF-8 (read as placeholders) are not prose either.
-        if source.contains(crate::PLACEHOLDER) {
-            masked.extend(source.match_indices(crate::PLACEHOLDER).map(|(i, _)| Span::new(i, i + 1)));
+        if source.contains(crate::text::PLACEHOLDER) {
+            masked.extend(source.match_indices(crate::text::PLACEHOLDER).map(|(i, _)| Span::new(i, i + 1)));
         }
         let blocks = match format {
             Format::Markdown => markdown::blocks(source, &mut masked),
@@ -187,11 +213,6 @@ impl<'a> Document<'a> {
         };
         segment::segment(&mut doc);
         doc
-    }
-
-    /// Proper-noun and apostrophe evidence, computed on first use and shared by the rules.
-    pub fn evidence(&self) -> &crate::analysis::Evidence {
-        self.evidence.get_or_init(|| crate::analysis::Evidence::build(self))
     }
 
     /// A block's content as boilerplate and duplicate detection compare it: lowercase letters

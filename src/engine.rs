@@ -3,35 +3,35 @@
 
 use crate::config::Config;
 use crate::diagnostic::{Category, Diagnostic, Severity, Span};
-use crate::document::Document;
-use crate::rules::{self, Configured, RuleMeta};
+use crate::document::{Document, Format};
+use crate::rules::{self, Configured};
 use crate::suppress;
+use crate::text::Decoded;
 
-pub static UNUSED_SUPPRESSION: RuleMeta = RuleMeta {
-    id: "unused-suppression",
-    category: Category::Meta,
-    default_severity: Severity::Info,
-    fix: "safe",
-    summary: "A copydesk-disable comment that suppresses nothing",
-    explanation: "Reports a `<!-- copydesk-disable… -->` comment that silenced no finding, or that names a \
-rule copydesk does not know. Stale suppressions hide future defects, so they are worth deleting. \
-The safe fix removes the comment.",
-    bad: "<!-- copydesk-disable-next-line typo -->\nA line with no typo.",
-    good: "A line with no typo.",
-};
+pub use crate::rules::meta::{INVALID_UTF8, UNUSED_SUPPRESSION};
 
-pub static INVALID_UTF8: RuleMeta = RuleMeta {
-    id: "invalid-utf8",
-    category: Category::Meta,
-    default_severity: Severity::Error,
-    fix: "",
-    summary: "The file is not valid UTF-8 (reported at the first bad byte)",
-    explanation: "Reports a file that contains bytes that are not valid UTF-8, at the offset of the first \
-bad byte, with the count of bad bytes. The rest of the file is still linted: each invalid byte is read \
-as one placeholder character so every other span stays exact. `--fix` never rewrites such a file.",
-    bad: "caf\\xE9 (Latin-1 bytes in a UTF-8 file)",
-    good: "café",
-};
+/// Lint one text: the library's face. `path` decides Markdown or plain text.
+pub fn lint_source(text: &str, path: &str, rules: &RuleSet) -> Vec<Diagnostic> {
+    let doc = Document::parse(text, path, Format::from_path(path));
+    rules.check(&doc)
+}
+
+/// Lint bytes as read from a file: decodes, reports invalid UTF-8, lints the rest.
+pub fn lint_bytes(decoded: &Decoded<'_>, path: &str, rules: &RuleSet) -> Vec<Diagnostic> {
+    let mut diagnostics = lint_source(&decoded.text, path, rules);
+    if let (Some((first, count)), Some(severity)) = (decoded.invalid, rules.invalid_utf8) {
+        let mut d = Diagnostic::new(
+            INVALID_UTF8.id,
+            Span::new(first, first + 1),
+            format!("invalid UTF-8: {count} bad byte(s), the first at byte offset {first}"),
+        )
+        .with_severity(severity)
+        .with_help("re-save the file as UTF-8; the rest was linted with each bad byte read as a placeholder");
+        d.category = Category::Meta;
+        diagnostics.insert(0, d);
+    }
+    diagnostics
+}
 
 /// The enabled rules for one configuration, compiled once and shared by all threads.
 pub struct RuleSet {

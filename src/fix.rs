@@ -64,7 +64,7 @@ pub fn fix_until_stable(source: &str, path: &str, rules: &RuleSet, unsafe_fixes:
     let mut text = source.to_string();
     let mut applied = 0;
     for round in 1..=MAX_ROUNDS {
-        let diagnostics = crate::lint_source(&text, path, rules);
+        let diagnostics = crate::engine::lint_source(&text, path, rules);
         let (next, n) = apply(&text, &diagnostics, unsafe_fixes);
         if n == 0 || next == text {
             return Fixed { text, applied, rounds: round, converged: true };

@@ -1,5 +1,7 @@
 //! Small character and word helpers shared by the document model and the rules.
 
+use std::borrow::Cow;
+
 /// Sentence-final punctuation.
 pub fn is_terminal(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '…')
@@ -126,6 +128,54 @@ pub fn char_before(s: &str, i: usize) -> Option<char> {
 /// The character at byte offset `i`.
 pub fn char_at(s: &str, i: usize) -> Option<char> {
     s.get(i..).and_then(|t| t.chars().next())
+}
+
+/// Bytes read as text. Invalid UTF-8 bytes each become one placeholder byte (U+001A), so every
+/// byte offset in the text is the same offset in the file.
+#[derive(Debug)]
+pub struct Decoded<'a> {
+    pub text: Cow<'a, str>,
+    /// Offset of the first invalid byte and how many there were.
+    pub invalid: Option<(usize, usize)>,
+}
+
+pub const PLACEHOLDER: char = '\u{1A}';
+
+pub fn decode(bytes: &[u8]) -> Decoded<'_> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Decoded { text: Cow::Borrowed(text), invalid: None },
+        Err(_) => {
+            let mut out = String::with_capacity(bytes.len());
+            let mut first = None;
+            let mut count = 0;
+            let mut rest = bytes;
+            let mut offset = 0;
+            loop {
+                match std::str::from_utf8(rest) {
+                    Ok(valid) => {
+                        out.push_str(valid);
+                        break;
+                    }
+                    Err(e) => {
+                        let good = e.valid_up_to();
+                        out.push_str(std::str::from_utf8(&rest[..good]).expect("validated prefix"));
+                        let bad = e.error_len().unwrap_or(rest.len() - good);
+                        first.get_or_insert(offset + good);
+                        count += bad;
+                        out.extend(std::iter::repeat_n(PLACEHOLDER, bad));
+                        rest = &rest[good + bad..];
+                        offset += good + bad;
+                    }
+                }
+            }
+            Decoded { text: Cow::Owned(out), invalid: first.map(|f| (f, count)) }
+        }
+    }
+}
+
+/// A NUL byte in the first 8 KiB: not text, not linted.
+pub fn is_binary(bytes: &[u8]) -> bool {
+    bytes[..bytes.len().min(8192)].contains(&0)
 }
 
 #[cfg(test)]

@@ -132,7 +132,7 @@ pub fn split_sentences(source: &str, content: Span) -> Vec<Span> {
 /// Letters and digits, and the placeholder of an invalid UTF-8 byte (so "caf\u{1A}" stays one
 /// word, which is masked, rather than becoming the "typo" "caf").
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == crate::PLACEHOLDER
+    c.is_alphanumeric() || c == crate::text::PLACEHOLDER
 }
 
 fn is_joiner(c: char) -> bool {

@@ -9,9 +9,9 @@
 
 use super::{Rule, RuleMeta};
 use crate::common_options;
-use crate::config::Level;
 use crate::diagnostic::{Category, Diagnostic, Severity};
 use crate::document::{BlockKind, Document};
+use crate::options::Level;
 use crate::text::{is_all_caps, is_emoji, starts_upper};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Deserialize;

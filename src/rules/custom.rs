@@ -3,9 +3,9 @@
 //! config cannot make copydesk hang or run code.
 
 use super::{Rule, RuleMeta};
-use crate::config::{CustomRuleConfig, Scope};
 use crate::diagnostic::{Category, Diagnostic, Edit, Fix, Span};
 use crate::document::{BlockKind, Document};
+use crate::options::{CustomRuleConfig, Scope};
 use regex::{Regex, RegexBuilder};
 
 /// Compile a user pattern with bounded size and nesting.

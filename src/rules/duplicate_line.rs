@@ -8,9 +8,9 @@
 
 use super::{Rule, RuleMeta};
 use crate::common_options;
-use crate::config::Level;
 use crate::diagnostic::{Category, Diagnostic, Edit, Fix, Severity};
 use crate::document::{BlockKind, Document};
+use crate::options::Level;
 use crate::text::normalize_line;
 use regex::Regex;
 use rustc_hash::FxHashMap as HashMap;

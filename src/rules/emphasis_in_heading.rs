@@ -7,9 +7,9 @@
 
 use super::{Rule, RuleMeta};
 use crate::common_options;
-use crate::config::Level;
 use crate::diagnostic::{Category, Diagnostic, Edit, Fix, Severity, Span};
 use crate::document::Document;
+use crate::options::Level;
 use serde::Deserialize;
 
 pub static META: RuleMeta = RuleMeta {

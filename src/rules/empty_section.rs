@@ -8,9 +8,9 @@
 use super::boilerplate::Detector;
 use super::{Rule, RuleMeta};
 use crate::common_options;
-use crate::config::Level;
 use crate::diagnostic::{Category, Diagnostic, Edit, Fix, Severity};
 use crate::document::{BlockKind, Document};
+use crate::options::Level;
 use serde::Deserialize;
 use std::sync::Arc;
 

@@ -13,9 +13,9 @@
 
 use super::{Rule, RuleMeta};
 use crate::common_options;
-use crate::config::Level;
 use crate::diagnostic::{Category, Diagnostic, Edit, Fix, Severity, Span};
 use crate::document::Document;
+use crate::options::Level;
 use crate::text::{capitalize, has_inner_upper, is_all_caps, starts_lower, starts_upper};
 use regex::Regex;
 use serde::Deserialize;

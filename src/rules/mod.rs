@@ -10,6 +10,7 @@ pub mod duplicate_line;
 pub mod emphasis_in_heading;
 pub mod empty_section;
 pub mod heading_case;
+pub mod meta;
 pub mod missing_space;
 pub mod possessive;
 pub mod proper_noun_case;
@@ -19,9 +20,9 @@ pub mod sentence_case;
 pub mod tortured_phrase;
 pub mod typo;
 
-use crate::config::{Level, RuleSetting};
 use crate::diagnostic::{Category, Diagnostic, Severity};
 use crate::document::Document;
+use crate::options::{CustomRuleConfig, Level, RuleSetting};
 use serde::Deserialize;
 use std::sync::Arc;
 
@@ -63,8 +64,8 @@ pub static ALL: &[&RuleMeta] = &[
     &boilerplate::META,
     &clickbait::META,
     &tortured_phrase::META,
-    &crate::engine::UNUSED_SUPPRESSION,
-    &crate::engine::INVALID_UTF8,
+    &meta::UNUSED_SUPPRESSION,
+    &meta::INVALID_UTF8,
 ];
 
 pub fn find(id: &str) -> Option<&'static RuleMeta> {
@@ -85,7 +86,7 @@ macro_rules! common_options {
             fn enabled(&self) -> Option<bool> {
                 self.enabled
             }
-            fn severity(&self) -> Option<$crate::config::Level> {
+            fn severity(&self) -> Option<$crate::options::Level> {
                 self.severity
             }
         }
@@ -160,7 +161,7 @@ pub struct Configured {
 }
 
 /// Config → compiled rules: the one place where options meet rule constructors.
-pub fn build(options: &RuleOptions, custom: &[crate::config::CustomRuleConfig]) -> Result<Vec<Configured>, String> {
+pub fn build(options: &RuleOptions, custom: &[CustomRuleConfig]) -> Result<Vec<Configured>, String> {
     let mut rules: Vec<Configured> = Vec::new();
     macro_rules! add {
         ($setting:expr, $module:ident, $make:expr) => {{
@@ -212,8 +213,8 @@ pub fn validate_options(options: &RuleOptions) -> Result<(), (String, String)> {
 /// The severity and levels of the built-in `unused-suppression` / `invalid-utf8` meta rules.
 pub fn meta_rule_severity(options: &RuleOptions, id: &str) -> Option<Severity> {
     match id {
-        "unused-suppression" => resolve(&options.unused_suppression, &crate::engine::UNUSED_SUPPRESSION).0,
-        "invalid-utf8" => resolve(&options.invalid_utf8, &crate::engine::INVALID_UTF8).0,
+        "unused-suppression" => resolve(&options.unused_suppression, &meta::UNUSED_SUPPRESSION).0,
+        "invalid-utf8" => resolve(&options.invalid_utf8, &meta::INVALID_UTF8).0,
         _ => None,
     }
 }

@@ -9,9 +9,9 @@
 
 use super::{Rule, RuleMeta};
 use crate::common_options;
-use crate::config::Level;
 use crate::diagnostic::{Category, Diagnostic, Edit, Fix, Severity};
 use crate::document::Document;
+use crate::options::Level;
 use crate::text::{is_capitalized, starts_upper};
 use rustc_hash::FxHashMap as HashMap;
 use serde::Deserialize;

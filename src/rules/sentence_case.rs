@@ -10,9 +10,9 @@
 
 use super::{Rule, RuleMeta};
 use crate::common_options;
-use crate::config::Level;
 use crate::diagnostic::{Category, Diagnostic, Edit, Fix, Severity, Span};
 use crate::document::{BlockKind, Document, Word};
+use crate::options::Level;
 use crate::text::{capitalize, char_before, has_inner_upper, starts_lower, starts_upper};
 use serde::Deserialize;
 use std::collections::HashSet;

@@ -9,9 +9,9 @@
 
 use super::{Rule, RuleMeta};
 use crate::common_options;
-use crate::config::Level;
 use crate::diagnostic::{Category, Diagnostic, Edit, Fix, Severity, Span};
 use crate::document::Document;
+use crate::options::Level;
 use crate::text::match_case;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Deserialize;
