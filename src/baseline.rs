@@ -73,3 +73,28 @@ pub fn filter(allowance: &mut HashMap<Entry, usize>, path: &str, source: &str, d
     });
     before - diagnostics.len()
 }
+
+/// One file's share of a baseline: the findings already recorded, with their counts.
+pub type Allowance = HashMap<Entry, usize>;
+
+/// A baseline file that cannot be used.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+pub enum BaselineError {
+    #[error("cannot read baseline {}: {source}", path.display())]
+    #[diagnostic(code(copydesk::baseline))]
+    Read { path: std::path::PathBuf, source: std::io::Error },
+    #[error("cannot read baseline {}: {source}", path.display())]
+    #[diagnostic(code(copydesk::baseline))]
+    Parse { path: std::path::PathBuf, source: serde_json::Error },
+}
+
+/// Read a baseline file: each path's allowance.
+pub fn load(path: &std::path::Path) -> Result<HashMap<String, Allowance>, BaselineError> {
+    let text = std::fs::read_to_string(path).map_err(|source| BaselineError::Read { path: path.to_path_buf(), source })?;
+    let b: Baseline = serde_json::from_str(&text).map_err(|source| BaselineError::Parse { path: path.to_path_buf(), source })?;
+    let mut allowances: HashMap<String, Allowance> = HashMap::new();
+    for (entry, n) in b.allowance() {
+        allowances.entry(entry.path.clone()).or_default().insert(entry, n);
+    }
+    Ok(allowances)
+}

@@ -165,9 +165,9 @@ pub fn parse_text(name: &str, text: &str) -> Result<(toml::Table, Config), Box<C
             let span = find_key_span(text, "overrides", i);
             ConfigError::new(name, text, format!("in [[overrides]] #{}: {}", i + 1, e.message()), span)
         })?;
-        crate::rules::validate_options(&rules).map_err(|(key, msg)| {
-            let span = find_str_span(text, &key).or_else(|| find_key_span(text, "overrides", i));
-            ConfigError::new(name, text, format!("in [[overrides]] #{}: {msg}", i + 1), span)
+        crate::rules::validate_options(&rules).map_err(|e| {
+            let span = find_str_span(text, &e.key).or_else(|| find_key_span(text, "overrides", i));
+            ConfigError::new(name, text, format!("in [[overrides]] #{}: {}", i + 1, e.message), span)
         })?;
         for glob in &o.paths {
             globset_check(glob).map_err(|msg| ConfigError::new(name, text, msg, find_str_span(text, glob)))?;
@@ -214,7 +214,7 @@ fn validate(name: &str, text: &str, config: &Config) -> Result<(), Box<ConfigErr
             return Err(ConfigError::new(name, text, format!("invalid pattern in custom rule `{}`: {e}", custom.id), span));
         }
     }
-    crate::rules::validate_options(&config.rules).map_err(|(key, msg)| ConfigError::new(name, text, msg, find_str_span(text, &key)))?;
+    crate::rules::validate_options(&config.rules).map_err(|e| ConfigError::new(name, text, e.message, find_str_span(text, &e.key)))?;
     Ok(())
 }
 
@@ -283,9 +283,14 @@ impl LoadedConfig {
     }
 }
 
-#[derive(Debug)]
+/// A configuration that could not be loaded: unreadable, or invalid (with a label in the TOML).
+#[derive(Debug, thiserror::Error, MietteDiagnostic)]
 pub enum LoadError {
+    #[error("cannot read config {}: {}", .0.display(), .1)]
+    #[diagnostic(code(copydesk::config))]
     Io(PathBuf, std::io::Error),
+    #[error(transparent)]
+    #[diagnostic(transparent)]
     Invalid(Box<ConfigError>),
 }
 

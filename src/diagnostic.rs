@@ -179,4 +179,11 @@ impl Diagnostic {
         self.severity = severity;
         self
     }
+    /// Move the finding (and its fix) `by` bytes later: from a chunk's offsets to the file's.
+    pub fn shift(&mut self, by: usize) {
+        self.span = Span::new(self.span.start + by, self.span.end + by);
+        for e in self.fix.iter_mut().flat_map(|f| f.edits.iter_mut()) {
+            e.span = Span::new(e.span.start + by, e.span.end + by);
+        }
+    }
 }

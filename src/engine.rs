@@ -54,16 +54,16 @@ impl Selection {
 }
 
 impl RuleSet {
-    pub fn new(config: &Config, selection: &Selection) -> Result<RuleSet, String> {
+    pub fn new(config: &Config, selection: &Selection) -> Result<RuleSet, rules::BuildError> {
         let mut rules = rules::build(&config.rules, &config.custom)?;
-        rules.retain(|c| selection.allows(c.rule.meta().id));
+        rules.retain(|c| selection.allows(c.rule.id()));
         let meta = |id: &str| rules::meta_rule_severity(&config.rules, id).filter(|_| selection.allows(id));
         Ok(RuleSet { unused_suppression: meta("unused-suppression"), invalid_utf8: meta("invalid-utf8"), rules })
     }
 
     /// Rule ids that are on, for listing.
     pub fn ids(&self) -> impl Iterator<Item = &str> {
-        self.rules.iter().map(|c| c.rule.meta().id)
+        self.rules.iter().map(|c| c.rule.id())
     }
 
     /// Run every rule, apply suppressions, drop duplicates, sort by position.

@@ -12,12 +12,15 @@ pub mod document;
 pub mod engine;
 pub mod fix;
 pub mod options;
+pub mod pipeline;
 pub mod report;
 pub mod rules;
+pub mod run;
 pub mod stream;
 pub mod suppress;
 pub mod text;
 pub mod walk;
+pub mod workspace;
 
 pub use engine::{lint_bytes, lint_source};
 pub use text::{decode, is_binary, Decoded, PLACEHOLDER};

@@ -178,6 +178,12 @@ pub fn is_binary(bytes: &[u8]) -> bool {
     bytes[..bytes.len().min(8192)].contains(&0)
 }
 
+/// " (did you mean `x`?)" for the known id closest to `id`, when one is close enough.
+pub fn did_you_mean<'a>(id: &str, known: impl IntoIterator<Item = &'a str>) -> String {
+    let best = known.into_iter().map(|k| (strsim::jaro_winkler(id, k), k)).max_by(|a, b| a.0.total_cmp(&b.0));
+    best.filter(|(s, _)| *s > 0.7).map(|(_, k)| format!(" (did you mean `{k}`?)")).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

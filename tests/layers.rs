@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 /// Lowest first. A module may name modules of its own layer or below.
 const LAYERS: &[&[&str]] = &[
     // text and positions: no knowledge of documents or rules
-    &["text", "diagnostic", "options", "stream", "suppress", "error"],
+    &["text", "diagnostic", "options", "stream", "suppress"],
     // the parsed document and the evidence derived from it
     &["document", "analysis"],
     // the rules and their registry
@@ -26,9 +26,11 @@ const LAYERS: &[&[&str]] = &[
     // a compiled rule set and the one lint pipeline
     &["engine"],
     // where files come from, which config applies, fixing and baselines
-    &["walk", "fix", "baseline", "workspace"],
+    &["walk", "fix", "baseline", "pipeline", "workspace"],
     // output
     &["report"],
+    // a whole run: inputs, parallel batches, one printer
+    &["run"],
 ];
 
 fn layer_of(module: &str) -> Option<usize> {

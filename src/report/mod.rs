@@ -4,58 +4,18 @@
 //! huge file) is rendered on its worker thread into a string with [`render_file`], and a
 //! [`Printer`] writes the format's header, the per-file strings in path order and the footer.
 
+mod catalog;
 mod github;
 mod human;
 mod json;
 mod sarif;
 
-use crate::diagnostic::{Applicability, Diagnostic, Severity};
-use crate::document;
+use crate::diagnostic::{Applicability, Severity};
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
-/// The diagnostics of one file — or of one chunk of a huge file, which starts `offset` bytes
-/// and `first_line` lines into it — with the text needed to locate them.
-#[derive(Debug, Clone)]
-pub struct FileResult {
-    pub path: String,
-    pub source: String,
-    pub diagnostics: Vec<Diagnostic>,
-    pub offset: usize,
-    pub first_line: usize,
-    line_starts: Vec<usize>,
-}
-
-impl FileResult {
-    pub fn new(path: String, source: String, diagnostics: Vec<Diagnostic>) -> Self {
-        Self::chunk(path, source, diagnostics, 0, 0)
-    }
-
-    pub fn chunk(path: String, source: String, diagnostics: Vec<Diagnostic>, offset: usize, first_line: usize) -> Self {
-        let line_starts = document::line_starts(&source);
-        FileResult { path, source, diagnostics, offset, first_line, line_starts }
-    }
-
-    /// 1-based (line, column) of both ends of a diagnostic in the whole file; columns count
-    /// characters.
-    pub fn location(&self, d: &Diagnostic) -> Location {
-        let (line, column) = document::line_col(&self.source, &self.line_starts, d.span.start);
-        let (end_line, end_column) = document::line_col(&self.source, &self.line_starts, d.span.end);
-        Location { line: line + self.first_line, column, end_line: end_line + self.first_line, end_column }
-    }
-
-    pub fn text(&self, d: &Diagnostic) -> &str {
-        self.source.get(d.span.start..d.span.end).unwrap_or("")
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Location {
-    pub line: usize,
-    pub column: usize,
-    pub end_line: usize,
-    pub end_column: usize,
-}
+pub use crate::pipeline::{FileResult, Location};
+pub use catalog::{explain, rules_list};
 
 /// Counts over a run, filled file by file.
 #[derive(Debug, Clone, Default)]

@@ -3,7 +3,7 @@
 //! config cannot make copydesk hang or run code.
 
 use super::{Rule, RuleMeta};
-use crate::diagnostic::{Category, Diagnostic, Edit, Fix, Span};
+use crate::diagnostic::{Category, Diagnostic, Edit, Fix, Severity, Span};
 use crate::document::{BlockKind, Document};
 use crate::options::{CustomRuleConfig, Scope};
 use regex::{Regex, RegexBuilder};
@@ -19,8 +19,33 @@ pub fn compile_pattern(pattern: &str, case_insensitive: bool) -> Result<Regex, S
         .map_err(|e| e.to_string())
 }
 
+/// What the engine needs of a custom rule's metadata: its category, and its default severity
+/// (the configured one) and fix kind, so one static per combination serves every custom rule.
+/// The id and message live in the rule itself.
+macro_rules! custom_meta {
+    ($name:ident, $severity:expr, $fix:expr) => {
+        static $name: RuleMeta = RuleMeta {
+            id: "custom",
+            category: Category::Custom,
+            default_severity: $severity,
+            fix: $fix,
+            summary: "A [[custom]] rule from lint-rules.toml",
+            explanation: "A rule made of one regex in lint-rules.toml.",
+            bad: "",
+            good: "",
+        };
+    };
+}
+custom_meta!(INFO, Severity::Info, "");
+custom_meta!(WARNING, Severity::Warning, "");
+custom_meta!(ERROR, Severity::Error, "");
+custom_meta!(INFO_FIX, Severity::Info, "unsafe");
+custom_meta!(WARNING_FIX, Severity::Warning, "unsafe");
+custom_meta!(ERROR_FIX, Severity::Error, "unsafe");
+
 pub struct Custom {
-    meta: RuleMeta,
+    meta: &'static RuleMeta,
+    id: String,
     regex: Regex,
     message: String,
     help: Option<String>,
@@ -31,21 +56,17 @@ pub struct Custom {
 impl Custom {
     pub fn new(config: &CustomRuleConfig) -> Result<Self, String> {
         let regex = compile_pattern(&config.pattern, config.case_insensitive).map_err(|e| format!("custom rule `{}`: {e}", config.id))?;
-        // Custom rules live as long as the process; their metadata strings are leaked once per
-        // configuration load, which keeps RuleMeta a plain 'static struct for built-in rules.
-        let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
-        let meta = RuleMeta {
-            id: leak(config.id.clone()),
-            category: Category::Custom,
-            default_severity: config.severity.severity().unwrap_or(crate::diagnostic::Severity::Warning),
-            fix: if config.replacement.is_some() { "unsafe" } else { "" },
-            summary: leak(config.message.clone()),
-            explanation: leak(format!("Custom rule from lint-rules.toml: pattern `{}`.", config.pattern)),
-            bad: "",
-            good: "",
+        let meta = match (config.severity.severity().unwrap_or(Severity::Warning), config.replacement.is_some()) {
+            (Severity::Info, false) => &INFO,
+            (Severity::Warning, false) => &WARNING,
+            (Severity::Error, false) => &ERROR,
+            (Severity::Info, true) => &INFO_FIX,
+            (Severity::Warning, true) => &WARNING_FIX,
+            (Severity::Error, true) => &ERROR_FIX,
         };
         Ok(Custom {
             meta,
+            id: config.id.clone(),
             regex,
             message: config.message.clone(),
             help: config.help.clone(),
@@ -66,7 +87,11 @@ impl Custom {
 
 impl Rule for Custom {
     fn meta(&self) -> &RuleMeta {
-        &self.meta
+        self.meta
+    }
+
+    fn id(&self) -> &str {
+        &self.id
     }
 
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
@@ -81,7 +106,7 @@ impl Rule for Custom {
                 if doc.is_masked(span) {
                     continue;
                 }
-                let mut d = Diagnostic::new(self.meta.id, span, self.message.clone());
+                let mut d = Diagnostic::new(&self.id, span, self.message.clone());
                 d.category = Category::Custom;
                 d.help = self.help.clone();
                 if let Some(template) = &self.replacement {

@@ -43,6 +43,10 @@ pub struct RuleMeta {
 /// A compiled rule: built once from config, run on every document.
 pub trait Rule: Send + Sync {
     fn meta(&self) -> &RuleMeta;
+    /// The id findings carry: the metadata's, except for `[[custom]]` rules.
+    fn id(&self) -> &str {
+        self.meta().id
+    }
     /// Push findings for `doc` into `out`. Never prints, never panics on any input.
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Diagnostic>);
 }
@@ -160,8 +164,27 @@ pub struct Configured {
     pub severity: Severity,
 }
 
+/// An option value that serde accepts but a rule cannot be built from (a bad regex, a
+/// threshold out of range). `key` is the offending option's name, for a label in the TOML.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, miette::Diagnostic)]
+#[error("{message}")]
+#[diagnostic(code(copydesk::rules))]
+pub struct BuildError {
+    pub key: String,
+    pub message: String,
+}
+
+/// Rule constructors report a message naming the option in backticks: "clickbait `threshold`
+/// must be …"; the first backticked word is the key.
+impl From<String> for BuildError {
+    fn from(message: String) -> Self {
+        let key = message.split('`').nth(1).unwrap_or("").to_string();
+        BuildError { key, message }
+    }
+}
+
 /// Config → compiled rules: the one place where options meet rule constructors.
-pub fn build(options: &RuleOptions, custom: &[CustomRuleConfig]) -> Result<Vec<Configured>, String> {
+pub fn build(options: &RuleOptions, custom: &[CustomRuleConfig]) -> Result<Vec<Configured>, BuildError> {
     let mut rules: Vec<Configured> = Vec::new();
     macro_rules! add {
         ($setting:expr, $module:ident, $make:expr) => {{
@@ -203,11 +226,8 @@ fn boilerplate_options(options: &RuleOptions) -> boilerplate::Options {
 }
 
 /// Option checks serde cannot express (regexes, ranges), reported with the offending key.
-pub fn validate_options(options: &RuleOptions) -> Result<(), (String, String)> {
-    build(options, &[]).map(|_| ()).map_err(|msg| {
-        let key = msg.split('`').nth(1).unwrap_or("").to_string();
-        (key, msg)
-    })
+pub fn validate_options(options: &RuleOptions) -> Result<(), BuildError> {
+    build(options, &[]).map(|_| ())
 }
 
 /// The severity and levels of the built-in `unused-suppression` / `invalid-utf8` meta rules.

@@ -1,0 +1,261 @@
+//! The one lint pipeline: a source (a file, standard input, or a huge file read in bounded
+//! pieces) → decode → [`Document`](crate::document::Document) → rules → suppressions → fixes
+//! (when asked) → baseline → one [`FileResult`] per piece, handed to the caller as it is made.
+//!
+//! Batch runs, standard input, streamed huge files and `copydesk baseline` all call
+//! [`lint_input`]; none has its own copy of these steps. Which rules apply to a path is the
+//! [`Workspace`](crate::workspace::Workspace)'s business; this module receives a [`RuleSet`].
+
+use crate::baseline;
+use crate::diagnostic::Diagnostic;
+use crate::document;
+use crate::engine::{lint_bytes, lint_source, RuleSet};
+use crate::fix;
+use crate::stream;
+use crate::text::{decode, is_binary, Decoded};
+use std::path::Path;
+
+/// The diagnostics of one file — or of one chunk of a huge file, which starts `offset` bytes
+/// and `first_line` lines into it — with the text needed to locate them.
+#[derive(Debug, Clone)]
+pub struct FileResult {
+    pub path: String,
+    pub source: String,
+    pub diagnostics: Vec<Diagnostic>,
+    pub offset: usize,
+    pub first_line: usize,
+    line_starts: Vec<usize>,
+}
+
+impl FileResult {
+    pub fn new(path: String, source: String, diagnostics: Vec<Diagnostic>) -> Self {
+        Self::chunk(path, source, diagnostics, 0, 0)
+    }
+
+    pub fn chunk(path: String, source: String, diagnostics: Vec<Diagnostic>, offset: usize, first_line: usize) -> Self {
+        let line_starts = document::line_starts(&source);
+        FileResult { path, source, diagnostics, offset, first_line, line_starts }
+    }
+
+    /// 1-based (line, column) of both ends of a diagnostic in the whole file; columns count
+    /// characters.
+    pub fn location(&self, d: &Diagnostic) -> Location {
+        let (line, column) = document::line_col(&self.source, &self.line_starts, d.span.start);
+        let (end_line, end_column) = document::line_col(&self.source, &self.line_starts, d.span.end);
+        Location { line: line + self.first_line, column, end_line: end_line + self.first_line, end_column }
+    }
+
+    pub fn text(&self, d: &Diagnostic) -> &str {
+        self.source.get(d.span.start..d.span.end).unwrap_or("")
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Location {
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+}
+
+/// Where an input comes from. Whether a file is huge is decided once, by the caller, which
+/// needs to know anyway (huge files are linted on their own, between batches).
+#[derive(Debug)]
+pub enum Source {
+    /// Bytes already read (standard input).
+    Stdin(Vec<u8>),
+    File,
+    /// A file over [`stream::STREAM_THRESHOLD`]: read and linted in chunks.
+    HugeFile,
+}
+
+impl Source {
+    /// [`Source::HugeFile`] for a file over the streaming threshold, else [`Source::File`].
+    pub fn of(path: &Path) -> Source {
+        if std::fs::metadata(path).is_ok_and(|m| m.len() > stream::STREAM_THRESHOLD) {
+            Source::HugeFile
+        } else {
+            Source::File
+        }
+    }
+}
+
+/// What to do with fixes: `write` in place (`--fix`), show a `diff`, include unsafe fixes.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FixMode {
+    pub write: bool,
+    pub diff: bool,
+    pub unsafe_fixes: bool,
+}
+
+/// What linting one input produced besides its findings.
+#[derive(Debug, Default)]
+pub struct FileMeta {
+    pub bytes: usize,
+    pub fixed: usize,
+    pub diff: Option<String>,
+    /// `--fix` on standard input: the fixed text, for stdout.
+    pub stdin_fixed: Option<String>,
+    /// Why the file was skipped (binary), if it was.
+    pub skipped: Option<String>,
+    /// A note for stderr that is not an error.
+    pub note: Option<String>,
+}
+
+pub use crate::baseline::Allowance;
+
+/// Why an input could not be linted. The messages are what the CLI prints after the path.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+pub enum LintError {
+    #[error("{0}")]
+    #[diagnostic(code(copydesk::read))]
+    Read(std::io::Error),
+    #[error("cannot write fixes: {0}; the file was left unchanged")]
+    #[diagnostic(code(copydesk::write))]
+    Write(std::io::Error),
+    #[error("cannot write fixes: {0}")]
+    #[diagnostic(code(copydesk::write))]
+    CreateTemp(std::io::Error),
+}
+
+/// Text from bytes without copying when they are valid UTF-8.
+fn into_text(bytes: Vec<u8>) -> (String, Option<(usize, usize)>) {
+    match String::from_utf8(bytes) {
+        Ok(text) => (text, None),
+        Err(e) => {
+            let decoded = decode(e.as_bytes());
+            (decoded.text.into_owned(), decoded.invalid)
+        }
+    }
+}
+
+/// Lint one text (a whole file or one chunk of a huge one), fixing it first if asked.
+/// Returns the findings on the (possibly fixed) text, that text, and the fixes applied.
+fn lint_text(
+    text: String,
+    invalid: Option<(usize, usize)>,
+    name: &str,
+    rules: &RuleSet,
+    fix_mode: FixMode,
+) -> (Vec<Diagnostic>, String, usize, bool) {
+    let decoded = Decoded { text: std::borrow::Cow::Borrowed(&text), invalid };
+    let diagnostics = lint_bytes(&decoded, name, rules);
+    if !(fix_mode.write || fix_mode.diff) || invalid.is_some() {
+        return (diagnostics, text, 0, false);
+    }
+    let result = fix::fix_until_stable(&text, name, rules, fix_mode.unsafe_fixes);
+    if result.text == text {
+        return (diagnostics, text, 0, false);
+    }
+    let diagnostics = lint_source(&result.text, name, rules);
+    (diagnostics, result.text, result.applied, true)
+}
+
+/// Drop the findings a baseline already records (this file's share of it).
+fn apply_baseline(allowance: Option<&mut Allowance>, result: &mut FileResult) {
+    if let Some(allowance) = allowance {
+        let mut diagnostics = std::mem::take(&mut result.diagnostics);
+        baseline::filter(allowance, &result.path, &result.source, &mut diagnostics);
+        result.diagnostics = diagnostics;
+    }
+}
+
+/// Lint one input with `rules`, calling `on_chunk` with each piece's results (one piece unless
+/// the file is huge), after fixes and after `allowance` (this file's share of a baseline) has
+/// removed the findings it records. `name` is the path as reported.
+pub fn lint_input(
+    rules: &RuleSet,
+    path: &Path,
+    name: &str,
+    source: Source,
+    fix_mode: FixMode,
+    mut allowance: Option<Allowance>,
+    on_chunk: &mut dyn FnMut(FileResult),
+) -> Result<FileMeta, LintError> {
+    let mut on_chunk = |mut result: FileResult| {
+        apply_baseline(allowance.as_mut(), &mut result);
+        on_chunk(result);
+    };
+    let mut meta = FileMeta::default();
+    let is_stdin = matches!(source, Source::Stdin(_));
+    let bytes = match source {
+        Source::Stdin(bytes) => bytes,
+        Source::File => std::fs::read(path).map_err(LintError::Read)?,
+        Source::HugeFile => return lint_streamed(path, name, rules, fix_mode, &mut on_chunk),
+    };
+    meta.bytes = bytes.len();
+    if is_binary(&bytes) {
+        meta.skipped = Some("binary file (contains NUL bytes)".into());
+        return Ok(meta);
+    }
+    let (text, invalid) = into_text(bytes);
+    let original = (fix_mode.diff || is_stdin).then(|| text.clone());
+    let (diagnostics, text, applied, changed) = lint_text(text, invalid, name, rules, fix_mode);
+    if changed {
+        if fix_mode.diff {
+            meta.diff = Some(fix::unified_diff(name, original.as_deref().unwrap_or(""), &text));
+        } else if is_stdin {
+            meta.fixed = applied;
+        } else {
+            fix::write_atomic(path, text.as_bytes()).map_err(LintError::Write)?;
+            meta.fixed = applied;
+        }
+    }
+    if is_stdin && fix_mode.write {
+        meta.stdin_fixed = Some(text.clone());
+    }
+    on_chunk(FileResult::new(name.to_string(), text, diagnostics));
+    Ok(meta)
+}
+
+/// A file over the streaming threshold: chunk by chunk, fixes written to a temp file that
+/// replaces the original only if every chunk was valid text.
+fn lint_streamed(
+    path: &Path,
+    name: &str,
+    rules: &RuleSet,
+    fix_mode: FixMode,
+    on_chunk: &mut dyn FnMut(FileResult),
+) -> Result<FileMeta, LintError> {
+    let file = std::fs::File::open(path).map_err(LintError::Read)?;
+    let mut meta = FileMeta::default();
+    let chunk_fix = FixMode { write: fix_mode.write, diff: false, unsafe_fixes: fix_mode.unsafe_fixes };
+    if fix_mode.diff {
+        meta.note = Some(format!("{name}: too large for --diff ({} MiB and over are linted in chunks)", stream::STREAM_THRESHOLD >> 20));
+    }
+    let mut out = if fix_mode.write { Some(fix::AtomicWriter::new(path).map_err(LintError::CreateTemp)?) } else { None };
+    let (mut offset, mut first_line, mut any_invalid) = (0usize, 0usize, false);
+    for (i, chunk) in stream::Chunks::new(std::io::BufReader::new(file), stream::CHUNK_SIZE).enumerate() {
+        let bytes = chunk.map_err(LintError::Read)?;
+        if i == 0 && is_binary(&bytes) {
+            meta.skipped = Some("binary file (contains NUL bytes)".into());
+            return Ok(meta);
+        }
+        meta.bytes += bytes.len();
+        let (text, invalid) = into_text(bytes);
+        any_invalid |= invalid.is_some();
+        let (mut diagnostics, text, applied, _) = lint_text(text, invalid, name, rules, chunk_fix);
+        // Positions refer to the file as it now is (fixed, when fixing).
+        let lines = text.bytes().filter(|&b| b == b'\n').count();
+        let len = text.len();
+        if any_invalid && invalid.is_none() {
+            diagnostics.retain(|d| d.rule != "invalid-utf8");
+        }
+        if let Some(w) = out.as_mut() {
+            w.write(text.as_bytes()).map_err(LintError::Write)?;
+            meta.fixed += applied;
+        }
+        on_chunk(FileResult::chunk(name.to_string(), text, diagnostics, offset, first_line));
+        offset += len;
+        first_line += lines;
+    }
+    if let Some(w) = out {
+        if any_invalid || meta.fixed == 0 {
+            drop(w); // never rewrite a file with invalid UTF-8; nothing to do when nothing changed
+            meta.fixed = 0;
+        } else {
+            w.commit().map_err(LintError::Write)?;
+        }
+    }
+    Ok(meta)
+}

@@ -1,0 +1,212 @@
+//! A whole run over many inputs: standard input or the files under some paths, linted in
+//! parallel through the [pipeline](crate::pipeline::lint_input) and rendered in path order by
+//! one [`Printer`]. Memory stays bounded on any corpus: files go in batches of [`BATCH`],
+//! each file's report is rendered on its worker, and a huge file is linted alone with its
+//! chunks printed as they come. `copydesk baseline` uses the same inputs and pipeline.
+
+use crate::baseline::{self, Allowance, Baseline};
+use crate::diagnostic::Severity;
+use crate::pipeline::{FileMeta, FileResult, FixMode, Source};
+use crate::report::{self, Format, Printer, Summary};
+use crate::workspace::{FileError, Workspace};
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+/// Files are linted in parallel in batches of this many and printed in path order after each
+/// batch: output is deterministic and memory stays bounded on any corpus.
+pub const BATCH: usize = 256;
+
+/// The inputs of a run: standard input (under a name), or the files found under the paths.
+pub enum Inputs {
+    Stdin(String, Vec<u8>),
+    Files(Vec<PathBuf>),
+}
+
+impl Inputs {
+    /// `-` alone reads standard input (named `stdin_name`, default `<stdin>`); otherwise the
+    /// files under `paths` (default: the current directory). Unreadable input and unwalkable
+    /// paths are added to `errors`.
+    pub fn gather(workspace: &Workspace, paths: &[PathBuf], stdin_name: Option<&str>, no_ignore: bool, errors: &mut Vec<String>) -> Inputs {
+        if paths.len() == 1 && paths[0].as_os_str() == "-" {
+            let name = stdin_name.unwrap_or("<stdin>").to_string();
+            let mut bytes = Vec::new();
+            if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
+                errors.push(format!("<stdin>: {e}"));
+            }
+            return Inputs::Stdin(name, bytes);
+        }
+        let roots: Vec<PathBuf> = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths.to_vec() };
+        let (files, walk_errors) = workspace.files(&roots, no_ignore);
+        errors.extend(walk_errors.into_iter().map(|e| format!("{}: {}", e.path.display(), e.message)));
+        Inputs::Files(files)
+    }
+
+    pub fn is_stdin(&self) -> bool {
+        matches!(self, Inputs::Stdin(..))
+    }
+}
+
+/// A path as reported: without a leading `./`.
+pub fn display_path(path: &Path) -> String {
+    let s = path.display().to_string();
+    s.strip_prefix("./").map(str::to_string).unwrap_or(s)
+}
+
+/// How a lint run renders and judges its findings.
+pub struct Settings {
+    pub format: Format,
+    pub options: report::Options,
+    pub fix_mode: FixMode,
+    /// A finding at or above this severity makes the run fail.
+    pub fail_level: Severity,
+    /// Each path's share of a baseline, if one was given.
+    pub allowances: HashMap<String, Allowance>,
+}
+
+/// What a lint run produced besides the report.
+#[derive(Default)]
+pub struct Outcome {
+    pub total: Summary,
+    /// A finding reached the fail level.
+    pub failing: bool,
+    /// Diffs (`--diff`) and fixed standard input (`--fix -`), for stdout after the report.
+    pub stdout_text: String,
+    /// "path: message" for each input that could not be linted.
+    pub errors: Vec<String>,
+}
+
+/// One linted input, rendered on its worker thread.
+struct Rendered {
+    name: String,
+    piece: String,
+    summary: Summary,
+    meta: Result<FileMeta, FileError>,
+}
+
+/// Lint every input and write the report pieces to `printer` in order. `note` receives the
+/// lines meant for stderr that are not errors (skipped files, huge files and `--diff`), when
+/// they happen. The printer is left open for the caller to finish with the total.
+pub fn lint<W: Write>(
+    workspace: &Workspace,
+    inputs: Inputs,
+    settings: &Settings,
+    printer: &mut Printer<W>,
+    outcome: &mut Outcome,
+    note: &(dyn Fn(&str) + Sync),
+) -> std::io::Result<()> {
+    let process = |path: &Path, name: String, source: Source| -> Rendered {
+        let mut summary = Summary::new();
+        let mut piece = String::new();
+        let allowance = settings.allowances.get(&name).cloned();
+        let meta = workspace.lint_input(path, &name, source, settings.fix_mode, allowance, &mut |result: FileResult| {
+            summary.add(&result);
+            piece.push_str(&report::render_file(settings.format, &result, &settings.options));
+        });
+        Rendered { name, piece, summary, meta }
+    };
+    match inputs {
+        Inputs::Stdin(name, bytes) => {
+            let rendered = [process(Path::new(&name), name.clone(), Source::Stdin(bytes))];
+            emit(printer, &rendered, settings.fail_level, outcome, note)
+        }
+        Inputs::Files(files) => {
+            let mut pending: Vec<&PathBuf> = Vec::new();
+            for (n, path) in files.iter().enumerate() {
+                let huge = matches!(Source::of(path), Source::HugeFile);
+                if !huge {
+                    pending.push(path);
+                }
+                if huge || pending.len() == BATCH || n + 1 == files.len() {
+                    let rendered: Vec<Rendered> = pending.par_iter().map(|p| process(p, display_path(p), Source::File)).collect();
+                    emit(printer, &rendered, settings.fail_level, outcome, note)?;
+                    pending.clear();
+                }
+                if huge {
+                    // A huge file alone, its chunks printed as they are linted: memory stays
+                    // bounded by the chunk size, not the file or its findings.
+                    let name = display_path(path);
+                    let mut summary = Summary::new();
+                    let allowance = settings.allowances.get(&name).cloned();
+                    let mut written = Ok(());
+                    let meta =
+                        workspace.lint_input(path, &name, Source::HugeFile, settings.fix_mode, allowance, &mut |result: FileResult| {
+                            summary.add(&result);
+                            if written.is_ok() {
+                                written = printer.file(&report::render_file(settings.format, &result, &settings.options));
+                            }
+                        });
+                    written?;
+                    let rendered = [Rendered { name, piece: String::new(), summary, meta }];
+                    emit(printer, &rendered, settings.fail_level, outcome, note)?;
+                }
+            }
+            Ok(())
+        }
+    }
+}
+
+/// Print one batch in order: report pieces to the printer, diffs and fixed stdin text to
+/// the outcome (for stdout after the report), notes to `note`, errors to the outcome.
+fn emit<W: Write>(
+    printer: &mut Printer<W>,
+    rendered: &[Rendered],
+    threshold: Severity,
+    outcome: &mut Outcome,
+    note: &(dyn Fn(&str) + Sync),
+) -> std::io::Result<()> {
+    for r in rendered {
+        match &r.meta {
+            Err(message) => {
+                outcome.errors.push(format!("{}: {message}", r.name));
+                outcome.total.failed += 1;
+            }
+            Ok(meta) if meta.skipped.is_some() => note(&format!("skipped {}: {}", r.name, meta.skipped.as_deref().unwrap_or(""))),
+            Ok(meta) => {
+                let mut summary = r.summary.clone();
+                summary.files = 1;
+                summary.bytes = meta.bytes;
+                summary.fixed = meta.fixed;
+                outcome.total.merge(&summary);
+                outcome.failing |=
+                    [Severity::Error, Severity::Warning, Severity::Info].iter().any(|&s| s >= threshold && r.summary.count(s) > 0);
+                printer.file(&r.piece)?;
+                if let Some(diff) = &meta.diff {
+                    outcome.stdout_text.push_str(diff);
+                }
+                if let Some(text) = &meta.stdin_fixed {
+                    outcome.stdout_text.push_str(text);
+                }
+                if let Some(n) = &meta.note {
+                    note(n);
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Every finding of the inputs, as a baseline; "path: message" for inputs that failed.
+pub fn baseline(workspace: &Workspace, inputs: Inputs, errors: &mut Vec<String>) -> Baseline {
+    let entries_of = |path: &Path, name: String, source: Source| {
+        let mut entries = Vec::new();
+        let meta = workspace.lint_input(path, &name, source, FixMode::default(), None, &mut |r: FileResult| {
+            entries.extend(r.diagnostics.iter().map(|d| baseline::entry(&r.path, &r.source, d)));
+        });
+        (name, meta.map(|_| entries))
+    };
+    let results: Vec<(String, Result<Vec<baseline::Entry>, FileError>)> = match inputs {
+        Inputs::Stdin(name, bytes) => vec![entries_of(Path::new(&name), name.clone(), Source::Stdin(bytes))],
+        Inputs::Files(files) => files.par_iter().map(|p| entries_of(p, display_path(p), Source::of(p))).collect(),
+    };
+    let mut entries = Vec::new();
+    for (name, result) in results {
+        match result {
+            Ok(e) => entries.extend(e),
+            Err(message) => errors.push(format!("{name}: {message}")),
+        }
+    }
+    entries.sort();
+    Baseline { version: 1, entries }
+}

@@ -1,0 +1,287 @@
+//! Which configuration applies to each file, compiled once: `--config` for all of them, else
+//! the nearest lint-rules.toml among the file's ancestors (ruff's rule), else the one found
+//! from the starting directory, else the built-in default; plus the `[[overrides]]` that
+//! match the file. Each config is loaded once, each combination of overrides built once.
+//!
+//! ```
+//! use copydesk::workspace::{Overrides, Workspace};
+//!
+//! let dir = tempfile::tempdir().unwrap();
+//! std::fs::write(dir.path().join("story.txt"), "The council met sence Monday.\n").unwrap();
+//! let workspace = Workspace::discover(dir.path(), &Overrides::default()).unwrap();
+//! let result = workspace.lint_path(&dir.path().join("story.txt")).unwrap();
+//! assert_eq!(result.diagnostics[0].rule, "typo");
+//! ```
+
+use crate::config::{LoadError, LoadedConfig, CONFIG_FILE_NAME};
+use crate::engine::{RuleSet, Selection};
+use crate::pipeline::{self, Allowance, FileMeta, FileResult, FixMode, LintError, Source};
+use crate::rules::{self, BuildError};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+/// What the command line sets over the files' own configuration.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    /// `--config FILE`: this configuration for every file, instead of the nearest one.
+    pub config: Option<PathBuf>,
+    /// `--select`: only these rules (empty: all).
+    pub select: Vec<String>,
+    /// `--ignore`: never these rules.
+    pub ignore: Vec<String>,
+}
+
+/// A configuration whose rules cannot be compiled.
+#[derive(Debug, Clone, thiserror::Error, miette::Diagnostic)]
+pub enum ScopeError {
+    /// The lint-rules.toml that applies is invalid (its error was reported when it was loaded).
+    #[error("invalid configuration {}", .0.display())]
+    #[diagnostic(code(copydesk::config))]
+    InvalidConfig(PathBuf),
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Rules(#[from] BuildError),
+    #[error("bad override glob `{glob}`: {source}")]
+    #[diagnostic(code(copydesk::config))]
+    Glob { glob: String, source: globset::Error },
+    #[error("{0}")]
+    #[diagnostic(code(copydesk::config))]
+    GlobSet(globset::Error),
+}
+
+/// Why a workspace could not be set up.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+pub enum WorkspaceError {
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Load(#[from] LoadError),
+    #[error("unknown rule `{id}`{hint}")]
+    #[diagnostic(code(copydesk::cli))]
+    UnknownRule { id: String, hint: String },
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Scope(#[from] ScopeError),
+}
+
+/// Why one file could not be linted.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+pub enum FileError {
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Scope(#[from] ScopeError),
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Lint(#[from] LintError),
+}
+
+/// One configuration (a lint-rules.toml, or the built-in default) compiled: its rule set and
+/// one more per combination of matching `[[overrides]]`, built on first use.
+struct Scope {
+    config: LoadedConfig,
+    base: Arc<RuleSet>,
+    overrides: Vec<globset::GlobSet>,
+    /// Override globs are relative to the config file's directory.
+    root: PathBuf,
+    cache: Mutex<HashMap<Vec<usize>, Arc<RuleSet>>>,
+}
+
+impl Scope {
+    fn new(config: LoadedConfig, selection: &Selection, cwd: &Path) -> Result<Scope, ScopeError> {
+        let base = RuleSet::new(&config.config, selection)?;
+        let mut overrides = Vec::new();
+        for o in &config.config.overrides {
+            let mut set = globset::GlobSetBuilder::new();
+            for p in &o.paths {
+                set.add(globset::Glob::new(p).map_err(|source| ScopeError::Glob { glob: p.clone(), source })?);
+            }
+            overrides.push(set.build().map_err(ScopeError::GlobSet)?);
+        }
+        let root = config.path.as_ref().and_then(|p| p.parent().map(Path::to_path_buf)).filter(|p| !p.as_os_str().is_empty());
+        let root = root.unwrap_or_else(|| cwd.to_path_buf());
+        let root = root.canonicalize().unwrap_or(root);
+        Ok(Scope { config, base: Arc::new(base), overrides, root, cache: Mutex::new(HashMap::new()) })
+    }
+
+    /// The rule set for one file: the base, or the base with its matching overrides.
+    fn rules_for(&self, path: &Path, selection: &Selection) -> Result<Arc<RuleSet>, ScopeError> {
+        if self.overrides.is_empty() {
+            return Ok(self.base.clone());
+        }
+        let absolute = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+        let relative = absolute.strip_prefix(&self.root).unwrap_or(path);
+        let matching: Vec<usize> = self.overrides.iter().enumerate().filter(|(_, set)| set.is_match(relative)).map(|(i, _)| i).collect();
+        if matching.is_empty() {
+            return Ok(self.base.clone());
+        }
+        let mut cache = self.cache.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(rs) = cache.get(&matching) {
+            return Ok(rs.clone());
+        }
+        let config = self.config.with_overrides(&matching);
+        let rs = Arc::new(RuleSet::new(&config, selection)?);
+        cache.insert(matching, rs.clone());
+        Ok(rs)
+    }
+}
+
+type ConfigErrorHandler = Box<dyn Fn(LoadError) + Send + Sync>;
+
+/// The configurations that apply under a directory, and the one lint entry point for paths.
+pub struct Workspace {
+    selection: Selection,
+    /// `--config`, or the config found from the starting directory: `[files]` and standard
+    /// input use it.
+    main: Arc<Scope>,
+    explicit: bool,
+    cwd: PathBuf,
+    /// Directory → the nearest lint-rules.toml at or above it.
+    nearest: Mutex<HashMap<PathBuf, Option<PathBuf>>>,
+    /// Config file → its compiled scope, or the error already reported for it.
+    scopes: Mutex<HashMap<PathBuf, Result<Arc<Scope>, ScopeError>>>,
+    /// Told once about each nested lint-rules.toml that cannot be loaded.
+    on_config_error: ConfigErrorHandler,
+}
+
+impl Workspace {
+    /// Load the configuration that applies from `cwd` (or `overrides.config`), check the rule
+    /// ids the overrides name, and compile it.
+    pub fn discover(cwd: &Path, overrides: &Overrides) -> Result<Workspace, WorkspaceError> {
+        let config = LoadedConfig::discover(overrides.config.as_deref(), cwd)?;
+        let known: Vec<String> =
+            rules::ALL.iter().map(|m| m.id.to_string()).chain(config.config.custom.iter().map(|c| c.id.clone())).collect();
+        for id in overrides.select.iter().chain(&overrides.ignore) {
+            if !known.contains(id) {
+                let hint = crate::text::did_you_mean(id, known.iter().map(String::as_str));
+                return Err(WorkspaceError::UnknownRule { id: id.clone(), hint });
+            }
+        }
+        let selection = Selection { select: overrides.select.clone(), ignore: overrides.ignore.clone() };
+        let main_path = config.path.clone().map(|p| p.canonicalize().unwrap_or(p));
+        let main = Arc::new(Scope::new(config, &selection, cwd)?);
+        let mut scopes = HashMap::new();
+        if let Some(p) = main_path {
+            scopes.insert(p, Ok(main.clone()));
+        }
+        Ok(Workspace {
+            selection,
+            main,
+            explicit: overrides.config.is_some(),
+            cwd: cwd.to_path_buf(),
+            nearest: Mutex::new(HashMap::new()),
+            scopes: Mutex::new(scopes),
+            on_config_error: Box::new(|_| {}),
+        })
+    }
+
+    /// Call `handler` once for each nested lint-rules.toml that cannot be loaded (the files
+    /// under it then fail with [`ScopeError::InvalidConfig`]).
+    pub fn on_config_error(mut self, handler: impl Fn(LoadError) + Send + Sync + 'static) -> Workspace {
+        self.on_config_error = Box::new(handler);
+        self
+    }
+
+    /// The configuration found from the starting directory (or `--config`).
+    pub fn config(&self) -> &LoadedConfig {
+        &self.main.config
+    }
+
+    /// The files a walk of `paths` lints, by the main configuration's `[files]`, and the paths
+    /// that could not be walked.
+    pub fn files(&self, paths: &[PathBuf], no_ignore: bool) -> (Vec<PathBuf>, Vec<crate::walk::WalkError>) {
+        crate::walk::collect(paths, &self.main.config.config.files, no_ignore)
+    }
+
+    /// The nearest lint-rules.toml at or above `dir`, remembered per directory.
+    fn nearest_config(&self, dir: &Path) -> Option<PathBuf> {
+        let mut visited = Vec::new();
+        let mut found = None;
+        {
+            let memo = self.nearest.lock().unwrap_or_else(|p| p.into_inner());
+            for d in dir.ancestors() {
+                if let Some(known) = memo.get(d) {
+                    found = known.clone();
+                    break;
+                }
+                visited.push(d.to_path_buf());
+                let candidate = d.join(CONFIG_FILE_NAME);
+                if candidate.is_file() {
+                    found = Some(candidate);
+                    break;
+                }
+            }
+        }
+        let mut memo = self.nearest.lock().unwrap_or_else(|p| p.into_inner());
+        for d in visited {
+            memo.insert(d, found.clone());
+        }
+        found
+    }
+
+    /// The rule set for one file.
+    pub fn rules_for(&self, path: &Path) -> Result<Arc<RuleSet>, ScopeError> {
+        let scope = self.scope_for(path)?;
+        scope.rules_for(path, &self.selection)
+    }
+
+    fn scope_for(&self, path: &Path) -> Result<Arc<Scope>, ScopeError> {
+        if self.explicit {
+            return Ok(self.main.clone());
+        }
+        let absolute = if path.is_absolute() { path.to_path_buf() } else { self.cwd.join(path) };
+        let Some(dir) = absolute.parent() else { return Ok(self.main.clone()) };
+        let Some(config_path) = self.nearest_config(dir) else { return Ok(self.main.clone()) };
+        let config_path = config_path.canonicalize().unwrap_or(config_path);
+        let mut scopes = self.scopes.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(scope) = scopes.get(&config_path) {
+            return scope.clone();
+        }
+        let loaded = match LoadedConfig::discover(Some(&config_path), dir) {
+            Ok(config) => Scope::new(config, &self.selection, &self.cwd).map(Arc::new),
+            Err(e) => {
+                (self.on_config_error)(e);
+                Err(ScopeError::InvalidConfig(config_path.clone()))
+            }
+        };
+        scopes.insert(config_path, loaded.clone());
+        loaded
+    }
+
+    /// Lint one input through the [pipeline](crate::pipeline::lint_input) with the rules that
+    /// apply to `path`. `name` is the path as reported; `allowance` is this file's share of a
+    /// baseline; `on_chunk` receives each piece's results (one piece unless the file is huge).
+    pub fn lint_input(
+        &self,
+        path: &Path,
+        name: &str,
+        source: Source,
+        fix_mode: FixMode,
+        allowance: Option<Allowance>,
+        on_chunk: &mut dyn FnMut(FileResult),
+    ) -> Result<FileMeta, FileError> {
+        let rules = self.rules_for(path)?;
+        Ok(pipeline::lint_input(&rules, path, name, source, fix_mode, allowance, on_chunk)?)
+    }
+
+    /// Lint one file as it is on disk (no fixes, no baseline): its findings, with its text.
+    /// A huge file's chunks are joined into one result.
+    pub fn lint_path(&self, path: &Path) -> Result<FileResult, FileError> {
+        let name = path.display().to_string();
+        let mut pieces: Vec<FileResult> = Vec::new();
+        self.lint_input(path, &name, Source::of(path), FixMode::default(), None, &mut |r| pieces.push(r))?;
+        if pieces.len() == 1 {
+            return Ok(pieces.remove(0));
+        }
+        let mut source = String::new();
+        let mut diagnostics = Vec::new();
+        for piece in pieces {
+            let offset = source.len();
+            source.push_str(&piece.source);
+            diagnostics.extend(piece.diagnostics.into_iter().map(|mut d| {
+                d.shift(offset);
+                d
+            }));
+        }
+        Ok(FileResult::new(name, source, diagnostics))
+    }
+}
