@@ -121,9 +121,9 @@ impl RuleSet {
 }
 
 /// Position order, and one finding per span per category: when proper-noun-case and
-/// sentence-case both flag "japan", the more specific rule (earlier in the registry) wins.
+/// sentence-case both flag "japan", the rule with the lower `priority` (the more specific) wins.
 fn dedupe(all: &mut Vec<Diagnostic>) {
-    let order = |id: &str| rules::ALL.iter().position(|m| m.id == id).unwrap_or(usize::MAX);
+    let order = |id: &str| rules::find(id).map_or(u16::MAX, |m| m.priority);
     all.sort_by(|a, b| (a.span, order(&a.rule)).cmp(&(b.span, order(&b.rule))).then_with(|| a.message.cmp(&b.message)));
     let mut kept: Vec<Span> = Vec::new();
     all.retain(|d| {

@@ -26,6 +26,7 @@ pub static META: RuleMeta = RuleMeta {
     id: "boilerplate",
     category: Category::Scraped,
     default_severity: Severity::Warning,
+    priority: 120,
     fix: "safe",
     summary: "Page chrome scraped with the article: share prompts, navigation, related links, bios",
     explanation: "Flags lines and blocks that belong to the web page, not the article: share and social \

@@ -21,6 +21,7 @@ pub static META: RuleMeta = RuleMeta {
     id: "clickbait",
     category: Category::Scraped,
     default_severity: Severity::Warning,
+    priority: 130,
     fix: "",
     summary: "A title scored as clickbait: emoji, calls to action, curiosity gaps, hyperbole…",
     explanation: "Scores the title (and, with `headings = true`, each heading) on clickbait signals and \
@@ -152,7 +153,7 @@ impl Clickbait {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
             .map_err(|e| format!("clickbait phrases: {e}"))?;
-        let threshold = options.threshold.unwrap_or(2.5);
+        let threshold = options.threshold.unwrap_or(2.0);
         if !threshold.is_finite() || threshold <= 0.0 {
             return Err(format!("clickbait `threshold` must be a positive number, not {threshold}"));
         }

@@ -28,6 +28,7 @@ macro_rules! custom_meta {
             id: "custom",
             category: Category::Custom,
             default_severity: $severity,
+            priority: u16::MAX,
             fix: $fix,
             summary: "A [[custom]] rule from lint-rules.toml",
             explanation: "A rule made of one regex in lint-rules.toml.",

@@ -21,6 +21,7 @@ pub static META: RuleMeta = RuleMeta {
     id: "duplicate-line",
     category: Category::Structure,
     default_severity: Severity::Warning,
+    priority: 80,
     fix: "safe/unsafe",
     summary: "A line or paragraph of four or more words repeated verbatim",
     explanation: "Flags a line or paragraph of at least `min-words` words that already appeared earlier in \

@@ -16,6 +16,7 @@ pub static META: RuleMeta = RuleMeta {
     id: "emphasis-in-heading",
     category: Category::Style,
     default_severity: Severity::Info,
+    priority: 110,
     fix: "safe",
     summary: "A Markdown heading whose whole text is wrapped in bold or italic",
     explanation: "Flags a Markdown heading whose entire text is wrapped in emphasis, such as \

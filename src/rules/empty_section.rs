@@ -18,6 +18,7 @@ pub static META: RuleMeta = RuleMeta {
     id: "empty-section",
     category: Category::Structure,
     default_severity: Severity::Warning,
+    priority: 100,
     fix: "unsafe",
     summary: "A heading or label (\"Sources:\") with nothing under it",
     explanation: "Flags a heading, or a short label ending in a colon such as \"Sources:\", that has no \

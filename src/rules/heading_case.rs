@@ -26,6 +26,7 @@ pub static META: RuleMeta = RuleMeta {
     id: "heading-case",
     category: Category::Capitalization,
     default_severity: Severity::Warning,
+    priority: 50,
     fix: "unsafe",
     summary: "A word in a title or heading breaks the heading's own capitalisation style",
     explanation: "Works out whether each title or heading is in title case or sentence case, then flags \

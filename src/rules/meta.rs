@@ -9,6 +9,7 @@ pub static UNUSED_SUPPRESSION: RuleMeta = RuleMeta {
     id: "unused-suppression",
     category: Category::Meta,
     default_severity: Severity::Info,
+    priority: 150,
     fix: "safe",
     summary: "A copydesk-disable comment that suppresses nothing",
     explanation: "Reports a `<!-- copydesk-disable… -->` comment that silenced no finding, or that names a \
@@ -22,6 +23,7 @@ pub static INVALID_UTF8: RuleMeta = RuleMeta {
     id: "invalid-utf8",
     category: Category::Meta,
     default_severity: Severity::Error,
+    priority: 160,
     fix: "",
     summary: "The file is not valid UTF-8 (reported at the first bad byte)",
     explanation: "Reports a file that contains bytes that are not valid UTF-8, at the offset of the first \

@@ -20,6 +20,7 @@ pub static META: RuleMeta = RuleMeta {
     id: "missing-space",
     category: Category::Punctuation,
     default_severity: Severity::Warning,
+    priority: 20,
     fix: "safe",
     summary: "No space after sentence punctuation or after a comma between words",
     explanation: "Flags a period, question mark or exclamation mark glued to the next sentence \

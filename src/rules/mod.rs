@@ -1,7 +1,8 @@
 //! The rule registry: every rule, its metadata, its options, and how config becomes a rule.
 //!
-//! To add a rule: write `src/rules/<id>.rs` with a `META`, an `Options` struct and a type
-//! implementing [`Rule`]; add one line to [`RuleOptions`], one to [`ALL`] and one to [`build`].
+//! To add a rule: write `src/rules/<id>.rs` with a `META` (its metadata and overlap
+//! priority), an `Options` struct and a type implementing [`Rule`]; declare the module and add
+//! one line to the `registry!` below. README "Writing a rule" walks through it.
 
 pub mod boilerplate;
 pub mod clickbait;
@@ -32,6 +33,11 @@ pub struct RuleMeta {
     pub id: &'static str,
     pub category: Category,
     pub default_severity: Severity,
+    /// Which finding wins when two rules flag the same words (lower wins; findings on one
+    /// span are also listed in this order). Capitalisation rules overlap: the more specific
+    /// rule (proper-noun-case) has the lower number. Every built-in rule has its own value;
+    /// `copydesk rules` lists rules in this order.
+    pub priority: u16,
     /// "safe", "unsafe", "safe/unsafe" or "" when the rule offers no fix.
     pub fix: &'static str,
     pub summary: &'static str,
@@ -51,26 +57,27 @@ pub trait Rule: Send + Sync {
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Diagnostic>);
 }
 
-/// Every built-in rule, in the order they are listed and run. Order is also priority: when two
-/// capitalisation rules flag the same words, the earlier (more specific) one is kept.
-pub static ALL: &[&RuleMeta] = &[
-    &typo::META,
-    &missing_space::META,
-    &proper_noun_case::META,
-    &possessive::META,
-    &heading_case::META,
-    &sentence_case::META,
-    &repeated_word::META,
-    &duplicate_line::META,
-    &quote_mismatch::META,
-    &empty_section::META,
-    &emphasis_in_heading::META,
-    &boilerplate::META,
-    &clickbait::META,
-    &tortured_phrase::META,
-    &meta::UNUSED_SUPPRESSION,
-    &meta::INVALID_UTF8,
-];
+/// Every built-in rule, by [`RuleMeta::priority`]: the order `copydesk rules` and SARIF list
+/// them in. Generated from the registry below.
+pub static ALL: &[&RuleMeta] = &by_priority(REGISTERED);
+
+/// Sort metadata by priority at compile time (a selection sort: sixteen entries).
+const fn by_priority<const N: usize>(mut metas: [&'static RuleMeta; N]) -> [&'static RuleMeta; N] {
+    let mut i = 0;
+    while i < N {
+        let mut j = i + 1;
+        while j < N {
+            if metas[j].priority < metas[i].priority {
+                let t = metas[i];
+                metas[i] = metas[j];
+                metas[j] = t;
+            }
+            j += 1;
+        }
+        i += 1;
+    }
+    metas
+}
 
 pub fn find(id: &str) -> Option<&'static RuleMeta> {
     ALL.iter().copied().find(|m| m.id == id)
@@ -95,44 +102,6 @@ macro_rules! common_options {
             }
         }
     };
-}
-
-/// `[rules.*]`: one typed entry per rule id. Unknown ids are errors ("did you mean …").
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct RuleOptions {
-    #[serde(default)]
-    pub typo: RuleSetting<typo::Options>,
-    #[serde(default)]
-    pub missing_space: RuleSetting<missing_space::Options>,
-    #[serde(default)]
-    pub sentence_case: RuleSetting<sentence_case::Options>,
-    #[serde(default)]
-    pub repeated_word: RuleSetting<repeated_word::Options>,
-    #[serde(default)]
-    pub heading_case: RuleSetting<heading_case::Options>,
-    #[serde(default)]
-    pub proper_noun_case: RuleSetting<proper_noun_case::Options>,
-    #[serde(default)]
-    pub possessive: RuleSetting<possessive::Options>,
-    #[serde(default)]
-    pub duplicate_line: RuleSetting<duplicate_line::Options>,
-    #[serde(default)]
-    pub quote_mismatch: RuleSetting<quote_mismatch::Options>,
-    #[serde(default)]
-    pub empty_section: RuleSetting<empty_section::Options>,
-    #[serde(default)]
-    pub emphasis_in_heading: RuleSetting<emphasis_in_heading::Options>,
-    #[serde(default)]
-    pub boilerplate: RuleSetting<boilerplate::Options>,
-    #[serde(default)]
-    pub clickbait: RuleSetting<clickbait::Options>,
-    #[serde(default)]
-    pub tortured_phrase: RuleSetting<tortured_phrase::Options>,
-    #[serde(default)]
-    pub unused_suppression: RuleSetting<LevelOnly>,
-    #[serde(default)]
-    pub invalid_utf8: RuleSetting<LevelOnly>,
 }
 
 /// Options of rules that have nothing but `enabled` and `severity`.
@@ -183,33 +152,79 @@ impl From<String> for BuildError {
     }
 }
 
+/// What several rules share, built once per rule set: the boilerplate detector
+/// (`boilerplate` reports its findings, `empty-section` skips chrome with it).
+pub struct Shared {
+    pub detector: Arc<boilerplate::Detector>,
+}
+
+/// The registry: one line per built-in rule, `id = constructor`, in config-file order. The id
+/// names the rule's module (its `META` and `Options`) and its `[rules.<id>]` table; the
+/// constructor turns typed options into the rule. It generates [`RuleOptions`] (the typed
+/// `[rules]` table) and the list [`ALL`] is sorted from. Module declarations stay above, one
+/// per rule, so that rustfmt sees the rule files.
+macro_rules! registry {
+    ($($id:ident = $make:expr,)*) => {
+        /// `[rules.*]`: one typed entry per rule id. Unknown ids are errors ("did you mean …").
+        #[derive(Debug, Clone, Default, Deserialize)]
+        #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+        pub struct RuleOptions {
+            $(
+                #[serde(default)]
+                pub $id: RuleSetting<$id::Options>,
+            )*
+            #[serde(default)]
+            pub unused_suppression: RuleSetting<LevelOnly>,
+            #[serde(default)]
+            pub invalid_utf8: RuleSetting<LevelOnly>,
+        }
+
+        const REGISTERED: [&RuleMeta; [$(stringify!($id)),*].len() + 2] = [$(&$id::META,)* &meta::UNUSED_SUPPRESSION, &meta::INVALID_UTF8];
+
+        fn build_registered(options: &RuleOptions, shared: &Shared, rules: &mut Vec<Configured>) -> Result<(), BuildError> {
+            $( add(&options.$id, &$id::META, shared, rules, $make)?; )*
+            Ok(())
+        }
+    };
+}
+
+registry! {
+    typo = |o, _| typo::Typo::new(o),
+    missing_space = |o, _| Ok(missing_space::MissingSpace::new(o)),
+    sentence_case = |o, _| Ok(sentence_case::SentenceCase::new(o)),
+    repeated_word = |o, _| Ok(repeated_word::RepeatedWord::new(o)),
+    heading_case = |o, _| Ok(heading_case::HeadingCase::new(o)),
+    proper_noun_case = |o, _| Ok(proper_noun_case::ProperNounCase::new(o)),
+    possessive = |o, _| Ok(possessive::Possessive::new(o)),
+    duplicate_line = |o, _| Ok(duplicate_line::DuplicateLine::new(o)),
+    quote_mismatch = |o, _| Ok(quote_mismatch::QuoteMismatch::new(o)),
+    empty_section = |o, s| Ok(empty_section::EmptySection::new(o, s.detector.clone())),
+    emphasis_in_heading = |o, _| Ok(emphasis_in_heading::EmphasisInHeading::new(o)),
+    boilerplate = |_, s| Ok(boilerplate::Boilerplate::new(s.detector.clone())),
+    clickbait = |o, _| clickbait::Clickbait::new(o),
+    tortured_phrase = |o, _| tortured_phrase::TorturedPhrase::new(o),
+}
+
+/// Build one registered rule when its setting leaves it on.
+fn add<O: CommonOptions + Default + Clone, R: Rule + 'static>(
+    setting: &RuleSetting<O>,
+    meta: &RuleMeta,
+    shared: &Shared,
+    rules: &mut Vec<Configured>,
+    make: impl FnOnce(O, &Shared) -> Result<R, String>,
+) -> Result<(), BuildError> {
+    let (severity, options) = resolve(setting, meta);
+    if let Some(severity) = severity {
+        rules.push(Configured { rule: Box::new(make(options, shared)?), severity });
+    }
+    Ok(())
+}
+
 /// Config → compiled rules: the one place where options meet rule constructors.
 pub fn build(options: &RuleOptions, custom: &[CustomRuleConfig]) -> Result<Vec<Configured>, BuildError> {
     let mut rules: Vec<Configured> = Vec::new();
-    macro_rules! add {
-        ($setting:expr, $module:ident, $make:expr) => {{
-            let (severity, opts) = resolve(&$setting, &$module::META);
-            if let Some(severity) = severity {
-                let make = $make;
-                rules.push(Configured { rule: Box::new(make(opts)?), severity });
-            }
-        }};
-    }
-    let detector = Arc::new(boilerplate::Detector::new(&boilerplate_options(options))?);
-    add!(options.typo, typo, typo::Typo::new);
-    add!(options.missing_space, missing_space, |o| Ok::<_, String>(missing_space::MissingSpace::new(o)));
-    add!(options.sentence_case, sentence_case, |o| Ok::<_, String>(sentence_case::SentenceCase::new(o)));
-    add!(options.repeated_word, repeated_word, |o| Ok::<_, String>(repeated_word::RepeatedWord::new(o)));
-    add!(options.heading_case, heading_case, |o| Ok::<_, String>(heading_case::HeadingCase::new(o)));
-    add!(options.proper_noun_case, proper_noun_case, |o| Ok::<_, String>(proper_noun_case::ProperNounCase::new(o)));
-    add!(options.possessive, possessive, |o| Ok::<_, String>(possessive::Possessive::new(o)));
-    add!(options.duplicate_line, duplicate_line, |o| Ok::<_, String>(duplicate_line::DuplicateLine::new(o)));
-    add!(options.quote_mismatch, quote_mismatch, |o| Ok::<_, String>(quote_mismatch::QuoteMismatch::new(o)));
-    add!(options.empty_section, empty_section, |o| Ok::<_, String>(empty_section::EmptySection::new(o, detector.clone())));
-    add!(options.emphasis_in_heading, emphasis_in_heading, |o| Ok::<_, String>(emphasis_in_heading::EmphasisInHeading::new(o)));
-    add!(options.boilerplate, boilerplate, |_o| Ok::<_, String>(boilerplate::Boilerplate::new(detector.clone())));
-    add!(options.clickbait, clickbait, clickbait::Clickbait::new);
-    add!(options.tortured_phrase, tortured_phrase, tortured_phrase::TorturedPhrase::new);
+    let shared = Shared { detector: Arc::new(boilerplate::Detector::new(&boilerplate_options(options))?) };
+    build_registered(options, &shared, &mut rules)?;
     for c in custom {
         if let Some(severity) = c.severity.severity() {
             rules.push(Configured { rule: Box::new(custom::Custom::new(c)?), severity });
@@ -236,5 +251,21 @@ pub fn meta_rule_severity(options: &RuleOptions, id: &str) -> Option<Severity> {
         "unused-suppression" => resolve(&options.unused_suppression, &meta::UNUSED_SUPPRESSION).0,
         "invalid-utf8" => resolve(&options.invalid_utf8, &meta::INVALID_UTF8).0,
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn priorities_are_unique_and_all_is_sorted_by_them() {
+        let mut seen = std::collections::HashSet::new();
+        for m in ALL {
+            assert!(seen.insert(m.priority), "two rules share priority {}", m.priority);
+        }
+        assert!(ALL.windows(2).all(|w| w[0].priority < w[1].priority));
+        assert_eq!(ALL.len(), REGISTERED.len());
+        assert_eq!(ALL[0].id, "typo");
     }
 }

@@ -20,6 +20,7 @@ pub static META: RuleMeta = RuleMeta {
     id: "possessive",
     category: Category::Punctuation,
     default_severity: Severity::Warning,
+    priority: 40,
     fix: "unsafe",
     summary: "A proper noun from this document with a bare s where a possessive is meant",
     explanation: "Flags a name that the document uses many times (\"Trump\") written with a bare s before \

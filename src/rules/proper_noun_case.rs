@@ -20,6 +20,7 @@ pub static META: RuleMeta = RuleMeta {
     id: "proper-noun-case",
     category: Category::Capitalization,
     default_severity: Severity::Warning,
+    priority: 30,
     fix: "safe",
     summary: "A word this document capitalises mid-sentence again and again appears lowercase",
     explanation: "Learns the document's proper nouns from its own text: a word capitalised in the middle of \

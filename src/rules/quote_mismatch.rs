@@ -18,6 +18,7 @@ pub static META: RuleMeta = RuleMeta {
     id: "quote-mismatch",
     category: Category::Punctuation,
     default_severity: Severity::Warning,
+    priority: 90,
     fix: "safe",
     summary: "A misdirected curly quote, or an unbalanced quote or bracket in a paragraph",
     explanation: "Flags a closing curly quote (”) that opens a quotation, an opening one (“) that closes \

@@ -20,6 +20,7 @@ pub static META: RuleMeta = RuleMeta {
     id: "repeated-word",
     category: Category::Style,
     default_severity: Severity::Warning,
+    priority: 70,
     fix: "safe",
     summary: "The same word twice in a row",
     explanation: "Flags a word immediately repeated with only white space between, such as \"the the\". \

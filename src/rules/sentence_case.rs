@@ -21,6 +21,7 @@ pub static META: RuleMeta = RuleMeta {
     id: "sentence-case",
     category: Category::Capitalization,
     default_severity: Severity::Warning,
+    priority: 60,
     fix: "safe",
     summary: "A sentence, paragraph, list item or table cell starts with a lowercase letter",
     explanation: "Flags a sentence that begins with a lowercase letter: at the start of a paragraph \

@@ -20,6 +20,7 @@ pub static META: RuleMeta = RuleMeta {
     id: "tortured-phrase",
     category: Category::Scraped,
     default_severity: Severity::Info,
+    priority: 140,
     fix: "unsafe",
     summary: "A paraphrasing tool's substitute for a standard phrase (\"choice models\")",
     explanation: "Flags phrases that paraphrasing tools produce when they disguise copied text by swapping \

@@ -19,6 +19,7 @@ pub static META: RuleMeta = RuleMeta {
     id: "typo",
     category: Category::Spelling,
     default_severity: Severity::Warning,
+    priority: 10,
     fix: "safe/unsafe",
     summary: "A known misspelling (from the typos dictionary, plus extend-words)",
     explanation: "Flags words that a curated dictionary of common misspellings lists as wrong, such as \
