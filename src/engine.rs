@@ -33,6 +33,48 @@ pub fn lint_bytes(decoded: &Decoded<'_>, path: &str, rules: &RuleSet) -> Vec<Dia
     diagnostics
 }
 
+/// Lints texts with one configuration's rules: the library's entry point for a text in
+/// memory (an editor buffer, a string from another program).
+///
+/// ```
+/// use copydesk::document::Format;
+///
+/// let linter = copydesk::Linter::with_defaults()?;
+/// let findings = linter.lint("# A title\n\nThe council met sence Monday.\n", Format::Markdown);
+/// assert!(findings.iter().any(|d| d.rule == "typo" && d.message.contains("sence")));
+/// # Ok::<(), copydesk::rules::BuildError>(())
+/// ```
+#[derive(Clone)]
+pub struct Linter {
+    rules: std::sync::Arc<RuleSet>,
+}
+
+impl Linter {
+    /// Every default rule, as the embedded lint-rules.toml configures them.
+    pub fn with_defaults() -> Result<Linter, rules::BuildError> {
+        Linter::new(&crate::config::LoadedConfig::default_config().config, &Selection::default())
+    }
+
+    /// The rules of `config` that `selection` allows.
+    pub fn new(config: &Config, selection: &Selection) -> Result<Linter, rules::BuildError> {
+        Ok(Linter { rules: std::sync::Arc::new(RuleSet::new(config, selection)?) })
+    }
+
+    /// A linter over rules already compiled (a [`Workspace`](crate::workspace::Workspace)'s).
+    pub fn from_rules(rules: std::sync::Arc<RuleSet>) -> Linter {
+        Linter { rules }
+    }
+
+    /// Findings in `text`, read as `kind`, sorted by position, suppressions applied.
+    pub fn lint(&self, text: &str, kind: Format) -> Vec<Diagnostic> {
+        self.rules.check(&Document::parse(text, "<text>", kind))
+    }
+
+    pub fn rules(&self) -> &RuleSet {
+        &self.rules
+    }
+}
+
 /// The enabled rules for one configuration, compiled once and shared by all threads.
 pub struct RuleSet {
     rules: Vec<Configured>,

@@ -60,6 +60,35 @@ pub struct Fixed {
     pub converged: bool,
 }
 
+/// Apply the fixes of `diagnostics` that `applicability` allows (`Safe`: safe fixes only;
+/// `Unsafe`: safe and unsafe) to `text`, once, skipping fixes that overlap an earlier one.
+/// `converged` says nothing was skipped or left to apply: re-linting the result may still find
+/// more (use [`fix_until_stable`] for that).
+///
+/// ```
+/// use copydesk::diagnostic::Applicability;
+/// use copydesk::document::Format;
+///
+/// let linter = copydesk::Linter::with_defaults()?;
+/// let text = "The council met on Monday.The vote passed.\n";
+/// let fixed = copydesk::fix(text, &linter.lint(text, Format::PlainText), Applicability::Safe);
+/// assert_eq!(fixed.text, "The council met on Monday. The vote passed.\n");
+/// assert_eq!(fixed.applied, 1);
+/// # Ok::<(), copydesk::rules::BuildError>(())
+/// ```
+pub fn fix(text: &str, diagnostics: &[Diagnostic], applicability: Applicability) -> Fixed {
+    let unsafe_fixes = applicability == Applicability::Unsafe;
+    let (out, applied) = apply(text, diagnostics, unsafe_fixes);
+    let available = diagnostics
+        .iter()
+        .filter_map(|d| d.fix.as_ref())
+        .filter(|f| f.applicability == Applicability::Safe || unsafe_fixes)
+        .filter(|f| !f.edits.is_empty())
+        .count();
+    Fixed { text: out, applied, rounds: 1, converged: applied == available }
+}
+
+/// Lint, apply the allowed fixes, re-lint, until nothing changes (at most [`MAX_ROUNDS`]).
 pub fn fix_until_stable(source: &str, path: &str, rules: &RuleSet, unsafe_fixes: bool) -> Fixed {
     let mut text = source.to_string();
     let mut applied = 0;

@@ -1,8 +1,37 @@
 //! copydesk — a content-quality linter for published and scraped articles.
 //!
-//! Data flows one way: config → [`engine::RuleSet`] (compiled once) → for each file: bytes →
-//! [`document::Document`] → rules → suppressions → sorted [`diagnostic::Diagnostic`]s → one
-//! reporter. Detection lives here; printing lives in `report` and the binary.
+//! The library does everything but parse arguments and print: the binary, an editor server or
+//! a Python module each call it in a few lines. Three entry points, from the smallest:
+//!
+//! - [`Linter::lint`]`(text, kind)`: the findings in one text in memory.
+//! - [`fix()`]`(text, diagnostics, applicability)`: the text with the allowed fixes applied.
+//! - [`Workspace::discover`]`(dir, overrides)` then [`Workspace::lint_path`]: the
+//!   configuration that applies to each file (nearest lint-rules.toml, `[[overrides]]`),
+//!   compiled once, and a file linted with it.
+//!
+//! ```
+//! use copydesk::diagnostic::Applicability;
+//! use copydesk::document::Format;
+//!
+//! let linter = copydesk::Linter::with_defaults()?;
+//! let text = "Budget Approved\n\nThe council met sence Monday.As expected, the vote passed.\n";
+//! let findings = linter.lint(text, Format::PlainText);
+//! let rules: Vec<&str> = findings.iter().map(|d| d.rule.as_str()).collect();
+//! assert_eq!(rules, ["typo", "missing-space"]);
+//!
+//! // The spacing fix is safe; "sence" could be "since" or "sense", so its fix is unsafe.
+//! let fixed = copydesk::fix(text, &findings, Applicability::Safe);
+//! assert_eq!(fixed.text, "Budget Approved\n\nThe council met sence Monday. As expected, the vote passed.\n");
+//! let fixed = copydesk::fix(text, &findings, Applicability::Unsafe);
+//! assert_eq!(fixed.applied, 2);
+//! # Ok::<(), copydesk::rules::BuildError>(())
+//! ```
+//!
+//! Layers point one way (tests/layers.rs checks it): [`text`], [`diagnostic`], [`options`] →
+//! [`document`] (+ [`analysis`] evidence) → [`rules`] → [`config`] → [`engine`] (the
+//! [`RuleSet`](engine::RuleSet) and [`Linter`]) → [`pipeline`], [`fix`](mod@fix),
+//! [`baseline`], [`walk`], [`workspace`] → [`report`] → [`run`]. One pipeline,
+//! [`pipeline::lint_input`], serves files, standard input, huge streamed files and baselines.
 
 pub mod analysis;
 pub mod baseline;
@@ -22,5 +51,7 @@ pub mod text;
 pub mod walk;
 pub mod workspace;
 
-pub use engine::{lint_bytes, lint_source};
+pub use engine::{lint_bytes, lint_source, Linter};
+pub use fix::{fix, Fixed};
 pub use text::{decode, is_binary, Decoded, PLACEHOLDER};
+pub use workspace::{Overrides, Workspace};
