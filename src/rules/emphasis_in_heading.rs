@@ -77,3 +77,26 @@ impl Rule for EmphasisInHeading {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostic::Applicability::Safe;
+    use crate::rules::testing::{findings, fixed};
+
+    const ID: &str = "emphasis-in-heading";
+
+    #[test]
+    fn a_wholly_bold_heading_loses_its_markers() {
+        let text = "# A Title\n\n## **Is the Deal Fair?**\n\nText.\n";
+        assert_eq!(findings(ID, text).len(), 1);
+        assert_eq!(fixed(ID, text, Safe), "# A Title\n\n## Is the Deal Fair?\n\nText.\n");
+    }
+
+    #[test]
+    fn italic_heading_too_but_partial_emphasis_and_body_text_are_fine() {
+        assert_eq!(fixed(ID, "# A Title\n\n## *Quiet Week*\n\nText.\n", Safe), "# A Title\n\n## Quiet Week\n\nText.\n");
+        for text in ["# A Title\n\n## The **Big** Vote\n\nText.\n", "# A Title\n\n**A bold paragraph.**\n"] {
+            assert!(findings(ID, text).is_empty(), "{text:?}");
+        }
+    }
+}

@@ -105,3 +105,37 @@ impl Rule for EmptySection {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostic::Applicability::{Safe, Unsafe};
+    use crate::rules::testing::{findings, fixed};
+
+    const ID: &str = "empty-section";
+
+    #[test]
+    fn a_heading_followed_by_a_sibling_heading_is_deleted_by_the_unsafe_fix() {
+        let text = "# A Title\n\n## Background\n\n## Reaction\n\nPeople cheered.\n";
+        assert_eq!(findings(ID, text).len(), 1);
+        assert_eq!(fixed(ID, text, Safe), text);
+        // Today the deletion leaves the blank line before the heading and the one after it.
+        assert_eq!(fixed(ID, text, Unsafe), "# A Title\n\n\n## Reaction\n\nPeople cheered.\n");
+    }
+
+    #[test]
+    fn a_label_with_nothing_after_it_is_flagged() {
+        let text = "Title Here\n\nThe council met on Monday.\n\nSources:\n";
+        assert_eq!(findings(ID, text).len(), 1);
+    }
+
+    #[test]
+    fn sections_with_content_and_subsections_are_not_empty() {
+        for text in [
+            "# A Title\n\n## Background\n\nIt began in May.\n\n## Reaction\n\nPeople cheered.\n",
+            "# A Title\n\n## Background\n\n### Early years\n\nIt began in May.\n",
+            "Title Here\n\nSources:\nThe city budget office.\n",
+        ] {
+            assert!(findings(ID, text).is_empty(), "{text:?}");
+        }
+    }
+}

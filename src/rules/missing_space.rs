@@ -134,3 +134,27 @@ fn glued_words(source: &str, insert: usize) -> Span {
     let end = source[insert..].find(|c: char| !c.is_alphanumeric()).map_or(source.len(), |i| insert + i);
     Span::new(start, end)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostic::Applicability::Safe;
+    use crate::rules::testing::{findings, fixed, flagged};
+
+    const ID: &str = "missing-space";
+
+    #[test]
+    fn glued_sentences_and_commas_get_a_space() {
+        let text = "Title Here\n\nPrices rose in the region.As expected, demand fell.\nThe pressures,could grow.\n";
+        assert_eq!(findings(ID, text).len(), 2);
+        assert_eq!(
+            fixed(ID, text, Safe),
+            "Title Here\n\nPrices rose in the region. As expected, demand fell.\nThe pressures, could grow.\n"
+        );
+    }
+
+    #[test]
+    fn abbreviations_numbers_and_addresses_are_left_alone() {
+        let text = "Title Here\n\nThe U.S. economy grew 49.1 percent to 1,000 jobs at 10:30 on News.com, e.g. J.R.R. Tolkien... see www.example.com.\n";
+        assert_eq!(flagged(ID, text), Vec::<String>::new());
+    }
+}

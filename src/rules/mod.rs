@@ -254,6 +254,51 @@ pub fn meta_rule_severity(options: &RuleOptions, id: &str) -> Option<Severity> {
     }
 }
 
+/// Unit-test helpers for rule files: one rule, as the default config sets it, on one text.
+#[cfg(test)]
+pub(crate) mod testing {
+    use crate::diagnostic::{Applicability, Diagnostic};
+    use crate::document::Format;
+    use crate::engine::{Linter, Selection};
+
+    fn linter(id: &str) -> Linter {
+        let config = crate::config::LoadedConfig::default_config().config;
+        Linter::new(&config, &Selection { select: vec![id.to_string()], ignore: Vec::new() }).expect("default rules build")
+    }
+
+    fn kind(text: &str) -> Format {
+        if text.starts_with("# ") {
+            Format::Markdown
+        } else {
+            Format::PlainText
+        }
+    }
+
+    /// The findings of rule `id` in `text` (Markdown when it starts with `# `).
+    pub fn findings(id: &str, text: &str) -> Vec<Diagnostic> {
+        linter(id).lint(text, kind(text))
+    }
+
+    /// The flagged words of rule `id` in `text`.
+    pub fn flagged(id: &str, text: &str) -> Vec<String> {
+        findings(id, text).iter().map(|d| text[d.span.start..d.span.end].to_string()).collect()
+    }
+
+    /// `text` after rule `id`'s fixes (safe only, or safe and unsafe), re-linted until stable.
+    pub fn fixed(id: &str, text: &str, applicability: Applicability) -> String {
+        let linter = linter(id);
+        let mut text = text.to_string();
+        for _ in 0..crate::fix::MAX_ROUNDS {
+            let next = crate::fix::fix(&text, &linter.lint(&text, kind(&text)), applicability).text;
+            if next == text {
+                break;
+            }
+            text = next;
+        }
+        text
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

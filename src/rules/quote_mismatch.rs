@@ -215,3 +215,37 @@ fn is_label_or_emoticon(text: &str, close_at: usize) -> bool {
     let at_start = before.len() == word.len() || before[..before.len() - word.len()].ends_with(char::is_whitespace);
     label && at_start && !before.contains('(')
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostic::Applicability::Safe;
+    use crate::rules::testing::{findings, fixed, flagged};
+
+    const ID: &str = "quote-mismatch";
+
+    #[test]
+    fn a_misdirected_opening_quote_is_flipped() {
+        let text = "Title Here\n\nShe said ”we will win” on Monday.\n";
+        assert_eq!(findings(ID, text).len(), 1);
+        assert_eq!(fixed(ID, text, Safe), "Title Here\n\nShe said “we will win” on Monday.\n");
+    }
+
+    #[test]
+    fn an_unbalanced_bracket_is_flagged_without_a_fix() {
+        let text = "Title Here\n\nThe plan (announced Monday was cheap.\n";
+        assert_eq!(flagged(ID, text), ["("]);
+        assert_eq!(fixed(ID, text, Safe), text);
+    }
+
+    #[test]
+    fn multi_paragraph_quotes_inches_and_list_labels_are_fine() {
+        for text in [
+            "Title Here\n\n“The first paragraph of a long quote.\n\n“The second one ends it.”\n",
+            "Title Here\n\nHe is 5'11\" tall.\n",
+            "Title Here\n\nThe options are a) cheap and b) fast.\n",
+            "Title Here\n\nShe said “yes” and left.\n",
+        ] {
+            assert!(findings(ID, text).is_empty(), "{text:?}");
+        }
+    }
+}

@@ -89,3 +89,38 @@ impl Rule for RepeatedWord {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostic::Applicability::Safe;
+    use crate::rules::testing::{findings, fixed};
+
+    const ID: &str = "repeated-word";
+
+    #[test]
+    fn a_doubled_word_is_deleted_once() {
+        let text = "Title Here\n\nThe council voted on the the budget.\n";
+        assert_eq!(findings(ID, text).len(), 1);
+        assert_eq!(fixed(ID, text, Safe), "Title Here\n\nThe council voted on the budget.\n");
+    }
+
+    #[test]
+    fn allowed_doubles_names_numbers_and_sentence_breaks_are_not_flagged() {
+        for text in [
+            "Title Here\n\nShe had had enough of it.\n",
+            "Title Here\n\nHe said that that was final.\n",
+            "Title Here\n\nThey toured Walla Walla last week.\n",
+            "Title Here\n\nThe score was 2 2 at half time.\n",
+            "Title Here\n\nIt ended. Ended for good.\n",
+        ] {
+            assert!(findings(ID, text).is_empty(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn capitalised_doubles_read_as_names_even_at_a_sentence_start() {
+        // "The The" (a band) and "Walla Walla" look alike to the rule: both are left alone.
+        let text = "Title Here\n\nThe The played on Monday.\n";
+        assert!(findings(ID, text).is_empty());
+    }
+}

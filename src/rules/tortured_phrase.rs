@@ -104,3 +104,28 @@ impl Rule for TorturedPhrase {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostic::Applicability::{Safe, Unsafe};
+    use crate::rules::testing::{findings, fixed, flagged};
+
+    const ID: &str = "tortured-phrase";
+
+    #[test]
+    fn a_paraphraser_substitute_gets_the_standard_phrase_as_an_unsafe_fix() {
+        let text = "Title Here\n\nThe lab studies counterfeit consciousness and bosom peril.\n";
+        assert_eq!(flagged(ID, text), ["counterfeit consciousness", "bosom peril"]);
+        assert_eq!(fixed(ID, text, Safe), text);
+        assert_eq!(fixed(ID, text, Unsafe), "Title Here\n\nThe lab studies artificial intelligence and breast cancer.\n");
+    }
+
+    #[test]
+    fn unless_after_words_and_partial_words_are_not_flagged() {
+        for text in
+            ["Title Here\n\nThey fit discrete choice models to the data.\n", "Title Here\n\nThe counterfeit consciousnesses were fine.\n"]
+        {
+            assert!(findings(ID, text).is_empty(), "{text:?}");
+        }
+    }
+}
