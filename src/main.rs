@@ -149,18 +149,16 @@ fn lint(args: LintArgs) -> u8 {
     };
     let settings = Settings { format: args.format, options, fix_mode, fail_level, allowances };
     let note = |n: &str| eprintln!("copydesk: note: {n}");
-    if let Err(e) = run::lint(&workspace, inputs, &settings, &mut printer, &mut outcome, &note) {
+    let mut out = std::io::BufWriter::new(std::io::stdout());
+    let mut sinks = run::Sinks { printer: &mut printer, out: &mut out, note: &note };
+    if let Err(e) = run::lint(&workspace, inputs, &settings, &mut sinks, &mut outcome) {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             error(e);
         }
         return EXIT_ERROR;
     }
     outcome.total.elapsed_ms = started.elapsed().as_millis();
-    let finished = printer.finish(&outcome.total).and_then(|_| {
-        let mut stdout = std::io::stdout().lock();
-        stdout.write_all(outcome.stdout_text.as_bytes())?;
-        stdout.flush()
-    });
+    let finished = printer.finish(&outcome.total).and_then(|_| if outcome.stdout_closed { Ok(()) } else { out.flush() });
     if let Err(e) = finished {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             error(e);

@@ -71,8 +71,8 @@ pub struct Outcome {
     pub total: Summary,
     /// A finding reached the fail level.
     pub failing: bool,
-    /// Diffs (`--diff`) and fixed standard input (`--fix -`), for stdout after the report.
-    pub stdout_text: String,
+    /// Standard output was closed early (a pipe to `head`): diffs are no longer written.
+    pub stdout_closed: bool,
     /// "path: message" for each input that could not be linted.
     pub errors: Vec<String>,
 }
@@ -85,16 +85,24 @@ struct Rendered {
     meta: Result<FileMeta, FileError>,
 }
 
-/// Lint every input and write the report pieces to `printer` in order. `note` receives the
-/// lines meant for stderr that are not errors (skipped files, huge files and `--diff`), when
-/// they happen. The printer is left open for the caller to finish with the total.
+/// Where a run writes: the report's printer, `out` for diffs (`--diff`) and fixed standard
+/// input (`--fix -`) as each batch is done (the report then goes elsewhere, so the two never
+/// mix), and `note` for lines meant for stderr that are not errors (skipped files, huge files
+/// and `--diff`).
+pub struct Sinks<'a, W: Write> {
+    pub printer: &'a mut Printer<W>,
+    pub out: &'a mut dyn Write,
+    pub note: &'a (dyn Fn(&str) + Sync),
+}
+
+/// Lint every input and write the report pieces in order. The printer is left open for the
+/// caller to finish with the total.
 pub fn lint<W: Write>(
     workspace: &Workspace,
     inputs: Inputs,
     settings: &Settings,
-    printer: &mut Printer<W>,
+    sinks: &mut Sinks<'_, W>,
     outcome: &mut Outcome,
-    note: &(dyn Fn(&str) + Sync),
 ) -> std::io::Result<()> {
     let process = |path: &Path, name: String, source: Source| -> Rendered {
         let mut summary = Summary::new();
@@ -109,7 +117,7 @@ pub fn lint<W: Write>(
     match inputs {
         Inputs::Stdin(name, bytes) => {
             let rendered = [process(Path::new(&name), name.clone(), Source::Stdin(bytes))];
-            emit(printer, &rendered, settings.fail_level, outcome, note)
+            emit(sinks, &rendered, settings.fail_level, outcome)
         }
         Inputs::Files(files) => {
             let mut pending: Vec<&PathBuf> = Vec::new();
@@ -120,7 +128,7 @@ pub fn lint<W: Write>(
                 }
                 if huge || pending.len() == BATCH || n + 1 == files.len() {
                     let rendered: Vec<Rendered> = pending.par_iter().map(|p| process(p, display_path(p), Source::File)).collect();
-                    emit(printer, &rendered, settings.fail_level, outcome, note)?;
+                    emit(sinks, &rendered, settings.fail_level, outcome)?;
                     pending.clear();
                 }
                 if huge {
@@ -134,12 +142,12 @@ pub fn lint<W: Write>(
                         workspace.lint_input(path, &name, Source::HugeFile, settings.fix_mode, allowance, &mut |result: FileResult| {
                             summary.add(&result);
                             if written.is_ok() {
-                                written = printer.file(&report::render_file(settings.format, &result, &settings.options));
+                                written = sinks.printer.file(&report::render_file(settings.format, &result, &settings.options));
                             }
                         });
                     written?;
                     let rendered = [Rendered { name, piece: String::new(), summary, meta }];
-                    emit(printer, &rendered, settings.fail_level, outcome, note)?;
+                    emit(sinks, &rendered, settings.fail_level, outcome)?;
                 }
             }
             Ok(())
@@ -148,14 +156,9 @@ pub fn lint<W: Write>(
 }
 
 /// Print one batch in order: report pieces to the printer, diffs and fixed stdin text to
-/// the outcome (for stdout after the report), notes to `note`, errors to the outcome.
-fn emit<W: Write>(
-    printer: &mut Printer<W>,
-    rendered: &[Rendered],
-    threshold: Severity,
-    outcome: &mut Outcome,
-    note: &(dyn Fn(&str) + Sync),
-) -> std::io::Result<()> {
+/// `out`, notes to `note`, errors to the outcome.
+fn emit<W: Write>(sinks: &mut Sinks<'_, W>, rendered: &[Rendered], threshold: Severity, outcome: &mut Outcome) -> std::io::Result<()> {
+    let note = sinks.note;
     for r in rendered {
         match &r.meta {
             Err(message) => {
@@ -171,12 +174,15 @@ fn emit<W: Write>(
                 outcome.total.merge(&summary);
                 outcome.failing |=
                     [Severity::Error, Severity::Warning, Severity::Info].iter().any(|&s| s >= threshold && r.summary.count(s) > 0);
-                printer.file(&r.piece)?;
-                if let Some(diff) = &meta.diff {
-                    outcome.stdout_text.push_str(diff);
-                }
-                if let Some(text) = &meta.stdin_fixed {
-                    outcome.stdout_text.push_str(text);
+                sinks.printer.file(&r.piece)?;
+                for text in [&meta.diff, &meta.stdin_fixed].into_iter().flatten() {
+                    if outcome.stdout_closed {
+                        break;
+                    }
+                    match sinks.out.write_all(text.as_bytes()) {
+                        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => outcome.stdout_closed = true,
+                        other => other?,
+                    }
                 }
                 if let Some(n) = &meta.note {
                     note(n);
