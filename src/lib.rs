@@ -51,6 +51,8 @@ pub mod text;
 pub mod walk;
 pub mod workspace;
 
+pub use diagnostic::{Applicability, Diagnostic};
+pub use document::Format;
 pub use engine::{lint_bytes, lint_source, Linter};
 pub use fix::{fix, Fixed};
 pub use text::{decode, is_binary, Decoded, PLACEHOLDER};
