@@ -117,6 +117,19 @@ mod tests {
         }
     }
 
+    // Found by cargo mutants: the separator and non-ASCII case folding had no test.
+    #[test]
+    fn only_spaces_or_tabs_may_separate_the_repeat() {
+        assert_eq!(fixed(ID, "Title Here\n\nThey voted on\ton Monday.\n", Safe), "Title Here\n\nThey voted on Monday.\n");
+        assert!(findings(ID, "Title Here\n\nIt was a red, red wine.\n").is_empty());
+    }
+
+    #[test]
+    fn non_ascii_words_compare_without_case() {
+        assert_eq!(findings(ID, "Title Here\n\nA naïve naÏve plan.\n").len(), 1);
+        assert!(findings(ID, "Title Here\n\nA naïve naëve plan.\n").is_empty());
+    }
+
     #[test]
     fn capitalised_doubles_read_as_names_even_at_a_sentence_start() {
         // "The The" (a band) and "Walla Walla" look alike to the rule: both are left alone.
