@@ -11,6 +11,7 @@ pub mod diagnostic;
 pub mod document;
 pub mod engine;
 pub mod fix;
+pub mod lexicon;
 pub mod report;
 pub mod rules;
 pub mod stream;
