@@ -16,6 +16,7 @@ use crate::common_options;
 use crate::config::Level;
 use crate::diagnostic::{Category, Diagnostic, Edit, Fix, Severity, Span};
 use crate::document::Document;
+use crate::lexicon::{self, Tier};
 use crate::text::{capitalize, has_inner_upper, is_all_caps, starts_lower, starts_upper};
 use regex::Regex;
 use serde::Deserialize;
@@ -134,19 +135,20 @@ impl HeadingCase {
             }
             if starts_upper(text) {
                 capitalized += 1;
-                // After another capital the word may be part of a name ("Roxy Music").
-                let prev_capitalized = i > 0 && starts_upper(doc.text(doc.words_in_block(bi)[i - 1].span));
-                if prev_capitalized {
-                    continue;
-                }
-                if COMMON_SUFFIXES.iter().any(|s| lower.len() > s.len() + 2 && lower.ends_with(s)) || evidence.usage(&lower).lower_mid > 0 {
+                // A capitalised everyday word ("Sales", "Boost") is title-case evidence; a
+                // capitalised name ("Warner", "Moscow") says nothing about the style.
+                let everyday = lexicon::lookup(&lower).is_some_and(|e| e.lower.is_some_and(|t| t <= Tier::Usual) && !e.mostly_proper());
+                if everyday
+                    || COMMON_SUFFIXES.iter().any(|s| lower.len() > s.len() + 2 && lower.ends_with(s))
+                    || evidence.usage(&lower).lower_mid > 0
+                {
                     common += 1;
                 }
             } else if starts_lower(text) && !self.always_lower.contains(text) {
                 lowercase.push(*word);
             }
         }
-        let title_case = capitalized >= self.min_capitalized && !lowercase.is_empty() && lowercase.len() * 3 <= capitalized && common >= 1;
+        let title_case = capitalized >= self.min_capitalized && !lowercase.is_empty() && lowercase.len() * 3 <= capitalized && common >= 2;
         if !title_case {
             return;
         }

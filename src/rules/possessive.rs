@@ -12,6 +12,7 @@ use crate::common_options;
 use crate::config::Level;
 use crate::diagnostic::{Category, Diagnostic, Edit, Fix, Severity};
 use crate::document::Document;
+use crate::lexicon;
 use crate::text::{is_capitalized, starts_upper};
 use rustc_hash::FxHashMap as HashMap;
 use serde::Deserialize;
@@ -74,6 +75,9 @@ const PLURAL_CUES: &[&str] = &[
     "dozen",
     "dozens",
 ];
+/// Titles before a surname: "Mr Koks" can only be "Mr Kok’s".
+const HONORIFICS: &[&str] = &["Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.", "Sir", "Dame", "Lord", "Lady", "Prof", "Professor", "President", "Judge"];
+
 /// Words after a plural subject or a name used as a verb: "the Smiths are", "Trumps said".
 const NOT_A_NOUN_AFTER: &[&str] = &[
     "are",
@@ -134,7 +138,7 @@ pub struct Possessive {
 
 impl Possessive {
     pub fn new(options: Options) -> Self {
-        Possessive { min_evidence: options.min_evidence.unwrap_or(3).max(1) }
+        Possessive { min_evidence: options.min_evidence.unwrap_or(2).max(1) }
     }
 }
 
@@ -149,15 +153,38 @@ impl Rule for Possessive {
         for (i, word) in doc.words.iter().enumerate() {
             let text = doc.text(word.span);
             let Some(base) = text.strip_suffix('s') else { continue };
-            if !is_capitalized(text) || base.chars().count() < 3 || base.ends_with(['s', 'S']) || !base.chars().all(char::is_alphabetic) {
+            if !is_capitalized(text) || base.chars().count() < 3 || !base.chars().all(char::is_alphabetic) {
                 continue;
             }
-            // A name the document mentions often (in any context: "President Donald Trump"),
-            // never lowercase, and itself writes as a possessive somewhere ("Trump’s"): that
-            // separates a name from a demonym plural ("Mexicans").
+            // "Elviss" is "Elvis’s" without its apostrophe; "Boss" and "Ross" are words.
+            if base.ends_with(['s', 'S']) && (!text.ends_with("ss") || lexicon::is_word(text) || !mentions_word(doc.source, base)) {
+                continue;
+            }
+            // The bare form must not be a word or name of its own ("Americans", "Oscars",
+            // "Jones"), and the base must be a name: one the document capitalises elsewhere or
+            // writes as a possessive, or one English only ever capitalises ("Britain").
             let lower = base.to_lowercase();
             let usage = evidence.usage(&lower);
-            if usage.mentioned_mid < self.min_evidence || usage.lower_mid > 0 || evidence.possessive_uses(&lower) == 0 {
+            let named_here = usage.mentioned_mid + evidence.possessive_uses(&lower) + usize::from(mentions_word(doc.source, base));
+            let bare_is_name = lexicon::lookup(text).and_then(|e| e.capitalized.or(e.other));
+            // A rare name that happens to be the plural ("Titans", "Cairns") yields to a document
+            // that names the singular again and again.
+            if bare_is_name.is_some_and(|tier| tier < lexicon::Tier::Rare || named_here < 2) {
+                continue;
+            }
+            if usage.lower_mid > 0 {
+                continue; // the base is an ordinary word in this document
+            }
+            let base_entry = lexicon::lookup(base);
+            let known_name = base_entry.is_some_and(|e| e.proper_only() || (e.mostly_proper() && !e.common_lower()));
+            let evidence_needed = if known_name {
+                0
+            } else if base_entry.is_none_or(|e| e.lower.is_none()) {
+                1
+            } else {
+                self.min_evidence // an everyday word capitalised: "Apples" needs "Apple" as a name
+            };
+            if named_here < evidence_needed {
                 continue;
             }
             let prev = i.checked_sub(1).map(|p| doc.words[p]).filter(|p| p.block == word.block);
@@ -167,13 +194,25 @@ impl Rule for Possessive {
             if !next_text.starts_with(char::is_alphabetic) || NOT_A_NOUN_AFTER.contains(&next_text.to_lowercase().as_str()) {
                 continue;
             }
+            // "Woolworths disappointed investors": a name that ends in s, then its verb. Only a
+            // name this document also writes without the s can take a past tense next.
+            if named_here == 0 && next_text.ends_with("ed") {
+                continue;
+            }
             if !doc.source[word.span.end..next.span.start].trim().is_empty() {
                 continue; // punctuation between: "…of the Trumps, who…"
+            }
+            // In running prose a capitalised name next is a first name and its surname
+            // ("Andreas Adriano"); headings capitalise every noun, so there it proves nothing.
+            let heading = doc.blocks[word.block].kind.is_heading_like();
+            if !heading && starts_upper(next_text) && !lexicon::lookup(next_text).is_some_and(|e| e.common_lower()) {
+                continue;
             }
             if let Some(prev) = prev {
                 let p = doc.text(prev.span);
                 let plural_cue = PLURAL_CUES.contains(&p.to_lowercase().as_str()) || p.chars().all(|c| c.is_ascii_digit());
-                let first_name = starts_upper(p)
+                let first_name = !HONORIFICS.contains(&p)
+                    && starts_upper(p)
                     && !prev.sentence_start
                     && prev.sentence == word.sentence
                     && doc.source[prev.span.end..word.span.start].trim().is_empty()
@@ -182,6 +221,7 @@ impl Rule for Possessive {
                     continue;
                 }
             }
+            // A name that itself ends in s and recurs bare ("Evans", "Hollands") is no typo.
             let counts = counts.get_or_insert_with(|| {
                 let mut m = HashMap::default();
                 for w in &doc.words {
@@ -190,8 +230,7 @@ impl Rule for Possessive {
                 m
             });
             let bare = counts.get(text).copied().unwrap_or(0);
-            let named = usage.mentioned_mid;
-            if named < 2 * bare {
+            if bare > 1 && bare > usage.mentioned_mid + evidence.possessive_uses(&lower) {
                 continue;
             }
             let fixed = format!("{base}{}s", evidence.apostrophe());
@@ -202,4 +241,13 @@ impl Rule for Possessive {
             );
         }
     }
+}
+
+/// Whether `word` occurs in `source` as a word of its own ("Blair", not inside "Blairs").
+fn mentions_word(source: &str, word: &str) -> bool {
+    source.match_indices(word).any(|(at, _)| {
+        let before = source[..at].chars().next_back();
+        let after = source[at + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }

@@ -14,6 +14,8 @@ use crate::common_options;
 use crate::config::Level;
 use crate::diagnostic::{Category, Diagnostic, Edit, Fix, Severity, Span};
 use crate::document::Document;
+use crate::lexicon::{self, Tier};
+use crate::text::capitalize;
 use serde::Deserialize;
 
 pub static META: RuleMeta = RuleMeta {
@@ -48,7 +50,7 @@ pub struct ProperNounCase {
 
 impl ProperNounCase {
     pub fn new(options: Options) -> Self {
-        ProperNounCase { min_evidence: options.min_evidence.unwrap_or(3).max(1) }
+        ProperNounCase { min_evidence: options.min_evidence.unwrap_or(2).max(1) }
     }
 }
 
@@ -58,30 +60,200 @@ impl Rule for ProperNounCase {
     }
 
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
-        let evidence = doc.evidence();
         for word in &doc.words {
             let text = doc.text(word.span);
             if !text.starts_with(|c: char| c.is_lowercase()) && !text.contains(['-', '‐']) {
                 continue;
             }
+            // A handle, hashtag or domain is written as its owner writes it.
+            let before = crate::text::char_before(doc.source, word.span.start);
+            let after = crate::text::char_at(doc.source, word.span.end);
+            if matches!(before, Some('#' | '@' | '/' | '.' | '_')) || matches!(after, Some('@' | '/' | '_')) {
+                continue;
+            }
+            if after == Some('.') && doc.source[word.span.end + 1..].starts_with(|c: char| c.is_ascii_alphanumeric()) {
+                continue; // example.com
+            }
+            let prose_mid = doc.blocks[word.block].kind.is_prose() && !word.sentence_start;
             for (offset, part) in name_parts(text) {
-                if part.chars().count() < 2 || !part.chars().all(char::is_lowercase) {
+                if part.chars().count() < 3 || !part.chars().all(char::is_lowercase) || NAME_PARTICLES.contains(&part) {
                     continue;
                 }
-                let Some(spelling) = evidence.proper_noun(part, self.min_evidence) else { continue };
-                let uses = evidence.usage(part).capitalized_mid;
                 let start = word.span.start + offset;
                 let span = Span::new(start, start + part.len());
+                let Some(judgement) = self.judge(doc, part, span, prose_mid) else { continue };
+                let Judgement { spelling, uses } = judgement;
+                let why = if uses > 0 {
+                    format!("`{part}` is written `{spelling}` elsewhere in this document ({uses} times)")
+                } else {
+                    format!("`{part}` is a proper noun: English writes it `{spelling}`")
+                };
                 out.push(
-                    Diagnostic::new(
-                        META.id,
-                        span,
-                        format!("`{part}` is written `{spelling}` everywhere else in this document ({uses} times)"),
-                    )
-                    .with_help(format!("write `{spelling}`"))
-                    .with_fix(Fix::safe(vec![Edit::replace(span, spelling.to_string())])),
+                    Diagnostic::new(META.id, span, why)
+                        .with_help(format!("write `{spelling}`"))
+                        .with_fix(Fix::safe(vec![Edit::replace(span, spelling)])),
                 );
             }
         }
     }
+}
+
+/// Lowercase inside names in any style: "van Gogh", "de Gaulle", "bin Laden".
+const NAME_PARTICLES: &[&str] = &["van", "von", "der", "den", "des", "del", "della", "dos", "das", "bin", "ibn", "ben", "mac", "ter"];
+
+/// Why a lowercase word is a proper noun, and how to write it.
+struct Judgement {
+    spelling: String,
+    /// The document's own capitalised uses (0: the lexicon alone knows it).
+    uses: usize,
+}
+
+impl ProperNounCase {
+    /// Weighs the document's evidence against what English knows of the word. The more the
+    /// lowercase word is an ordinary English word, the more capitalised uses it takes:
+    /// - not a word at all ("kishida"): one capitalised mention anywhere, names included;
+    /// - a name first ("japan", "monday"): one capitalised mention, or none when the lexicon has
+    ///   no lowercase reading at all and the name is common;
+    /// - a rare word lowercase ("hanks", "york"): one capitalised mention, names included;
+    /// - an everyday word too ("bank", "bill", "china"): `min_evidence` capitalised uses on its
+    ///   own mid-sentence, the same two-word name written capitalised elsewhere ("World Bank"
+    ///   before "World bank"), and only in running prose; or
+    ///   any capitalised use after a title ("Mr gill").
+    ///
+    /// In every case the document must write the word lowercase nowhere else in its prose.
+    fn judge(&self, doc: &Document<'_>, part: &str, span: Span, prose_mid: bool) -> Option<Judgement> {
+        let evidence = doc.evidence();
+        let usage = evidence.usage(part);
+        let other_lower = usage.lower_mid.saturating_sub(usize::from(prose_mid));
+        if other_lower > 0 || usage.lower_any > 1 + usize::from(!prose_mid) {
+            return None;
+        }
+        let entry = lexicon::lookup(part);
+        let doc_spelling = evidence.spelling(part).map(str::to_string);
+        let lexicon_spelling = entry.and_then(|e| e.spelling).map(str::to_string);
+        let spelling = || doc_spelling.clone().or(lexicon_spelling.clone()).unwrap_or_else(|| capitalize(part));
+        let named = usage.mentioned_mid;
+        match entry {
+            None => (named >= 1 && part.chars().count() >= 4).then(|| Judgement { spelling: spelling(), uses: named }),
+            Some(e) if e.proper_only() => {
+                // The lexicon alone decides only for a whole word: "double-decker" is no Decker.
+                let whole_word = !is_word_part(doc, span);
+                let common_name = e.capitalized.or(e.other).is_some_and(|t| t <= Tier::Usual);
+                (named >= 1 || (common_name && whole_word && part.len() >= 4)).then(|| Judgement { spelling: spelling(), uses: named })
+            }
+            // Lowercase, it is a rare word ("york", "premiership"): a name here.
+            Some(e) if e.lower == Some(Tier::Rare) => (named >= 1).then(|| Judgement { spelling: spelling(), uses: named }),
+            Some(e) => {
+                let after_title = after_honorific(doc, span) && named >= 1;
+                let strong = after_title
+                    || (prose_mid
+                        && (usage.capitalized_mid >= self.min_evidence
+                            || self.written_as_name(doc, part, span)
+                            // "hanks": an uncommon word that this document writes as a name
+                            || self.same_context(doc, part, span)
+                            || (!e.common_lower() && named >= 2)));
+                strong.then(|| Judgement { spelling: spelling(), uses: named })
+            }
+        }
+    }
+
+    /// "World bank" where the document also writes "World Bank": the capitalised word before
+    /// it and the word itself capitalised occur together elsewhere.
+    fn written_as_name(&self, doc: &Document<'_>, part: &str, span: Span) -> bool {
+        // A capitalised word that can be part of a name: not "The" or "His" at a sentence start.
+        let is_name_word = |w: &str| {
+            crate::text::is_capitalized(w)
+                && w.chars().count() >= 2
+                && w.chars().all(char::is_alphabetic)
+                && !CLOSED_CLASS.contains(&w.to_ascii_lowercase().as_str())
+        };
+        let following = first_word(&doc.source[span.end..]);
+        // The same name, ending where this one ends: "San Francisco Police Department" is
+        // another name than "San Francisco police said", "Prime Minister Manmohan Singh" the
+        // same as "Prime minister Manmohan Singh".
+        let occurs = |name: &str| {
+            doc.source.match_indices(name).any(|(at, _)| {
+                let rest = &doc.source[at + name.len()..];
+                let next = first_word(rest);
+                let continues = next.starts_with(char::is_uppercase) && next != following;
+                !doc.source[..at].ends_with(char::is_alphanumeric) && !rest.starts_with(char::is_alphanumeric) && !continues
+            })
+        };
+        let head = doc.source[..span.start].strip_suffix(' ').unwrap_or("");
+        let prev = head.rsplit([' ', '\n']).next().unwrap_or("");
+        if is_name_word(prev) && occurs(&format!("{prev} {}", capitalize(part))) {
+            return true;
+        }
+        is_name_word(following) && occurs(&format!("{} {following}", capitalize(part)))
+    }
+}
+
+impl ProperNounCase {
+    /// "American and southwest" where the document also writes "American and Southwest", or
+    /// "Top of the pops" beside "Top of the Pops": the same two words before it (or after it)
+    /// with the word capitalised. Two words of context rule out chance.
+    fn same_context(&self, doc: &Document<'_>, part: &str, span: Span) -> bool {
+        let line_start = doc.source[..span.start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = doc.source[span.end..].find('\n').map_or(doc.source.len(), |i| span.end + i);
+        let before: Vec<&str> = doc.source[line_start..span.start].split(' ').rev().skip(1).take(2).collect();
+        let after: Vec<&str> = doc.source[span.end..line_end].split(' ').skip(1).take(2).collect();
+        let plain = |w: &&str| !w.is_empty() && w.chars().all(char::is_alphanumeric);
+        let capitalized = capitalize(part);
+        // Each context with the word that follows it here: the name elsewhere must not go on
+        // where this one stops ("San Francisco police said" / "San Francisco Police Department").
+        let mut contexts = Vec::new();
+        if before.len() == 2 && before.iter().all(plain) {
+            contexts.push((format!("{} {} {capitalized}", before[1], before[0]), first_word(&doc.source[span.end..])));
+        }
+        if after.len() == 2 && after.iter().all(plain) {
+            let end = span.end + 1 + after[0].len() + 1 + after[1].len();
+            contexts.push((format!("{capitalized} {} {}", after[0], after[1]), first_word(&doc.source[end.min(line_end)..])));
+        }
+        // Mid-sentence only: "According to the" at a sentence start is no name.
+        let mid_sentence = |at: usize| {
+            let head = &doc.source[..at];
+            head.strip_suffix(' ').is_some_and(|h| h.ends_with(|c: char| c.is_lowercase() || c == ','))
+        };
+        contexts.iter().any(|(c, following)| {
+            doc.source.match_indices(c.as_str()).any(|(at, _)| {
+                let rest = &doc.source[at + c.len()..];
+                let bounded = !doc.source[..at].ends_with(char::is_alphanumeric) && !rest.starts_with(char::is_alphanumeric);
+                let next = first_word(rest);
+                let goes_on = next.starts_with(char::is_uppercase) && next != *following;
+                let after_context = c.starts_with(capitalized.as_str());
+                bounded && !goes_on && (!after_context || mid_sentence(at))
+            })
+        })
+    }
+}
+
+/// The word after one space at the start of `text`, without trailing punctuation.
+fn first_word(text: &str) -> &str {
+    let Some(rest) = text.strip_prefix(' ') else { return "" };
+    rest.split([' ', '\n']).next().unwrap_or("").trim_end_matches(|c: char| !c.is_alphanumeric())
+}
+
+/// Words that start sentences, not names.
+const CLOSED_CLASS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "and", "but", "or", "in", "on", "at",
+    "for", "of", "to", "as", "by", "with", "from", "it", "he", "she", "they", "we", "i", "you", "if", "when", "while", "after", "before", "so",
+];
+
+/// Whether the span is one part of a hyphenated word ("decker" in "double-decker").
+fn is_word_part(doc: &Document<'_>, span: Span) -> bool {
+    let before = crate::text::char_before(doc.source, span.start);
+    let after = crate::text::char_at(doc.source, span.end);
+    matches!(before, Some('-' | '‐')) || matches!(after, Some('-' | '‐'))
+}
+
+/// The word before `span`, if it is in the same line.
+fn word_before<'a>(doc: &Document<'a>, span: Span) -> &'a str {
+    let head = &doc.source[..span.start];
+    let head = head.strip_suffix(' ').unwrap_or("");
+    head.rsplit([' ', '\n', '(', '"', '“']).next().unwrap_or("")
+}
+
+/// "Mr gill", "Dr no": after a title comes a name.
+fn after_honorific(doc: &Document<'_>, span: Span) -> bool {
+    matches!(word_before(doc, span), "Mr" | "Mrs" | "Ms" | "Dr" | "Mr." | "Mrs." | "Ms." | "Dr." | "Sir" | "Dame" | "Lord" | "Lady")
 }
