@@ -4,10 +4,11 @@
 //! ("Strengthening U.S.-Japan **security** Relations") and a capital after an apostrophe, the
 //! naive title-casing artefact ("What**’S** The Real Story?", "Don'T").
 //! **Why** both title case and sentence case are fine; a mix is a mistake.
-//! **How** the style is inferred per heading: title case when at least three major words are
-//! capitalised, at most a third as many are lowercase, and some capitalised word is clearly a
-//! common word (it ends -ing/-tion/…, it is a capitalised minor word, or the article writes it
-//! lowercase elsewhere) — so names ("Obama meets Putin in Moscow") are not mistaken for title case.
+//! **How** the style is inferred per heading from its capitalised words: capitalised minor
+//! words and everyday words (by the embedded lexicon) that the article's own text writes
+//! lowercase are evidence of title case; words the text capitalises mid-sentence are names and
+//! count for nothing, and a run of capitals counts for less, being often one name — so
+//! "Jenson Button wins Hungarian Grand Prix" is not mistaken for title case. See `check_style`.
 //! Lowercase proper nouns in headings are reported by `proper-noun-case`.
 //! **Fix** (unsafe) recases the word.
 
@@ -51,7 +52,7 @@ pub struct Options {
     /// Name particles and other words that are lowercase in any style (de, van, vs).
     #[serde(default)]
     pub always_lowercase: Vec<String>,
-    /// Capitalised major words needed before a heading counts as title case.
+    /// Capitalised major words (after the first) needed before a heading can be title case.
     pub min_capitalized: Option<usize>,
 }
 common_options!(Options);
@@ -75,7 +76,7 @@ impl HeadingCase {
         HeadingCase {
             minor: options.minor_words.into_iter().map(|w| w.to_lowercase()).collect(),
             always_lower: options.always_lowercase.into_iter().collect(),
-            min_capitalized: options.min_capitalized.unwrap_or(3),
+            min_capitalized: options.min_capitalized.unwrap_or(1),
         }
     }
 }
@@ -113,14 +114,38 @@ impl Rule for HeadingCase {
 }
 
 impl HeadingCase {
+    /// Title case or sentence case? Each capitalised word after the first is weighed as
+    /// evidence of title case:
+    /// - a capitalised minor word ("Is", "To"): 1;
+    /// - an everyday word that this article's text writes lowercase and never capitalises
+    ///   mid-sentence ("Sales" over a body that says "sales"): 1, strong;
+    /// - a word the text capitalises mid-sentence: 0, it is a name here;
+    /// - otherwise an everyday word by the lexicon: 1 on its own, ½ inside a run of capitals
+    ///   (a run of capitals is often one name: "International Space Station").
+    ///
+    /// Title case needs 2, or 1 with a strong piece, and at most one lowercase major word per
+    /// two points of evidence: "Russia gets Investment Blessing" over an article about
+    /// investment is title case with `gets` left out; "Jenson Button wins Hungarian Grand Prix"
+    /// is a sentence-case headline full of names.
     fn check_style(&self, doc: &Document<'_>, bi: usize, out: &mut Vec<Diagnostic>) {
         let evidence = doc.evidence();
-        let (mut capitalized, mut lowercase, mut common) = (0, Vec::new(), 0);
-        for (i, word) in doc.words_in_block(bi).iter().enumerate() {
+        let words = doc.words_in_block(bi);
+        let is_major_capital = |j: usize| {
+            words.get(j).is_some_and(|w| {
+                let t = doc.text(w.span);
+                starts_upper(t) && !self.minor.contains(&t.to_lowercase())
+            })
+        };
+        let (mut capitalized, mut lowercase, mut weight, mut strong) = (0, Vec::new(), 0.0f32, 0);
+        for (i, word) in words.iter().enumerate() {
             let text = doc.text(word.span);
             let before = doc.source[..word.span.start].trim_end();
             let subtitle_start = before.ends_with([':', '–', '—', '|', '?', '!']) || before.ends_with(" -");
             if i == 0 || subtitle_start || !text.chars().next().is_some_and(char::is_alphabetic) {
+                continue;
+            }
+            // A quoted word keeps the case of the quotation: "'leak'", "‘urban’".
+            if doc.source[..word.span.start].ends_with(['\'', '"', '‘', '“']) {
                 continue;
             }
             if is_all_caps(text) || text.chars().any(|c| c.is_ascii_digit()) || (has_inner_upper(text) && !starts_upper(text)) {
@@ -129,26 +154,33 @@ impl HeadingCase {
             let lower = text.to_lowercase();
             if self.minor.contains(&lower) {
                 if starts_upper(text) {
-                    common += 1; // "Is Here To Give": capitalised minor words mean title case
+                    weight += 1.0; // "Is Here To Give": capitalised minor words mean title case
                 }
                 continue;
             }
             if starts_upper(text) {
                 capitalized += 1;
-                // A capitalised everyday word ("Sales", "Boost") is title-case evidence; a
-                // capitalised name ("Warner", "Moscow") says nothing about the style.
-                let everyday = lexicon::lookup(&lower).is_some_and(|e| e.lower.is_some_and(|t| t <= Tier::Usual) && !e.mostly_proper());
-                if everyday
-                    || COMMON_SUFFIXES.iter().any(|s| lower.len() > s.len() + 2 && lower.ends_with(s))
-                    || evidence.usage(&lower).lower_mid > 0
-                {
-                    common += 1;
+                let usage = evidence.usage(&lower);
+                if usage.mentioned_mid > 0 {
+                    continue; // a name in this article
+                }
+                if usage.lower_any > 0 {
+                    weight += 1.0;
+                    strong += 1;
+                    continue;
+                }
+                let everyday = lexicon::lookup(&lower).is_some_and(|e| e.lower.is_some_and(|t| t <= Tier::Usual) && !e.mostly_proper())
+                    || COMMON_SUFFIXES.iter().any(|s| lower.len() > s.len() + 2 && lower.ends_with(s));
+                if everyday {
+                    let in_run = is_major_capital(i - 1) || is_major_capital(i + 1);
+                    weight += if in_run { 0.5 } else { 1.0 };
                 }
             } else if starts_lower(text) && !self.always_lower.contains(text) {
                 lowercase.push(*word);
             }
         }
-        let title_case = capitalized >= self.min_capitalized && !lowercase.is_empty() && lowercase.len() * 3 <= capitalized && common >= 2;
+        let enough = weight >= 2.0 || (strong >= 1 && weight >= 1.0);
+        let title_case = capitalized >= self.min_capitalized && enough && !lowercase.is_empty() && lowercase.len() as f32 <= (weight / 2.0).max(1.0);
         if !title_case {
             return;
         }

@@ -76,7 +76,9 @@ impl Rule for ProperNounCase {
             }
             let prose_mid = doc.blocks[word.block].kind.is_prose() && !word.sentence_start;
             for (offset, part) in name_parts(text) {
-                if part.chars().count() < 3 || !part.chars().all(char::is_lowercase) || NAME_PARTICLES.contains(&part) {
+                // A short piece of a hyphenated word ("sci-fi") is no name.
+                let min_len = if part.len() < text.len() { 4 } else { 3 };
+                if part.chars().count() < min_len || !part.chars().all(char::is_lowercase) || NAME_PARTICLES.contains(&part) {
                     continue;
                 }
                 let start = word.span.start + offset;
