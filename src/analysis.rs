@@ -27,6 +27,9 @@ pub struct Evidence {
     possessives: HashMap<String, usize>,
     pub curly_apostrophes: usize,
     pub straight_apostrophes: usize,
+    /// Lowercase prose words checked against the English lexicon, and how many it knows.
+    lowercase_words: usize,
+    english_words: usize,
 }
 
 /// Split a word into the parts a proper noun can be: "U.S.-Japan’s" → ["U.S.", "Japan"].
@@ -67,7 +70,12 @@ impl Evidence {
             if base.len() < text.len() {
                 *ev.possessives.entry(base.to_lowercase()).or_default() += 1;
             }
-            let prose_mid = matches!(kind, BlockKind::Paragraph | BlockKind::Quote) && !word.sentence_start;
+            let prose = matches!(kind, BlockKind::Paragraph | BlockKind::Quote);
+            if prose && text.len() >= 2 && text.chars().all(char::is_lowercase) {
+                ev.lowercase_words += 1;
+                ev.english_words += usize::from(crate::lexicon::is_lowercase_word(text));
+            }
+            let prose_mid = prose && !word.sentence_start;
             if !prose_mid {
                 if starts_lower(text) {
                     for (_, part) in name_parts(text) {
@@ -152,6 +160,13 @@ impl Evidence {
             .filter_map(|(k, v)| v.into_iter().max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0))).map(|(s, _)| (k, s)))
             .collect();
         ev
+    }
+
+    /// Whether the document is in English: most of its lowercase prose words are English
+    /// words. Spelling and capitalisation rules know only English; a French or German article
+    /// gets the language-neutral rules alone. Short texts (under 20 such words) count as English.
+    pub fn is_english(&self) -> bool {
+        self.lowercase_words < 20 || self.english_words * 10 >= self.lowercase_words * 6
     }
 
     /// How the document writes a word, by its lowercase form.

@@ -87,6 +87,9 @@ impl Rule for HeadingCase {
     }
 
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
+        if !doc.evidence().is_english() {
+            return; // spelling and case are English-only
+        }
         for (bi, block) in doc.blocks.iter().enumerate() {
             if !block.kind.is_heading_like() {
                 continue;
@@ -118,7 +121,11 @@ impl HeadingCase {
     /// evidence of title case:
     /// - a capitalised minor word ("Is", "To"): 1;
     /// - an everyday word that this article's text writes lowercase and never capitalises
-    ///   mid-sentence ("Sales" over a body that says "sales"): 1, strong;
+    ///   mid-sentence ("Sales" over a body that says "sales"): 1, and strong unless it stands
+    ///   next to a capitalised word that is no English word ("Zubrovka Music");
+    ///
+    /// Known limit: a sentence-case headline made only of names and one lowercase noun ("Roxy
+    /// Music on Isle of Wight bill") reads like title case with one word left lowercase.
     /// - a word the text capitalises mid-sentence: 0, it is a name here;
     /// - otherwise an everyday word by the lexicon: 1 on its own, ½ inside a run of capitals
     ///   (a run of capitals is often one name: "International Space Station").
@@ -134,6 +141,20 @@ impl HeadingCase {
             words.get(j).is_some_and(|w| {
                 let t = doc.text(w.span);
                 starts_upper(t) && !self.minor.contains(&t.to_lowercase())
+            })
+        };
+        let is_everyday = |lower: &str| {
+            lexicon::lookup(lower).is_some_and(|e| e.lower.is_some_and(|t| t <= Tier::Usual) && !e.mostly_proper())
+                || COMMON_SUFFIXES.iter().any(|s| lower.len() > s.len() + 2 && lower.ends_with(s))
+        };
+        // "Isle of Wight", "Bank of England": capital, "of", capital is one name.
+        let is_of = |k: usize| words.get(k).is_some_and(|w| doc.text(w.span) == "of");
+        let of_name = |j: usize| (is_of(j + 1) && is_major_capital(j + 2)) || (j >= 2 && is_of(j - 1) && is_major_capital(j - 2));
+        // Next to a capitalised word that is no English word at all ("Zubrovka Music"), a word
+        // is part of that name.
+        let beside_name = |j: usize| {
+            [j.checked_sub(1), Some(j + 1)].into_iter().flatten().any(|k| {
+                is_major_capital(k) && words.get(k).is_some_and(|w| !lexicon::is_word(doc.text(w.span)) && !is_all_caps(doc.text(w.span)))
             })
         };
         let (mut capitalized, mut lowercase, mut weight, mut strong) = (0, Vec::new(), 0.0f32, 0);
@@ -161,17 +182,15 @@ impl HeadingCase {
             if starts_upper(text) {
                 capitalized += 1;
                 let usage = evidence.usage(&lower);
-                if usage.mentioned_mid > 0 {
-                    continue; // a name in this article
+                if usage.mentioned_mid > 0 || of_name(i) {
+                    continue; // a name in this article, or one shaped "Isle of Wight"
                 }
                 if usage.lower_any > 0 {
                     weight += 1.0;
-                    strong += 1;
+                    strong += usize::from(!beside_name(i));
                     continue;
                 }
-                let everyday = lexicon::lookup(&lower).is_some_and(|e| e.lower.is_some_and(|t| t <= Tier::Usual) && !e.mostly_proper())
-                    || COMMON_SUFFIXES.iter().any(|s| lower.len() > s.len() + 2 && lower.ends_with(s));
-                if everyday {
+                if is_everyday(&lower) {
                     let in_run = is_major_capital(i - 1) || is_major_capital(i + 1);
                     weight += if in_run { 0.5 } else { 1.0 };
                 }

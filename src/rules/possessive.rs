@@ -153,6 +153,9 @@ impl Rule for Possessive {
     }
 
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
+        if !doc.evidence().is_english() {
+            return; // spelling and case are English-only
+        }
         let evidence = doc.evidence();
         let mut counts: Option<HashMap<&str, usize>> = None;
         for (i, word) in doc.words.iter().enumerate() {

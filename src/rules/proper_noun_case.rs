@@ -60,6 +60,9 @@ impl Rule for ProperNounCase {
     }
 
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
+        if !doc.evidence().is_english() {
+            return; // spelling and case are English-only
+        }
         for word in &doc.words {
             let text = doc.text(word.span);
             if !text.starts_with(|c: char| c.is_lowercase()) && !text.contains(['-', '‐']) {
@@ -143,6 +146,9 @@ impl ProperNounCase {
                 let common_name = e.capitalized.or(e.other).is_some_and(|t| t <= Tier::Usual);
                 (named >= 1 || (common_name && whole_word && part.len() >= 4)).then(|| Judgement { spelling: spelling(), uses: named })
             }
+            Some(e) if e.mostly_proper() && !e.common_lower() => {
+                (named >= 1 && usage.capitalized_mid >= 1).then(|| Judgement { spelling: spelling(), uses: named })
+            }
             // Lowercase, it is a rare word ("york", "premiership"): a name here.
             Some(e) if e.lower == Some(Tier::Rare) => (named >= 1).then(|| Judgement { spelling: spelling(), uses: named }),
             Some(e) => {
@@ -177,7 +183,7 @@ impl ProperNounCase {
             doc.source.match_indices(name).any(|(at, _)| {
                 let rest = &doc.source[at + name.len()..];
                 let next = first_word(rest);
-                let continues = next.starts_with(char::is_uppercase) && next != following;
+                let continues = (next.starts_with(char::is_uppercase) || next == "of") && next != following;
                 !doc.source[..at].ends_with(char::is_alphanumeric) && !rest.starts_with(char::is_alphanumeric) && !continues
             })
         };
@@ -208,8 +214,9 @@ impl ProperNounCase {
             contexts.push((format!("{} {} {capitalized}", before[1], before[0]), first_word(&doc.source[span.end..])));
         }
         if after.len() == 2 && after.iter().all(plain) {
-            let end = span.end + 1 + after[0].len() + 1 + after[1].len();
-            contexts.push((format!("{capitalized} {} {}", after[0], after[1]), first_word(&doc.source[end.min(line_end)..])));
+            // `after[1]` is a slice of the source: its end is a char boundary there.
+            let end = after[1].as_ptr() as usize - doc.source.as_ptr() as usize + after[1].len();
+            contexts.push((format!("{capitalized} {} {}", after[0], after[1]), first_word(doc.source.get(end..).unwrap_or(""))));
         }
         // Mid-sentence only: "According to the" at a sentence start is no name.
         let mid_sentence = |at: usize| {
@@ -221,7 +228,7 @@ impl ProperNounCase {
                 let rest = &doc.source[at + c.len()..];
                 let bounded = !doc.source[..at].ends_with(char::is_alphanumeric) && !rest.starts_with(char::is_alphanumeric);
                 let next = first_word(rest);
-                let goes_on = next.starts_with(char::is_uppercase) && next != *following;
+                let goes_on = (next.starts_with(char::is_uppercase) || next == "of") && next != *following;
                 let after_context = c.starts_with(capitalized.as_str());
                 bounded && !goes_on && (!after_context || mid_sentence(at))
             })
