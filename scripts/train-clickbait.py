@@ -122,11 +122,18 @@ def signals(text, toks, L):
 
 
 def features(text, L):
-    """The model's features: `@signal`, `word`, `word word`, `^ first`, `last $` (a set)."""
+    """The model's features (a set): `@signal`, `word`, `word word`, `^ first`, `last $`, `~end` (the
+    last 3 letters of a word of 6 or more: ~lly, ~ful), `@lenN` (N = words // 3, words counted
+    between 3 and 16) and `@wlN`
+    (N = twice the mean word length, at most 14)."""
     toks = tokens(text)
     f = {'@' + s for s in signals(text, toks, L)}
     f.update(toks)
+    f.add('@len' + str(min(max(len(toks), 3), 16) // 3))
     if toks:
+        avg = sum(len(t) for t in toks) / len(toks)
+        f.add('@wl' + str(min(int(avg * 2), 14)))
+        f.update('~' + t[-3:] for t in toks if len(t) >= 6)
         f.add('^ ' + toks[0])
         f.add(toks[-1] + ' $')
         f.update(a + ' ' + b for a, b in zip(toks, toks[1:]))
