@@ -76,8 +76,8 @@ pub fn is_abbreviation(word: &str) -> bool {
 /// Units of measure, abbreviated before a lowercase word in recipes and specifications
 /// ("1 tsp. salt", "two 8 oz. cans").
 const UNITS: &[&str] = &[
-    "tsp", "tsps", "tbsp", "tbsps", "tbs", "oz", "lb", "lbs", "pt", "pts", "qt", "qts", "gal", "hr", "hrs", "sec", "secs", "mins", "sq", "yd",
-    "yds", "mi", "km", "cm", "mm", "kg", "mg", "ml", "doz", "pkg", "cal", "kcal", "temp", "deg",
+    "tsp", "tsps", "tbsp", "tbsps", "tbs", "oz", "lb", "lbs", "pt", "pts", "qt", "qts", "gal", "hr", "hrs", "sec", "secs", "mins", "sq",
+    "yd", "yds", "mi", "km", "cm", "mm", "kg", "mg", "ml", "doz", "pkg", "cal", "kcal", "temp", "deg",
 ];
 
 /// A short lowercase word that is no English word is an abbreviation ("approx.", "incl.",
@@ -211,6 +211,17 @@ mod tests {
             sentences("The U.S. may act. Mr. Smith agreed, e.g. today."),
             vec!["The U.S. may act.", "Mr. Smith agreed, e.g. today."]
         );
+    }
+
+    #[test]
+    fn units_and_unknown_short_words_are_abbreviations() {
+        assert_eq!(sentences("Add 1 tsp. salt and two 8 oz. cans. Stir."), vec!["Add 1 tsp. salt and two 8 oz. cans.", "Stir."]);
+        assert_eq!(
+            sentences("Bake for approx. twenty minutes with 2 pkts. yeast."),
+            vec!["Bake for approx. twenty minutes with 2 pkts. yeast."]
+        );
+        // A real word before the period ends the sentence even when the next starts lowercase.
+        assert_eq!(sentences("It rained. then it stopped."), vec!["It rained.", "then it stopped."]);
     }
 
     #[test]

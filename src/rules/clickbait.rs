@@ -498,6 +498,9 @@ impl Rule for Clickbait {
     }
 
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
+        if !doc.evidence().is_english() {
+            return; // the model knows English headlines only
+        }
         for block in &doc.blocks {
             let scored = block.kind == BlockKind::Title || (self.headings && matches!(block.kind, BlockKind::Heading(_)));
             if !scored {

@@ -199,7 +199,8 @@ impl HeadingCase {
             }
         }
         let enough = weight >= 2.0 || (strong >= 1 && weight >= 1.0);
-        let title_case = capitalized >= self.min_capitalized && enough && !lowercase.is_empty() && lowercase.len() as f32 <= (weight / 2.0).max(1.0);
+        let title_case =
+            capitalized >= self.min_capitalized && enough && !lowercase.is_empty() && lowercase.len() as f32 <= (weight / 2.0).max(1.0);
         if !title_case {
             return;
         }
@@ -212,5 +213,66 @@ impl HeadingCase {
                     .with_fix(Fix::unsafe_(vec![Edit::replace(word.span, fixed)])),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Format;
+
+    fn rule() -> HeadingCase {
+        let words = |s: &str| s.split(' ').map(str::to_string).collect();
+        HeadingCase::new(Options {
+            minor_words: words(
+                "a an the and but or nor for so yet as at by in of off on per to up via vs from into onto over than upon with",
+            ),
+            always_lowercase: words("de van von der la le al el bin vs"),
+            ..Options::default()
+        })
+    }
+
+    /// The words flagged in the title and headings of `text`, and the text with every fix.
+    fn check(text: &str) -> (Vec<String>, String) {
+        let doc = Document::parse(text, "t.txt", Format::PlainText);
+        let mut out = Vec::new();
+        rule().check(&doc, &mut out);
+        let flagged = out.iter().map(|d| text[d.span.start..d.span.end].to_string()).collect();
+        (flagged, crate::fix::apply(text, &out, true).0)
+    }
+
+    #[test]
+    fn one_lowercase_word_in_a_title_case_title() {
+        let text = "Markets Rally as Interest Rates fall\n\nStocks rose after the bank cut interest rates again. The rally was broad as rates fell.\n";
+        let (flagged, fixed) = check(text);
+        assert_eq!(flagged, ["fall"]);
+        assert!(fixed.starts_with("Markets Rally as Interest Rates Fall\n"));
+    }
+
+    #[test]
+    fn sentence_case_titles_full_of_names_are_fine() {
+        assert!(check("Jenson Button wins Hungarian Grand Prix\n").0.is_empty());
+        let text = "Valdora wins Northern Sailing Cup\n\nThe crew won the Northern Sailing Cup on Saturday. The cup is old.\n";
+        assert!(check(text).0.is_empty());
+        assert!(check("Ad sales boost Time Warner profit\n\nQuarterly profits at the media giant rose.\n").0.is_empty());
+    }
+
+    #[test]
+    fn quoted_words_keep_the_quotation_case() {
+        let text = "Singer Plans Farewell 'tour' Dates\n\nThe singer plans a farewell tour with new dates.\n";
+        assert!(check(text).0.is_empty());
+    }
+
+    #[test]
+    fn a_capital_after_an_apostrophe() {
+        let (flagged, fixed) = check("What’S Next for the Economy\n\nEconomists disagree.\n");
+        assert_eq!(flagged, ["What’S"]);
+        assert!(fixed.starts_with("What’s Next"));
+    }
+
+    #[test]
+    fn names_shaped_x_of_y_and_names_beside_non_words() {
+        let text = "Zubrovka Music on Isle of Wight bill\n\nThe band will play on the Saturday, the music festival said.\n";
+        assert!(check(text).0.is_empty());
     }
 }

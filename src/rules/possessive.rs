@@ -81,7 +81,8 @@ const PLURAL_CUES: &[&str] = &[
     "dozens",
 ];
 /// Titles before a surname: "Mr Koks" can only be "Mr Kok’s".
-const HONORIFICS: &[&str] = &["Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.", "Sir", "Dame", "Lord", "Lady", "Prof", "Professor", "President", "Judge"];
+const HONORIFICS: &[&str] =
+    &["Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.", "Sir", "Dame", "Lord", "Lady", "Prof", "Professor", "President", "Judge"];
 
 /// Words after a plural subject or a name used as a verb: "the Smiths are", "Trumps said".
 const NOT_A_NOUN_AFTER: &[&str] = &[
@@ -258,4 +259,66 @@ fn mentions_word(source: &str, word: &str) -> bool {
         let after = source[at + word.len()..].chars().next();
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Format;
+
+    /// The words flagged in `text` and the text with every fix (unsafe ones too) applied.
+    fn check(text: &str) -> (Vec<String>, String) {
+        let doc = Document::parse(text, "t.txt", Format::PlainText);
+        let mut out = Vec::new();
+        Possessive::new(Options::default()).check(&doc, &mut out);
+        let flagged = out.iter().map(|d| text[d.span.start..d.span.end].to_string()).collect();
+        (flagged, crate::fix::apply(text, &out, true).0)
+    }
+
+    #[test]
+    fn a_name_english_knows_with_a_bare_s_before_a_noun() {
+        let (flagged, fixed) = check("Growth\n\nAnalysts said Britains economy grew faster than expected.\n");
+        assert_eq!(flagged, ["Britains"]);
+        assert_eq!(fixed, "Growth\n\nAnalysts said Britain’s economy grew faster than expected.\n");
+    }
+
+    #[test]
+    fn the_documents_own_apostrophe_is_used() {
+        let (_, fixed) = check("Budget\n\nMr Hallan's plan was cut. Unions criticised Mr Hallans decision on Monday.\n");
+        assert!(fixed.contains("Mr Hallan's decision"), "{fixed}");
+    }
+
+    #[test]
+    fn a_surname_after_a_title_is_no_first_name() {
+        let text = "Report\n\nThe report by Mr Kok was published. Ministers will adopt Mr Koks recommendations next year.\n";
+        assert_eq!(check(text).0, ["Koks"]);
+    }
+
+    #[test]
+    fn ss_is_the_possessive_of_a_name_ending_in_s() {
+        let (flagged, fixed) = check("Auction\n\nA guitar owned by Elvis was sold. Collectors bid for Elviss guitar all night.\n");
+        assert_eq!(flagged, ["Elviss"]);
+        assert!(fixed.contains("Elvis’s guitar"));
+        assert!(check("Press\n\nThe Press office said Boss fans queued.\n").0.is_empty());
+    }
+
+    #[test]
+    fn plurals_surnames_and_names_of_their_own_are_left_alone() {
+        for text in [
+            "Awards\n\nThe Oscars ceremony starts at eight, and Americans living abroad can watch it online.\n",
+            "Awards\n\nBoth Kennedys attended, and two Smiths from one family won prizes.\n",
+            "Cinema\n\nActress Julia Roberts film opens on Friday.\n",
+            "Trade\n\nAccording to Andreas Adriano of the trade magazine, prices rose.\n",
+            "Retail\n\nShares fell after Woolworths disappointed investors with its figures.\n",
+            "Retail\n\nOrdinary Canadians queued at the border on Monday.\n",
+        ] {
+            assert!(check(text).0.is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_name_unknown_to_english_and_to_the_document_is_no_evidence() {
+        assert!(check("Firms\n\nAnalysts said Skarvelds profits fell.\n").0.is_empty());
+        assert_eq!(check("Firms\n\nSkarveld cut routes. Analysts said Skarvelds profits fell.\n").0, ["Skarvelds"]);
+    }
 }

@@ -50,7 +50,7 @@ pub struct ProperNounCase {
 
 impl ProperNounCase {
     pub fn new(options: Options) -> Self {
-        ProperNounCase { min_evidence: options.min_evidence.unwrap_or(2).max(1) }
+        ProperNounCase { min_evidence: options.min_evidence.unwrap_or(3).max(1) }
     }
 }
 
@@ -244,8 +244,9 @@ fn first_word(text: &str) -> &str {
 
 /// Words that start sentences, not names.
 const CLOSED_CLASS: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "and", "but", "or", "in", "on", "at",
-    "for", "of", "to", "as", "by", "with", "from", "it", "he", "she", "they", "we", "i", "you", "if", "when", "while", "after", "before", "so",
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "and", "but", "or", "in", "on",
+    "at", "for", "of", "to", "as", "by", "with", "from", "it", "he", "she", "they", "we", "i", "you", "if", "when", "while", "after",
+    "before", "so",
 ];
 
 /// Whether the span is one part of a hyphenated word ("decker" in "double-decker").
@@ -265,4 +266,74 @@ fn word_before<'a>(doc: &Document<'a>, span: Span) -> &'a str {
 /// "Mr gill", "Dr no": after a title comes a name.
 fn after_honorific(doc: &Document<'_>, span: Span) -> bool {
     matches!(word_before(doc, span), "Mr" | "Mrs" | "Ms" | "Dr" | "Mr." | "Mrs." | "Ms." | "Dr." | "Sir" | "Dame" | "Lord" | "Lady")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Format;
+
+    /// The words flagged in `text` (title line, blank line, paragraphs) and the safely fixed text.
+    fn check(text: &str) -> (Vec<String>, String) {
+        let doc = Document::parse(text, "t.txt", Format::PlainText);
+        let mut out = Vec::new();
+        ProperNounCase::new(Options::default()).check(&doc, &mut out);
+        let flagged = out.iter().map(|d| text[d.span.start..d.span.end].to_string()).collect();
+        (flagged, crate::fix::apply(text, &out, false).0)
+    }
+
+    #[test]
+    fn a_name_english_only_capitalises_needs_no_evidence() {
+        let (flagged, fixed) = check("Talks resume\n\nThe negotiators will meet again on monday in the capital.\n");
+        assert_eq!(flagged, ["monday"]);
+        assert_eq!(fixed, "Talks resume\n\nThe negotiators will meet again on Monday in the capital.\n");
+    }
+
+    #[test]
+    fn a_name_in_no_lexicon_needs_one_capitalised_mention() {
+        let text = "Visit ends\n\nThe minister met Fumio Tazaki on Friday. Reporters said tazaki looked tired.\n";
+        assert_eq!(check(text).0, ["tazaki"]);
+        assert!(check("Visit ends\n\nReporters said tazaki looked tired.\n").0.is_empty());
+    }
+
+    #[test]
+    fn an_everyday_word_needs_strong_evidence() {
+        // One capitalised use is no reason to capitalise "bank".
+        assert!(check("Rates\n\nThe Bank raised rates on Thursday. Savers said the bank had waited too long.\n").0.is_empty());
+        // After a title, a lowercase word is a name.
+        let (flagged, fixed) = check("Rates\n\nMr Gill said rates would rise. However, Mr gill added that the rise was small.\n");
+        assert_eq!(flagged, ["gill"]);
+        assert!(fixed.contains("Mr Gill added"));
+        // The same two-word name written capitalised elsewhere.
+        let text = "Loans\n\nThe World Bank lent more this year. Critics of the World bank said the loans came late.\n";
+        assert_eq!(check(text).0, ["bank"]);
+    }
+
+    #[test]
+    fn a_longer_name_elsewhere_is_another_name() {
+        let text = "Arrest\n\nThe San Marco Police Department confirmed the arrest. San Marco police said the man was released.\n";
+        assert!(check(text).0.is_empty());
+        let text = "Loans\n\nThe Bank of Tarland lent more this year, and the bank itself grew.\n";
+        assert!(check(text).0.is_empty());
+    }
+
+    #[test]
+    fn an_ordinary_lowercase_use_elsewhere_keeps_the_word_common() {
+        let text = "Jobs\n\nLabour won the vote on Tuesday. Labour said the labour market was strong and labour costs rose.\n";
+        assert!(check(text).0.is_empty());
+    }
+
+    #[test]
+    fn short_pieces_of_hyphenated_words_and_addresses_are_left_alone() {
+        let text =
+            "Schedules\n\nThe Sci-Fi Channel showed a new series. Viewers like sci-fi drama, and more is at tarland.example.org today.\n";
+        assert!(check(text).0.is_empty());
+        assert!(check("Talks\n\nFollow #monday updates from @monday online.\n").0.is_empty());
+    }
+
+    #[test]
+    fn non_english_documents_are_not_checked() {
+        let text = "Le budget\n\nle conseil a adopté lundi le budget de la ville. selon la mairie, les travaux commenceront au printemps prochain et dureront deux ans. les habitants de norway sont contents.\n";
+        assert!(check(text).0.is_empty());
+    }
 }
