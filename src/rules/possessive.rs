@@ -191,7 +191,7 @@ impl Rule for Possessive {
             } else if base_entry.is_none_or(|e| e.lower.is_none()) {
                 1
             } else {
-                self.min_evidence // an everyday word capitalised: "Apples" needs "Apple" as a name
+                self.min_evidence // an everyday word used as a name ("Shell", "Next") needs more
             };
             if named_here < evidence_needed {
                 continue;
@@ -211,10 +211,13 @@ impl Rule for Possessive {
             if !doc.source[word.span.end..next.span.start].trim().is_empty() {
                 continue; // punctuation between: "…of the Trumps, who…"
             }
-            // In running prose a capitalised name next is a first name and its surname
-            // ("Andreas Adriano"); headings capitalise every noun, so there it proves nothing.
+            // In running prose a name next makes one name with this word ("Andreas Adriano",
+            // "Highfields Capital Management", but not "Mozarts Requiem"); headings capitalise
+            // every noun, so there it proves nothing.
             let heading = doc.blocks[word.block].kind.is_heading_like();
-            if !heading && starts_upper(next_text) && !lexicon::lookup(next_text).is_some_and(|e| e.common_lower()) {
+            let capital_after_next = doc.words.get(i + 2).is_some_and(|w| w.sentence == word.sentence && starts_upper(doc.text(w.span)));
+            let next_is_name = !lexicon::lookup(next_text).is_some_and(|e| e.common_lower()) || capital_after_next;
+            if !heading && starts_upper(next_text) && next_is_name {
                 continue;
             }
             if let Some(prev) = prev {

@@ -139,6 +139,8 @@ impl ProperNounCase {
         let spelling = || doc_spelling.clone().or(lexicon_spelling.clone()).unwrap_or_else(|| capitalize(part));
         let named = usage.mentioned_mid;
         match entry {
+            // No English word: a name. (Compounds the lexicon lacks, "eurozone", count too:
+            // names are often compounds, "Idlewild", and the document decides.)
             None => (named >= 1 && part.chars().count() >= 4).then(|| Judgement { spelling: spelling(), uses: named }),
             Some(e) if e.proper_only() => {
                 // The lexicon alone decides only for a whole word: "double-decker" is no Decker.
@@ -189,7 +191,12 @@ impl ProperNounCase {
         };
         let head = doc.source[..span.start].strip_suffix(' ').unwrap_or("");
         let prev = head.rsplit([' ', '\n']).next().unwrap_or("");
-        if is_name_word(prev) && occurs(&format!("{prev} {}", capitalize(part))) {
+        // A capital at a sentence start says nothing of an everyday word: "Corporate
+        // governance experts said" (but "Blackground records" is still a name).
+        let before_prev = head[..head.len() - prev.len()].trim_end_matches(' ');
+        let sentence_start = before_prev.is_empty() || before_prev.ends_with(['.', '!', '?', '\n', '"', '“', ':']);
+        let prev_is_name = is_name_word(prev) && (!sentence_start || lexicon::lookup(prev).is_none_or(|e| e.lower.is_none()));
+        if prev_is_name && occurs(&format!("{prev} {}", capitalize(part))) {
             return true;
         }
         is_name_word(following) && occurs(&format!("{} {following}", capitalize(part)))
