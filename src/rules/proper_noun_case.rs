@@ -148,11 +148,11 @@ impl ProperNounCase {
                 let common_name = e.capitalized.or(e.other).is_some_and(|t| t <= Tier::Usual);
                 (named >= 1 || (common_name && whole_word && part.len() >= 4)).then(|| Judgement { spelling: spelling(), uses: named })
             }
-            Some(e) if e.mostly_proper() && !e.common_lower() => {
-                (named >= 1 && usage.capitalized_mid >= 1).then(|| Judgement { spelling: spelling(), uses: named })
+            // A name first ("japan", "hong") or lowercase a rare word ("york", "premiership"):
+            // a name here when the document writes it capitalised once, or writes the same name.
+            Some(e) if (e.mostly_proper() && !e.common_lower()) || e.lower == Some(Tier::Rare) => {
+                (named >= 1 || self.written_as_name(doc, part, span)).then(|| Judgement { spelling: spelling(), uses: named })
             }
-            // Lowercase, it is a rare word ("york", "premiership"): a name here.
-            Some(e) if e.lower == Some(Tier::Rare) => (named >= 1).then(|| Judgement { spelling: spelling(), uses: named }),
             Some(e) => {
                 let after_title = after_honorific(doc, span) && named >= 1;
                 let strong = after_title
