@@ -14,6 +14,8 @@ pub struct Usage {
     pub lower_mid: usize,
     /// Capitalised mid-sentence in any context, names included ("Richard Gere").
     pub mentioned_mid: usize,
+    /// Written lowercase anywhere: prose, headings, table cells, sentence starts.
+    pub lower_any: usize,
 }
 
 #[derive(Debug, Default)]
@@ -25,6 +27,9 @@ pub struct Evidence {
     possessives: HashMap<String, usize>,
     pub curly_apostrophes: usize,
     pub straight_apostrophes: usize,
+    /// Lowercase prose words checked against the English lexicon, and how many it knows.
+    lowercase_words: usize,
+    english_words: usize,
 }
 
 impl Document<'_> {
@@ -72,7 +77,25 @@ impl Evidence {
             if base.len() < text.len() {
                 *ev.possessives.entry(base.to_lowercase()).or_default() += 1;
             }
-            if !matches!(kind, BlockKind::Paragraph | BlockKind::Quote) || word.sentence_start {
+            let prose = matches!(kind, BlockKind::Paragraph | BlockKind::Quote);
+            if prose && text.len() >= 2 && text.chars().all(char::is_lowercase) {
+                ev.lowercase_words += 1;
+                ev.english_words += usize::from(crate::lexicon::is_lowercase_word(text));
+            }
+            let prose_mid = prose && !word.sentence_start;
+            if !prose_mid {
+                if starts_lower(text) {
+                    for (_, part) in name_parts(text) {
+                        if part.chars().count() >= 2 && part.chars().all(char::is_lowercase) {
+                            lower.clear();
+                            lower.push_str(part);
+                            match ev.usage.get_mut(lower.as_str()) {
+                                Some(usage) => usage.lower_any += 1,
+                                None => ev.usage.entry(lower.clone()).or_default().lower_any += 1,
+                            }
+                        }
+                    }
+                }
                 continue;
             }
             // After an opening quote or a colon a capital is a sentence start, not evidence.
@@ -90,7 +113,13 @@ impl Evidence {
             };
             let in_name = || {
                 i.checked_sub(1).and_then(adjacent).is_some_and(|w| crate::text::starts_upper(doc.text(w.span)))
-                    || adjacent(i + 1).is_some_and(|w| doc.text(w.span) == "of")
+                    || adjacent(i + 1).is_some_and(|w| {
+                        let next = doc.text(w.span);
+                        // "World Bank", "Bank of England", "Flight into Danger"
+                        next == "of"
+                            || crate::text::starts_upper(next)
+                            || (next.len() <= 4 && adjacent(i + 2).is_some_and(|w| crate::text::starts_upper(doc.text(w.span))))
+                    })
             };
             for (_, part) in name_parts(text) {
                 if part.chars().count() < 2 || !part.chars().all(|c| c.is_alphabetic()) {
@@ -129,6 +158,7 @@ impl Evidence {
                     }
                 } else if starts_lower(part) {
                     usage.lower_mid += 1;
+                    usage.lower_any += 1;
                 }
             }
         }
@@ -139,6 +169,14 @@ impl Evidence {
         ev
     }
 
+    /// Whether the document is in English: most of its lowercase prose words are English
+    /// words. Spelling and capitalisation rules know only English; a French or German article
+    /// gets the language-neutral rules alone. Short texts (under 20 such words) count as English.
+    pub fn is_english(&self) -> bool {
+        self.lowercase_words < 20 || self.english_words * 10 >= self.lowercase_words * 6
+    }
+
+    /// How the document writes a word, by its lowercase form.
     pub fn usage(&self, lower: &str) -> Usage {
         self.usage.get(lower).copied().unwrap_or_default()
     }
@@ -157,6 +195,11 @@ impl Evidence {
     /// How often the document writes `lower` with a possessive apostrophe ("Trump’s").
     pub fn possessive_uses(&self, lower: &str) -> usize {
         self.possessives.get(lower).copied().unwrap_or(0)
+    }
+
+    /// The capitalised spelling the document uses most for a word ("Japan" for `japan`).
+    pub fn spelling(&self, lower: &str) -> Option<&str> {
+        self.spelling.get(lower).map(String::as_str)
     }
 
     /// The apostrophe this document uses in possessives: ’ unless ' is more common.

@@ -27,7 +27,7 @@
 //! # Ok::<(), copydesk::rules::BuildError>(())
 //! ```
 //!
-//! Layers point one way (tests/layers.rs checks it): [`text`], [`diagnostic`], [`options`] →
+//! Layers point one way (tests/layers.rs checks it): [`text`], [`diagnostic`], [`options`], [`lexicon`] →
 //! [`document`] (+ [`analysis`] evidence) → [`rules`] → [`config`] → [`engine`] (the
 //! [`RuleSet`](engine::RuleSet) and [`Linter`]) → [`pipeline`], [`fix`](mod@fix),
 //! [`baseline`], [`walk`], [`workspace`] → [`report`] → [`run`]. One pipeline,
@@ -40,6 +40,7 @@ pub mod diagnostic;
 pub mod document;
 pub mod engine;
 pub mod fix;
+pub mod lexicon;
 pub mod options;
 pub mod pipeline;
 pub mod report;

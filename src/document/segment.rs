@@ -38,6 +38,7 @@ pub(super) fn segment(doc: &mut Document<'_>) {
             let mut first = true;
             for w in tokenize(doc.source, span) {
                 if doc.is_masked(w) {
+                    first = false; // "example.com said …": the sentence began with the address
                     continue;
                 }
                 words.push(Word { span: w, block: bi, sentence: si, sentence_start: first });
@@ -69,7 +70,20 @@ pub fn is_abbreviation(word: &str) -> bool {
         return true; // an initial: J.
     }
     let lower = word.to_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
+    ABBREVIATIONS.contains(&lower.as_str()) || UNITS.contains(&lower.as_str()) || is_unknown_short_word(word)
+}
+
+/// Units of measure, abbreviated before a lowercase word in recipes and specifications
+/// ("1 tsp. salt", "two 8 oz. cans").
+const UNITS: &[&str] = &[
+    "tsp", "tsps", "tbsp", "tbsps", "tbs", "oz", "lb", "lbs", "pt", "pts", "qt", "qts", "gal", "hr", "hrs", "sec", "secs", "mins", "sq",
+    "yd", "yds", "mi", "km", "cm", "mm", "kg", "mg", "ml", "doz", "pkg", "cal", "kcal", "temp", "deg",
+];
+
+/// A short lowercase word that is no English word is an abbreviation ("approx.", "incl.",
+/// "dept."), not a sentence end: a real sentence ends on a word.
+fn is_unknown_short_word(word: &str) -> bool {
+    (2..=5).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_lowercase()) && !crate::lexicon::is_lowercase_word(word)
 }
 
 fn is_name_title(word: &str) -> bool {
@@ -197,6 +211,17 @@ mod tests {
             sentences("The U.S. may act. Mr. Smith agreed, e.g. today."),
             vec!["The U.S. may act.", "Mr. Smith agreed, e.g. today."]
         );
+    }
+
+    #[test]
+    fn units_and_unknown_short_words_are_abbreviations() {
+        assert_eq!(sentences("Add 1 tsp. salt and two 8 oz. cans. Stir."), vec!["Add 1 tsp. salt and two 8 oz. cans.", "Stir."]);
+        assert_eq!(
+            sentences("Bake for approx. twenty minutes with 2 pkts. yeast."),
+            vec!["Bake for approx. twenty minutes with 2 pkts. yeast."]
+        );
+        // A real word before the period ends the sentence even when the next starts lowercase.
+        assert_eq!(sentences("It rained. then it stopped."), vec!["It rained.", "then it stopped."]);
     }
 
     #[test]

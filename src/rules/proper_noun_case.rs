@@ -13,7 +13,9 @@ use crate::analysis::name_parts;
 use crate::common_options;
 use crate::diagnostic::{Category, Diagnostic, Edit, Fix, Severity, Span};
 use crate::document::Document;
+use crate::lexicon::{self, Tier};
 use crate::options::Level;
+use crate::text::capitalize;
 use serde::Deserialize;
 
 pub static META: RuleMeta = RuleMeta {
@@ -59,30 +61,287 @@ impl Rule for ProperNounCase {
     }
 
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
-        let evidence = doc.evidence();
+        if !doc.evidence().is_english() {
+            return; // spelling and case are English-only
+        }
         for word in &doc.words {
             let text = doc.text(word.span);
             if !text.starts_with(|c: char| c.is_lowercase()) && !text.contains(['-', '‐']) {
                 continue;
             }
+            // A handle, hashtag or domain is written as its owner writes it.
+            let before = crate::text::char_before(doc.source, word.span.start);
+            let after = crate::text::char_at(doc.source, word.span.end);
+            if matches!(before, Some('#' | '@' | '/' | '.' | '_')) || matches!(after, Some('@' | '/' | '_')) {
+                continue;
+            }
+            if after == Some('.') && doc.source[word.span.end + 1..].starts_with(|c: char| c.is_ascii_alphanumeric()) {
+                continue; // example.com
+            }
+            let prose_mid = doc.blocks[word.block].kind.is_prose() && !word.sentence_start;
             for (offset, part) in name_parts(text) {
-                if part.chars().count() < 2 || !part.chars().all(char::is_lowercase) {
+                // A short piece of a hyphenated word ("sci-fi") is no name.
+                let min_len = if part.len() < text.len() { 4 } else { 3 };
+                if part.chars().count() < min_len || !part.chars().all(char::is_lowercase) || NAME_PARTICLES.contains(&part) {
                     continue;
                 }
-                let Some(spelling) = evidence.proper_noun(part, self.min_evidence) else { continue };
-                let uses = evidence.usage(part).capitalized_mid;
                 let start = word.span.start + offset;
                 let span = Span::new(start, start + part.len());
+                let Some(judgement) = self.judge(doc, part, span, prose_mid) else { continue };
+                let Judgement { spelling, uses } = judgement;
+                let why = if uses > 0 {
+                    format!("`{part}` is written `{spelling}` elsewhere in this document ({uses} times)")
+                } else {
+                    format!("`{part}` is a proper noun: English writes it `{spelling}`")
+                };
                 out.push(
-                    Diagnostic::new(
-                        META.id,
-                        span,
-                        format!("`{part}` is written `{spelling}` everywhere else in this document ({uses} times)"),
-                    )
-                    .with_help(format!("write `{spelling}`"))
-                    .with_fix(Fix::safe(vec![Edit::replace(span, spelling.to_string())])),
+                    Diagnostic::new(META.id, span, why)
+                        .with_help(format!("write `{spelling}`"))
+                        .with_fix(Fix::safe(vec![Edit::replace(span, spelling)])),
                 );
             }
         }
+    }
+}
+
+/// Lowercase inside names in any style: "van Gogh", "de Gaulle", "bin Laden".
+const NAME_PARTICLES: &[&str] = &["van", "von", "der", "den", "des", "del", "della", "dos", "das", "bin", "ibn", "ben", "mac", "ter"];
+
+/// Why a lowercase word is a proper noun, and how to write it.
+struct Judgement {
+    spelling: String,
+    /// The document's own capitalised uses (0: the lexicon alone knows it).
+    uses: usize,
+}
+
+impl ProperNounCase {
+    /// Weighs the document's evidence against what English knows of the word. The more the
+    /// lowercase word is an ordinary English word, the more capitalised uses it takes:
+    /// - not a word at all ("kishida"): one capitalised mention anywhere, names included;
+    /// - a name first ("japan", "monday"): one capitalised mention, or none when the lexicon has
+    ///   no lowercase reading at all and the name is common;
+    /// - a rare word lowercase ("hanks", "york"): one capitalised mention, names included;
+    /// - an everyday word too ("bank", "bill", "china"): `min_evidence` capitalised uses on its
+    ///   own mid-sentence, the same two-word name written capitalised elsewhere ("World Bank"
+    ///   before "World bank"), and only in running prose; or
+    ///   any capitalised use after a title ("Mr gill").
+    ///
+    /// In every case the document must write the word lowercase nowhere else in its prose.
+    fn judge(&self, doc: &Document<'_>, part: &str, span: Span, prose_mid: bool) -> Option<Judgement> {
+        let evidence = doc.evidence();
+        let usage = evidence.usage(part);
+        let other_lower = usage.lower_mid.saturating_sub(usize::from(prose_mid));
+        if other_lower > 0 || usage.lower_any > 1 + usize::from(!prose_mid) {
+            return None;
+        }
+        let entry = lexicon::lookup(part);
+        let doc_spelling = evidence.spelling(part).map(str::to_string);
+        let lexicon_spelling = entry.and_then(|e| e.spelling).map(str::to_string);
+        let spelling = || doc_spelling.clone().or(lexicon_spelling.clone()).unwrap_or_else(|| capitalize(part));
+        let named = usage.mentioned_mid;
+        match entry {
+            // No English word: a name. (Compounds the lexicon lacks, "eurozone", count too:
+            // names are often compounds, "Idlewild", and the document decides.)
+            None => (named >= 1 && part.chars().count() >= 4).then(|| Judgement { spelling: spelling(), uses: named }),
+            Some(e) if e.proper_only() => {
+                // The lexicon alone decides only for a whole word: "double-decker" is no Decker.
+                let whole_word = !is_word_part(doc, span);
+                let common_name = e.capitalized.or(e.other).is_some_and(|t| t <= Tier::Usual);
+                (named >= 1 || (common_name && whole_word && part.len() >= 4)).then(|| Judgement { spelling: spelling(), uses: named })
+            }
+            // A name first ("japan", "hong") or lowercase a rare word ("york", "premiership"):
+            // a name here when the document writes it capitalised once, or writes the same name.
+            Some(e) if (e.mostly_proper() && !e.common_lower()) || e.lower == Some(Tier::Rare) => {
+                (named >= 1 || self.written_as_name(doc, part, span)).then(|| Judgement { spelling: spelling(), uses: named })
+            }
+            Some(e) => {
+                let after_title = after_honorific(doc, span) && named >= 1;
+                let strong = after_title
+                    || (prose_mid
+                        && (usage.capitalized_mid >= self.min_evidence
+                            || self.written_as_name(doc, part, span)
+                            // "hanks": an uncommon word that this document writes as a name
+                            || self.same_context(doc, part, span)
+                            || (!e.common_lower() && named >= 2)));
+                strong.then(|| Judgement { spelling: spelling(), uses: named })
+            }
+        }
+    }
+
+    /// "World bank" where the document also writes "World Bank": the capitalised word before
+    /// it and the word itself capitalised occur together elsewhere.
+    fn written_as_name(&self, doc: &Document<'_>, part: &str, span: Span) -> bool {
+        // A capitalised word that can be part of a name: not "The" or "His" at a sentence start.
+        let is_name_word = |w: &str| {
+            crate::text::is_capitalized(w)
+                && w.chars().count() >= 2
+                && w.chars().all(char::is_alphabetic)
+                && !CLOSED_CLASS.contains(&w.to_ascii_lowercase().as_str())
+        };
+        let following = first_word(&doc.source[span.end..]);
+        // The same name, ending where this one ends: "San Francisco Police Department" is
+        // another name than "San Francisco police said", "Prime Minister Manmohan Singh" the
+        // same as "Prime minister Manmohan Singh".
+        let occurs = |name: &str| {
+            doc.source.match_indices(name).any(|(at, _)| {
+                let rest = &doc.source[at + name.len()..];
+                let next = first_word(rest);
+                let continues = (next.starts_with(char::is_uppercase) || next == "of") && next != following;
+                !doc.source[..at].ends_with(char::is_alphanumeric) && !rest.starts_with(char::is_alphanumeric) && !continues
+            })
+        };
+        let head = doc.source[..span.start].strip_suffix(' ').unwrap_or("");
+        let prev = head.rsplit([' ', '\n']).next().unwrap_or("");
+        // A capital at a sentence start says nothing of an everyday word: "Corporate
+        // governance experts said" (but "Blackground records" is still a name).
+        let before_prev = head[..head.len() - prev.len()].trim_end_matches(' ');
+        let sentence_start = before_prev.is_empty() || before_prev.ends_with(['.', '!', '?', '\n', '"', '“', ':']);
+        let prev_is_name = is_name_word(prev) && (!sentence_start || lexicon::lookup(prev).is_none_or(|e| e.lower.is_none()));
+        if prev_is_name && occurs(&format!("{prev} {}", capitalize(part))) {
+            return true;
+        }
+        is_name_word(following) && occurs(&format!("{} {following}", capitalize(part)))
+    }
+}
+
+impl ProperNounCase {
+    /// "American and southwest" where the document also writes "American and Southwest", or
+    /// "Top of the pops" beside "Top of the Pops": the same two words before it (or after it)
+    /// with the word capitalised. Two words of context rule out chance.
+    fn same_context(&self, doc: &Document<'_>, part: &str, span: Span) -> bool {
+        let line_start = doc.source[..span.start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = doc.source[span.end..].find('\n').map_or(doc.source.len(), |i| span.end + i);
+        let before: Vec<&str> = doc.source[line_start..span.start].split(' ').rev().skip(1).take(2).collect();
+        let after: Vec<&str> = doc.source[span.end..line_end].split(' ').skip(1).take(2).collect();
+        let plain = |w: &&str| !w.is_empty() && w.chars().all(char::is_alphanumeric);
+        let capitalized = capitalize(part);
+        // Each context with the word that follows it here: the name elsewhere must not go on
+        // where this one stops ("San Francisco police said" / "San Francisco Police Department").
+        let mut contexts = Vec::new();
+        if before.len() == 2 && before.iter().all(plain) {
+            contexts.push((format!("{} {} {capitalized}", before[1], before[0]), first_word(&doc.source[span.end..])));
+        }
+        if after.len() == 2 && after.iter().all(plain) {
+            // `after[1]` is a slice of the source: its end is a char boundary there.
+            let end = after[1].as_ptr() as usize - doc.source.as_ptr() as usize + after[1].len();
+            contexts.push((format!("{capitalized} {} {}", after[0], after[1]), first_word(doc.source.get(end..).unwrap_or(""))));
+        }
+        // Mid-sentence only: "According to the" at a sentence start is no name.
+        let mid_sentence = |at: usize| {
+            let head = &doc.source[..at];
+            head.strip_suffix(' ').is_some_and(|h| h.ends_with(|c: char| c.is_lowercase() || c == ','))
+        };
+        contexts.iter().any(|(c, following)| {
+            doc.source.match_indices(c.as_str()).any(|(at, _)| {
+                let rest = &doc.source[at + c.len()..];
+                let bounded = !doc.source[..at].ends_with(char::is_alphanumeric) && !rest.starts_with(char::is_alphanumeric);
+                let next = first_word(rest);
+                let goes_on = (next.starts_with(char::is_uppercase) || next == "of") && next != *following;
+                let after_context = c.starts_with(capitalized.as_str());
+                bounded && !goes_on && (!after_context || mid_sentence(at))
+            })
+        })
+    }
+}
+
+/// The word after one space at the start of `text`, without trailing punctuation.
+fn first_word(text: &str) -> &str {
+    let Some(rest) = text.strip_prefix(' ') else { return "" };
+    rest.split([' ', '\n']).next().unwrap_or("").trim_end_matches(|c: char| !c.is_alphanumeric())
+}
+
+/// Words that start sentences, not names.
+const CLOSED_CLASS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "and", "but", "or", "in", "on",
+    "at", "for", "of", "to", "as", "by", "with", "from", "it", "he", "she", "they", "we", "i", "you", "if", "when", "while", "after",
+    "before", "so",
+];
+
+/// Whether the span is one part of a hyphenated word ("decker" in "double-decker").
+fn is_word_part(doc: &Document<'_>, span: Span) -> bool {
+    let before = crate::text::char_before(doc.source, span.start);
+    let after = crate::text::char_at(doc.source, span.end);
+    matches!(before, Some('-' | '‐')) || matches!(after, Some('-' | '‐'))
+}
+
+/// The word before `span`, if it is in the same line.
+fn word_before<'a>(doc: &Document<'a>, span: Span) -> &'a str {
+    let head = &doc.source[..span.start];
+    let head = head.strip_suffix(' ').unwrap_or("");
+    head.rsplit([' ', '\n', '(', '"', '“']).next().unwrap_or("")
+}
+
+/// "Mr gill", "Dr no": after a title comes a name.
+fn after_honorific(doc: &Document<'_>, span: Span) -> bool {
+    matches!(word_before(doc, span), "Mr" | "Mrs" | "Ms" | "Dr" | "Mr." | "Mrs." | "Ms." | "Dr." | "Sir" | "Dame" | "Lord" | "Lady")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Format;
+
+    /// The words flagged in `text` (title line, blank line, paragraphs) and the safely fixed text.
+    fn check(text: &str) -> (Vec<String>, String) {
+        let doc = Document::parse(text, "t.txt", Format::PlainText);
+        let mut out = Vec::new();
+        ProperNounCase::new(Options::default()).check(&doc, &mut out);
+        let flagged = out.iter().map(|d| text[d.span.start..d.span.end].to_string()).collect();
+        (flagged, crate::fix::apply(text, &out, false).0)
+    }
+
+    #[test]
+    fn a_name_english_only_capitalises_needs_no_evidence() {
+        let (flagged, fixed) = check("Talks resume\n\nThe negotiators will meet again on monday in the capital.\n");
+        assert_eq!(flagged, ["monday"]);
+        assert_eq!(fixed, "Talks resume\n\nThe negotiators will meet again on Monday in the capital.\n");
+    }
+
+    #[test]
+    fn a_name_in_no_lexicon_needs_one_capitalised_mention() {
+        let text = "Visit ends\n\nThe minister met Fumio Tazaki on Friday. Reporters said tazaki looked tired.\n";
+        assert_eq!(check(text).0, ["tazaki"]);
+        assert!(check("Visit ends\n\nReporters said tazaki looked tired.\n").0.is_empty());
+    }
+
+    #[test]
+    fn an_everyday_word_needs_strong_evidence() {
+        // One capitalised use is no reason to capitalise "bank".
+        assert!(check("Rates\n\nThe Bank raised rates on Thursday. Savers said the bank had waited too long.\n").0.is_empty());
+        // After a title, a lowercase word is a name.
+        let (flagged, fixed) = check("Rates\n\nMr Gill said rates would rise. However, Mr gill added that the rise was small.\n");
+        assert_eq!(flagged, ["gill"]);
+        assert!(fixed.contains("Mr Gill added"));
+        // The same two-word name written capitalised elsewhere.
+        let text = "Loans\n\nThe World Bank lent more this year. Critics of the World bank said the loans came late.\n";
+        assert_eq!(check(text).0, ["bank"]);
+    }
+
+    #[test]
+    fn a_longer_name_elsewhere_is_another_name() {
+        let text = "Arrest\n\nThe San Marco Police Department confirmed the arrest. San Marco police said the man was released.\n";
+        assert!(check(text).0.is_empty());
+        let text = "Loans\n\nThe Bank of Tarland lent more this year, and the bank itself grew.\n";
+        assert!(check(text).0.is_empty());
+    }
+
+    #[test]
+    fn an_ordinary_lowercase_use_elsewhere_keeps_the_word_common() {
+        let text = "Jobs\n\nLabour won the vote on Tuesday. Labour said the labour market was strong and labour costs rose.\n";
+        assert!(check(text).0.is_empty());
+    }
+
+    #[test]
+    fn short_pieces_of_hyphenated_words_and_addresses_are_left_alone() {
+        let text =
+            "Schedules\n\nThe Sci-Fi Channel showed a new series. Viewers like sci-fi drama, and more is at tarland.example.org today.\n";
+        assert!(check(text).0.is_empty());
+        assert!(check("Talks\n\nFollow #monday updates from @monday online.\n").0.is_empty());
+    }
+
+    #[test]
+    fn non_english_documents_are_not_checked() {
+        let text = "Le budget\n\nle conseil a adopté lundi le budget de la ville. selon la mairie, les travaux commenceront au printemps prochain et dureront deux ans. les habitants de norway sont contents.\n";
+        assert!(check(text).0.is_empty());
     }
 }

@@ -58,6 +58,9 @@ impl Rule for RepeatedWord {
     }
 
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
+        if !doc.evidence().is_english() {
+            return; // spelling and case are English-only
+        }
         for pair in doc.words.windows(2) {
             let (a, b) = (pair[0], pair[1]);
             if a.sentence != b.sentence {

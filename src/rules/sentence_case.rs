@@ -80,6 +80,9 @@ impl Rule for SentenceCase {
     }
 
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
+        if !doc.evidence().is_english() {
+            return; // spelling and case are English-only
+        }
         let lowercase_lists = lowercase_lists(doc);
         let (table_of, lowercase_tables) = lowercase_tables(doc);
         for (bi, block) in doc.blocks.iter().enumerate() {

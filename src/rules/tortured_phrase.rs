@@ -75,6 +75,9 @@ impl Rule for TorturedPhrase {
     }
 
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
+        if !doc.evidence().is_english() {
+            return; // spelling and case are English-only
+        }
         for block in doc.blocks.iter().filter(|b| b.kind.is_prose()) {
             let text = doc.text(block.content);
             for m in self.matcher.find_iter(text) {

@@ -137,6 +137,9 @@ impl Rule for Typo {
     }
 
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
+        if !doc.evidence().is_english() {
+            return; // spelling and case are English-only
+        }
         // Most words repeat within an article; remember the ones already found correct so the
         // dictionary (a case-folding perfect hash) is asked once per distinct word.
         let mut known_good: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
