@@ -157,9 +157,21 @@ impl RuleSet {
                 }
             }
         }
+        drop_inside_chrome(&mut all);
         dedupe(&mut all);
         all
     }
+}
+
+/// Page chrome is not the article: a line that `boilerplate` flags ("email newsletters",
+/// "Share to Facebook") gets that one finding, not also a sentence-case or typo finding
+/// inside it. Deleting the line fixes them all.
+fn drop_inside_chrome(all: &mut Vec<Diagnostic>) {
+    let chrome: Vec<Span> = all.iter().filter(|d| d.rule == "boilerplate").map(|d| d.span).collect();
+    if chrome.is_empty() {
+        return;
+    }
+    all.retain(|d| d.rule == "boilerplate" || !chrome.iter().any(|c| c.start <= d.span.start && d.span.end <= c.end));
 }
 
 /// Position order, and one finding per span per category: when proper-noun-case and
@@ -180,4 +192,21 @@ fn dedupe(all: &mut Vec<Diagnostic>) {
         !clash
     });
     all.dedup_by(|a, b| a.rule == b.rule && a.span == b.span);
+}
+
+#[cfg(test)]
+mod chrome_tests {
+    use super::*;
+
+    #[test]
+    fn findings_inside_a_chrome_line_give_way_to_it() {
+        let mut all = vec![
+            Diagnostic::new("boilerplate", Span::new(10, 27), "chrome".to_string()),
+            Diagnostic::new("sentence-case", Span::new(10, 15), "lowercase start".to_string()),
+            Diagnostic::new("typo", Span::new(30, 34), "outside the chrome".to_string()),
+        ];
+        drop_inside_chrome(&mut all);
+        let rules: Vec<&str> = all.iter().map(|d| d.rule.as_ref()).collect();
+        assert_eq!(rules, ["boilerplate", "typo"]);
+    }
 }
