@@ -120,7 +120,7 @@ impl Rule for HeadingCase {
 impl HeadingCase {
     /// Title case or sentence case? Each capitalised word after the first is weighed as
     /// evidence of title case:
-    /// - a capitalised minor word ("Is", "To"): 1;
+    /// - a capitalised minor word ("Is", "To", "Off"): 1, strong;
     /// - an everyday word that this article's text writes lowercase and never capitalises
     ///   mid-sentence ("Sales" over a body that says "sales"): 1, and strong unless it stands
     ///   next to a capitalised word that is no English word ("Zubrovka Music");
@@ -176,7 +176,9 @@ impl HeadingCase {
             let lower = text.to_lowercase();
             if self.minor.contains(&lower) {
                 if starts_upper(text) {
-                    weight += 1.0; // "Is Here To Give": capitalised minor words mean title case
+                    // "Is Here To Give", "Bets Off": sentence case never capitalises these
+                    weight += 1.0;
+                    strong += 1;
                 }
                 continue;
             }
