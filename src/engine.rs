@@ -171,7 +171,9 @@ fn drop_inside_chrome(all: &mut Vec<Diagnostic>) {
     if chrome.is_empty() {
         return;
     }
-    all.retain(|d| d.rule == "boilerplate" || !chrome.iter().any(|c| c.start <= d.span.start && d.span.end <= c.end));
+    // Structure and scraped-page findings (a duplicated title line) stand on their own.
+    let prose = |d: &Diagnostic| !matches!(d.category, Category::Structure | Category::Scraped | Category::Meta);
+    all.retain(|d| !prose(d) || !chrome.iter().any(|c| c.start <= d.span.start && d.span.end <= c.end));
 }
 
 /// Position order, and one finding per span per category: when proper-noun-case and
@@ -200,13 +202,19 @@ mod chrome_tests {
 
     #[test]
     fn findings_inside_a_chrome_line_give_way_to_it() {
+        let with = |rule: &str, category, start, end| {
+            let mut d = Diagnostic::new(rule, Span::new(start, end), rule.to_string());
+            d.category = category;
+            d
+        };
         let mut all = vec![
-            Diagnostic::new("boilerplate", Span::new(10, 27), "chrome".to_string()),
-            Diagnostic::new("sentence-case", Span::new(10, 15), "lowercase start".to_string()),
-            Diagnostic::new("typo", Span::new(30, 34), "outside the chrome".to_string()),
+            with("boilerplate", Category::Scraped, 10, 27),
+            with("sentence-case", Category::Capitalization, 10, 15),
+            with("duplicate-line", Category::Structure, 10, 27),
+            with("typo", Category::Spelling, 30, 34),
         ];
         drop_inside_chrome(&mut all);
         let rules: Vec<&str> = all.iter().map(|d| d.rule.as_ref()).collect();
-        assert_eq!(rules, ["boilerplate", "typo"]);
+        assert_eq!(rules, ["boilerplate", "duplicate-line", "typo"]);
     }
 }

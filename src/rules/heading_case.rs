@@ -129,7 +129,8 @@ impl HeadingCase {
     /// Music on Isle of Wight bill") reads like title case with one word left lowercase.
     /// - a word the text capitalises mid-sentence: 0, it is a name here;
     /// - otherwise an everyday word by the lexicon: 1 on its own, ½ inside a run of capitals
-    ///   (a run of capitals is often one name: "International Space Station").
+    ///   (a run of capitals is often one name: "International Space Station") unless an
+    ///   article of 100 words or more never capitalises it mid-sentence.
     ///
     /// Title case needs 2, or 1 with a strong piece, and at most one lowercase major word per
     /// two points of evidence: "Russia gets Investment Blessing" over an article about
@@ -159,6 +160,7 @@ impl HeadingCase {
             })
         };
         let (mut capitalized, mut lowercase, mut weight, mut strong) = (0, Vec::new(), 0.0f32, 0);
+        let has_body = doc.words.len() >= 100;
         for (i, word) in words.iter().enumerate() {
             let text = doc.text(word.span);
             let before = doc.source[..word.span.start].trim_end();
@@ -194,8 +196,10 @@ impl HeadingCase {
                     continue;
                 }
                 if is_everyday(&lower) {
+                    // Inside a run of capitals it may be part of a name, unless the article
+                    // (a body of some length) never writes it capitalised mid-sentence.
                     let in_run = is_major_capital(i - 1) || is_major_capital(i + 1);
-                    weight += if in_run { 0.5 } else { 1.0 };
+                    weight += if in_run && !has_body { 0.5 } else { 1.0 };
                 }
             } else if starts_lower(text) && !self.always_lower.contains(text) {
                 lowercase.push(*word);
