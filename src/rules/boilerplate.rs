@@ -317,6 +317,7 @@ impl Detector {
             }
             i += 1;
         }
+        self.scan_table_rows(doc, &mut out);
         // Weak evidence counts where chrome lives, or next to other chrome (also weak: a run of
         // "Home", "Contact", "About" at the end).
         if !weak.is_empty() {
@@ -329,9 +330,48 @@ impl Detector {
                     out.push(whole(i, i, format!("page chrome ({}): `{}`", family.name(), text.trim()), false));
                 }
             }
-            out.sort_by_key(|f| f.span.start);
         }
+        out.sort_by_key(|f| f.span.start);
         out
+    }
+
+    /// A lone row of pipe-separated chrome ("Privacy | Terms | Contact", "Sign In|") is read as a
+    /// table by the parser; a row with no table around it is judged as a line.
+    fn scan_table_rows(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
+        let cells: Vec<usize> = (0..doc.blocks.len()).filter(|&i| matches!(doc.blocks[i].kind, BlockKind::TableCell { .. })).collect();
+        if cells.is_empty() {
+            return;
+        }
+        let lines: Vec<usize> = cells.iter().map(|&i| doc.line_of(doc.blocks[i].span.start)).collect();
+        let mut n = 0;
+        while n < cells.len() {
+            let line = lines[n];
+            let mut m = n;
+            while m < cells.len() && lines[m] == line {
+                m += 1;
+            }
+            let isolated = !lines.iter().any(|&l| l != line && l + 2 >= line && l <= line + 2);
+            let span = doc.line_span(line);
+            let text = doc.text(span);
+            // short rows only: a long caption ending in "|" belongs to a gallery page
+            if isolated && m - n <= 8 && text.split_whitespace().nth(14).is_none() {
+                let family = match self.family(text) {
+                    Some((family, Strength::Strong)) => Some(family),
+                    _ => self.lines.contains(&normalize_line(text)).then_some(Family::Navigation),
+                };
+                if let Some(family) = family {
+                    out.push(Finding {
+                        span,
+                        removal: doc.block_removal_span(span),
+                        message: format!("page chrome ({}): `{}`", family.name(), text.trim()),
+                        info: false,
+                        blocks: cells[n]..cells[m - 1] + 1,
+                        fixable: true,
+                    });
+                }
+            }
+            n = m;
+        }
     }
 
     fn scan_title(&self, doc: &Document<'_>, bi: usize, out: &mut Vec<Finding>) {
@@ -474,12 +514,12 @@ enum Kind {
 
 /// The chrome vocabulary, grouped by family and kind; words are lowercase, without apostrophes.
 const VOCABULARY: &[(Family, Kind, &str)] = &[
-    (Family::Share, Kind::Strong, "share sharethis tweet retweet email e-mail emails print printable pin pinit embed bookmark bookmarked \
+    (Family::Share, Kind::Strong, "share sharethis tweet tweets retweet email e-mail emails print printable pin pinit embed bookmark bookmarked \
         facebook twitter linkedin whatsapp pinterest reddit tumblr telegram instagram youtube tiktok snapchat flipboard messenger \
         sms vk weibo wechat mastodon bluesky digg stumbleupon pocket gmail xing viber \
         compartir comparte compartilhar partager partagez teilen condividi"),
-    (Family::Share, Kind::Weak, "mail copy link copied url clipboard friend friends send google like recommend sharing save saved options reuse"),
-    (Family::Share, Kind::Count, "shares tweets retweets likes views reads votes pins claps reactions"),
+    (Family::Share, Kind::Weak, "mail printer copy link copied url clipboard friend friends send google like recommend sharing save saved options reuse"),
+    (Family::Share, Kind::Count, "shares retweets likes views reads votes pins claps reactions"),
     (Family::Follow, Kind::Strong, "follow unfollow followfollowing"),
     (Family::Follow, Kind::Weak, "following followed"),
     (Family::Follow, Kind::Count, "followers"),
@@ -487,16 +527,17 @@ const VOCABULARY: &[(Family, Kind, &str)] = &[
         notifications rss suscribirse suscribete abonnieren abonnez sabonner"),
     (Family::Newsletter, Kind::Weak, "subscribers alerts alert digest updates feed feeds podcast podcasts app apps download enter address briefing"),
     (Family::Account, Kind::Strong, "login logout signin signup register registration account password username dashboard anmelden registrieren"),
-    (Family::Account, Kind::Weak, "sign log logged registered accounts profile member members membership join forgot remember settings preferences manage edit"),
+    (Family::Account, Kind::Weak, "sign log logged registered accounts profile member members membership join forgot remember settings preferences preference manage edit author"),
     (Family::Comments, Kind::Strong, "comment comments commenting reply replies submit kommentare kommentar commentaires commentaire comentarios comentario commenti"),
     (Family::Comments, Kind::Weak, "respond discussion conversation thread sort post posts newest oldest report abuse flag cancel moderation"),
     (Family::Comments, Kind::Count, "responses answers"),
     (Family::Related, Kind::Strong, "related trending recommended recommendations recommendrecommended relacionados weiterlesen"),
+    (Family::Related, Kind::Strong, "miss"),
     (Family::Related, Kind::Weak, "read more most popular latest top stories story articles article news headlines next previous prev continue \
         reading see editors picks pick explore discover web similar blog blogs featured questions topics topic categories category \
-        links suggested coverage viewed commented shared lire leer mas mehr ver voir leggi lesen noticias nachrichten artikel articulos verwandte similaires"),
+        links suggested coverage viewed commented shared searches overview lire leer mas mehr ver voir leggi lesen noticias nachrichten artikel articulos verwandte similaires"),
     (Family::Navigation, Kind::Strong, "menu navigation skip homepage sitemap toggle footer sidebar breadcrumb"),
-    (Family::Navigation, Kind::Weak, "home search close open expand collapse panel header jump scroll view show hide load page pages archive archives index \
+    (Family::Navigation, Kind::Weak, "home search close open expand collapse panel header version jump scroll view show hide load page pages archive archives index \
         site website section sections main"),
     (Family::Media, Kind::Strong, "pause replay mute unmute gallery galleries slideshow enlarge fullscreen thumbnail"),
     (Family::Media, Kind::Weak, "play watch video videos audio listen image images photo photos picture pictures slide slides zoom screen \
@@ -505,7 +546,7 @@ const VOCABULARY: &[(Family, Kind, &str)] = &[
         outbrain publicite publicidad werbung pubblicita"),
     (Family::Advert, Kind::Weak, "ad sponsor sponsors promotion paid partner partners continues below content anzeige"),
     (Family::Legal, Kind::Strong, "privacy cookies cookie faq faqs impressum"),
-    (Family::Legal, Kind::Weak, "policy policies terms conditions accessibility disclaimer legal notice imprint careers jobs contact about help \
+    (Family::Legal, Kind::Weak, "policy policies terms use conditions accessibility disclaimer disclosure legal notice imprint careers jobs contact about help \
         feedback corrections"),
     (Family::Support, Kind::Strong, "donate patreon support"),
     (Family::Support, Kind::Weak, "donation contribute supporters patron loading"),
@@ -516,10 +557,11 @@ const VOCABULARY: &[(Family, Kind, &str)] = &[
     (Family::Date, Kind::Relative, "ago yesterday today"),
     (Family::Date, Kind::TimeUnit, "min mins minute minutes hour hours hrs hr sec secs second seconds day days week weeks month months year years"),
     (Family::ReadTime, Kind::ReadVerb, "estimated"),
-    (Family::Prompt, Kind::Weak, "click tap swipe"),
+    (Family::Prompt, Kind::Strong, "click"),
+    (Family::Prompt, Kind::Weak, "tap swipe"),
     (Family::Prompt, Kind::Filler, "the a an this that these those to on in of for via by with and or at from into onto our your you we us me my \
         it its all now here new free other also up out off no not yes just please get today again be first may might want can \
-        be dont already have an has last any every one two three x time full back go create \
+        be dont already have an has last any every one two three x time full back go create friendly \
         less daily weekly monthly another el la le les los las de del du des der die das il di per por par sur en auf su zum et y und \
         thema aussi tambien auch sie anche plus suite"),
 ];
@@ -698,7 +740,8 @@ fn shape(line: &str) -> Option<Shape> {
             let after_verb = prev.is_some_and(|(_, k)| k == Kind::Strong);
             if named && (after_prep || after_verb) {
                 s.unknown_ok += 1;
-            } else if named {
+            } else if named && s.words == 1 {
+                // a site name opening the line ("WebMD Newsletters")
                 pending_name = true;
             }
             prev = None;
@@ -809,7 +852,7 @@ re!(
 );
 re!(
     CREDIT_LABEL,
-    r"^\W*(?:(?i:image|images|photo|photos|photograph|picture|pictures|pic|video|graphic|illustration|composite|credit|credits|caption|photo credit|image credit|courtesy)\s*(?::|\|)|(?i:image|media|photo|picture|video)\s+(?i:copyright|caption|source|credit|courtesy)\b)\s*\S"
+    r"^\W*(?:(?i:image|images|photo|photos|photograph|picture|pictures|pic|video|graphic|illustration|composite|credit|credits|caption|photo credit|image credit|courtesy|(?:top|main|header|featured|lead|cover|hero) (?:image|photo|picture))\s*(?::|\|)|(?i:image|media|photo|picture|video)\s+(?i:copyright|caption|source|credit|courtesy)\b)\s*\S"
 );
 re!(
     CREDIT_BY,
@@ -866,6 +909,7 @@ re!(
     NEWSLETTER_CUE,
     r"(?i:\bsign(?:ing)? up\b|\bsubscrib|\bdelivered\b|\bstraight to\b|\bfree\b|\benter\b|\breceive\b|\bget (?:the|our)\b|\bjoin\b|\bdaily\b|\bweekly\b|\bnever miss\b|\bdon'?t miss\b|\bbest of\b|\bthank you for\b)"
 );
+re!(IMPERATIVE, r"^\W*(?i:sign up|subscribe|get|receive|join|enter|never miss|don'?t miss|stay|want|try)\b");
 re!(
     SUPPORT,
     r"(?i:\byour (?:support|contribution|donation)s?\b|\bsupport (?:our|independent|quality|local|trusted|public[- ]interest) (?:journalism|reporting|newsroom|work)|\b(?:donate|contribute|subscribe) (?:now|today)\b|\bmake a (?:one-off |one-time |monthly |small )?(?:contribution|donation)\b|\bbecome a (?:member|subscriber|supporter|patron|friend)\b|\bsupport us\b|\bsupport the [A-Z]\w+|\bwe rely on (?:your|our readers|readers|reader|advertising)\b)"
@@ -1056,7 +1100,7 @@ pub fn classify_line(text: &str) -> Option<(Family, Strength)> {
         return strong(Family::Support);
     }
     if words <= 40 && !has_quotes(text) && !REPORTED.is_match(text) && NEWSLETTER.is_match(text) {
-        let cue = NEWSLETTER_CUE.is_match(text) && SECOND_PERSON.is_match(text);
+        let cue = NEWSLETTER_CUE.is_match(text) && (SECOND_PERSON.is_match(text) || IMPERATIVE.is_match(text));
         let label = words <= 8
             && !ends_sentence
             && (FREQUENCY.is_match(text) || text.split_whitespace().all(|w| !w.starts_with(char::is_lowercase)));
@@ -1170,6 +1214,7 @@ mod tests {
             &NEWSLETTER_CUE,
             &SUPPORT,
             &FREQUENCY,
+            &IMPERATIVE,
         ] {
             let _ = re.is_match("");
         }
