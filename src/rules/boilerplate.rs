@@ -198,15 +198,13 @@ impl Detector {
     /// A line that opens with a listed chrome phrase ("Sign up for …") on a word boundary.
     fn starts_with_chrome(&self, text: &str) -> bool {
         let lead = text.trim_start_matches(|c: char| !c.is_alphanumeric());
-        if lead.split_whitespace().nth(40).is_some() || has_quotes(lead) || REPORTED.is_match(lead) {
-            return false;
-        }
         let input = aho_corasick::Input::new(lead).anchored(aho_corasick::Anchored::Yes);
-        self.starts.find(input).is_some_and(|m| {
+        let opens = self.starts.find(input).is_some_and(|m| {
             let end = &lead[m.end()..];
             let last = lead[..m.end()].chars().next_back();
             !last.is_some_and(char::is_alphanumeric) || !end.chars().next().is_some_and(char::is_alphanumeric)
-        })
+        });
+        opens && lead.split_whitespace().nth(40).is_none() && !has_quotes(lead) && !REPORTED.is_match(lead)
     }
 
     /// The family of a whole line of chrome: a listed opening, else the shapes of [`classify_line`].
@@ -673,10 +671,14 @@ fn shape(line: &str) -> Option<Shape> {
             while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
                 i += 1;
             }
-            let unit = line[unit_start..i].to_ascii_lowercase();
+            let mut unit_buf = [0u8; 8];
+            let unit_len = (i - unit_start).min(8);
+            unit_buf[..unit_len].copy_from_slice(&bytes[unit_start..unit_start + unit_len]);
+            unit_buf.make_ascii_lowercase();
+            let unit = if i - unit_start > 8 { "?" } else { std::str::from_utf8(&unit_buf[..unit_len]).unwrap_or("?") };
             let _ = start;
             s.numbers += 1;
-            match unit.as_str() {
+            match unit {
                 "" | "k" | "m" | "b" | "st" | "nd" | "rd" | "th" | "x" | "s" => {}
                 "am" | "pm" | "h" => s.date_word = true,
                 "min" | "mins" | "m2" => {
@@ -709,29 +711,34 @@ fn shape(line: &str) -> Option<Shape> {
             return None;
         }
         lower_into(word, &mut buf);
-        let mut found: Vec<(Family, Kind)> = Vec::new();
+        // what the word (or each part of a glued word) is; no allocation for known words
+        let mut found = [(Family::Prompt, Kind::Filler); 6];
+        let mut n = 0;
         if let Some(&t) = VOCAB.get(buf.as_str()) {
-            found.push(t);
+            found[0] = t;
+            n = 1;
         } else {
             let camel = crate::text::has_inner_upper(word) && !crate::text::is_all_caps(word);
             let parts: Vec<&str> =
                 if camel { camel_parts(word).collect() } else { word.split(['-', '.']).filter(|p| !p.is_empty()).collect() };
-            if parts.len() > 1 {
+            if (2..=found.len()).contains(&parts.len()) {
                 for p in &parts {
                     lower_into(p, &mut part_buf);
                     match VOCAB.get(part_buf.as_str()) {
-                        Some(&t) => found.push(t),
-                        None if part_buf.chars().count() == 1 => found.push((Family::Prompt, Kind::Filler)),
+                        Some(&t) => found[n] = t,
+                        None if part_buf.chars().count() == 1 => found[n] = (Family::Prompt, Kind::Filler),
                         None => {
-                            found.clear();
+                            n = 0;
                             break;
                         }
                     }
+                    n += 1;
                 }
             } else if buf.chars().count() == 1 {
-                found.push((Family::Prompt, Kind::Filler));
+                n = 1;
             }
         }
+        let found = &found[..n];
         if found.is_empty() {
             s.unknown += 1;
             // a handle or hashtag ("@BBCBreaking") names an account like a capitalised name
@@ -748,7 +755,7 @@ fn shape(line: &str) -> Option<Shape> {
             prev_word.clear();
             continue;
         }
-        for &(family, kind) in &found {
+        for &(family, kind) in found {
             match kind {
                 Kind::Filler => {}
                 Kind::Weak => s.anchor(family, 1),
@@ -1031,6 +1038,115 @@ fn has_quotes(text: &str) -> bool {
     text.contains(['“', '”', '"', '«', '»'])
 }
 
+const ANCHORED: u32 = 1;
+const COPY: u32 = 2;
+const COOKIES: u32 = 4;
+const NEWS: u32 = 8;
+const SUPPORTS: u32 = 16;
+const CONTRIB: u32 = 32;
+
+/// Words that can open a line of the anchored families (tags, credits, bylines, contributor
+/// lines, labelled links): a regex runs only on lines that open with one of them.
+const FIRST_WORDS: &str = "tag tags tagged filed topic topics categories category keywords posted related more themen etiquetas \
+    c copyright image images photo photos photograph photographs picture pictures pic video graphic graphics illustration \
+    illustrations composite credit credits caption courtesy top main header featured lead cover hero media artwork by \
+    written words story text published reported author authors byline additional extra further with reporting writing \
+    editing research contributing contributor contributors compiled edited produced photography design interview \
+    interviews translation translated fact production development this originally a read also see watch listen up \
+    recommended don dont must trending most editor editors slide item gallery";
+
+static FIRST: LazyLock<HashSet<&'static str>> = LazyLock::new(|| FIRST_WORDS.split_whitespace().collect());
+
+/// Substrings without which an unanchored family cannot match, with the families they open.
+const GATE_WORDS: &[(&str, u32)] = &[
+    ("©", COPY),
+    ("reserv", COPY),
+    ("vorbehalten", COPY),
+    ("riservati", COPY),
+    ("réservés", COPY),
+    ("ookie", COOKIES),
+    ("newsletter", NEWS),
+    ("inbox", NEWS),
+    ("mail", NEWS),
+    ("support", SUPPORTS),
+    ("donat", SUPPORTS),
+    ("contribut", SUPPORTS | CONTRIB),
+    ("rely on", SUPPORTS),
+    ("become a", SUPPORTS),
+    ("subscri", SUPPORTS),
+    ("responsible", CONTRIB),
+    ("new window", CONTRIB),
+    ("new tab", CONTRIB),
+    ("more than", CONTRIB),
+];
+
+static GATES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .build(GATE_WORDS.iter().map(|(w, _)| w))
+        .expect("the gate words are plain strings")
+});
+
+/// Which families `text` could belong to, from one pass of cheap substring tests.
+fn gates(text: &str) -> u32 {
+    let mut bits = 0;
+    for m in GATES.find_overlapping_iter(text) {
+        bits |= GATE_WORDS[m.pattern().as_usize()].1;
+    }
+    let lead = text.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©');
+    if lead.starts_with(|c: char| c == '©' || c.is_ascii_digit()) {
+        bits |= ANCHORED;
+    } else {
+        let end = lead.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(lead.len());
+        let word = &lead[..end];
+        let mut buf = [0u8; 16];
+        if (1..=16).contains(&word.len()) {
+            buf[..word.len()].copy_from_slice(word.as_bytes());
+            buf[..word.len()].make_ascii_lowercase();
+            if std::str::from_utf8(&buf[..word.len()]).is_ok_and(|w| FIRST.contains(w)) {
+                bits |= ANCHORED;
+            }
+        }
+    }
+    bits
+}
+
+/// Last words of a credit line ("…/Getty Images", "AFP", "Photo: Reuters").
+const AGENCY_WORDS: &[&str] = &[
+    "images",
+    "image",
+    "getty",
+    "shutterstock",
+    "istock",
+    "istockphoto",
+    "photo",
+    "reuters",
+    "afp",
+    "press",
+    "epa",
+    "efe",
+    "media",
+    "wire",
+    "features",
+    "unsplash",
+    "pexels",
+    "commons",
+    "bloomberg",
+    "ap",
+    "pa",
+    "upi",
+    "xinhua",
+    "anadolu",
+    "dpa",
+];
+
+/// A line whose last word names a picture agency, or that has a slash ("REUTERS/Ann Smith").
+fn ends_with_agency(text: &str) -> bool {
+    let t = text.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let last = t.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    text.contains('/') || AGENCY_WORDS.iter().any(|w| last.eq_ignore_ascii_case(w))
+}
+
 /// The family of a whole line of chrome, if the line is one.
 pub fn classify_line(text: &str) -> Option<(Family, Strength)> {
     let text = text.trim();
@@ -1043,22 +1159,28 @@ pub fn classify_line(text: &str) -> Option<(Family, Strength)> {
     }
     let ends_sentence = text.ends_with(['.', '!', '?']) && !text.ends_with("..") && !text.ends_with('…');
     let strong = |f| Some((f, Strength::Strong));
-    if words <= 40 {
+    let gates = gates(text);
+    if words <= 40 && gates & ANCHORED != 0 {
         if (TAGS.is_match(text) || TAGS_BARE.is_match(text)) && !ends_sentence && !text.contains(". ") {
             return strong(Family::Tags);
         }
         if COPYRIGHT_START.is_match(text) || (words <= 8 && !ends_sentence && COPYRIGHT_NAMED.is_match(text)) {
             return strong(Family::Copyright);
         }
-        if words <= 30 && COPYRIGHT_ANY.is_match(text) {
-            return strong(Family::Copyright);
-        }
         if CREDIT_LABEL.is_match(text) || (words <= 12 && CREDIT_BY.is_match(text)) {
             return strong(Family::Credit);
         }
-        if words <= 10 && (GETTY_ALONE.is_match(text) || CREDIT_AGENCY.is_match(text) || CREDIT_AGENCY_SLASH.is_match(text)) {
-            return strong(Family::Credit);
-        }
+    }
+    if words <= 30 && gates & COPY != 0 && COPYRIGHT_ANY.is_match(text) {
+        return strong(Family::Copyright);
+    }
+    if words <= 10
+        && ends_with_agency(text)
+        && (GETTY_ALONE.is_match(text) || CREDIT_AGENCY.is_match(text) || CREDIT_AGENCY_SLASH.is_match(text))
+    {
+        return strong(Family::Credit);
+    }
+    if words <= 40 && gates & ANCHORED != 0 {
         if words <= 16 && !text.contains(['“', '"']) {
             if let Some(c) = BYLINE.captures(text) {
                 let first = c.get(1).map_or("", |m| m.as_str().trim_end_matches('.'));
@@ -1077,29 +1199,38 @@ pub fn classify_line(text: &str) -> Option<(Family, Strength)> {
         if NAV_LABEL.is_match(text) && words <= 24 {
             return strong(Family::Related);
         }
-        if HELPFUL.is_match(text) || (words <= 25 && CONTRIBUTED.is_match(text)) {
+        if HELPFUL.is_match(text) {
             return strong(Family::Prompt);
         }
         if GALLERY.is_match(text) {
             return strong(Family::Media);
         }
     }
-    if words <= 80 && CREDIT_TAIL.is_match(text) {
+    if words <= 25 && gates & CONTRIB != 0 && CONTRIBUTED.is_match(text) {
+        return strong(Family::Prompt);
+    }
+    if text.trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')' && c != ']').ends_with([')', ']']) && CREDIT_TAIL.is_match(text) {
         return strong(Family::Credit);
     }
     if words <= 70
+        && gates & COOKIES != 0
         && !has_quotes(text)
         && !REPORTED.is_match(text)
-        && text.contains("ookie")
         && COOKIE.is_match(text)
         && (words <= 6 || SECOND_PERSON.is_match(text))
     {
         return strong(Family::Cookie);
     }
-    if words <= 60 && !has_quotes(text) && !REPORTED.is_match(text) && SUPPORT.is_match(text) && SECOND_PERSON.is_match(text) {
+    if words <= 60
+        && gates & SUPPORTS != 0
+        && !has_quotes(text)
+        && !REPORTED.is_match(text)
+        && SUPPORT.is_match(text)
+        && SECOND_PERSON.is_match(text)
+    {
         return strong(Family::Support);
     }
-    if words <= 40 && !has_quotes(text) && !REPORTED.is_match(text) && NEWSLETTER.is_match(text) {
+    if words <= 40 && gates & NEWS != 0 && !has_quotes(text) && !REPORTED.is_match(text) && NEWSLETTER.is_match(text) {
         let cue = NEWSLETTER_CUE.is_match(text) && (SECOND_PERSON.is_match(text) || IMPERATIVE.is_match(text));
         let label = words <= 8
             && !ends_sentence
@@ -1217,6 +1348,35 @@ mod tests {
             &IMPERATIVE,
         ] {
             let _ = re.is_match("");
+        }
+    }
+
+    #[test]
+    fn odd_text_never_panics() {
+        for line in [
+            "“Hello",
+            "”",
+            "©",
+            "(c)",
+            "Photo: “",
+            "By Ñandú Öz",
+            "1.2k",
+            "8:00am—",
+            "é/é",
+            "@",
+            "#",
+            "Share 👇🔥",
+            "a\u{301}b",
+            "Sign In|",
+            "|",
+            "5min",
+            "12345678901234567890",
+            "TwitterTweetTwitterTweetTwitterTweetTwitterTweet",
+            "x-y-z-w-v-u-t-s",
+        ] {
+            let _ = classify_line(line);
+            let _ = lint(line, false);
+            let _ = lint(line, true);
         }
     }
 
