@@ -559,7 +559,7 @@ const VOCABULARY: &[(Family, Kind, &str)] = &[
     (Family::Prompt, Kind::Weak, "tap swipe"),
     (Family::Prompt, Kind::Filler, "the a an this that these those to on in of for via by with and or at from into onto our your you we us me my \
         it its all now here new free other also up out off no not yes just please get today again be first may might want can \
-        be dont already have an has last any every one two three x time full back go create friendly \
+        be dont already have an has last any every one two three x time full back go create friendly total \
         less daily weekly monthly another el la le les los las de del du des der die das il di per por par sur en auf su zum et y und \
         thema aussi tambien auch sie anche plus suite"),
 ];
@@ -794,6 +794,9 @@ fn shape(line: &str) -> Option<Shape> {
     }
     if s.count && s.numbers > 0 {
         s.anchor(Family::Share, 2);
+    } else if s.count && s.words <= 2 {
+        // "Shares", "Total shares": a counter whose number did not survive extraction
+        s.anchor(Family::Share, 1);
     }
     let labelled = s.date_label && (s.numbers > 0 || s.date_word || s.relative);
     if labelled || (s.relative && s.numbers > 0 && s.time_unit) {
@@ -898,7 +901,7 @@ re!(
 );
 re!(
     NAV_LABEL,
-    r"^\W*(?i:read more|also read|read also|see also|related|more|watch|listen|read next|up next|recommended|don'?t miss|must read|trending|most read|editor'?s picks?|more on this(?: story)?|related (?:story|article|coverage|content|reading)|further reading|more coverage|top stories)\s*(?::|»|›|>|\|)\s*\S"
+    r"^\W*(?i:read more|also read|read also|see also|related|more|watch|listen|read next|up next|recommended|don'?t miss|must read|trending|most read|editor'?s picks?|more on this(?: story)?|related (?:story|article|coverage|content|reading)|(?:previous|prev|next) (?:article|post|story|page)|further reading|more coverage|top stories)\s*(?::|»|›|>|\|)\s*\S"
 );
 // Reported speech: a line that says who said it is an article sentence, whatever it opens with.
 re!(REPORTED, r"(?i:\b(?:said|says|told|according to|warned|added|explained|insisted)\b)");
@@ -1053,7 +1056,7 @@ const FIRST_WORDS: &str = "tag tags tagged filed topic topics categories categor
     written words story text published reported author authors byline additional extra further with reporting writing \
     editing research contributing contributor contributors compiled edited produced photography design interview \
     interviews translation translated fact production development this originally a read also see watch listen up \
-    recommended don dont must trending most editor editors slide item gallery";
+    recommended don dont must trending most editor editors slide item gallery previous prev next";
 
 static FIRST: LazyLock<HashSet<&'static str>> = LazyLock::new(|| FIRST_WORDS.split_whitespace().collect());
 
@@ -1410,6 +1413,9 @@ mod tests {
             ("Filed under: Harbour, Weather", Family::Tags),
             ("If you like our reporting, please support us with a small donation.", Family::Support),
             ("This site uses cookies. Read our cookie policy to find out more.", Family::Cookie),
+            ("Next story: Ferry fares rise again in spring", Family::Related),
+            ("Terms of Use | Privacy Notice", Family::Legal),
+            ("Published: 09:12 BST, 3 June 2022 | Updated: 10:40 BST, 3 June 2022", Family::Date),
         ] {
             assert_eq!(classify_line(line).map(|(f, _)| f), Some(family), "{line}");
         }
@@ -1436,6 +1442,12 @@ mod tests {
         ] {
             assert_eq!(classify_line(line), None, "{line}");
         }
+    }
+
+    #[test]
+    fn a_bare_counter_is_weak() {
+        assert_eq!(classify_line("Total shares"), Some((Family::Share, Strength::Weak)));
+        assert_eq!(classify_line("845 shares"), Some((Family::Share, Strength::Strong)));
     }
 
     #[test]
