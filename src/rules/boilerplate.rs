@@ -1,25 +1,37 @@
 //! `boilerplate` — page chrome scraped along with the article.
 //!
-//! **Flags** share prompts ("Share.", "Share this article"), navigation ("Exit mobile
-//! version", a lone "News" label under the title), related-content blocks ("Stories You Will
-//! Also Like" and the headlines under it, as one finding), engagement prompts ("Let us know in
-//! the comments 👇🔥", a call to action or site suffix in the title), newsletter, paywall,
-//! cookie, copyright and advertisement lines, first-person author bios at the end, and — as
-//! info, since they are judgement calls — table-of-contents residue and flattened tables.
-//! **How** phrase lists (lint-rules.toml) are matched all at once with aho-corasick, and only
-//! where chrome lives: whole short lines, short blocks, the title, the last blocks.
-//! **Fix** (safe) deletes the line or block.
+//! **Flags** whole lines that belong to the web page, recognised by family rather than by exact
+//! string: share, follow and print prompts (with counts: "1.2k shares", "Share on X"), newsletter
+//! and inbox sign-ups, log-in and sign-up controls, comment prompts and forms, related / more /
+//! trending navigation ("Read more: …", "Previous article"), gallery and video controls ("1 of
+//! 12", "Next image"), advertisement labels, timestamps ("Updated 3 hours ago") and read-time
+//! labels, legal and site links, support appeals, cookie notices, copyright lines, photo credits
+//! and captions ("Photograph: …/Reuters", "(AP Photo/…)"), bylines, contributor lines and tag
+//! lists; also the older structures: related-content blocks ("Stories You Will Also Like" and
+//! the headlines under it), a category label under the title, a call to action or site suffix
+//! in the title, first-person author bios at the end, and — as info — table-of-contents residue
+//! and flattened tables.
+//! **How** the grammar of chrome: a short line (≤ 14 words) whose every word is in the chrome
+//! vocabulary (UI verbs, site nouns, social networks, counts, dates, function words; glued
+//! widget labels such as "Share on TwitterTweet" are split) and that has an anchor word; or a
+//! line with the shape of a family (regexes, ASCII word boundaries); or a listed opening
+//! (`line-starts`, aho-corasick). Strong evidence fires anywhere; weak evidence ("Topics",
+//! "Contact us") only where chrome clusters — the first lines under the title, after the last
+//! prose paragraph — or next to other chrome. Lines that report speech ("…, the minister said")
+//! or quote someone are never chrome.
+//! **Fix** (safe) deletes the line or block — only when all of it is chrome; a phrase found
+//! inside a longer line is reported without a fix.
 
 use super::{Rule, RuleMeta};
 use crate::common_options;
 use crate::diagnostic::{Category, Diagnostic, Edit, Fix, Severity, Span};
 use crate::document::{BlockKind, Document};
 use crate::options::Level;
-use crate::text::normalize_line;
+use crate::text::{is_apostrophe, normalize_line};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 use serde::Deserialize;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, LazyLock};
 
 pub static META: RuleMeta = RuleMeta {
@@ -29,15 +41,20 @@ pub static META: RuleMeta = RuleMeta {
     priority: 120,
     fix: "safe",
     summary: "Page chrome scraped with the article: share prompts, navigation, related links, bios",
-    explanation: "Flags lines and blocks that belong to the web page, not the article: share and social \
-prompts (\"Share.\", \"Share on Facebook\"), mobile and navigation chrome (\"Exit mobile version\", a lone \
-category label such as \"News\" under the title), related-content blocks (\"Stories You Will Also Like\" \
-with the headlines under it, reported as one block), engagement prompts (\"Let us know in the comments\", \
-a call to action or a \" – Site\" suffix in the title), newsletter, paywall, cookie, copyright and \
-advertisement lines, and a first-person author bio at the end. Table-of-contents residue and \
-flattened tables are reported as info. Phrases are matched only where chrome lives (whole short \
-lines, short blocks, the title, the last blocks), so ordinary sentences that mention sharing or \
-comments are left alone. The safe fix deletes the line or block.",
+    explanation: "Flags lines and blocks that belong to the web page, not the article, by family: share, follow, \
+print and e-mail prompts (\"Share on X\", \"1.2k shares\"), newsletter and inbox sign-ups, log-in and sign-up \
+controls, comment prompts and forms (\"Your email address will not be published\"), related / more / trending \
+navigation (\"Read more: …\", \"Previous article\"), gallery and video controls (\"1 of 12\", \"Play video\"), \
+advertisement labels, timestamps (\"Updated 3 hours ago\"), read-time labels, legal and site links, support \
+appeals, cookie notices, copyright lines, photo credits and captions (\"Photograph: …/Reuters\", \"(AP Photo/…)\"), \
+bylines, contributor lines (\"Additional reporting by\") and tag lists; also related-content blocks with their \
+headlines, a lone category label under the title, a call to action or \" – Site\" suffix in the title and a \
+first-person author bio at the end. A line is chrome when all its words are page vocabulary (UI verbs, site \
+nouns, networks, counts, dates) around an anchor word, or when it has the shape of a family. Weak evidence \
+(\"Topics\", \"Contact us\") counts only at the top, after the last prose paragraph or next to other chrome; a \
+sentence that mentions shares, newsletters, e-mail, comments, copyright or Getty, reports speech or quotes \
+someone is left alone. Table-of-contents residue and flattened tables are reported as info. The safe fix \
+deletes the line or block, and only when all of it is chrome.",
     bad: "…the end of the article.\nShare.\nExit mobile version",
     good: "…the end of the article.",
 };
@@ -57,6 +74,12 @@ pub struct Options {
     pub phrases: Vec<String>,
     #[serde(default)]
     pub extend_phrases: Vec<String>,
+    /// Openings that make a whole line chrome ("Sign up for", "Your email address will not be
+    /// published"), matched at the start of lines of up to 40 words.
+    #[serde(default)]
+    pub line_starts: Vec<String>,
+    #[serde(default)]
+    pub extend_line_starts: Vec<String>,
     /// Headers of related-content lists; the headlines under them are part of the finding.
     #[serde(default)]
     pub related_headers: Vec<String>,
@@ -82,6 +105,8 @@ pub struct Finding {
     pub message: String,
     pub info: bool,
     pub blocks: std::ops::Range<usize>,
+    /// True when the whole line or block is chrome, so deleting it is safe.
+    pub fixable: bool,
 }
 
 static FLAT_TABLE_HEADER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:No\.?|#|S\.?No\.?)\s+\p{Lu}[\p{L} ]{2,40}$").unwrap());
@@ -94,6 +119,7 @@ static TITLE_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
 pub struct Detector {
     lines: HashSet<String>,
     phrases: AhoCorasick,
+    starts: AhoCorasick,
     related: HashSet<String>,
     toc: HashSet<String>,
     categories: HashSet<String>,
@@ -124,6 +150,15 @@ impl Detector {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&phrases)
             .map_err(|e| format!("boilerplate `phrases`: {e}"))?;
+        let starts = with_apostrophe_variants(
+            options.line_starts.iter().chain(&options.extend_line_starts).map(|p| p.trim().to_string()).filter(|p| !p.is_empty()),
+        );
+        let starts = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(aho_corasick::StartKind::Anchored)
+            .build(&starts)
+            .map_err(|e| format!("boilerplate `line-starts`: {e}"))?;
         let roles: Vec<String> = options.bio_roles.iter().map(|r| regex::escape(r.trim())).filter(|r| !r.is_empty()).collect();
         let roles = if roles.is_empty() { "editor|writer|journalist|reporter".to_string() } else { roles.join("|") };
         let bio = Regex::new(&format!(
@@ -133,6 +168,7 @@ impl Detector {
         Ok(Detector {
             lines,
             phrases,
+            starts,
             related: normalized(&options.related_headers),
             toc: normalized(&options.toc_headers),
             categories: normalized(&options.category_labels),
@@ -160,6 +196,27 @@ impl Detector {
         doc.boilerplate.get_or_init(|| self.scan_uncached(doc))
     }
 
+    /// A line that opens with a listed chrome phrase ("Sign up for …") on a word boundary.
+    fn starts_with_chrome(&self, text: &str) -> bool {
+        let lead = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let input = aho_corasick::Input::new(lead).anchored(aho_corasick::Anchored::Yes);
+        let opens = self.starts.find(input).is_some_and(|m| {
+            let end = &lead[m.end()..];
+            let last = lead[..m.end()].chars().next_back();
+            !last.is_some_and(char::is_alphanumeric) || !end.chars().next().is_some_and(char::is_alphanumeric)
+        });
+        opens && lead.split_whitespace().nth(40).is_none() && !has_quotes(lead) && !REPORTED.is_match(lead)
+    }
+
+    /// The family of a whole line of chrome: a listed opening, else the shapes of [`classify_line`].
+    pub fn family(&self, text: &str) -> Option<(Family, Strength)> {
+        let shape = classify_line(text);
+        if self.starts_with_chrome(text) {
+            return Some((shape.map_or(Family::Prompt, |(f, _)| f), Strength::Strong));
+        }
+        shape
+    }
+
     fn scan_uncached(&self, doc: &Document<'_>) -> Vec<Finding> {
         let prose: Vec<usize> = (0..doc.blocks.len())
             .filter(|&i| doc.blocks[i].kind.is_prose() && !matches!(doc.blocks[i].kind, BlockKind::TableCell { .. }))
@@ -167,8 +224,20 @@ impl Detector {
         let mut out = Vec::new();
         let whole = |from: usize, to: usize, message: String, info: bool| {
             let span = Span::new(doc.blocks[prose[from]].span.start, doc.blocks[prose[to]].span.end);
-            Finding { span, removal: doc.block_removal_span(span), message, info, blocks: prose[from]..prose[to] + 1 }
+            Finding { span, removal: doc.block_removal_span(span), message, info, blocks: prose[from]..prose[to] + 1, fixable: true }
         };
+        // Chrome clusters at the top and the end: the first lines under the title, and whatever
+        // follows the last paragraph that reads like article prose.
+        let first_body = prose.iter().position(|&b| doc.blocks[b].kind != BlockKind::Title).unwrap_or(0);
+        let last_prose = prose.iter().rposition(|&b| {
+            let text = doc.text(doc.blocks[b].content).trim_end();
+            doc.blocks[b].kind != BlockKind::Title
+                && text.split_whitespace().nth(11).is_some()
+                && text.ends_with(['.', '!', '?', '"', '”', '’', '\''])
+                && classify_line(text).is_none()
+        });
+        let in_zone = |i: usize| i < first_body + 3 || last_prose.is_none_or(|l| i > l) || i + 3 > prose.len();
+        let mut weak: Vec<(usize, Family)> = Vec::new();
         let mut i = 0;
         while i < prose.len() {
             let bi = prose[i];
@@ -219,19 +288,89 @@ impl Detector {
                 }
             }
             let after_title = i > 0 && doc.blocks[prose[i - 1]].kind == BlockKind::Title;
+            let line_like = matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Heading(_)) && !block.explicit;
             if words <= 8 && !block.explicit && (self.lines.contains(norm) || self.lines.contains(doubled_half(norm))) {
                 out.push(whole(i, i, format!("page chrome: `{}`", text.trim()), false));
             } else if after_title && words <= 2 && self.categories.contains(norm) {
                 out.push(whole(i, i, format!("category label `{text}` under the title"), false));
-            } else if words <= self.max_block_words && self.phrase_in(text).is_some() {
-                let phrase = self.phrase_in(text).map(|m| &text[m.range()]).unwrap_or_default();
-                out.push(whole(i, i, format!("engagement or chrome text: `{phrase}`"), false));
+            } else if let Some((family, strength)) = line_like.then(|| self.family(text)).flatten() {
+                match strength {
+                    Strength::Strong => out.push(whole(i, i, format!("page chrome ({}): `{}`", family.name(), text.trim()), false)),
+                    Strength::Weak => weak.push((i, family)),
+                }
+            } else if let Some(m) =
+                (words <= self.max_block_words && !REPORTED.is_match(text)).then(|| self.phrase_in(text)).flatten().filter(|m| {
+                    // a one-word phrase inside a sentence ("The advertisement was banned") is news
+                    text[m.range()].contains(' ')
+                        || words <= 4
+                        || text[..m.start()].trim_start_matches(|c: char| !c.is_alphanumeric()).is_empty()
+                })
+            {
+                let phrase = &text[m.range()];
+                let mut f = whole(i, i, format!("engagement or chrome text: `{phrase}`"), false);
+                // deleting the block is safe only when the phrase is most of it
+                f.fixable = phrase.len() * 2 >= text.trim().len();
+                out.push(f);
             } else if i + 3 >= prose.len() && !text.contains(['“', '"', '”']) && self.bio.is_match(text) {
                 out.push(whole(i, i, "author bio boilerplate".to_string(), false));
             }
             i += 1;
         }
+        self.scan_table_rows(doc, &mut out);
+        // Weak evidence counts where chrome lives, or next to other chrome (also weak: a run of
+        // "Home", "Contact", "About" at the end).
+        if !weak.is_empty() {
+            let flagged: HashSet<usize> = out.iter().filter(|f| !f.info).flat_map(|f| f.blocks.clone()).collect();
+            let weak_at: HashSet<usize> = weak.iter().map(|&(i, _)| prose[i]).collect();
+            for &(i, family) in &weak {
+                let near = |j: Option<usize>| j.and_then(|j| prose.get(j)).is_some_and(|b| flagged.contains(b) || weak_at.contains(b));
+                if in_zone(i) || near(i.checked_sub(1)) || near(Some(i + 1)) {
+                    let text = doc.text(doc.blocks[prose[i]].content);
+                    out.push(whole(i, i, format!("page chrome ({}): `{}`", family.name(), text.trim()), false));
+                }
+            }
+        }
+        out.sort_by_key(|f| f.span.start);
         out
+    }
+
+    /// A lone row of pipe-separated chrome ("Privacy | Terms | Contact", "Sign In|") is read as a
+    /// table by the parser; a row with no table around it is judged as a line.
+    fn scan_table_rows(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
+        let cells: Vec<usize> = (0..doc.blocks.len()).filter(|&i| matches!(doc.blocks[i].kind, BlockKind::TableCell { .. })).collect();
+        if cells.is_empty() {
+            return;
+        }
+        let lines: Vec<usize> = cells.iter().map(|&i| doc.line_of(doc.blocks[i].span.start)).collect();
+        let mut n = 0;
+        while n < cells.len() {
+            let line = lines[n];
+            let mut m = n;
+            while m < cells.len() && lines[m] == line {
+                m += 1;
+            }
+            let isolated = !lines.iter().any(|&l| l != line && l + 2 >= line && l <= line + 2);
+            let span = doc.line_span(line);
+            let text = doc.text(span);
+            // short rows only: a long caption ending in "|" belongs to a gallery page
+            if isolated && m - n <= 8 && text.split_whitespace().nth(14).is_none() {
+                let family = match self.family(text) {
+                    Some((family, Strength::Strong)) => Some(family),
+                    _ => self.lines.contains(&normalize_line(text)).then_some(Family::Navigation),
+                };
+                if let Some(family) = family {
+                    out.push(Finding {
+                        span,
+                        removal: doc.block_removal_span(span),
+                        message: format!("page chrome ({}): `{}`", family.name(), text.trim()),
+                        info: false,
+                        blocks: cells[n]..cells[m - 1] + 1,
+                        fixable: true,
+                    });
+                }
+            }
+            n = m;
+        }
     }
 
     fn scan_title(&self, doc: &Document<'_>, bi: usize, out: &mut Vec<Finding>) {
@@ -248,6 +387,7 @@ impl Detector {
                     message: format!("site name in the title: `{}`", text[m.start()..].trim()),
                     info: false,
                     blocks: bi..bi,
+                    fixable: true,
                 });
                 end = m.start();
             }
@@ -261,6 +401,7 @@ impl Detector {
                 message: format!("call to action in the title: `{}`", &text[m.range()]),
                 info: false,
                 blocks: bi..bi,
+                fixable: true,
             });
         }
     }
@@ -288,6 +429,826 @@ fn is_headline_like(doc: &Document<'_>, bi: usize) -> bool {
     (2..=20).contains(&words) && !text.ends_with(['.', ':', ';', ','])
 }
 
+// ───────────────────────────── chrome families ─────────────────────────────
+//
+// A line is chrome as a whole when it reads like a page control rather than prose: every word
+// belongs to the vocabulary of web pages (UI verbs, site nouns, social networks, counts, dates,
+// function words) and at least one word anchors it; or it has the shape of a credit, byline,
+// copyright, tag list, comment form, sign-up or cookie notice.
+
+/// Which family of chrome a line belongs to, for the message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Family {
+    Share,
+    Follow,
+    Newsletter,
+    Account,
+    Comments,
+    Related,
+    Navigation,
+    Media,
+    Advert,
+    Date,
+    ReadTime,
+    Legal,
+    Support,
+    Cookie,
+    Copyright,
+    Credit,
+    Byline,
+    Contributor,
+    Tags,
+    Prompt,
+}
+
+impl Family {
+    fn name(self) -> &'static str {
+        match self {
+            Family::Share => "share prompt",
+            Family::Follow => "follow prompt",
+            Family::Newsletter => "newsletter sign-up",
+            Family::Account => "log-in or sign-up control",
+            Family::Comments => "comment prompt",
+            Family::Related => "related-content navigation",
+            Family::Navigation => "site navigation",
+            Family::Media => "gallery or video control",
+            Family::Advert => "advertisement label",
+            Family::Date => "timestamp",
+            Family::ReadTime => "read-time label",
+            Family::Legal => "legal or site links",
+            Family::Support => "support appeal",
+            Family::Cookie => "cookie notice",
+            Family::Copyright => "copyright line",
+            Family::Credit => "photo credit or caption",
+            Family::Byline => "byline",
+            Family::Contributor => "contributor line",
+            Family::Tags => "tag list",
+            Family::Prompt => "call to action",
+        }
+    }
+}
+
+/// What a word is in the vocabulary of page chrome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Allowed in chrome, anchors nothing: "to", "on", "this", "our".
+    Filler,
+    /// Anchors a line only in the chrome zones or next to other chrome: "more", "video", "home".
+    Weak,
+    /// Anchors a line anywhere: "share", "subscribe", "newsletter", "facebook".
+    Strong,
+    /// A count noun: anchors only next to a number ("1.2k shares", "12 comments").
+    Count,
+    /// Month, weekday, time zone, am/pm.
+    DateWord,
+    /// "updated", "published", "posted": a timestamp label.
+    DateLabel,
+    /// "ago", "yesterday", "today".
+    Relative,
+    /// "min", "minutes", "hours".
+    TimeUnit,
+    /// "read", "reading", "listen": with a number and a time unit, a read-time label.
+    ReadVerb,
+}
+
+/// The chrome vocabulary, grouped by family and kind; words are lowercase, without apostrophes.
+const VOCABULARY: &[(Family, Kind, &str)] = &[
+    (Family::Share, Kind::Strong, "share sharethis tweet tweets retweet email e-mail emails print printable pin pinit embed bookmark bookmarked \
+        facebook twitter linkedin whatsapp pinterest reddit tumblr telegram instagram youtube tiktok snapchat flipboard messenger \
+        sms vk weibo wechat mastodon bluesky digg stumbleupon pocket gmail xing viber \
+        compartir comparte compartilhar partager partagez teilen condividi"),
+    (Family::Share, Kind::Weak, "mail printer copy link copied url clipboard friend friends send google like recommend sharing save saved options reuse"),
+    (Family::Share, Kind::Count, "shares retweets likes views reads votes pins claps reactions"),
+    (Family::Follow, Kind::Strong, "follow unfollow followfollowing"),
+    (Family::Follow, Kind::Weak, "following followed"),
+    (Family::Follow, Kind::Count, "followers"),
+    (Family::Newsletter, Kind::Strong, "subscribe subscribed unsubscribe subscription subscriptions subscriber newsletter newsletters inbox \
+        notifications rss suscribirse suscribete abonnieren abonnez sabonner"),
+    (Family::Newsletter, Kind::Weak, "subscribers alerts alert digest updates feed feeds podcast podcasts app apps download enter address briefing"),
+    (Family::Account, Kind::Strong, "login logout signin signup register registration account password username dashboard anmelden registrieren"),
+    (Family::Account, Kind::Weak, "sign log logged registered accounts profile member members membership join forgot remember settings preferences preference manage edit author"),
+    (Family::Comments, Kind::Strong, "comment comments commenting reply replies submit kommentare kommentar commentaires commentaire comentarios comentario commenti"),
+    (Family::Comments, Kind::Weak, "respond discussion conversation thread sort post posts newest oldest report abuse flag cancel moderation"),
+    (Family::Comments, Kind::Count, "responses answers"),
+    (Family::Related, Kind::Strong, "related trending recommended recommendations recommendrecommended relacionados weiterlesen"),
+    (Family::Related, Kind::Strong, "miss"),
+    (Family::Related, Kind::Weak, "read more most popular latest top stories story articles article news headlines next previous prev continue \
+        reading see editors picks pick explore discover web similar blog blogs featured questions topics topic categories category \
+        links suggested coverage viewed commented shared searches overview lire leer mas mehr ver voir leggi lesen noticias nachrichten artikel articulos verwandte similaires"),
+    (Family::Navigation, Kind::Strong, "menu navigation skip homepage sitemap toggle footer sidebar breadcrumb"),
+    (Family::Navigation, Kind::Weak, "home search close open expand collapse panel header version jump scroll view show hide load page pages archive archives index \
+        site website section sections main"),
+    (Family::Media, Kind::Strong, "pause replay mute unmute gallery galleries slideshow enlarge fullscreen thumbnail"),
+    (Family::Media, Kind::Weak, "play watch video videos audio listen image images photo photos picture pictures slide slides zoom screen \
+        caption captions duration clip media credit credits"),
+    (Family::Advert, Kind::Strong, "advertisement advertisements advert adverts ads advertising advertise sponsored promoted adchoices taboola \
+        outbrain publicite publicidad werbung pubblicita"),
+    (Family::Advert, Kind::Weak, "ad sponsor sponsors promotion paid partner partners continues below content anzeige"),
+    (Family::Legal, Kind::Strong, "privacy cookies cookie faq faqs impressum"),
+    (Family::Legal, Kind::Weak, "policy policies terms use conditions accessibility disclaimer disclosure legal notice imprint careers jobs contact about help \
+        feedback corrections"),
+    (Family::Support, Kind::Strong, "donate patreon support"),
+    (Family::Support, Kind::Weak, "donation contribute supporters patron loading"),
+    (Family::Date, Kind::DateWord, "january february march april may june july august september october november december jan feb mar apr jun \
+        jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun \
+        am pm gmt bst utc et est edt pst pdt cst cdt cet cest ist aest jst"),
+    (Family::Date, Kind::DateLabel, "updated published posted modified edited created reviewed"),
+    (Family::Date, Kind::Relative, "ago yesterday today"),
+    (Family::Date, Kind::TimeUnit, "min mins minute minutes hour hours hrs hr sec secs second seconds day days week weeks month months year years"),
+    (Family::ReadTime, Kind::ReadVerb, "estimated"),
+    (Family::Prompt, Kind::Strong, "click"),
+    (Family::Prompt, Kind::Weak, "tap swipe"),
+    (Family::Prompt, Kind::Filler, "the a an this that these those to on in of for via by with and or at from into onto our your you we us me my \
+        it its all now here new free other also up out off no not yes just please get today again be first may might want can \
+        be dont already have an has last any every one two three x time full back go create friendly total \
+        less daily weekly monthly another el la le les los las de del du des der die das il di per por par sur en auf su zum et y und \
+        thema aussi tambien auch sie anche plus suite"),
+];
+
+static VOCAB: LazyLock<HashMap<&'static str, (Family, Kind)>> = LazyLock::new(|| {
+    let mut map = HashMap::new();
+    for &(family, kind, words) in VOCABULARY {
+        for w in words.split_whitespace() {
+            // the first listing wins: "read" is a read-time verb before it is related navigation
+            map.entry(w).or_insert((family, kind));
+        }
+    }
+    map
+});
+
+/// The evidence a line's words give.
+#[derive(Debug, Default)]
+struct Shape {
+    words: usize,
+    unknown: usize,
+    unknown_ok: usize,
+    numbers: usize,
+    score: usize,
+    best: Option<(Family, usize)>,
+    count: bool,
+    date_word: bool,
+    date_label: bool,
+    relative: bool,
+    time_unit: bool,
+    minutes: bool,
+    read: bool,
+}
+
+impl Shape {
+    fn anchor(&mut self, family: Family, weight: usize) {
+        self.score += weight;
+        if self.best.is_none_or(|(_, w)| weight > w) {
+            self.best = Some((family, weight));
+        }
+    }
+}
+
+/// Lowercase `word` into `buf` without apostrophes; false when it has no letters.
+fn lower_into(word: &str, buf: &mut String) {
+    buf.clear();
+    for c in word.chars() {
+        if is_apostrophe(c) || c == '.' {
+            continue;
+        }
+        if c.is_ascii() {
+            buf.push(c.to_ascii_lowercase());
+        } else {
+            // strip the common Latin accents so "más" finds "mas"
+            let folded = match c {
+                'á' | 'à' | 'â' | 'ä' | 'Á' | 'À' => 'a',
+                'é' | 'è' | 'ê' | 'ë' | 'É' => 'e',
+                'í' | 'ì' | 'î' | 'ï' => 'i',
+                'ó' | 'ò' | 'ô' | 'ö' => 'o',
+                'ú' | 'ù' | 'û' | 'ü' => 'u',
+                'ñ' => 'n',
+                'ç' => 'c',
+                _ => c,
+            };
+            buf.extend(folded.to_lowercase());
+        }
+    }
+}
+
+/// Parts of a glued word: "TwitterTweet" → "Twitter", "Tweet".
+fn camel_parts(word: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    let mut prev_lower = false;
+    let mut cuts = Vec::new();
+    for (i, c) in word.char_indices() {
+        if c.is_uppercase() && prev_lower {
+            cuts.push((start, i));
+            start = i;
+        }
+        prev_lower = c.is_lowercase();
+    }
+    cuts.push((start, word.len()));
+    cuts.into_iter().map(move |(a, b)| &word[a..b])
+}
+
+const PREPOSITIONS: &[&str] = &["on", "to", "from", "via", "with", "by", "at", "for"];
+
+/// Read the words of `line` against the chrome vocabulary. None when the line is too long.
+fn shape(line: &str) -> Option<Shape> {
+    let mut s = Shape::default();
+    let mut buf = String::new();
+    let mut part_buf = String::new();
+    let mut prev: Option<(Family, Kind)> = None;
+    let mut prev_word = String::new();
+    let mut pending_name = false;
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while i < line.len() {
+        let c = crate::text::char_at(line, i).unwrap_or(' ');
+        if c.is_ascii_digit() {
+            let start = i;
+            while i < bytes.len()
+                && (bytes[i].is_ascii_digit()
+                    || (matches!(bytes[i], b'.' | b',' | b':' | b'/' | b'-') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)))
+            {
+                i += 1;
+            }
+            // a unit glued to the number: 8:00am, 1.2k, 5min, 3rd
+            let unit_start = i;
+            while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            let mut unit_buf = [0u8; 8];
+            let unit_len = (i - unit_start).min(8);
+            unit_buf[..unit_len].copy_from_slice(&bytes[unit_start..unit_start + unit_len]);
+            unit_buf.make_ascii_lowercase();
+            let unit = if i - unit_start > 8 { "?" } else { std::str::from_utf8(&unit_buf[..unit_len]).unwrap_or("?") };
+            let _ = start;
+            s.numbers += 1;
+            match unit {
+                "" | "k" | "m" | "b" | "st" | "nd" | "rd" | "th" | "x" | "s" => {}
+                "am" | "pm" | "h" => s.date_word = true,
+                "min" | "mins" | "m2" => {
+                    s.time_unit = true;
+                    s.minutes = true;
+                }
+                _ => return None, // "4G", "10km": a measurement, not a count
+            }
+            continue;
+        }
+        if !c.is_alphabetic() {
+            // emoji and punctuation separate tokens; sentence marks inside a line mean prose
+            i += c.len_utf8();
+            continue;
+        }
+        let start = i;
+        while i < line.len() {
+            let Some(d) = crate::text::char_at(line, i) else { break };
+            let joins =
+                (is_apostrophe(d) || d == '-' || d == '.') && crate::text::char_at(line, i + d.len_utf8()).is_some_and(char::is_alphabetic);
+            if d.is_alphabetic() || (joins && i > start) {
+                i += d.len_utf8();
+            } else {
+                break;
+            }
+        }
+        let word = &line[start..i];
+        s.words += 1;
+        if s.words > 14 {
+            return None;
+        }
+        lower_into(word, &mut buf);
+        // what the word (or each part of a glued word) is; no allocation for known words
+        let mut found = [(Family::Prompt, Kind::Filler); 6];
+        let mut n = 0;
+        if let Some(&t) = VOCAB.get(buf.as_str()) {
+            found[0] = t;
+            n = 1;
+        } else {
+            let camel = crate::text::has_inner_upper(word) && !crate::text::is_all_caps(word);
+            let parts: Vec<&str> =
+                if camel { camel_parts(word).collect() } else { word.split(['-', '.']).filter(|p| !p.is_empty()).collect() };
+            if (2..=found.len()).contains(&parts.len()) {
+                for p in &parts {
+                    lower_into(p, &mut part_buf);
+                    match VOCAB.get(part_buf.as_str()) {
+                        Some(&t) => found[n] = t,
+                        None if part_buf.chars().count() == 1 => found[n] = (Family::Prompt, Kind::Filler),
+                        None => {
+                            n = 0;
+                            break;
+                        }
+                    }
+                    n += 1;
+                }
+            } else if buf.chars().count() == 1 {
+                n = 1;
+            }
+        }
+        let found = &found[..n];
+        if found.is_empty() {
+            s.unknown += 1;
+            // a handle or hashtag ("@BBCBreaking") names an account like a capitalised name
+            let named = crate::text::starts_upper(word) || line[..start].ends_with(['@', '#']);
+            let after_prep = PREPOSITIONS.contains(&prev_word.as_str());
+            let after_verb = prev.is_some_and(|(_, k)| k == Kind::Strong);
+            if named && (after_prep || after_verb) {
+                s.unknown_ok += 1;
+            } else if named && s.words == 1 {
+                // a site name opening the line ("WebMD Newsletters")
+                pending_name = true;
+            }
+            prev = None;
+            prev_word.clear();
+            continue;
+        }
+        for &(family, kind) in found {
+            match kind {
+                Kind::Filler => {}
+                Kind::Weak => s.anchor(family, 1),
+                Kind::Strong => {
+                    s.anchor(family, 2);
+                    if std::mem::take(&mut pending_name) {
+                        // "WebMD Newsletters": a site name before a strong anchor
+                        s.unknown_ok += 1;
+                    }
+                }
+                Kind::Count => s.count = true,
+                Kind::DateWord => s.date_word = true,
+                Kind::DateLabel => s.date_label = true,
+                Kind::Relative => s.relative = true,
+                Kind::TimeUnit => {
+                    s.time_unit = true;
+                    s.minutes |= buf.starts_with("min");
+                }
+                Kind::ReadVerb => s.read = true,
+            }
+        }
+        s.read |= matches!(buf.as_str(), "read" | "reading" | "listen" | "listening");
+        // "Sign in", "Log out", "More from": the particle makes the word a control
+        if matches!(prev_word.as_str(), "sign" | "log") && matches!(buf.as_str(), "in" | "up" | "out" | "on") {
+            s.anchor(Family::Account, 1);
+        }
+        if prev_word == "more" && matches!(buf.as_str(), "from" | "on" | "in" | "about") {
+            s.anchor(Family::Related, 1);
+        }
+        pending_name = false;
+        if let Some(&last) = found.iter().rev().find(|(_, k)| *k != Kind::Filler) {
+            prev = Some(last);
+        }
+        prev_word.clear();
+        prev_word.push_str(&buf);
+    }
+    if s.count && s.numbers > 0 {
+        s.anchor(Family::Share, 2);
+    } else if s.count && s.words <= 2 {
+        // "Shares", "Total shares": a counter whose number did not survive extraction
+        s.anchor(Family::Share, 1);
+    }
+    let labelled = s.date_label && (s.numbers > 0 || s.date_word || s.relative);
+    if labelled || (s.relative && s.numbers > 0 && s.time_unit) {
+        s.anchor(Family::Date, 2);
+    }
+    if s.minutes && s.read && s.numbers > 0 {
+        s.anchor(Family::ReadTime, 3);
+    }
+    Some(s)
+}
+
+/// How sure a family match is: strong matches fire anywhere, weak ones only where chrome lives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Strength {
+    Weak,
+    Strong,
+}
+
+/// A line made of chrome words only.
+fn vocabulary_line(line: &str) -> Option<(Family, Strength)> {
+    let s = shape(line)?;
+    if s.words == 0 || s.numbers > 30 {
+        return None;
+    }
+    let (family, _) = s.best?;
+    let names_ok = s.unknown == s.unknown_ok && s.unknown <= 1 && s.words >= 2 && s.score >= 2 && s.words - s.unknown >= 2;
+    if s.unknown > 0 && !names_ok {
+        return None;
+    }
+    // "Related links:", "Sources:": a label over a section is empty-section's business, unless
+    // it labels a widget ("Share this:", "Follow us:")
+    if line.trim_end().ends_with(':') && matches!(family, Family::Related | Family::Navigation | Family::Legal) {
+        return None;
+    }
+    match s.score {
+        0 => None,
+        // a lone weak word ending a sentence ("app.") is prose residue, not a control
+        1 if line.trim_end().ends_with('.') => None,
+        // one word and a number is a stat field ("Posts: 403"), not a control
+        1 if s.words == 1 && s.numbers > 0 => None,
+        1 => Some((family, Strength::Weak)),
+        _ => Some((family, Strength::Strong)),
+    }
+}
+
+macro_rules! re {
+    ($name:ident, $pattern:expr) => {
+        // ASCII word boundaries keep the regexes on the fast DFA
+        static $name: LazyLock<Regex> = LazyLock::new(|| Regex::new(&$pattern.replace(r"\b", r"(?-u:\b)")).unwrap());
+    };
+}
+
+re!(
+    TAGS,
+    r"^\W*(?i:tags?|tagged(?: with| as| in)?|filed (?:under|in|to)|topics?|categories|category|keywords|posted in|related topics|related tags|more on|themen|etiquetas)\s*(?::|\|)\s*\S"
+);
+re!(TAGS_BARE, r"^\W*(?i:posted in|filed under|tagged|tags)\s+\p{Lu}");
+re!(COPYRIGHT_START, r"^\W*(?:©|\((?i:c)\)\s*\d{4}|(?i:copyright)\s*(?:©|\((?i:c)\)|\d{4}|(?i:by|of)\s|:))");
+re!(COPYRIGHT_NAMED, r"^\W*(?i:copyright)\s+\p{Lu}");
+re!(
+    COPYRIGHT_ANY,
+    r"©\s*(?:\d{4}|\p{Lu})|(?i:all rights reserved|tous droits réservés|todos los derechos reservados|alle rechte vorbehalten|tutti i diritti riservati|todos os direitos reservados)"
+);
+re!(
+    CREDIT_LABEL,
+    r"^\W*(?:(?i:image|images|photo|photos|photograph|picture|pictures|pic|video|graphic|illustration|composite|credit|credits|caption|photo credit|image credit|courtesy|(?:top|main|header|featured|lead|cover|hero) (?:image|photo|picture))\s*(?::|\|)|(?i:image|media|photo|picture|video)\s+(?i:copyright|caption|source|credit|courtesy)\b)\s*\S"
+);
+re!(
+    CREDIT_BY,
+    r"^\W*(?i:photo(?:graph)?s?|pictures?|images?|illustrations?|video|graphics?|artwork|courtesy)\s+(?i:by|courtesy of|credit)\s*:?\s*[\p{Lu}\d][^.!?]{0,80}$"
+);
+re!(
+    CREDIT_TAIL,
+    r"[(\[]\s*(?:(?i:ap|afp|reuters|epa|getty|pa|upi|xinhua|anadolu|efe|ansa|dpa)\s*(?i:photo|images?|pictures?)?\s*/|(?i:photo|photos|image|picture|pic|credit|photograph|video|source|file photo|courtesy)\b)[^)\]]{0,80}[)\]]\W*$"
+);
+re!(
+    CREDIT_AGENCY,
+    r"^[^.!?]{0,60}(?:/|(?i:\bvia\b)|:|,|\||–|—)\s*(?i:getty images?|getty|shutterstock|istock(?:photo)?|alamy(?: stock photo)?|reuters|afp|ap photo|associated press|epa(?:-efe)?|pa (?:media|wire|images)|rex(?:/shutterstock| features)|unsplash|pexels|wikimedia commons|bloomberg|ap)\W*$"
+);
+re!(
+    CREDIT_AGENCY_SLASH,
+    r"^\W*(?i:ap|afp|reuters|epa|getty images|getty|pa|upi|xinhua|anadolu|efe|dpa)\s*(?i:photo)?\s*/\s*\p{Lu}[\p{L}.'’ -]{1,40}\W*$"
+);
+re!(GETTY_ALONE, r"^\W*(?i:getty images|getty|shutterstock|istock|alamy|afp via getty images|ap photo)\W*$");
+re!(
+    BYLINE,
+    r"^\W*(?i:by|written by|words by|story by|text by|posted by|published by|reported by|author|authors|byline)\s*:?\s+(\p{Lu}[\p{Ll}'’-]*\.?|\p{Lu}\.)((?:\s+(?:(?:de|da|van|von|der|den|del|la|le|al|el|bin|ibn|ben|di|du)\s+)?(?:\p{Lu}[\p{L}'’-]*\.?)){0,3})(?:\s*(?:,|\band\b|&)\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}){0,3}\s*((?:,|\||•|·|–|—|-|\bin\b|\bfor\b|\bat\b|\bon\b)\s*[\p{Lu}\d@][^.!?]{0,60})?[\s.]*$"
+);
+re!(
+    CONTRIBUTOR,
+    r"^\W*(?:(?i:additional|extra|further|with additional|with)\s+)?(?i:reporting|writing|editing|research|contributing|compiled|edited|produced|illustrations?|graphics|photography|photographs|photos|video|design|interviews?|translation|translated|fact-checking|production|development)(?:\s+(?i:and|&)\s+\p{L}+)?\s+(?i:by|from)\s+\p{Lu}"
+);
+re!(CONTRIBUTOR_LABEL, r"^\W*(?i:contributing|contributors?|additional reporting|contributing writers?|contributing reporters?)\s*:\s*\S");
+re!(
+    ORIGINALLY,
+    r"^\W*(?i:this (?:article|story|post|piece|report|content) (?:was |is |has been |first )?(?:originally |first )?(?:published|appeared|updated|amended|corrected|produced|republished|created|written|provided)|originally published|a version of this (?:article|story)|this is an updated version)\b"
+);
+re!(HELPFUL, r"^\W*\d+ (?i:of) \d+ (?i:people|readers|users|customers) (?i:found this)");
+re!(
+    CONTRIBUTED,
+    r"(?i:\bcontributed to this (?:report|story|article)|\bnot responsible for the content of external|\b(?:will )?opens? in (?:a )?new (?:window|tab)\b|\bthis article is more than \d+ \w+ old)"
+);
+re!(
+    NAV_LABEL,
+    r"^\W*(?i:read more|also read|read also|see also|related|more|watch|listen|read next|up next|recommended|don'?t miss|must read|trending|most read|editor'?s picks?|more on this(?: story)?|related (?:story|article|coverage|content|reading)|(?:previous|prev|next) (?:article|post|story|page)|further reading|more coverage|top stories)\s*(?::|»|›|>|\|)\s*\S"
+);
+// Reported speech: a line that says who said it is an article sentence, whatever it opens with.
+re!(REPORTED, r"(?i:\b(?:said|says|told|according to|warned|added|explained|insisted)\b)");
+re!(
+    GALLERY,
+    r"^\W*(?:(?i:image|photo|picture|slide|item|video|gallery)\s+\d{1,3}\s*(?:(?i:of)|/)\s*\d{1,3}|\d{1,3}\s+(?i:of)\s+\d{1,3})\W*$"
+);
+re!(
+    COOKIE,
+    r"(?i:\bwe use cookies|\b(?:this|our) (?:web)?site uses cookies|\buses? cookies to|\buse of cookies|\b(?:accept|allow|reject|manage|disable|enable) (?:all |our )?cookies|\bcookie (?:policy|settings|preferences|notice|consent|banner|statement))"
+);
+re!(SECOND_PERSON, r"(?i:\b(?:you|your|you're|you'll|we|our|us)\b)");
+re!(NEWSLETTER, r"(?i:\bnewsletters?\b|\binbox\b|\be-?mail (?:alerts?|updates|list)\b|\bmailing list\b)");
+re!(
+    NEWSLETTER_CUE,
+    r"(?i:\bsign(?:ing)? up\b|\bsubscrib|\bdelivered\b|\bstraight to\b|\bfree\b|\benter\b|\breceive\b|\bget (?:the|our)\b|\bjoin\b|\bdaily\b|\bweekly\b|\bnever miss\b|\bdon'?t miss\b|\bbest of\b|\bthank you for\b)"
+);
+re!(IMPERATIVE, r"^\W*(?i:sign up|subscribe|get|receive|join|enter|never miss|don'?t miss|stay|want|try)\b");
+re!(
+    SUPPORT,
+    r"(?i:\byour (?:support|contribution|donation)s?\b|\bsupport (?:our|independent|quality|local|trusted|public[- ]interest) (?:journalism|reporting|newsroom|work)|\b(?:donate|contribute|subscribe) (?:now|today)\b|\bmake a (?:one-off |one-time |monthly |small )?(?:contribution|donation)\b|\bbecome a (?:member|subscriber|supporter|patron|friend)\b|\bsupport us\b|\bsupport the [A-Z]\w+|\bwe rely on (?:your|our readers|readers|reader|advertising)\b)"
+);
+re!(FREQUENCY, r"(?i:\((?:daily|weekly|monthly|[a-z](?:-[a-z])+|\w+ days?)\)|\bdaily\b|\bweekly\b|\bmonthly\b|&)");
+
+/// Words a byline may not start with: "By Monday", "By The …".
+const NOT_NAMES: &[&str] = &[
+    "The",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "Then",
+    "Now",
+    "Contrast",
+    "Comparison",
+    "Far",
+    "All",
+    "Early",
+    "Late",
+    "Mid",
+    "Midnight",
+    "Noon",
+    "Law",
+    "Night",
+    "Day",
+    "Christmas",
+    "Easter",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Spring",
+    "Summer",
+    "Autumn",
+    "Winter",
+    "Tonight",
+    "Tomorrow",
+    "Today",
+    "Yesterday",
+    "Way",
+    "Next",
+    "Last",
+    "Order",
+    "Appointment",
+    "Invitation",
+    "Design",
+    "Default",
+    "Nature",
+    "Chance",
+    "Accident",
+    "Mail",
+    "Post",
+    "Car",
+    "Bus",
+    "Train",
+    "Air",
+    "Sea",
+    "Road",
+    "Rail",
+    "Phone",
+    "Hand",
+    "Law",
+    "Contrast",
+    "Definition",
+    "Force",
+    "Far",
+    "Some",
+    "Most",
+    "Many",
+    "Both",
+    "Each",
+    "Its",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "My",
+    "Your",
+    "Being",
+    "Having",
+    "Using",
+    "Making",
+    "Taking",
+    "Doing",
+    "Going",
+    "Getting",
+    "Then",
+    "If",
+    "In",
+    "On",
+    "At",
+    "A",
+    "An",
+    "It",
+    "He",
+    "She",
+    "We",
+    "They",
+];
+
+fn has_quotes(text: &str) -> bool {
+    text.contains(['“', '”', '"', '«', '»'])
+}
+
+const ANCHORED: u32 = 1;
+const COPY: u32 = 2;
+const COOKIES: u32 = 4;
+const NEWS: u32 = 8;
+const SUPPORTS: u32 = 16;
+const CONTRIB: u32 = 32;
+
+/// Words that can open a line of the anchored families (tags, credits, bylines, contributor
+/// lines, labelled links): a regex runs only on lines that open with one of them.
+const FIRST_WORDS: &str = "tag tags tagged filed topic topics categories category keywords posted related more themen etiquetas \
+    c copyright image images photo photos photograph photographs picture pictures pic video graphic graphics illustration \
+    illustrations composite credit credits caption courtesy top main header featured lead cover hero media artwork by \
+    written words story text published reported author authors byline additional extra further with reporting writing \
+    editing research contributing contributor contributors compiled edited produced photography design interview \
+    interviews translation translated fact production development this originally a read also see watch listen up \
+    recommended don dont must trending most editor editors slide item gallery previous prev next";
+
+static FIRST: LazyLock<HashSet<&'static str>> = LazyLock::new(|| FIRST_WORDS.split_whitespace().collect());
+
+/// Substrings without which an unanchored family cannot match, with the families they open.
+const GATE_WORDS: &[(&str, u32)] = &[
+    ("©", COPY),
+    ("reserv", COPY),
+    ("vorbehalten", COPY),
+    ("riservati", COPY),
+    ("réservés", COPY),
+    ("ookie", COOKIES),
+    ("newsletter", NEWS),
+    ("inbox", NEWS),
+    ("mail", NEWS),
+    ("support", SUPPORTS),
+    ("donat", SUPPORTS),
+    ("contribut", SUPPORTS | CONTRIB),
+    ("rely on", SUPPORTS),
+    ("become a", SUPPORTS),
+    ("subscri", SUPPORTS),
+    ("responsible", CONTRIB),
+    ("new window", CONTRIB),
+    ("new tab", CONTRIB),
+    ("more than", CONTRIB),
+];
+
+static GATES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .build(GATE_WORDS.iter().map(|(w, _)| w))
+        .expect("the gate words are plain strings")
+});
+
+/// Which families `text` could belong to, from one pass of cheap substring tests.
+fn gates(text: &str) -> u32 {
+    let mut bits = 0;
+    for m in GATES.find_overlapping_iter(text) {
+        bits |= GATE_WORDS[m.pattern().as_usize()].1;
+    }
+    let lead = text.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©');
+    if lead.starts_with(|c: char| c == '©' || c.is_ascii_digit()) {
+        bits |= ANCHORED;
+    } else {
+        let end = lead.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(lead.len());
+        let word = &lead[..end];
+        let mut buf = [0u8; 16];
+        if (1..=16).contains(&word.len()) {
+            buf[..word.len()].copy_from_slice(word.as_bytes());
+            buf[..word.len()].make_ascii_lowercase();
+            if std::str::from_utf8(&buf[..word.len()]).is_ok_and(|w| FIRST.contains(w)) {
+                bits |= ANCHORED;
+            }
+        }
+    }
+    bits
+}
+
+/// Last words of a credit line ("…/Getty Images", "AFP", "Photo: Reuters").
+const AGENCY_WORDS: &[&str] = &[
+    "images",
+    "image",
+    "getty",
+    "shutterstock",
+    "istock",
+    "istockphoto",
+    "photo",
+    "reuters",
+    "afp",
+    "press",
+    "epa",
+    "efe",
+    "media",
+    "wire",
+    "features",
+    "unsplash",
+    "pexels",
+    "commons",
+    "bloomberg",
+    "ap",
+    "pa",
+    "upi",
+    "xinhua",
+    "anadolu",
+    "dpa",
+];
+
+/// A line whose last word names a picture agency, or that has a slash ("REUTERS/Ann Smith").
+fn ends_with_agency(text: &str) -> bool {
+    let t = text.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let last = t.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    text.contains('/') || AGENCY_WORDS.iter().any(|w| last.eq_ignore_ascii_case(w))
+}
+
+/// The family of a whole line of chrome, if the line is one.
+pub fn classify_line(text: &str) -> Option<(Family, Strength)> {
+    let text = text.trim();
+    if text.is_empty() {
+        return None;
+    }
+    let words = text.split_whitespace().count();
+    if words > 80 {
+        return None;
+    }
+    let ends_sentence = text.ends_with(['.', '!', '?']) && !text.ends_with("..") && !text.ends_with('…');
+    let strong = |f| Some((f, Strength::Strong));
+    let gates = gates(text);
+    if words <= 40 && gates & ANCHORED != 0 {
+        if (TAGS.is_match(text) || TAGS_BARE.is_match(text)) && !ends_sentence && !text.contains(". ") {
+            return strong(Family::Tags);
+        }
+        if COPYRIGHT_START.is_match(text) || (words <= 8 && !ends_sentence && COPYRIGHT_NAMED.is_match(text)) {
+            return strong(Family::Copyright);
+        }
+        if CREDIT_LABEL.is_match(text) || (words <= 12 && CREDIT_BY.is_match(text)) {
+            return strong(Family::Credit);
+        }
+    }
+    if words <= 30 && gates & COPY != 0 && COPYRIGHT_ANY.is_match(text) {
+        return strong(Family::Copyright);
+    }
+    if words <= 10
+        && ends_with_agency(text)
+        && (GETTY_ALONE.is_match(text) || CREDIT_AGENCY.is_match(text) || CREDIT_AGENCY_SLASH.is_match(text))
+    {
+        return strong(Family::Credit);
+    }
+    if words <= 40 && gates & ANCHORED != 0 {
+        if words <= 16 && !text.contains(['“', '"']) {
+            if let Some(c) = BYLINE.captures(text) {
+                let first = c.get(1).map_or("", |m| m.as_str().trim_end_matches('.'));
+                let more = c.get(2).is_some_and(|m| !m.as_str().trim().is_empty()) || c.get(3).is_some();
+                if more && !NOT_NAMES.contains(&first) {
+                    return strong(Family::Byline);
+                }
+            }
+        }
+        if CONTRIBUTOR.is_match(text) || CONTRIBUTOR_LABEL.is_match(text) {
+            return strong(Family::Contributor);
+        }
+        if ORIGINALLY.is_match(text) {
+            return strong(Family::Contributor);
+        }
+        if NAV_LABEL.is_match(text) && words <= 24 {
+            return strong(Family::Related);
+        }
+        if HELPFUL.is_match(text) {
+            return strong(Family::Prompt);
+        }
+        if GALLERY.is_match(text) {
+            return strong(Family::Media);
+        }
+    }
+    if words <= 25 && gates & CONTRIB != 0 && CONTRIBUTED.is_match(text) {
+        return strong(Family::Prompt);
+    }
+    if text.trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')' && c != ']').ends_with([')', ']']) && CREDIT_TAIL.is_match(text) {
+        return strong(Family::Credit);
+    }
+    if words <= 70
+        && gates & COOKIES != 0
+        && !has_quotes(text)
+        && !REPORTED.is_match(text)
+        && COOKIE.is_match(text)
+        && (words <= 6 || SECOND_PERSON.is_match(text))
+    {
+        return strong(Family::Cookie);
+    }
+    if words <= 60
+        && gates & SUPPORTS != 0
+        && !has_quotes(text)
+        && !REPORTED.is_match(text)
+        && SUPPORT.is_match(text)
+        && SECOND_PERSON.is_match(text)
+    {
+        return strong(Family::Support);
+    }
+    if words <= 40 && gates & NEWS != 0 && !has_quotes(text) && !REPORTED.is_match(text) && NEWSLETTER.is_match(text) {
+        let cue = NEWSLETTER_CUE.is_match(text) && (SECOND_PERSON.is_match(text) || IMPERATIVE.is_match(text));
+        let label = words <= 8
+            && !ends_sentence
+            && (FREQUENCY.is_match(text) || text.split_whitespace().all(|w| !w.starts_with(char::is_lowercase)));
+        if cue || label {
+            return strong(Family::Newsletter);
+        }
+    }
+    if words <= 14 {
+        return vocabulary_line(text);
+    }
+    None
+}
+
 pub struct Boilerplate {
     detector: Arc<Detector>,
 }
@@ -305,9 +1266,12 @@ impl Rule for Boilerplate {
 
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
         for f in self.detector.scan(doc) {
-            let mut d = Diagnostic::new(META.id, f.span, f.message.clone())
-                .with_help("delete it: it is part of the web page, not the article")
-                .with_fix(Fix::safe(vec![Edit::delete(f.removal)]));
+            let mut d = Diagnostic::new(META.id, f.span, f.message.clone());
+            d = if f.fixable {
+                d.with_help("delete it: it is part of the web page, not the article").with_fix(Fix::safe(vec![Edit::delete(f.removal)]))
+            } else {
+                d.with_help("delete the page text from it: the rest of the line may be article text")
+            };
             if f.info {
                 d.severity = Severity::Info;
             }
@@ -318,12 +1282,211 @@ impl Rule for Boilerplate {
 
 #[cfg(test)]
 mod tests {
-    use super::doubled_half;
+    use super::*;
+    use crate::config::{LoadedConfig, RuleSetting};
+    use crate::document::Format;
+
+    fn detector() -> Detector {
+        match LoadedConfig::default_config().config.rules.boilerplate {
+            RuleSetting::Table(options) => Detector::new(&options).unwrap(),
+            RuleSetting::Level(_) => unreachable!("the default config has a boilerplate table"),
+        }
+    }
+
+    const ARTICLE: &str = "Harbour Wall Repairs Begin\n\
+        Engineers began work on the damaged harbour wall on Monday, two months after the winter storms.\n\
+        The storms tore a gap of about twenty metres in the wall and flooded several shops on the quay.\n\
+        Traders said the closure of the quay had cost them most of their trade over the spring months.\n\
+        The council said a temporary barrier would protect the shops until the new wall is finished.\n\
+        The repairs are expected to cost about two million pounds and to finish before the summer season.\n\
+        A public meeting about the work will be held at the town hall on Thursday evening next week.\n";
+
+    /// The findings for `line` placed in the middle (`mid`) or at the end of a short article,
+    /// and the text after applying their fixes.
+    fn lint(line: &str, mid: bool) -> (Vec<Diagnostic>, String) {
+        let (head, tail) = ARTICLE.split_at(ARTICLE.find("The council").unwrap());
+        let src = if mid { format!("{head}{line}\n{tail}") } else { format!("{ARTICLE}{line}\n") };
+        let doc = Document::parse(&src, "t.txt", Format::PlainText);
+        let mut out = Vec::new();
+        Boilerplate::new(Arc::new(detector())).check(&doc, &mut out);
+        let (fixed, _) = crate::fix::apply(&src, &out, false);
+        (out, fixed)
+    }
 
     #[test]
     fn doubled_labels_are_halved() {
         assert_eq!(doubled_half("sponsored links sponsored links"), "sponsored links");
         assert_eq!(doubled_half("share share this"), "share share this");
         assert_eq!(doubled_half("share"), "share");
+    }
+
+    #[test]
+    fn every_family_regex_compiles() {
+        for re in [
+            &TAGS,
+            &TAGS_BARE,
+            &COPYRIGHT_START,
+            &COPYRIGHT_NAMED,
+            &COPYRIGHT_ANY,
+            &CREDIT_LABEL,
+            &CREDIT_BY,
+            &CREDIT_TAIL,
+            &CREDIT_AGENCY,
+            &CREDIT_AGENCY_SLASH,
+            &GETTY_ALONE,
+            &BYLINE,
+            &CONTRIBUTOR,
+            &CONTRIBUTOR_LABEL,
+            &ORIGINALLY,
+            &HELPFUL,
+            &CONTRIBUTED,
+            &NAV_LABEL,
+            &REPORTED,
+            &GALLERY,
+            &COOKIE,
+            &SECOND_PERSON,
+            &NEWSLETTER,
+            &NEWSLETTER_CUE,
+            &SUPPORT,
+            &FREQUENCY,
+            &IMPERATIVE,
+        ] {
+            let _ = re.is_match("");
+        }
+    }
+
+    #[test]
+    fn odd_text_never_panics() {
+        for line in [
+            "“Hello",
+            "”",
+            "©",
+            "(c)",
+            "Photo: “",
+            "By Ñandú Öz",
+            "1.2k",
+            "8:00am—",
+            "é/é",
+            "@",
+            "#",
+            "Share 👇🔥",
+            "a\u{301}b",
+            "Sign In|",
+            "|",
+            "5min",
+            "12345678901234567890",
+            "TwitterTweetTwitterTweetTwitterTweetTwitterTweet",
+            "x-y-z-w-v-u-t-s",
+        ] {
+            let _ = classify_line(line);
+            let _ = lint(line, false);
+            let _ = lint(line, true);
+        }
+    }
+
+    #[test]
+    fn families_of_chrome_lines() {
+        for (line, family) in [
+            ("Share via Telegram", Family::Share),
+            ("3.1k shares", Family::Share),
+            ("Share on FacebookShare", Family::Share),
+            ("Follow Harbour Weekly on Bluesky", Family::Follow),
+            ("Get our morning briefing delivered to your inbox every weekday", Family::Newsletter),
+            ("The Harbour Newsletter (weekly)", Family::Newsletter),
+            ("Sign In / Register", Family::Account),
+            ("Comments (7)", Family::Comments),
+            ("Related Questions", Family::Related),
+            ("More from Harbour Weekly", Family::Related),
+            ("Toggle navigation", Family::Navigation),
+            ("Slide 4 of 10", Family::Media),
+            ("Replay video", Family::Media),
+            ("Promoted content", Family::Advert),
+            ("Last updated 45 minutes ago", Family::Date),
+            ("Posted on 4 April 2023 at 10:12 am", Family::Date),
+            ("7 min read", Family::ReadTime),
+            ("Privacy • Cookies • Accessibility", Family::Legal),
+            ("Copyright © 2020 Harbour Weekly", Family::Copyright),
+            ("Image: Harbour Trust/Shutterstock", Family::Credit),
+            ("Boats in the harbour at dawn. (AP Photo/Lee Grant)", Family::Credit),
+            ("Dan Ross/AFP via Getty Images", Family::Credit),
+            ("By Amira Haddad and Joe Quinn", Family::Byline),
+            ("Additional reporting by Leo Marsh", Family::Contributor),
+            ("Filed under: Harbour, Weather", Family::Tags),
+            ("If you like our reporting, please support us with a small donation.", Family::Support),
+            ("This site uses cookies. Read our cookie policy to find out more.", Family::Cookie),
+            ("Next story: Ferry fares rise again in spring", Family::Related),
+            ("Terms of Use | Privacy Notice", Family::Legal),
+            ("Published: 09:12 BST, 3 June 2022 | Updated: 10:40 BST, 3 June 2022", Family::Date),
+        ] {
+            assert_eq!(classify_line(line).map(|(f, _)| f), Some(family), "{line}");
+        }
+    }
+
+    #[test]
+    fn article_sentences_are_not_chrome() {
+        for line in [
+            "Shares in Vodafone rose 3%.",
+            "Shares in the harbour company",
+            "The newsletter was sent to 20,000 readers.",
+            "He sent an email to staff on Monday evening.",
+            "By Friday, the council had cleared the road.",
+            "By the end of the year, prices had doubled.",
+            "The copyright case will be heard in the High Court.",
+            "Getty Images, the photo agency, reported higher profits.",
+            "Photos from the scene show the damage.",
+            "Support for the party has fallen to 20%.",
+            "The EU cookie law requires websites to ask users for consent.",
+            "More than 200 people attended.",
+            "Updated figures will be released on Tuesday.",
+            "Posts: 403",
+            "We rely on imports for a fifth of our gas, the minister said.",
+        ] {
+            assert_eq!(classify_line(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_bare_counter_is_weak() {
+        assert_eq!(classify_line("Total shares"), Some((Family::Share, Strength::Weak)));
+        assert_eq!(classify_line("845 shares"), Some((Family::Share, Strength::Strong)));
+    }
+
+    #[test]
+    fn strong_chrome_fires_anywhere_and_is_deleted() {
+        let (found, fixed) = lint("Share this article on WhatsApp", true);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].message.contains("share prompt"), "{}", found[0].message);
+        assert_eq!(fixed, ARTICLE);
+    }
+
+    #[test]
+    fn weak_chrome_fires_only_where_chrome_lives() {
+        // "Topics" is a weak signal: chrome at the end, a possible heading mid-article
+        let (found, fixed) = lint("Topics", false);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(fixed, ARTICLE);
+        let (found, _) = lint("Topics", true);
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn business_news_about_shares_is_left_alone() {
+        for line in [
+            "Shares in Vodafone rose 3%.",
+            "The advertisement was banned by the regulator.",
+            "Read the full report online, officials said.",
+        ] {
+            let (found, _) = lint(line, false);
+            assert!(found.is_empty(), "{line}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn a_partial_match_gets_no_fix() {
+        let line = "For the list of objections, click here to read the council papers";
+        let (found, fixed) = lint(line, false);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].fix.is_none());
+        assert!(fixed.contains(line));
     }
 }
