@@ -1,10 +1,11 @@
 //! `possessive` — a known proper noun with a bare "s" where a possessive is meant.
 //!
-//! **Flags** "Trumps Criticism of Japan Security Pact" in an article that names Trump often.
+//! **Flags** "Trumps Criticism of Japan Security Pact", "Britains economy", "Mr Koks report".
 //! **Why** a dropped apostrophe turns a name into a verb or a plural.
 //! **Never** on verbs ("he trumps": lowercase), plurals after a determiner or number ("the
-//! Kennedys", "two Germanys"), a name followed by a verb or preposition, names that end in s,
-//! or a word the document itself uses as a surname ("Julia Roberts").
+//! Kennedys", "two Germanys"), a name followed by a verb or preposition, a bare form that is a
+//! word or name of its own ("Americans", "Oscars"), or a first name and surname ("Julia
+//! Roberts"). The name must be known: mentioned on its own here, or a name to the lexicon.
 //! **Fix** (unsafe) writes "Trump’s" with the document's own apostrophe.
 
 use super::{Rule, RuleMeta};
@@ -23,12 +24,15 @@ pub static META: RuleMeta = RuleMeta {
     default_severity: Severity::Warning,
     priority: 40,
     fix: "unsafe",
-    summary: "A proper noun from this document with a bare s where a possessive is meant",
-    explanation: "Flags a name that the document uses many times (\"Trump\") written with a bare s before \
-a noun (\"Trumps Criticism of Japan Security Pact\", \"in Light of Trumps Remarks\"), and suggests the \
-possessive with the document's own apostrophe (’ or '). It stays quiet on verbs (\"he trumps\"), \
-plurals after a determiner or number (\"the Kennedys\"), a bare s followed by a verb or preposition, \
-names that end in s, and surnames the document uses after a first name (\"Julia Roberts\").",
+    summary: "A name with a bare s where a possessive is meant",
+    explanation: "Flags a name written with a bare s before a noun (\"Trumps Criticism of Japan Security \
+Pact\", \"Britains economy\", \"Mr Koks recommendations\") and suggests the possessive with the \
+document's own apostrophe (’ or '). The name must be one the document mentions on its own (or writes \
+with an apostrophe), or one English only capitalises (the embedded lexicon); the bare form must not be \
+a word or name of its own (\"Americans\", \"Oscars\", \"Jones\"). It stays quiet on verbs (\"he \
+trumps\"), plurals after a determiner or number (\"the Kennedys\", \"two Smiths\"), a bare s followed \
+by a verb, preposition or punctuation, a first name and surname (\"Julia Roberts\", \"Andreas \
+Adriano\"), and non-English documents.",
     bad: "Exploring the Future of Alliances in Light of Trumps Remarks",
     good: "Exploring the Future of Alliances in Light of Trump’s Remarks",
 };

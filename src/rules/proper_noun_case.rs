@@ -1,12 +1,15 @@
-//! `proper-noun-case` — a proper noun this document capitalises everywhere, written lowercase.
+//! `proper-noun-case` — a proper noun written lowercase.
 //!
-//! **Flags** "japan Defense Spending", "japan’s Role" in an article that writes "Japan" forty
-//! times mid-sentence.
-//! **Why** a spell-checker accepts "japan"; only the document itself knows it is a name.
+//! **Flags** "japan Defense Spending", "Mr gill added", "the World bank", "on monday".
+//! **Why** a spell-checker accepts "japan"; the lexicon knows English writes it "Japan", and
+//! the document itself knows "Gill" and "World Bank" are names.
+//! **How** the lexicon sets how much document evidence a word needs (see `judge`): none or one
+//! mention for names, several stand-alone capitalised uses or a repeated name for everyday words.
 //! **Never** when the lowercase form is an ordinary word used as such in the document
-//! ("Labour" the party and "the labour market"; "Bush" and "bush"): any lowercase use in the
-//! middle of a sentence counts as ordinary use. Sentence-initial capitals are no evidence.
-//! **Fix** (safe) capitalises it as the document does: the evidence is unanimous by construction.
+//! ("Labour" the party and "the labour market"; "Bush" and "bush"): any other lowercase use in
+//! prose counts as ordinary use. Sentence-initial capitals are no evidence. Not on non-English
+//! documents, name particles (van, von, bin) or short pieces of hyphenated words ("sci-fi").
+//! **Fix** (safe) capitalises it as the document (or else English) writes it.
 
 use super::{Rule, RuleMeta};
 use crate::analysis::name_parts;
@@ -24,13 +27,16 @@ pub static META: RuleMeta = RuleMeta {
     default_severity: Severity::Warning,
     priority: 30,
     fix: "safe",
-    summary: "A word this document capitalises mid-sentence again and again appears lowercase",
-    explanation: "Learns the document's proper nouns from its own text: a word capitalised in the middle of \
-sentences several times (\"Japan\" forty times) and never written lowercase mid-sentence. It then \
-flags a lowercase occurrence, typically at the start of a table cell, heading or list item \
-(\"japan Defense Spending\", \"japan’s Role\"). A word that the document also uses as an ordinary \
-lowercase word (\"Labour\" and \"labour market\") is never flagged, and capitals at the start of a \
-sentence count for nothing. The safe fix writes the word the way the document does everywhere else.",
+    summary: "A proper noun written lowercase: English or this document writes it capitalised",
+    explanation: "Flags a lowercase word that is a name here (\"japan Defense Spending\", \"Mr gill added\", \
+\"the World bank\"). How much evidence a word needs depends on what English knows of it, from the \
+embedded lexicon: a word English only capitalises (\"monday\") or no English word at all (\"kishida\") \
+needs one capitalised mention in the document, or none for a common name; an everyday word (\"bank\", \
+\"bill\") needs several capitalised uses on its own mid-sentence, the same name written capitalised \
+elsewhere (\"World Bank\"), the same two words of context, or a title before it (\"Mr\"). A word the \
+document also uses as an ordinary lowercase word (\"Labour\" and \"labour market\") is never flagged, \
+capitals at the start of a sentence count for nothing, and non-English documents are not checked. \
+The safe fix writes the word the way the document (or English) does.",
     bad: "Year | japan Defense Spending |",
     good: "Year | Japan Defense Spending |",
 };
