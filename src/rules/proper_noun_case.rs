@@ -158,10 +158,16 @@ impl ProperNounCase {
             // A name first ("japan", "hong") or lowercase a rare word ("york", "premiership"):
             // a name here when the document writes it capitalised once, or writes the same name.
             Some(e) if (e.mostly_proper() && !e.common_lower()) || e.lower == Some(Tier::Rare) => {
-                (named >= 1 || self.written_as_name(doc, part, span)).then(|| Judgement { spelling: spelling(), uses: named })
+                let written = || doc.source.contains(capitalize(part).as_str()) && self.written_as_name(doc, part, span);
+                (named >= 1 || written()).then(|| Judgement { spelling: spelling(), uses: named })
             }
             Some(e) => {
-                let after_title = after_honorific(doc, span) && named >= 1;
+                // Every test below needs the word capitalised mid-sentence somewhere; without
+                // that, skip the text searches (this branch sees most lowercase words).
+                if named == 0 {
+                    return None;
+                }
+                let after_title = after_honorific(doc, span);
                 let strong = after_title
                     || (prose_mid
                         && (usage.capitalized_mid >= self.min_evidence
