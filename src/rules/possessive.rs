@@ -174,6 +174,39 @@ impl Rule for Possessive {
             if base.ends_with(['s', 'S']) && (!text.ends_with("ss") || lexicon::is_word(text) || !mentions_word(doc.source, base)) {
                 continue;
             }
+            // The context first (cheap): a noun next, no plural cue or first name before.
+            let prev = i.checked_sub(1).map(|p| doc.words[p]).filter(|p| p.block == word.block);
+            let next = doc.words.get(i + 1).filter(|n| n.block == word.block && n.sentence == word.sentence);
+            let Some(next) = next else { continue };
+            let next_text = doc.text(next.span);
+            if !next_text.starts_with(char::is_alphabetic) || NOT_A_NOUN_AFTER.contains(&next_text.to_lowercase().as_str()) {
+                continue;
+            }
+            if !doc.source[word.span.end..next.span.start].trim().is_empty() {
+                continue; // punctuation between: "…of the Trumps, who…"
+            }
+            // In running prose a name next makes one name with this word ("Andreas Adriano",
+            // "Highfields Capital Management", but not "Mozarts Requiem"); headings capitalise
+            // every noun, so there it proves nothing.
+            let heading = doc.blocks[word.block].kind.is_heading_like();
+            let capital_after_next = doc.words.get(i + 2).is_some_and(|w| w.sentence == word.sentence && starts_upper(doc.text(w.span)));
+            let next_is_name = !lexicon::lookup(next_text).is_some_and(|e| e.common_lower()) || capital_after_next;
+            if !heading && starts_upper(next_text) && next_is_name {
+                continue;
+            }
+            if let Some(prev) = prev {
+                let p = doc.text(prev.span);
+                let plural_cue = PLURAL_CUES.contains(&p.to_lowercase().as_str()) || p.chars().all(|c| c.is_ascii_digit());
+                let first_name = !HONORIFICS.contains(&p)
+                    && starts_upper(p)
+                    && !prev.sentence_start
+                    && prev.sentence == word.sentence
+                    && doc.source[prev.span.end..word.span.start].trim().is_empty()
+                    && !doc.blocks[word.block].kind.is_heading_like();
+                if plural_cue || first_name {
+                    continue;
+                }
+            }
             // The bare form must not be a word or name of its own ("Americans", "Oscars",
             // "Jones"), and the base must be a name: one the document capitalises elsewhere or
             // writes as a possessive, or one English only ever capitalises ("Britain").
@@ -201,42 +234,10 @@ impl Rule for Possessive {
             if named_here < evidence_needed {
                 continue;
             }
-            let prev = i.checked_sub(1).map(|p| doc.words[p]).filter(|p| p.block == word.block);
-            let next = doc.words.get(i + 1).filter(|n| n.block == word.block && n.sentence == word.sentence);
-            let Some(next) = next else { continue };
-            let next_text = doc.text(next.span);
-            if !next_text.starts_with(char::is_alphabetic) || NOT_A_NOUN_AFTER.contains(&next_text.to_lowercase().as_str()) {
-                continue;
-            }
             // "Woolworths disappointed investors": a name that ends in s, then its verb. Only a
             // name this document also writes without the s can take a past tense next.
             if named_here == 0 && next_text.ends_with("ed") {
                 continue;
-            }
-            if !doc.source[word.span.end..next.span.start].trim().is_empty() {
-                continue; // punctuation between: "…of the Trumps, who…"
-            }
-            // In running prose a name next makes one name with this word ("Andreas Adriano",
-            // "Highfields Capital Management", but not "Mozarts Requiem"); headings capitalise
-            // every noun, so there it proves nothing.
-            let heading = doc.blocks[word.block].kind.is_heading_like();
-            let capital_after_next = doc.words.get(i + 2).is_some_and(|w| w.sentence == word.sentence && starts_upper(doc.text(w.span)));
-            let next_is_name = !lexicon::lookup(next_text).is_some_and(|e| e.common_lower()) || capital_after_next;
-            if !heading && starts_upper(next_text) && next_is_name {
-                continue;
-            }
-            if let Some(prev) = prev {
-                let p = doc.text(prev.span);
-                let plural_cue = PLURAL_CUES.contains(&p.to_lowercase().as_str()) || p.chars().all(|c| c.is_ascii_digit());
-                let first_name = !HONORIFICS.contains(&p)
-                    && starts_upper(p)
-                    && !prev.sentence_start
-                    && prev.sentence == word.sentence
-                    && doc.source[prev.span.end..word.span.start].trim().is_empty()
-                    && !doc.blocks[word.block].kind.is_heading_like();
-                if plural_cue || first_name {
-                    continue;
-                }
             }
             // A name that itself ends in s and recurs bare ("Evans", "Hollands") is no typo.
             let counts = counts.get_or_insert_with(|| {
