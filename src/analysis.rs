@@ -78,7 +78,8 @@ impl Evidence {
                 *ev.possessives.entry(base.to_lowercase()).or_default() += 1;
             }
             let prose = matches!(kind, BlockKind::Paragraph | BlockKind::Quote);
-            if prose && text.len() >= 2 && text.chars().all(char::is_lowercase) {
+            // A sample of 400 words tells the language; no need to look up every word.
+            if prose && ev.lowercase_words < 400 && text.len() >= 2 && text.chars().all(char::is_lowercase) {
                 ev.lowercase_words += 1;
                 ev.english_words += usize::from(crate::lexicon::is_lowercase_word(text));
             }

@@ -7,11 +7,9 @@
 //! that is both ("china"/"China", "bill"/"Bill", "march"/"March") from either, and a word from a
 //! non-word ("Kishida" is in no lexicon, so the document's own evidence has to decide).
 //!
-//! The table is parsed once per process on first use (a few milliseconds); a look-up is one
-//! hash probe with no allocation for words of up to 64 bytes.
-
-use rustc_hash::FxHashMap;
-use std::sync::LazyLock;
+//! A hash index over the table's lines is built at compile time (`build/lexicon_index.rs`), so
+//! nothing is parsed at start-up; a look-up is a hash, a probe or two and one key comparison,
+//! with no allocation for words of up to 64 bytes.
 
 static SOURCE: &str = include_str!("lexicon/english.tsv");
 
@@ -73,25 +71,47 @@ impl Entry {
     }
 }
 
-static TABLE: LazyLock<FxHashMap<&'static str, Entry>> = LazyLock::new(|| {
-    let mut table = FxHashMap::with_capacity_and_hasher(140_000, Default::default());
-    for line in SOURCE.lines() {
-        let mut fields = line.split('\t');
-        let (Some(key), Some(flags)) = (fields.next(), fields.next()) else { continue };
-        let flags = flags.as_bytes();
-        if flags.len() != 3 {
-            continue;
-        }
-        let entry = Entry {
-            lower: Tier::from_digit(flags[0]),
-            capitalized: Tier::from_digit(flags[1]),
-            other: Tier::from_digit(flags[2]),
-            spelling: fields.next(),
-        };
-        table.insert(key, entry);
+/// Open-addressing hash index over the lines of [`SOURCE`], built by `build/lexicon_index.rs`:
+/// u32 little-endian slots, 0 empty, else the line's offset + 1.
+static INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_index.bin"));
+
+/// FNV-1a, 64 bits: the build script's hash.
+fn hash(key: &[u8]) -> u64 {
+    key.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3))
+}
+
+/// The entry of a lowercase key: probe the index, compare the key at each offset.
+fn find(key: &str) -> Option<Entry> {
+    let slots = INDEX.len() / 4;
+    if slots == 0 || !slots.is_power_of_two() {
+        return None;
     }
-    table
-});
+    let mut slot = (hash(key.as_bytes()) as usize) & (slots - 1);
+    for _ in 0..slots {
+        let bytes: [u8; 4] = INDEX[slot * 4..slot * 4 + 4].try_into().ok()?;
+        let offset = u32::from_le_bytes(bytes) as usize;
+        if offset == 0 {
+            return None;
+        }
+        let line = SOURCE.get(offset - 1..)?;
+        let line = &line[..line.find('\n').unwrap_or(line.len())];
+        let mut fields = line.split('\t');
+        if fields.next() == Some(key) {
+            let flags = fields.next()?.as_bytes();
+            if flags.len() != 3 {
+                return None;
+            }
+            return Some(Entry {
+                lower: Tier::from_digit(flags[0]),
+                capitalized: Tier::from_digit(flags[1]),
+                other: Tier::from_digit(flags[2]),
+                spelling: fields.next(),
+            });
+        }
+        slot = (slot + 1) & (slots - 1);
+    }
+    None
+}
 
 /// The entry for a word in any case ("Japan", "japan", "JAPAN" all find `japan`).
 pub fn lookup(word: &str) -> Option<Entry> {
@@ -101,9 +121,9 @@ pub fn lookup(word: &str) -> Option<Entry> {
         bytes.copy_from_slice(word.as_bytes());
         bytes.make_ascii_lowercase();
         let key = std::str::from_utf8(bytes).ok()?;
-        return TABLE.get(key).copied();
+        return find(key);
     }
-    TABLE.get(word.to_lowercase().as_str()).copied()
+    find(&word.to_lowercase())
 }
 
 /// Whether the lexicon knows the word in any spelling.
@@ -132,6 +152,17 @@ mod tests {
         assert!(china.common_lower() && china.capitalized.is_some() && !china.mostly_proper());
         assert_eq!(lookup("nato").unwrap().spelling, Some("NATO"));
         assert_eq!(lookup("iphone").unwrap().spelling, Some("iPhone"));
+    }
+
+    #[test]
+    fn the_index_finds_every_word_of_the_table() {
+        let mut n = 0;
+        for line in SOURCE.lines() {
+            let key = line.split('\t').next().unwrap();
+            assert!(find(key).is_some(), "{key} not found");
+            n += 1;
+        }
+        assert!(n > 100_000);
     }
 
     #[test]
