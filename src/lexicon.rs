@@ -93,19 +93,17 @@ fn find(key: &str) -> Option<Entry> {
         if offset == 0 {
             return None;
         }
+        // A line is `key TAB LCU [TAB spelling] NL`: compare the key in place.
         let line = SOURCE.get(offset - 1..)?;
-        let line = &line[..line.find('\n').unwrap_or(line.len())];
-        let mut fields = line.split('\t');
-        if fields.next() == Some(key) {
-            let flags = fields.next()?.as_bytes();
-            if flags.len() != 3 {
-                return None;
-            }
+        if line.as_bytes().get(key.len()) == Some(&b'\t') && line.starts_with(key) {
+            let rest = &line[key.len() + 1..];
+            let flags = rest.as_bytes().get(..3)?;
+            let spelling = rest[3..].strip_prefix('\t').map(|s| &s[..s.find('\n').unwrap_or(s.len())]);
             return Some(Entry {
                 lower: Tier::from_digit(flags[0]),
                 capitalized: Tier::from_digit(flags[1]),
                 other: Tier::from_digit(flags[2]),
-                spelling: fields.next(),
+                spelling,
             });
         }
         slot = (slot + 1) & (slots - 1);

@@ -212,7 +212,9 @@ impl Rule for Possessive {
             // writes as a possessive, or one English only ever capitalises ("Britain").
             let lower = base.to_lowercase();
             let usage = evidence.usage(&lower);
-            let named_here = usage.mentioned_mid + evidence.possessive_uses(&lower) + usize::from(mentions_word(doc.source, base));
+            // Counted up to two: the text search runs only when the cheap counts fall short.
+            let cheap = usage.mentioned_mid + evidence.possessive_uses(&lower);
+            let named_here = if cheap >= 2 { cheap } else { cheap + usize::from(mentions_word(doc.source, base)) };
             let bare_is_name = lexicon::lookup(text).and_then(|e| e.capitalized.or(e.other));
             // A rare name that happens to be the plural ("Titans", "Cairns") yields to a document
             // that names the singular again and again.
