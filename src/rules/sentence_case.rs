@@ -87,8 +87,15 @@ impl Rule for SentenceCase {
         let (table_of, lowercase_tables) = lowercase_tables(doc);
         for (bi, block) in doc.blocks.iter().enumerate() {
             let words = doc.words_in_block(bi);
+            // A short cell or item in lowercase with no sentence punctuation is a label or a
+            // value ("tsp", "n/a", "extra virgin"), not a sentence; "local Opinion Poll" among
+            // capitalised words is a heading that lost its capital.
+            let label = words.len() < 4
+                && !doc.text(block.content).trim_end().ends_with(['.', '!', '?'])
+                && words.iter().skip(1).all(|w| !crate::text::starts_upper(doc.text(w.span)));
             match block.kind {
                 BlockKind::Paragraph | BlockKind::Quote => {}
+                BlockKind::ListItem | BlockKind::TableCell { .. } if label => continue,
                 BlockKind::ListItem if lowercase_lists.contains(&block.group) => continue,
                 BlockKind::ListItem => {}
                 BlockKind::TableCell { .. } if words.len() < 2 || lowercase_tables.contains(&table_of[bi]) => continue,
