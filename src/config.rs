@@ -161,7 +161,14 @@ pub fn parse_text(name: &str, text: &str) -> Result<(toml::Table, Config), Box<C
     let config: Config = toml::from_str(text).map_err(|e| ConfigError::new(name, text, e.message().to_string(), e.span()))?;
     validate(name, text, &config)?;
     for (i, o) in config.overrides.iter().enumerate() {
-        let rules: RuleOptions = toml::Value::Table(o.rules.clone()).try_into().map_err(|e: toml::de::Error| {
+        let (builtin, custom) = split_custom(&o.rules, &config.custom);
+        if let Some((id, _)) = custom.iter().find(|(_, level)| level.is_none()) {
+            let span = find_str_span(text, id).or_else(|| find_key_span(text, "overrides", i));
+            let message =
+                format!("in [[overrides]] #{}: custom rule `{id}` takes a level (off, info, warning, error) or {{ severity = .. }}", i + 1);
+            return Err(ConfigError::new(name, text, message, span));
+        }
+        let rules: RuleOptions = toml::Value::Table(builtin).try_into().map_err(|e: toml::de::Error| {
             let span = find_key_span(text, "overrides", i);
             ConfigError::new(name, text, format!("in [[overrides]] #{}: {}", i + 1, e.message()), span)
         })?;
@@ -174,6 +181,32 @@ pub fn parse_text(name: &str, text: &str) -> Result<(toml::Table, Config), Box<C
         }
     }
     Ok((table, config))
+}
+
+/// An override's `rules` table split into built-in settings and `(custom id, level)` pairs for
+/// the `[[custom]]` rules it names; the level is None when the value is not one.
+fn split_custom(rules: &toml::Table, custom: &[CustomRuleConfig]) -> (toml::Table, Vec<(String, Option<String>)>) {
+    let mut builtin = toml::Table::new();
+    let mut levels = Vec::new();
+    for (key, value) in rules {
+        if !custom.iter().any(|c| &c.id == key) {
+            builtin.insert(key.clone(), value.clone());
+            continue;
+        }
+        let level = match value {
+            toml::Value::String(s) if is_level(s) => Some(s.clone()),
+            toml::Value::Table(t) if t.keys().all(|k| k == "severity" || k == "enabled") => {
+                match (t.get("enabled").and_then(toml::Value::as_bool), t.get("severity").and_then(toml::Value::as_str)) {
+                    (Some(false), _) => Some("off".to_string()),
+                    (_, Some(s)) if is_level(s) => Some(s.to_string()),
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        levels.push((key.clone(), level));
+    }
+    (builtin, levels)
 }
 
 fn globset_check(glob: &str) -> Result<(), String> {
@@ -274,10 +307,21 @@ impl LoadedConfig {
         }
         let mut table = self.table.clone();
         for &i in matching {
-            let rules = &self.config.overrides[i].rules;
+            let (rules, custom) = split_custom(&self.config.overrides[i].rules, &self.config.custom);
             let mut wrapper = toml::Table::new();
-            wrapper.insert("rules".into(), toml::Value::Table(rules.clone()));
+            wrapper.insert("rules".into(), toml::Value::Table(rules));
             merge_tables(&mut table, &wrapper);
+            if let Some(toml::Value::Array(entries)) = table.get_mut("custom") {
+                for (id, level) in custom {
+                    let entry = entries
+                        .iter_mut()
+                        .filter_map(toml::Value::as_table_mut)
+                        .find(|e| e.get("id").and_then(toml::Value::as_str) == Some(&id));
+                    if let (Some(entry), Some(level)) = (entry, level) {
+                        entry.insert("severity".into(), toml::Value::String(level));
+                    }
+                }
+            }
         }
         toml::Value::Table(table).try_into().unwrap_or_else(|_| self.config.clone())
     }

@@ -6,7 +6,7 @@ mod cli;
 
 use clap::Parser;
 use cli::{Cli, Color, Command, CommonArgs, FailLevel, LintArgs, RulesFormat};
-use copydesk::config::{LoadError, CONFIG_FILE_NAME, DEFAULT_CONFIG};
+use copydesk::config::{LoadError, LoadedConfig, CONFIG_FILE_NAME, DEFAULT_CONFIG};
 use copydesk::diagnostic::Severity;
 use copydesk::pipeline::FixMode;
 use copydesk::report::{self, Summary};
@@ -33,10 +33,13 @@ fn main() -> ExitCode {
     };
     let code = match cli.command {
         Command::Lint(args) => lint(args),
-        Command::Rules { format } => {
-            print!("{}", report::rules_list(matches!(format, RulesFormat::Json)));
-            EXIT_CLEAN
-        }
+        Command::Rules { format } => match found_config() {
+            Ok(c) => {
+                print!("{}", report::rules_list(matches!(format, RulesFormat::Json), &c.config.custom));
+                EXIT_CLEAN
+            }
+            Err(code) => code,
+        },
         Command::Explain { id } => explain(&id),
         Command::Init => init(),
         Command::Baseline { file, paths, common } => write_baseline(&file, paths, &common),
@@ -48,9 +51,28 @@ fn error(message: impl std::fmt::Display) {
     eprintln!("copydesk: error: {message}");
 }
 
+/// The configuration found from the current directory (for its `[[custom]]` rules).
+fn found_config() -> Result<LoadedConfig, u8> {
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    LoadedConfig::discover(None, &cwd).map_err(|e| {
+        report_load_error(e);
+        EXIT_ERROR
+    })
+}
+
 fn explain(id: &str) -> u8 {
+    let config = match found_config() {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    if let Some(c) = config.config.custom.iter().find(|c| c.id == id) {
+        let defined_in = config.path.as_deref().map_or("the configuration".into(), |p| p.display().to_string());
+        print!("{}", report::explain_custom(c, &defined_in));
+        return EXIT_CLEAN;
+    }
     let Some(m) = rules::find(id) else {
-        let hint = copydesk::text::did_you_mean(id, rules::ALL.iter().map(|m| m.id));
+        let ids = rules::ALL.iter().map(|m| m.id).chain(config.config.custom.iter().map(|c| c.id.as_str()));
+        let hint = copydesk::text::did_you_mean(id, ids);
         error(format!("unknown rule `{id}`{hint}; `copydesk rules` lists them"));
         return EXIT_ERROR;
     };

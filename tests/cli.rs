@@ -472,3 +472,31 @@ fn each_file_uses_its_nearest_config() {
     let out = stdout_of(dir.path(), &["lint", "--config", "all.toml", "--format", "json", "--select", "typo", "."], 0);
     assert_eq!(json(&out)["diagnostics"].as_array().unwrap().len(), 3);
 }
+
+#[test]
+fn custom_rules_honour_every_severity_are_listed_explained_and_overridable() {
+    let dir = scratch();
+    let config = "[[custom]]\nid = \"no-click-here\"\npattern = \"click here\"\nmessage = \"say where the link goes\"\nseverity = \"error\"\n\n[[overrides]]\npaths = [\"drafts/**\"]\n[overrides.rules]\nno-click-here = \"info\"\n";
+    fs::write(dir.path().join("lint-rules.toml"), config).unwrap();
+    fs::create_dir(dir.path().join("drafts")).unwrap();
+    let article = "Council Approves Budget\n\nFor the report, click here.\n";
+    fs::write(dir.path().join("a.txt"), article).unwrap();
+    fs::write(dir.path().join("drafts/b.txt"), article).unwrap();
+    let v = json(&stdout_of(dir.path(), &["lint", "--format", "json", "--select", "no-click-here"], 1));
+    let severities: Vec<(&str, &str)> =
+        v["diagnostics"].as_array().unwrap().iter().map(|d| (d["path"].as_str().unwrap(), d["severity"].as_str().unwrap())).collect();
+    assert_eq!(severities, [("a.txt", "error"), ("drafts/b.txt", "info")]);
+    // --fail-level error: only a.txt's finding is an error.
+    stdout_of(dir.path(), &["lint", "--fail-level", "error", "drafts"], 0);
+    stdout_of(dir.path(), &["lint", "--fail-level", "error", "a.txt"], 1);
+    let list = String::from_utf8(stdout_of(dir.path(), &["rules"], 0)).unwrap();
+    let row = list.lines().find(|l| l.starts_with("no-click-here")).expect("custom rule listed");
+    assert!(row.contains("custom") && row.contains("error") && row.contains("say where the link goes"), "{row}");
+    let list = json(&stdout_of(dir.path(), &["rules", "--format", "json"], 0));
+    assert!(list.as_array().unwrap().iter().any(|r| r["id"] == "no-click-here" && r["severity"] == "error"));
+    let page = String::from_utf8(stdout_of(dir.path(), &["explain", "no-click-here"], 0)).unwrap();
+    assert!(page.contains("severity: error") && page.contains("click here") && page.contains("lint-rules.toml"), "{page}");
+    // An override with a bad value for a custom rule is a config error.
+    fs::write(dir.path().join("lint-rules.toml"), config.replace("= \"info\"", "= 3")).unwrap();
+    copydesk().current_dir(dir.path()).args(["lint"]).assert().code(2).stderr(predicate::str::contains("no-click-here"));
+}

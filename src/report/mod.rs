@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 pub use crate::pipeline::{FileResult, Location};
-pub use catalog::{explain, rules_list};
+pub use catalog::{explain, explain_custom, rules_list};
 
 /// Counts over a run, filled file by file.
 #[derive(Debug, Clone, Default)]
