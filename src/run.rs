@@ -171,7 +171,10 @@ fn emit<W: Write>(sinks: &mut Sinks<'_, W>, rendered: &[Rendered], threshold: Se
                 summary.files = 1;
                 summary.bytes = meta.bytes;
                 summary.fixed = meta.fixed;
+                summary.shown = meta.shown;
                 outcome.total.merge(&summary);
+                // ruff's convention: `--diff` with fixes pending fails.
+                outcome.failing |= meta.shown > 0;
                 outcome.failing |=
                     [Severity::Error, Severity::Warning, Severity::Info].iter().any(|&s| s >= threshold && r.summary.count(s) > 0);
                 sinks.printer.file(&r.piece)?;

@@ -500,3 +500,19 @@ fn custom_rules_honour_every_severity_are_listed_explained_and_overridable() {
     fs::write(dir.path().join("lint-rules.toml"), config.replace("= \"info\"", "= 3")).unwrap();
     copydesk().current_dir(dir.path()).args(["lint"]).assert().code(2).stderr(predicate::str::contains("no-click-here"));
 }
+
+#[test]
+fn diff_with_fixes_pending_exits_1_and_counts_them() {
+    let dir = scratch();
+    // Only a safe fix (the missing space): after it nothing is left, yet the diff is pending.
+    fs::write(dir.path().join("a.txt"), CLEAN.replace("Monday. As", "Monday.As")).unwrap();
+    copydesk()
+        .current_dir(dir.path())
+        .args(["lint", "--diff", "a.txt"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("+The council met on Monday. As expected"))
+        .stderr(predicate::str::contains("1 fix shown in the diff"));
+    fs::write(dir.path().join("b.txt"), CLEAN).unwrap();
+    copydesk().current_dir(dir.path()).args(["lint", "--diff", "b.txt"]).assert().code(0).stdout("");
+}

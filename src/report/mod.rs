@@ -28,6 +28,8 @@ pub struct Summary {
     pub fixable: usize,
     pub elapsed_ms: u128,
     pub fixed: usize,
+    /// `--diff`: fixes shown in the diff, not written.
+    pub shown: usize,
     /// Inputs that could not be read, linted or written (each reported on stderr).
     pub failed: usize,
 }
@@ -64,6 +66,7 @@ impl Summary {
         self.diagnostics += other.diagnostics;
         self.fixable += other.fixable;
         self.fixed += other.fixed;
+        self.shown += other.shown;
         for (k, v) in &other.by_severity {
             *self.by_severity.entry(k).or_default() += v;
         }
