@@ -71,6 +71,10 @@ pub struct CommonArgs {
     /// Do not honour .gitignore, .ignore or .copydeskignore.
     #[arg(long)]
     pub no_ignore: bool,
+    /// Apply `[files] exclude` and the ignore files to paths named on the command line too
+    /// (as pre-commit passes them).
+    #[arg(long)]
+    pub force_exclude: bool,
     /// The file name to report (and pick Markdown or text by) when reading standard input.
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<String>,

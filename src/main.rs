@@ -126,7 +126,7 @@ fn workspace(common: &CommonArgs) -> Result<Workspace, u8> {
 }
 
 fn inputs(workspace: &Workspace, paths: &[PathBuf], common: &CommonArgs, errors: &mut Vec<String>) -> Inputs {
-    Inputs::gather(workspace, paths, common.stdin_filename.as_deref(), common.no_ignore, errors)
+    Inputs::gather(workspace, paths, common.stdin_filename.as_deref(), (common.no_ignore, common.force_exclude), errors)
 }
 
 fn lint(args: LintArgs) -> u8 {

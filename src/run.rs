@@ -27,8 +27,14 @@ pub enum Inputs {
 impl Inputs {
     /// `-` alone reads standard input (named `stdin_name`, default `<stdin>`); otherwise the
     /// files under `paths` (default: the current directory). Unreadable input and unwalkable
-    /// paths are added to `errors`.
-    pub fn gather(workspace: &Workspace, paths: &[PathBuf], stdin_name: Option<&str>, no_ignore: bool, errors: &mut Vec<String>) -> Inputs {
+    /// paths are added to `errors`. `walk` is (no_ignore, force_exclude).
+    pub fn gather(
+        workspace: &Workspace,
+        paths: &[PathBuf],
+        stdin_name: Option<&str>,
+        walk: (bool, bool),
+        errors: &mut Vec<String>,
+    ) -> Inputs {
         if paths.len() == 1 && paths[0].as_os_str() == "-" {
             let name = stdin_name.unwrap_or("<stdin>").to_string();
             let mut bytes = Vec::new();
@@ -38,7 +44,7 @@ impl Inputs {
             return Inputs::Stdin(name, bytes);
         }
         let roots: Vec<PathBuf> = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths.to_vec() };
-        let (files, walk_errors) = workspace.files(&roots, no_ignore);
+        let (files, walk_errors) = workspace.files(&roots, walk.0, walk.1);
         errors.extend(walk_errors.into_iter().map(|e| format!("{}: {}", e.path.display(), e.message)));
         Inputs::Files(files)
     }

@@ -1,5 +1,7 @@
 //! Finding the files to lint: .gitignore, .ignore and .copydeskignore are honoured, `[files]`
-//! include/exclude globs filter a directory walk, and a path named explicitly is always linted.
+//! include/exclude globs filter a directory walk, and a path named explicitly is always linted,
+//! unless `force_exclude` is given (ruff's `--force-exclude`): then `[files] exclude` and the
+//! ignore files apply to it too, which is how pre-commit calls a hook.
 //! The result is sorted so output is deterministic whatever the thread count.
 
 use crate::config::FilesConfig;
@@ -15,14 +17,20 @@ pub struct WalkError {
     pub message: String,
 }
 
-/// Files under `roots`, sorted and deduplicated, plus the errors met on the way.
-pub fn collect(roots: &[PathBuf], files: &FilesConfig, no_ignore: bool) -> (Vec<PathBuf>, Vec<WalkError>) {
+/// Files under `roots`, sorted and deduplicated, plus the errors met on the way. With
+/// `force_exclude` (the directory `[files] exclude` globs are relative to), a file named in
+/// `roots` is dropped when an exclude glob or an ignore file covers it.
+pub fn collect(roots: &[PathBuf], files: &FilesConfig, no_ignore: bool, force_exclude: Option<&Path>) -> (Vec<PathBuf>, Vec<WalkError>) {
     let mut out = Vec::new();
     let mut errors = Vec::new();
+    let mut kept_by_dir: std::collections::HashMap<PathBuf, Vec<PathBuf>> = std::collections::HashMap::new();
     for root in roots {
         match std::fs::metadata(root) {
             Err(e) => errors.push(WalkError { path: root.clone(), message: e.to_string() }),
-            Ok(meta) if meta.is_file() => out.push(root.clone()),
+            Ok(meta) if meta.is_file() => match force_exclude {
+                Some(base) if excluded(root, base, files, no_ignore, &mut kept_by_dir) => {}
+                _ => out.push(root.clone()),
+            },
             Ok(_) => walk_dir(root, files, no_ignore, &mut out, &mut errors),
         }
     }
@@ -63,6 +71,42 @@ fn walk_dir(root: &Path, files: &FilesConfig, no_ignore: bool, out: &mut Vec<Pat
             Err(e) => errors.push(WalkError { path: error_path(&e).unwrap_or_else(|| root.to_path_buf()), message: error_message(&e) }),
         }
     }
+}
+
+/// `--force-exclude` for one named file: an `[files] exclude` glob matches its path relative
+/// to `base` (or its name), or an ignore file covers it. `kept` remembers, per directory, the
+/// files a one-level walk with the ignore files keeps.
+fn excluded(
+    file: &Path,
+    base: &Path,
+    files: &FilesConfig,
+    no_ignore: bool,
+    kept: &mut std::collections::HashMap<PathBuf, Vec<PathBuf>>,
+) -> bool {
+    let absolute = file.canonicalize().unwrap_or_else(|_| file.to_path_buf());
+    let relative = absolute.strip_prefix(base).unwrap_or(file);
+    let mut set = globset::GlobSetBuilder::new();
+    for glob in &files.exclude {
+        if let Ok(g) = globset::GlobBuilder::new(glob).literal_separator(false).build() {
+            set.add(g);
+        }
+    }
+    if let Ok(set) = set.build() {
+        let name = file.file_name().map(Path::new);
+        if set.is_match(relative) || name.is_some_and(|n| set.is_match(n)) {
+            return true;
+        }
+    }
+    if no_ignore {
+        return false;
+    }
+    let Some(dir) = absolute.parent().map(Path::to_path_buf) else { return false };
+    let listed = kept.entry(dir.clone()).or_insert_with(|| {
+        let mut builder = WalkBuilder::new(&dir);
+        builder.max_depth(Some(1)).hidden(false).add_custom_ignore_filename(IGNORE_FILE);
+        builder.build().filter_map(Result::ok).map(|e| e.into_path()).collect()
+    });
+    !listed.contains(&absolute)
 }
 
 fn error_path(e: &ignore::Error) -> Option<PathBuf> {

@@ -188,8 +188,10 @@ impl Workspace {
 
     /// The files a walk of `paths` lints, by the main configuration's `[files]`, and the paths
     /// that could not be walked.
-    pub fn files(&self, paths: &[PathBuf], no_ignore: bool) -> (Vec<PathBuf>, Vec<crate::walk::WalkError>) {
-        crate::walk::collect(paths, &self.main.config.config.files, no_ignore)
+    /// With `force_exclude`, files named in `paths` obey `[files] exclude` and the ignore files too.
+    pub fn files(&self, paths: &[PathBuf], no_ignore: bool, force_exclude: bool) -> (Vec<PathBuf>, Vec<crate::walk::WalkError>) {
+        let base = force_exclude.then_some(self.main.root.as_path());
+        crate::walk::collect(paths, &self.main.config.config.files, no_ignore, base)
     }
 
     /// The nearest lint-rules.toml at or above `dir`, remembered per directory.

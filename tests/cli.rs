@@ -516,3 +516,27 @@ fn diff_with_fixes_pending_exits_1_and_counts_them() {
     fs::write(dir.path().join("b.txt"), CLEAN).unwrap();
     copydesk().current_dir(dir.path()).args(["lint", "--diff", "b.txt"]).assert().code(0).stdout("");
 }
+
+#[test]
+fn force_exclude_applies_exclude_globs_and_ignore_files_to_named_paths() {
+    let dir = scratch();
+    fs::write(dir.path().join("lint-rules.toml"), "[files]\nexclude = [\"drafts/**\"]\n").unwrap();
+    fs::create_dir(dir.path().join("drafts")).unwrap();
+    fs::create_dir(dir.path().join("wire")).unwrap();
+    fs::write(dir.path().join("drafts/a.txt"), DEFECTIVE).unwrap();
+    fs::write(dir.path().join("wire/b.txt"), DEFECTIVE).unwrap();
+    fs::write(dir.path().join("wire/.copydeskignore"), "b.txt\n").unwrap();
+    fs::write(dir.path().join("c.txt"), DEFECTIVE).unwrap();
+    // Named explicitly, excluded files are linted by default ...
+    copydesk().current_dir(dir.path()).args(["lint", "drafts/a.txt"]).assert().code(1);
+    copydesk().current_dir(dir.path()).args(["lint", "wire/b.txt"]).assert().code(1);
+    // ... and skipped with --force-exclude, while other named files are still linted.
+    copydesk().current_dir(dir.path()).args(["lint", "--force-exclude", "drafts/a.txt", "wire/b.txt"]).assert().code(0);
+    copydesk().current_dir(dir.path().join("drafts")).args(["lint", "--force-exclude", "a.txt"]).assert().code(0);
+    let out = stdout_of(dir.path(), &["lint", "--force-exclude", "--format", "json", "drafts/a.txt", "wire/b.txt", "c.txt"], 1);
+    let paths: Vec<String> =
+        json(&out)["diagnostics"].as_array().unwrap().iter().map(|d| d["path"].as_str().unwrap().to_string()).collect();
+    assert!(!paths.is_empty() && paths.iter().all(|p| p == "c.txt"), "{paths:?}");
+    let hooks = fs::read_to_string(root().join(".pre-commit-hooks.yaml")).unwrap();
+    assert!(hooks.contains("entry: copydesk lint --force-exclude"), "{hooks}");
+}
