@@ -71,6 +71,30 @@ pub struct LoadedConfig {
     pub path: Option<PathBuf>,
 }
 
+/// The directories searched for a lint-rules.toml from `start` upward: up to and including
+/// the repository root (the first directory holding `.git`), so a file planted above the
+/// repository cannot silently change its rules; every ancestor when `beyond_repo`.
+pub fn search_dirs(start: &Path, beyond_repo: bool) -> impl Iterator<Item = &Path> {
+    let mut stop = false;
+    start.ancestors().take_while(move |d| {
+        if stop {
+            return false;
+        }
+        stop = !beyond_repo && is_repo_root(d);
+        true
+    })
+}
+
+/// A directory holding `.git` (a folder, or a file in a worktree or submodule).
+pub fn is_repo_root(dir: &Path) -> bool {
+    dir.join(".git").exists()
+}
+
+/// The nearest lint-rules.toml in [`search_dirs`].
+pub fn find(start: &Path, beyond_repo: bool) -> Option<PathBuf> {
+    search_dirs(start, beyond_repo).map(|d| d.join(CONFIG_FILE_NAME)).find(|p| p.is_file())
+}
+
 /// A config error, rendered by miette with a label pointing into the TOML.
 #[derive(Debug)]
 pub struct ConfigError {
@@ -285,11 +309,17 @@ impl LoadedConfig {
         Ok(LoadedConfig { table: base.table, config, path })
     }
 
-    /// `--config FILE`, else the nearest lint-rules.toml from `start` upward, else the default.
+    /// `--config FILE`, else the nearest lint-rules.toml from `start` upward (stopping at the
+    /// repository root, see [`find`]), else the default.
     pub fn discover(explicit: Option<&Path>, start: &Path) -> Result<LoadedConfig, LoadError> {
+        Self::discover_from(explicit, start, false)
+    }
+
+    /// [`discover`](Self::discover), looking above the repository root when `beyond_repo`.
+    pub fn discover_from(explicit: Option<&Path>, start: &Path, beyond_repo: bool) -> Result<LoadedConfig, LoadError> {
         let path = match explicit {
             Some(p) => Some(p.to_path_buf()),
-            None => start.ancestors().map(|d| d.join(CONFIG_FILE_NAME)).find(|p| p.is_file()),
+            None => find(start, beyond_repo),
         };
         match path {
             None => Ok(Self::default_config()),
@@ -305,6 +335,12 @@ impl LoadedConfig {
         if matching.is_empty() {
             return self.config.clone();
         }
+        toml::Value::Table(self.table_with_overrides(matching)).try_into().unwrap_or_else(|_| self.config.clone())
+    }
+
+    /// The merged table after applying the `[[overrides]]` numbered `matching` (`copydesk config`
+    /// prints it).
+    pub fn table_with_overrides(&self, matching: &[usize]) -> toml::Table {
         let mut table = self.table.clone();
         for &i in matching {
             let (rules, custom) = split_custom(&self.config.overrides[i].rules, &self.config.custom);
@@ -323,7 +359,20 @@ impl LoadedConfig {
                 }
             }
         }
-        toml::Value::Table(table).try_into().unwrap_or_else(|_| self.config.clone())
+        table
+    }
+}
+
+/// `copydesk init`: write the commented default as lint-rules.toml in `dir`, never over an
+/// existing file. The error is the message to print.
+pub fn write_default(dir: &Path) -> Result<PathBuf, String> {
+    use std::io::Write;
+    let path = dir.join(CONFIG_FILE_NAME);
+    let file = std::fs::OpenOptions::new().write(true).create_new(true).open(&path);
+    match file.and_then(|mut f| f.write_all(DEFAULT_CONFIG.as_bytes())) {
+        Ok(()) => Ok(path),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(format!("{CONFIG_FILE_NAME} already exists; not overwriting it")),
+        Err(e) => Err(format!("cannot write {CONFIG_FILE_NAME}: {e}")),
     }
 }
 

@@ -40,12 +40,19 @@ pub fn collect(roots: &[PathBuf], files: &FilesConfig, no_ignore: bool, force_ex
 }
 
 fn walk_dir(root: &Path, files: &FilesConfig, no_ignore: bool, out: &mut Vec<PathBuf>, errors: &mut Vec<WalkError>) {
-    let mut overrides = OverrideBuilder::new(root);
+    // `include` is matched after the walk, not as an override: an override whitelist would take
+    // precedence over the ignore files, so `.copydeskignore` could not drop a `*.txt` file.
+    let mut include = globset::GlobSetBuilder::new();
     for glob in &files.include {
-        if let Err(e) = overrides.add(glob) {
-            errors.push(WalkError { path: root.to_path_buf(), message: format!("bad include glob `{glob}`: {e}") });
+        match globset::Glob::new(glob) {
+            Ok(g) => {
+                include.add(g);
+            }
+            Err(e) => errors.push(WalkError { path: root.to_path_buf(), message: format!("bad include glob `{glob}`: {e}") }),
         }
     }
+    let include = include.build().unwrap_or_else(|_| globset::GlobSet::empty());
+    let mut overrides = OverrideBuilder::new(root);
     for glob in &files.exclude {
         if let Err(e) = overrides.add(&format!("!{glob}")) {
             errors.push(WalkError { path: root.to_path_buf(), message: format!("bad exclude glob `{glob}`: {e}") });
@@ -66,7 +73,12 @@ fn walk_dir(root: &Path, files: &FilesConfig, no_ignore: bool, out: &mut Vec<Pat
     }
     for entry in builder.build() {
         match entry {
-            Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => out.push(e.into_path()),
+            Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => {
+                let relative = e.path().strip_prefix(root).unwrap_or(e.path());
+                if include.is_match(relative) {
+                    out.push(e.into_path());
+                }
+            }
             Ok(_) => {}
             Err(e) => errors.push(WalkError { path: error_path(&e).unwrap_or_else(|| root.to_path_buf()), message: error_message(&e) }),
         }
@@ -107,6 +119,54 @@ fn excluded(
         builder.build().filter_map(Result::ok).map(|e| e.into_path()).collect()
     });
     !listed.contains(&absolute)
+}
+
+/// The files under `roots` (every file, hidden and ignored ones too) that are not in `kept`,
+/// each with why a walk leaves it out: hidden, `[files] exclude`, not in `[files] include`, or
+/// an ignore file. A file named in `roots` and missing from `kept` was force-excluded.
+pub fn skipped(roots: &[PathBuf], files: &FilesConfig, kept: &[PathBuf]) -> Vec<(PathBuf, &'static str)> {
+    let set = |globs: &[String]| {
+        let mut b = globset::GlobSetBuilder::new();
+        globs.iter().filter_map(|g| globset::Glob::new(g).ok()).for_each(|g| {
+            b.add(g);
+        });
+        b.build().unwrap_or_else(|_| globset::GlobSet::empty())
+    };
+    let (include, exclude) = (set(&files.include), set(&files.exclude));
+    let mut out = Vec::new();
+    for root in roots {
+        if root.is_file() {
+            if !kept.contains(root) {
+                out.push((root.clone(), "excluded by [files] exclude or an ignore file (--force-exclude)"));
+            }
+            continue;
+        }
+        let mut builder = WalkBuilder::new(root);
+        builder.standard_filters(false).follow_links(false);
+        for entry in builder.build().filter_map(Result::ok) {
+            let path = entry.path();
+            if !entry.file_type().is_some_and(|t| t.is_file()) || kept.iter().any(|k| k == path) {
+                continue;
+            }
+            let relative = path.strip_prefix(root).unwrap_or(path);
+            if relative.components().any(|c| c.as_os_str() == ".git") {
+                continue;
+            }
+            let name = path.file_name().map(Path::new).unwrap_or(relative);
+            let reason = if relative.components().any(|c| c.as_os_str().to_string_lossy().starts_with('.')) {
+                "hidden"
+            } else if exclude.is_match(relative) || exclude.is_match(name) {
+                "excluded by [files] exclude"
+            } else if !(include.is_match(relative) || include.is_match(name)) {
+                "not matched by [files] include"
+            } else {
+                "ignored by .gitignore, .ignore or .copydeskignore"
+            };
+            out.push((path.to_path_buf(), reason));
+        }
+    }
+    out.sort();
+    out
 }
 
 fn error_path(e: &ignore::Error) -> Option<PathBuf> {

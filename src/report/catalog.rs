@@ -1,7 +1,7 @@
 //! `copydesk rules` and `copydesk explain`: the rule catalogue as a table, as JSON, and one
 //! rule's page.
 
-use crate::config::CustomRuleConfig;
+use crate::config::{CustomRuleConfig, LoadedConfig};
 use crate::rules::{self, RuleMeta};
 
 /// A custom rule's row: (id, severity as configured, fix, summary).
@@ -75,4 +75,20 @@ pub fn explain(m: &RuleMeta) -> String {
         m.bad.replace('\n', "\n  "),
         m.good.replace('\n', "\n  ")
     )
+}
+
+/// `copydesk explain ID`: the page of a `[[custom]]` rule of `config` or of a built-in rule, or
+/// the error to print (with the nearest id).
+pub fn explain_id(id: &str, config: &LoadedConfig) -> Result<String, String> {
+    if let Some(c) = config.config.custom.iter().find(|c| c.id == id) {
+        let defined_in = config.path.as_deref().map_or("the configuration".into(), |p| p.display().to_string());
+        return Ok(explain_custom(c, &defined_in));
+    }
+    match rules::find(id) {
+        Some(m) => Ok(explain(m)),
+        None => {
+            let ids = rules::ALL.iter().map(|m| m.id).chain(config.config.custom.iter().map(|c| c.id.as_str()));
+            Err(format!("unknown rule `{id}`{}; `copydesk rules` lists them", crate::text::did_you_mean(id, ids)))
+        }
+    }
 }

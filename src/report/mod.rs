@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 pub use crate::pipeline::{FileResult, Location};
-pub use catalog::{explain, explain_custom, rules_list};
+pub use catalog::{explain, explain_custom, explain_id, rules_list};
 
 /// Counts over a run, filled file by file.
 #[derive(Debug, Clone, Default)]
@@ -98,11 +98,13 @@ pub struct Options {
     pub quiet: bool,
     /// Custom rules (id, message) to describe in SARIF after the built-in rules.
     pub custom_rules: Vec<(String, String)>,
+    /// The directory reported paths are relative to: SARIF's `%SRCROOT%` (omitted if None).
+    pub srcroot: Option<std::path::PathBuf>,
 }
 
 impl Options {
     pub fn plain() -> Options {
-        Options { color: false, statistics: false, quiet: false, custom_rules: Vec::new() }
+        Options { color: false, statistics: false, quiet: false, custom_rules: Vec::new(), srcroot: None }
     }
 }
 
