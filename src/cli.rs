@@ -7,6 +7,12 @@ use copydesk::workspace::Overrides;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
+/// The exit-code table, as `lint --help` ends (README's table must say the same: tests/cli.rs).
+pub const EXIT_CODES: &str = "Exit codes:
+  0  nothing at or above the fail level (after --fix, what is left is what counts), or --exit-zero; also when no file was linted
+  1  findings at or above the fail level, or fixes pending with --diff
+  2  usage, configuration or I/O error (an unreadable file is reported, the other files are still linted), or no file linted with --error-on-no-files";
+
 #[derive(Debug, Parser)]
 #[command(name = "copydesk", version, about = "A content-quality linter for published and scraped articles")]
 pub struct Cli {
@@ -17,6 +23,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Lint files and directories (default: the current directory); `-` reads standard input.
+    #[command(after_help = EXIT_CODES)]
     Lint(LintArgs),
     /// List every rule: id, category, default severity, fix, summary.
     Rules {

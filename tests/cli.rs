@@ -714,3 +714,44 @@ fn output_file_takes_the_report_and_completions_are_generated() {
     }
     copydesk().args(["completions", "tcsh"]).assert().code(2);
 }
+
+/// The rows of the README table that follows `heading`: each row's cells.
+fn readme_table(heading: &str) -> Vec<Vec<String>> {
+    let readme = fs::read_to_string(root().join("README.md")).unwrap();
+    let after = &readme[readme.find(heading).expect("README heading")..];
+    let table = after.lines().skip_while(|l| !l.starts_with('|')).take_while(|l| l.starts_with('|')).skip(2);
+    table.map(|row| row.trim_matches('|').split(" | ").map(|c| c.trim().to_string()).collect()).collect()
+}
+
+#[test]
+fn readme_flag_and_exit_code_tables_match_help() {
+    let help = String::from_utf8(stdout_of(root(), &["lint", "--help"], 0)).unwrap();
+    let long_flags = |text: &str| -> std::collections::BTreeSet<String> {
+        text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+            .filter(|w| w.starts_with("--") && w.len() > 2)
+            .map(str::to_string)
+            .collect()
+    };
+    // Flags as --help lists them: the first word(s) of each option line.
+    let options: String = help
+        .lines()
+        .filter(|l| l.trim_start().starts_with('-'))
+        .map(|l| l.split("  ").find(|p| !p.trim().is_empty()).unwrap_or(""))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut in_help = long_flags(&options);
+    in_help.remove("--help");
+    let in_readme: std::collections::BTreeSet<String> =
+        readme_table("`copydesk lint` flags").iter().flat_map(|row| long_flags(&row[0])).collect();
+    assert_eq!(in_help, in_readme, "README's flag table and `copydesk lint --help` differ");
+    let exit_help: Vec<(String, String)> = help
+        .lines()
+        .skip_while(|l| !l.starts_with("Exit codes:"))
+        .skip(1)
+        .filter_map(|l| l.trim().split_once("  ").map(|(c, m)| (c.to_string(), m.trim().to_string())))
+        .collect();
+    let exit_readme: Vec<(String, String)> =
+        readme_table("### Exit codes").into_iter().map(|row| (row[0].clone(), row[1].replace("\\|", "|"))).collect();
+    assert_eq!(exit_help.len(), 3, "{help}");
+    assert_eq!(exit_help, exit_readme, "README's exit-code table and `copydesk lint --help` differ");
+}
