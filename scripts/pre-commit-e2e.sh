@@ -48,4 +48,19 @@ printf '# Council Approves Budget\n\nThe council met on Monday. As expected, the
 git add clean.md
 git commit --quiet -m "add a clean article"
 echo "ok: commit with a clean article passed"
-echo "pre-commit-e2e: 2 passed, 0 failed"
+
+# An excluded draft (by [files] exclude and by .copydeskignore) is named by pre-commit, and the
+# hook's --force-exclude keeps it out: the commit passes although the draft is defective.
+printf '[files]\nexclude = ["drafts/**"]\n' > lint-rules.toml
+printf 'wire-copy.txt\n' > .copydeskignore
+mkdir drafts
+printf 'Council Approves Budget\nThe council met sence Monday.As expected, the vote passed.\n' > drafts/defective.txt
+cp drafts/defective.txt wire-copy.txt
+git add lint-rules.toml .copydeskignore drafts/defective.txt wire-copy.txt
+if ! git commit --quiet -m "add excluded drafts" > "$work/excluded.log" 2>&1; then
+  cat "$work/excluded.log"
+  echo "FAIL: an excluded draft was linted by the hook" >&2
+  exit 1
+fi
+echo "ok: commit with excluded defective drafts passed"
+echo "pre-commit-e2e: 3 passed, 0 failed"

@@ -3,10 +3,18 @@
 //! A finding is keyed by path, rule, the flagged text and a hash of the text of the line it is
 //! on — not by line number — so edits elsewhere in the file do not invalidate the baseline.
 //! Keys are counted, so a second identical finding on a copy of the same line is still new.
+//!
+//! Version 2 stores each path relative to the baseline file's folder, so `lint --baseline`
+//! matches from any working directory; version 1 files (paths relative to the directory they
+//! were recorded in) are read relative to the current directory.
 
 use crate::diagnostic::Diagnostic;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+use std::path::{Component, Path, PathBuf};
+
+/// The version written today: paths relative to the baseline file's folder.
+pub const VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 pub struct Entry {
@@ -62,7 +70,8 @@ impl Baseline {
 pub fn filter(allowance: &mut HashMap<Entry, usize>, path: &str, source: &str, diagnostics: &mut Vec<Diagnostic>) -> usize {
     let before = diagnostics.len();
     diagnostics.retain(|d| {
-        let key = entry(path, source, d);
+        let mut key = entry(path, source, d);
+        key.path.clear(); // the allowance is this file's already
         match allowance.get_mut(&key) {
             Some(n) if *n > 0 => {
                 *n -= 1;
@@ -88,13 +97,82 @@ pub enum BaselineError {
     Parse { path: std::path::PathBuf, source: serde_json::Error },
 }
 
-/// Read a baseline file: each path's allowance.
-pub fn load(path: &std::path::Path) -> Result<HashMap<String, Allowance>, BaselineError> {
+/// `path` made absolute (against `cwd`) and normalised: resolved through the file system when
+/// it exists, else lexically (`a/./b/../c` → `a/c`).
+pub fn absolute(cwd: &Path, path: &Path) -> PathBuf {
+    let joined = cwd.join(path);
+    if let Ok(p) = joined.canonicalize() {
+        return p;
+    }
+    let mut out = PathBuf::new();
+    for c in joined.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// The key a file's allowance is stored under: its absolute path.
+pub fn key(cwd: &Path, path: &Path) -> String {
+    absolute(cwd, path).to_string_lossy().into_owned()
+}
+
+/// `target` relative to the directory `base` (both absolute): `../news/a.md`.
+fn relative(base: &Path, target: &Path) -> String {
+    let (b, t): (Vec<Component>, Vec<Component>) = (base.components().collect(), target.components().collect());
+    let common = b.iter().zip(&t).take_while(|(x, y)| x == y).count();
+    let mut parts: Vec<String> = vec!["..".to_string(); b.len() - common];
+    parts.extend(t[common..].iter().map(|c| c.as_os_str().to_string_lossy().into_owned()));
+    parts.join("/")
+}
+
+/// The folder a baseline file's paths are relative to (absolute).
+fn folder_of(cwd: &Path, file: &Path) -> PathBuf {
+    let parent = file.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    absolute(cwd, parent)
+}
+
+impl Baseline {
+    /// Rewrite paths recorded relative to `cwd` as relative to the folder of `file`, the
+    /// baseline file about to be written (version 2).
+    pub fn relative_to_file(mut self, cwd: &Path, file: &Path) -> Baseline {
+        let folder = folder_of(cwd, file);
+        for e in &mut self.entries {
+            e.path = relative(&folder, &absolute(cwd, Path::new(&e.path)));
+        }
+        self.entries.sort();
+        self.version = VERSION;
+        self
+    }
+}
+
+/// Read a baseline file: each file's allowance, keyed by [`key`].
+pub fn load(path: &Path, cwd: &Path) -> Result<HashMap<String, Allowance>, BaselineError> {
     let text = std::fs::read_to_string(path).map_err(|source| BaselineError::Read { path: path.to_path_buf(), source })?;
     let b: Baseline = serde_json::from_str(&text).map_err(|source| BaselineError::Parse { path: path.to_path_buf(), source })?;
+    let folder = if b.version >= 2 { folder_of(cwd, path) } else { cwd.to_path_buf() };
     let mut allowances: HashMap<String, Allowance> = HashMap::new();
-    for (entry, n) in b.allowance() {
-        allowances.entry(entry.path.clone()).or_default().insert(entry, n);
+    for (mut entry, n) in b.allowance() {
+        let file = key(&folder, Path::new(&entry.path));
+        entry.path.clear();
+        *allowances.entry(file).or_default().entry(entry).or_insert(0) += n;
     }
     Ok(allowances)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_are_made_relative_to_the_baseline_folder() {
+        assert_eq!(relative(Path::new("/w/proj"), Path::new("/w/proj/news/a.md")), "news/a.md");
+        assert_eq!(relative(Path::new("/w/proj/.ci"), Path::new("/w/proj/news/a.md")), "../news/a.md");
+        assert_eq!(absolute(Path::new("/nonexistent/x"), Path::new("../y/./z.md")), PathBuf::from("/nonexistent/y/z.md"));
+    }
 }

@@ -1,8 +1,17 @@
 //! Command-line interface (clap derive).
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use copydesk::diagnostic::Severity;
 use copydesk::report::Format;
+use copydesk::workspace::Overrides;
+use std::io::IsTerminal;
 use std::path::PathBuf;
+
+/// The exit-code table, as `lint --help` ends (README's table must say the same: tests/cli.rs).
+pub const EXIT_CODES: &str = "Exit codes:
+  0  nothing at or above the fail level (after --fix, what is left is what counts), or --exit-zero; also when no file was linted
+  1  findings at or above the fail level, or fixes pending with --diff
+  2  usage, configuration or I/O error (an unreadable file is reported, the other files are still linted), or no file linted with --error-on-no-files";
 
 #[derive(Debug, Parser)]
 #[command(name = "copydesk", version, about = "A content-quality linter for published and scraped articles")]
@@ -14,6 +23,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Lint files and directories (default: the current directory); `-` reads standard input.
+    #[command(after_help = EXIT_CODES)]
     Lint(LintArgs),
     /// List every rule: id, category, default severity, fix, summary.
     Rules {
@@ -24,6 +34,19 @@ pub enum Command {
     Explain { id: String },
     /// Write a commented lint-rules.toml in the current directory (never overwrites).
     Init,
+    /// Show the configuration files that apply to PATH (lowest precedence first) and the
+    /// settings they resolve to.
+    Config {
+        /// A file or directory (default: the current directory).
+        path: Option<PathBuf>,
+        #[command(flatten)]
+        common: CommonArgs,
+    },
+    /// Print a completion script for a shell: `copydesk completions bash > ~/.local/share/bash-completion/completions/copydesk`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
     /// Record today's findings in FILE so `lint --baseline FILE` reports only new ones.
     Baseline {
         file: PathBuf,
@@ -53,12 +76,50 @@ pub enum Color {
     Never,
 }
 
+impl Color {
+    /// Whether to colour output that goes to standard output (`to_file`: it does not).
+    pub fn enabled(self, to_file: bool) -> bool {
+        match self {
+            Color::Always => true,
+            Color::Never => false,
+            Color::Auto => !to_file && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        }
+    }
+}
+
+impl From<FailLevel> for Severity {
+    fn from(l: FailLevel) -> Severity {
+        match l {
+            FailLevel::Error => Severity::Error,
+            FailLevel::Warning => Severity::Warning,
+            FailLevel::Info => Severity::Info,
+        }
+    }
+}
+
+impl CommonArgs {
+    pub fn overrides(&self) -> Overrides {
+        Overrides {
+            config: self.config.clone(),
+            select: self.select.clone(),
+            ignore: self.ignore.clone(),
+            beyond_repo: self.config_beyond_repo,
+        }
+    }
+}
+
 /// Options shared by `lint` and `baseline`.
 #[derive(Debug, Args, Clone)]
 pub struct CommonArgs {
-    /// Configuration file (default: the nearest lint-rules.toml upward from the current directory).
+    /// Configuration file (default: the nearest lint-rules.toml upward, up to the repository root).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Look for lint-rules.toml above the repository root (a directory holding `.git`) too.
+    #[arg(long)]
+    pub config_beyond_repo: bool,
+    /// Log how the configuration was found and why each file was skipped (on stderr).
+    #[arg(long, short)]
+    pub verbose: bool,
     /// Only run these rules (comma-separated ids).
     #[arg(long, value_delimiter = ',', value_name = "ID,..")]
     pub select: Vec<String>,
@@ -71,6 +132,10 @@ pub struct CommonArgs {
     /// Do not honour .gitignore, .ignore or .copydeskignore.
     #[arg(long)]
     pub no_ignore: bool,
+    /// Apply `[files] exclude` and the ignore files to paths named on the command line too
+    /// (as pre-commit passes them).
+    #[arg(long)]
+    pub force_exclude: bool,
     /// The file name to report (and pick Markdown or text by) when reading standard input.
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<String>,
@@ -82,8 +147,12 @@ pub struct LintArgs {
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
     pub common: CommonArgs,
+    /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+    /// Write the report to FILE instead of standard output (diffs stay on standard output).
+    #[arg(long, short, value_name = "FILE")]
+    pub output_file: Option<PathBuf>,
     /// Exit 1 when a finding is at or above this severity.
     #[arg(long, value_enum, default_value_t = FailLevel::Warning)]
     pub fail_level: FailLevel,
@@ -93,6 +162,7 @@ pub struct LintArgs {
     /// Print only the summary line (human format).
     #[arg(long, short)]
     pub quiet: bool,
+    /// Colour the human format (auto: when standard output is a terminal and NO_COLOR is unset).
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
     /// Apply safe fixes in place (atomically), re-linting until nothing changes.
@@ -104,7 +174,39 @@ pub struct LintArgs {
     /// Print the fixes as a unified diff; write nothing.
     #[arg(long, conflicts_with = "fix")]
     pub diff: bool,
+    #[command(flatten)]
+    pub exit: ExitArgs,
     /// Report only findings not recorded in this baseline file.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
+}
+
+impl LintArgs {
+    /// Where the report goes: `--output-file`, else stderr when stdout carries a diff or fixed
+    /// text (`to_stderr`), else stdout.
+    pub fn report_sink(&self, to_stderr: bool) -> Result<Box<dyn std::io::Write>, String> {
+        Ok(match &self.output_file {
+            Some(file) => Box::new(std::fs::File::create(file).map_err(|e| format!("cannot write {}: {e}", file.display()))?),
+            None if to_stderr => Box::new(std::io::stderr().lock()),
+            None => Box::new(std::io::stdout().lock()),
+        })
+    }
+}
+
+/// Flags that change only the exit code.
+#[derive(Debug, Args, Clone, Copy)]
+pub struct ExitArgs {
+    /// Exit 2 when no file was linted (an empty folder, `include` matched nothing); default: 0,
+    /// with "no files linted" on stderr either way.
+    #[arg(long)]
+    pub error_on_no_files: bool,
+    /// Exit 0 even when findings reach the fail level (errors still exit 2).
+    #[arg(long)]
+    pub exit_zero: bool,
+}
+
+impl From<ExitArgs> for copydesk::run::ExitPolicy {
+    fn from(a: ExitArgs) -> Self {
+        copydesk::run::ExitPolicy { error_on_no_files: a.error_on_no_files, exit_zero: a.exit_zero }
+    }
 }

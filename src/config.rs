@@ -71,6 +71,30 @@ pub struct LoadedConfig {
     pub path: Option<PathBuf>,
 }
 
+/// The directories searched for a lint-rules.toml from `start` upward: up to and including
+/// the repository root (the first directory holding `.git`), so a file planted above the
+/// repository cannot silently change its rules; every ancestor when `beyond_repo`.
+pub fn search_dirs(start: &Path, beyond_repo: bool) -> impl Iterator<Item = &Path> {
+    let mut stop = false;
+    start.ancestors().take_while(move |d| {
+        if stop {
+            return false;
+        }
+        stop = !beyond_repo && is_repo_root(d);
+        true
+    })
+}
+
+/// A directory holding `.git` (a folder, or a file in a worktree or submodule).
+pub fn is_repo_root(dir: &Path) -> bool {
+    dir.join(".git").exists()
+}
+
+/// The nearest lint-rules.toml in [`search_dirs`].
+pub fn find(start: &Path, beyond_repo: bool) -> Option<PathBuf> {
+    search_dirs(start, beyond_repo).map(|d| d.join(CONFIG_FILE_NAME)).find(|p| p.is_file())
+}
+
 /// A config error, rendered by miette with a label pointing into the TOML.
 #[derive(Debug)]
 pub struct ConfigError {
@@ -161,7 +185,14 @@ pub fn parse_text(name: &str, text: &str) -> Result<(toml::Table, Config), Box<C
     let config: Config = toml::from_str(text).map_err(|e| ConfigError::new(name, text, e.message().to_string(), e.span()))?;
     validate(name, text, &config)?;
     for (i, o) in config.overrides.iter().enumerate() {
-        let rules: RuleOptions = toml::Value::Table(o.rules.clone()).try_into().map_err(|e: toml::de::Error| {
+        let (builtin, custom) = split_custom(&o.rules, &config.custom);
+        if let Some((id, _)) = custom.iter().find(|(_, level)| level.is_none()) {
+            let span = find_str_span(text, id).or_else(|| find_key_span(text, "overrides", i));
+            let message =
+                format!("in [[overrides]] #{}: custom rule `{id}` takes a level (off, info, warning, error) or {{ severity = .. }}", i + 1);
+            return Err(ConfigError::new(name, text, message, span));
+        }
+        let rules: RuleOptions = toml::Value::Table(builtin).try_into().map_err(|e: toml::de::Error| {
             let span = find_key_span(text, "overrides", i);
             ConfigError::new(name, text, format!("in [[overrides]] #{}: {}", i + 1, e.message()), span)
         })?;
@@ -174,6 +205,32 @@ pub fn parse_text(name: &str, text: &str) -> Result<(toml::Table, Config), Box<C
         }
     }
     Ok((table, config))
+}
+
+/// An override's `rules` table split into built-in settings and `(custom id, level)` pairs for
+/// the `[[custom]]` rules it names; the level is None when the value is not one.
+fn split_custom(rules: &toml::Table, custom: &[CustomRuleConfig]) -> (toml::Table, Vec<(String, Option<String>)>) {
+    let mut builtin = toml::Table::new();
+    let mut levels = Vec::new();
+    for (key, value) in rules {
+        if !custom.iter().any(|c| &c.id == key) {
+            builtin.insert(key.clone(), value.clone());
+            continue;
+        }
+        let level = match value {
+            toml::Value::String(s) if is_level(s) => Some(s.clone()),
+            toml::Value::Table(t) if t.keys().all(|k| k == "severity" || k == "enabled") => {
+                match (t.get("enabled").and_then(toml::Value::as_bool), t.get("severity").and_then(toml::Value::as_str)) {
+                    (Some(false), _) => Some("off".to_string()),
+                    (_, Some(s)) if is_level(s) => Some(s.to_string()),
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        levels.push((key.clone(), level));
+    }
+    (builtin, levels)
 }
 
 fn globset_check(glob: &str) -> Result<(), String> {
@@ -252,11 +309,17 @@ impl LoadedConfig {
         Ok(LoadedConfig { table: base.table, config, path })
     }
 
-    /// `--config FILE`, else the nearest lint-rules.toml from `start` upward, else the default.
+    /// `--config FILE`, else the nearest lint-rules.toml from `start` upward (stopping at the
+    /// repository root, see [`find`]), else the default.
     pub fn discover(explicit: Option<&Path>, start: &Path) -> Result<LoadedConfig, LoadError> {
+        Self::discover_from(explicit, start, false)
+    }
+
+    /// [`discover`](Self::discover), looking above the repository root when `beyond_repo`.
+    pub fn discover_from(explicit: Option<&Path>, start: &Path, beyond_repo: bool) -> Result<LoadedConfig, LoadError> {
         let path = match explicit {
             Some(p) => Some(p.to_path_buf()),
-            None => start.ancestors().map(|d| d.join(CONFIG_FILE_NAME)).find(|p| p.is_file()),
+            None => find(start, beyond_repo),
         };
         match path {
             None => Ok(Self::default_config()),
@@ -272,14 +335,44 @@ impl LoadedConfig {
         if matching.is_empty() {
             return self.config.clone();
         }
+        toml::Value::Table(self.table_with_overrides(matching)).try_into().unwrap_or_else(|_| self.config.clone())
+    }
+
+    /// The merged table after applying the `[[overrides]]` numbered `matching` (`copydesk config`
+    /// prints it).
+    pub fn table_with_overrides(&self, matching: &[usize]) -> toml::Table {
         let mut table = self.table.clone();
         for &i in matching {
-            let rules = &self.config.overrides[i].rules;
+            let (rules, custom) = split_custom(&self.config.overrides[i].rules, &self.config.custom);
             let mut wrapper = toml::Table::new();
-            wrapper.insert("rules".into(), toml::Value::Table(rules.clone()));
+            wrapper.insert("rules".into(), toml::Value::Table(rules));
             merge_tables(&mut table, &wrapper);
+            if let Some(toml::Value::Array(entries)) = table.get_mut("custom") {
+                for (id, level) in custom {
+                    let entry = entries
+                        .iter_mut()
+                        .filter_map(toml::Value::as_table_mut)
+                        .find(|e| e.get("id").and_then(toml::Value::as_str) == Some(&id));
+                    if let (Some(entry), Some(level)) = (entry, level) {
+                        entry.insert("severity".into(), toml::Value::String(level));
+                    }
+                }
+            }
         }
-        toml::Value::Table(table).try_into().unwrap_or_else(|_| self.config.clone())
+        table
+    }
+}
+
+/// `copydesk init`: write the commented default as lint-rules.toml in `dir`, never over an
+/// existing file. The error is the message to print.
+pub fn write_default(dir: &Path) -> Result<PathBuf, String> {
+    use std::io::Write;
+    let path = dir.join(CONFIG_FILE_NAME);
+    let file = std::fs::OpenOptions::new().write(true).create_new(true).open(&path);
+    match file.and_then(|mut f| f.write_all(DEFAULT_CONFIG.as_bytes())) {
+        Ok(()) => Ok(path),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(format!("{CONFIG_FILE_NAME} already exists; not overwriting it")),
+        Err(e) => Err(format!("cannot write {CONFIG_FILE_NAME}: {e}")),
     }
 }
 

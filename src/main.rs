@@ -5,23 +5,17 @@
 mod cli;
 
 use clap::Parser;
-use cli::{Cli, Color, Command, CommonArgs, FailLevel, LintArgs, RulesFormat};
-use copydesk::config::{LoadError, CONFIG_FILE_NAME, DEFAULT_CONFIG};
-use copydesk::diagnostic::Severity;
+use cli::{Cli, Command, CommonArgs, LintArgs, RulesFormat};
+use copydesk::baseline;
+use copydesk::config::{LoadError, LoadedConfig, CONFIG_FILE_NAME};
 use copydesk::pipeline::FixMode;
 use copydesk::report::{self, Summary};
-use copydesk::run::{self, Inputs, Outcome, Settings};
-use copydesk::workspace::{Overrides, Workspace, WorkspaceError};
-use copydesk::{baseline, rules};
-use std::collections::HashMap;
-use std::io::{IsTerminal, Write};
+use copydesk::run::{self, Inputs, Outcome, Settings, EXIT_CLEAN, EXIT_ERROR};
+use copydesk::workspace::{Workspace, WorkspaceError};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
-
-const EXIT_CLEAN: u8 = 0;
-const EXIT_FINDINGS: u8 = 1;
-const EXIT_ERROR: u8 = 2;
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -33,12 +27,20 @@ fn main() -> ExitCode {
     };
     let code = match cli.command {
         Command::Lint(args) => lint(args),
-        Command::Rules { format } => {
-            print!("{}", report::rules_list(matches!(format, RulesFormat::Json)));
-            EXIT_CLEAN
-        }
+        Command::Rules { format } => found_config().map_or_else(
+            |code| code,
+            |c| {
+                print!("{}", report::rules_list(matches!(format, RulesFormat::Json), &c.config.custom));
+                EXIT_CLEAN
+            },
+        ),
         Command::Explain { id } => explain(&id),
         Command::Init => init(),
+        Command::Config { path, common } => show_config(path, &common),
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut <Cli as clap::CommandFactory>::command(), "copydesk", &mut std::io::stdout());
+            EXIT_CLEAN
+        }
         Command::Baseline { file, paths, common } => write_baseline(&file, paths, &common),
     };
     ExitCode::from(code)
@@ -48,32 +50,36 @@ fn error(message: impl std::fmt::Display) {
     eprintln!("copydesk: error: {message}");
 }
 
+fn fail(message: impl std::fmt::Display) -> u8 {
+    error(message);
+    EXIT_ERROR
+}
+
+/// The configuration found from the current directory (for its `[[custom]]` rules).
+fn found_config() -> Result<LoadedConfig, u8> {
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    LoadedConfig::discover(None, &cwd).map_err(|e| {
+        report_load_error(e);
+        EXIT_ERROR
+    })
+}
+
 fn explain(id: &str) -> u8 {
-    let Some(m) = rules::find(id) else {
-        let hint = copydesk::text::did_you_mean(id, rules::ALL.iter().map(|m| m.id));
-        error(format!("unknown rule `{id}`{hint}; `copydesk rules` lists them"));
-        return EXIT_ERROR;
-    };
-    print!("{}", report::explain(m));
+    let page = found_config().map(|c| report::explain_id(id, &c).map_err(error));
+    match page {
+        Ok(Ok(page)) => print!("{page}"),
+        Ok(Err(())) => return EXIT_ERROR,
+        Err(code) => return code,
+    }
     EXIT_CLEAN
 }
 
 fn init() -> u8 {
-    let file = std::fs::OpenOptions::new().write(true).create_new(true).open(CONFIG_FILE_NAME);
-    match file.and_then(|mut f| f.write_all(DEFAULT_CONFIG.as_bytes())) {
-        Ok(()) => {
-            println!("wrote {CONFIG_FILE_NAME}");
-            EXIT_CLEAN
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            error(format!("{CONFIG_FILE_NAME} already exists; not overwriting it"));
-            EXIT_ERROR
-        }
-        Err(e) => {
-            error(format!("cannot write {CONFIG_FILE_NAME}: {e}"));
-            EXIT_ERROR
-        }
+    match copydesk::config::write_default(Path::new(".")) {
+        Ok(_) => println!("wrote {CONFIG_FILE_NAME}"),
+        Err(e) => return fail(e),
     }
+    EXIT_CLEAN
 }
 
 fn report_load_error(e: LoadError) {
@@ -89,22 +95,37 @@ fn workspace(common: &CommonArgs) -> Result<Workspace, u8> {
         let _ = rayon::ThreadPoolBuilder::new().num_threads(n).build_global();
     }
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-    let overrides = Overrides { config: common.config.clone(), select: common.select.clone(), ignore: common.ignore.clone() };
-    match Workspace::discover(&cwd, &overrides) {
-        Ok(w) => Ok(w.on_config_error(report_load_error)),
-        Err(WorkspaceError::Load(e)) => {
-            report_load_error(e);
-            Err(EXIT_ERROR)
+    match Workspace::discover(&cwd, &common.overrides()) {
+        Ok(w) => {
+            if common.verbose {
+                w.notes().iter().for_each(|n| eprintln!("copydesk: {n}"));
+            }
+            Ok(w.on_config_error(report_load_error))
         }
         Err(e) => {
-            error(e);
+            match e {
+                WorkspaceError::Load(e) => report_load_error(e),
+                e => error(e),
+            }
             Err(EXIT_ERROR)
         }
     }
 }
 
 fn inputs(workspace: &Workspace, paths: &[PathBuf], common: &CommonArgs, errors: &mut Vec<String>) -> Inputs {
-    Inputs::gather(workspace, paths, common.stdin_filename.as_deref(), common.no_ignore, errors)
+    let mut log = |n: &str| eprintln!("copydesk: {n}");
+    let log: Option<&mut dyn FnMut(&str)> = if common.verbose { Some(&mut log) } else { None };
+    Inputs::gather(workspace, paths, common.stdin_filename.as_deref(), (common.no_ignore, common.force_exclude), log, errors)
+}
+
+fn show_config(path: Option<PathBuf>, common: &CommonArgs) -> u8 {
+    let path = path.unwrap_or_else(|| PathBuf::from("."));
+    match workspace(common).map(|w| w.describe(&path)) {
+        Ok(Ok(r)) => print!("{}", r.render(&path)),
+        Ok(Err(e)) => error(e),
+        Err(code) => return code,
+    }
+    EXIT_CLEAN
 }
 
 fn lint(args: LintArgs) -> u8 {
@@ -113,41 +134,31 @@ fn lint(args: LintArgs) -> u8 {
         Ok(w) => w,
         Err(code) => return code,
     };
-    let allowances = match args.baseline.as_deref().map(baseline::load).transpose() {
-        Ok(a) => a.unwrap_or_else(HashMap::new),
-        Err(e) => {
-            error(e);
-            return EXIT_ERROR;
-        }
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let allowances = match args.baseline.as_deref().map(|b| baseline::load(b, &cwd)).transpose() {
+        Ok(a) => a.unwrap_or_default(),
+        Err(e) => return fail(e),
     };
     let fix_mode = FixMode { write: args.fix, diff: args.diff, unsafe_fixes: args.unsafe_fixes };
-    let color = match args.color {
-        Color::Always => true,
-        Color::Never => false,
-        Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
-    };
+    let color = args.color.enabled(args.output_file.is_some());
     let custom_rules = workspace.config().config.custom.iter().map(|c| (c.id.clone(), c.message.clone())).collect();
-    let options = report::Options { color, statistics: args.statistics, quiet: args.quiet, custom_rules };
-    let fail_level = match args.fail_level {
-        FailLevel::Error => Severity::Error,
-        FailLevel::Warning => Severity::Warning,
-        FailLevel::Info => Severity::Info,
-    };
+    let srcroot = Some(cwd.clone());
+    let options = report::Options { color, statistics: args.statistics, quiet: args.quiet, custom_rules, srcroot };
     let mut outcome = Outcome::default();
     let inputs = inputs(&workspace, &args.paths, &args.common, &mut outcome.errors);
     outcome.total = Summary::new();
-    outcome.total.failed = outcome.errors.len(); // paths that could not be walked
-                                                 // With --diff, stdout carries only the diff; with --fix on stdin, only the fixed text.
+    // Paths that could not be walked. With --diff, stdout carries only the diff; with --fix on
+    // stdin, only the fixed text.
+    outcome.total.failed = outcome.errors.len();
     let to_stderr = fix_mode.diff || (inputs.is_stdin() && fix_mode.write);
-    let sink: Box<dyn Write> = if to_stderr { Box::new(std::io::stderr().lock()) } else { Box::new(std::io::stdout().lock()) };
-    let mut printer = match report::Printer::begin(args.format, options.clone(), std::io::BufWriter::new(sink)) {
+    let printer = args
+        .report_sink(to_stderr)
+        .and_then(|sink| report::Printer::begin(args.format, options.clone(), std::io::BufWriter::new(sink)).map_err(|e| e.to_string()));
+    let mut printer = match printer {
         Ok(p) => p,
-        Err(e) => {
-            error(e);
-            return EXIT_ERROR;
-        }
+        Err(e) => return fail(e),
     };
-    let settings = Settings { format: args.format, options, fix_mode, fail_level, allowances };
+    let settings = Settings { format: args.format, options, fix_mode, fail_level: args.fail_level.into(), allowances, cwd };
     let note = |n: &str| eprintln!("copydesk: note: {n}");
     let mut out = std::io::BufWriter::new(std::io::stdout());
     let mut sinks = run::Sinks { printer: &mut printer, out: &mut out, note: &note };
@@ -166,11 +177,10 @@ fn lint(args: LintArgs) -> u8 {
         }
     }
     outcome.errors.iter().for_each(error);
-    match (outcome.errors.is_empty(), outcome.failing) {
-        (false, _) => EXIT_ERROR,
-        (true, true) => EXIT_FINDINGS,
-        (true, false) => EXIT_CLEAN,
+    if outcome.linted_nothing() {
+        eprintln!("copydesk: {}", run::NO_FILES);
     }
+    outcome.exit_code(args.exit.into())
 }
 
 fn write_baseline(file: &Path, paths: Vec<PathBuf>, common: &CommonArgs) -> u8 {
@@ -180,17 +190,11 @@ fn write_baseline(file: &Path, paths: Vec<PathBuf>, common: &CommonArgs) -> u8 {
     };
     let mut errors = Vec::new();
     let inputs = inputs(&workspace, &paths, common, &mut errors);
-    let b = run::baseline(&workspace, inputs, &mut errors);
-    let json = serde_json::to_string_pretty(&b).unwrap_or_default() + "\n";
-    if let Err(e) = std::fs::write(file, json) {
-        error(format!("cannot write baseline {}: {e}", file.display()));
-        return EXIT_ERROR;
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    match run::write_baseline(&workspace, inputs, file, &cwd, &mut errors) {
+        Ok(n) => eprintln!("copydesk: recorded {n} finding(s) in {}", file.display()),
+        Err(e) => errors.push(e),
     }
-    eprintln!("copydesk: recorded {} finding(s) in {}", b.entries.len(), file.display());
     errors.iter().for_each(error);
-    if errors.is_empty() {
-        EXIT_CLEAN
-    } else {
-        EXIT_ERROR
-    }
+    [EXIT_ERROR, EXIT_CLEAN][usize::from(errors.is_empty())]
 }

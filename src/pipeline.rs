@@ -93,6 +93,8 @@ pub struct FixMode {
 pub struct FileMeta {
     pub bytes: usize,
     pub fixed: usize,
+    /// `--diff`: how many fixes the diff shows (none is written).
+    pub shown: usize,
     pub diff: Option<String>,
     /// `--fix` on standard input: the fixed text, for stdout.
     pub stdin_fixed: Option<String>,
@@ -194,6 +196,7 @@ pub fn lint_input(
     if changed {
         if fix_mode.diff {
             meta.diff = Some(fix::unified_diff(name, original.as_deref().unwrap_or(""), &text));
+            meta.shown = applied;
         } else if is_stdin {
             meta.fixed = applied;
         } else {

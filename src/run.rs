@@ -27,8 +27,15 @@ pub enum Inputs {
 impl Inputs {
     /// `-` alone reads standard input (named `stdin_name`, default `<stdin>`); otherwise the
     /// files under `paths` (default: the current directory). Unreadable input and unwalkable
-    /// paths are added to `errors`.
-    pub fn gather(workspace: &Workspace, paths: &[PathBuf], stdin_name: Option<&str>, no_ignore: bool, errors: &mut Vec<String>) -> Inputs {
+    /// paths are added to `errors`. `walk` is (no_ignore, force_exclude).
+    pub fn gather(
+        workspace: &Workspace,
+        paths: &[PathBuf],
+        stdin_name: Option<&str>,
+        walk: (bool, bool),
+        log: Option<&mut dyn FnMut(&str)>,
+        errors: &mut Vec<String>,
+    ) -> Inputs {
         if paths.len() == 1 && paths[0].as_os_str() == "-" {
             let name = stdin_name.unwrap_or("<stdin>").to_string();
             let mut bytes = Vec::new();
@@ -38,8 +45,16 @@ impl Inputs {
             return Inputs::Stdin(name, bytes);
         }
         let roots: Vec<PathBuf> = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths.to_vec() };
-        let (files, walk_errors) = workspace.files(&roots, no_ignore);
+        let (files, walk_errors) = workspace.files(&roots, walk.0, walk.1);
         errors.extend(walk_errors.into_iter().map(|e| format!("{}: {}", e.path.display(), e.message)));
+        if let Some(log) = log {
+            for (path, reason) in workspace.skipped(&roots, &files) {
+                log(&format!("skipped {}: {reason}", display_path(&path)));
+            }
+            for path in &files {
+                log(&format!("linting {} with {}", display_path(path), workspace.config_name(path)));
+            }
+        }
         Inputs::Files(files)
     }
 
@@ -61,13 +76,35 @@ pub struct Settings {
     pub fix_mode: FixMode,
     /// A finding at or above this severity makes the run fail.
     pub fail_level: Severity,
-    /// Each path's share of a baseline, if one was given.
+    /// Each file's share of a baseline, if one was given, keyed by [`baseline::key`].
     pub allowances: HashMap<String, Allowance>,
+    /// The directory relative paths are read from (for the baseline keys).
+    pub cwd: PathBuf,
 }
+
+/// Exit codes: clean, findings at or above the fail level (or fixes pending with `--diff`),
+/// usage, configuration or I/O error.
+pub const EXIT_CLEAN: u8 = 0;
+pub const EXIT_FINDINGS: u8 = 1;
+pub const EXIT_ERROR: u8 = 2;
+
+/// What the exit code makes of an outcome besides its findings and errors.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ExitPolicy {
+    /// Exit 2, not 0, when no file was linted (`--error-on-no-files`).
+    pub error_on_no_files: bool,
+    /// Exit 0 even with findings (`--exit-zero`); errors still exit 2.
+    pub exit_zero: bool,
+}
+
+/// The note for stderr when a walk found nothing to lint.
+pub const NO_FILES: &str = "no files linted";
 
 /// What a lint run produced besides the report.
 #[derive(Default)]
 pub struct Outcome {
+    /// The input was standard input (never "no files linted").
+    pub stdin: bool,
     pub total: Summary,
     /// A finding reached the fail level.
     pub failing: bool,
@@ -75,6 +112,25 @@ pub struct Outcome {
     pub stdout_closed: bool,
     /// "path: message" for each input that could not be linted.
     pub errors: Vec<String>,
+}
+
+impl Outcome {
+    /// No file was linted: the paths held none that `[files]` and the ignore files let
+    /// through (skipped binary files do not count as linted).
+    pub fn linted_nothing(&self) -> bool {
+        !self.stdin && self.total.files == 0 && self.errors.is_empty()
+    }
+
+    /// The process's exit code under `policy`.
+    pub fn exit_code(&self, policy: ExitPolicy) -> u8 {
+        if !self.errors.is_empty() || (policy.error_on_no_files && self.linted_nothing()) {
+            EXIT_ERROR
+        } else if self.failing && !policy.exit_zero {
+            EXIT_FINDINGS
+        } else {
+            EXIT_CLEAN
+        }
+    }
 }
 
 /// One linted input, rendered on its worker thread.
@@ -107,7 +163,7 @@ pub fn lint<W: Write>(
     let process = |path: &Path, name: String, source: Source| -> Rendered {
         let mut summary = Summary::new();
         let mut piece = String::new();
-        let allowance = settings.allowances.get(&name).cloned();
+        let allowance = settings.allowances.get(&baseline::key(&settings.cwd, path)).cloned();
         let meta = workspace.lint_input(path, &name, source, settings.fix_mode, allowance, &mut |result: FileResult| {
             summary.add(&result);
             piece.push_str(&report::render_file(settings.format, &result, &settings.options));
@@ -116,6 +172,7 @@ pub fn lint<W: Write>(
     };
     match inputs {
         Inputs::Stdin(name, bytes) => {
+            outcome.stdin = true;
             let rendered = [process(Path::new(&name), name.clone(), Source::Stdin(bytes))];
             emit(sinks, &rendered, settings.fail_level, outcome)
         }
@@ -136,7 +193,7 @@ pub fn lint<W: Write>(
                     // bounded by the chunk size, not the file or its findings.
                     let name = display_path(path);
                     let mut summary = Summary::new();
-                    let allowance = settings.allowances.get(&name).cloned();
+                    let allowance = settings.allowances.get(&baseline::key(&settings.cwd, path)).cloned();
                     let mut written = Ok(());
                     let meta =
                         workspace.lint_input(path, &name, Source::HugeFile, settings.fix_mode, allowance, &mut |result: FileResult| {
@@ -171,7 +228,10 @@ fn emit<W: Write>(sinks: &mut Sinks<'_, W>, rendered: &[Rendered], threshold: Se
                 summary.files = 1;
                 summary.bytes = meta.bytes;
                 summary.fixed = meta.fixed;
+                summary.shown = meta.shown;
                 outcome.total.merge(&summary);
+                // ruff's convention: `--diff` with fixes pending fails.
+                outcome.failing |= meta.shown > 0;
                 outcome.failing |=
                     [Severity::Error, Severity::Warning, Severity::Info].iter().any(|&s| s >= threshold && r.summary.count(s) > 0);
                 sinks.printer.file(&r.piece)?;
@@ -215,4 +275,13 @@ pub fn baseline(workspace: &Workspace, inputs: Inputs, errors: &mut Vec<String>)
     }
     entries.sort();
     Baseline { version: 1, entries }
+}
+
+/// `copydesk baseline FILE`: record every finding of `inputs` in `file`, paths relative to its
+/// folder. Returns how many were recorded; "path: message" for inputs that failed go to `errors`.
+pub fn write_baseline(workspace: &Workspace, inputs: Inputs, file: &Path, cwd: &Path, errors: &mut Vec<String>) -> Result<usize, String> {
+    let b = baseline(workspace, inputs, errors).relative_to_file(cwd, file);
+    let json = serde_json::to_string_pretty(&b).unwrap_or_default() + "\n";
+    std::fs::write(file, json).map_err(|e| format!("cannot write baseline {}: {e}", file.display()))?;
+    Ok(b.entries.len())
 }

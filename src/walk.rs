@@ -1,5 +1,7 @@
 //! Finding the files to lint: .gitignore, .ignore and .copydeskignore are honoured, `[files]`
-//! include/exclude globs filter a directory walk, and a path named explicitly is always linted.
+//! include/exclude globs filter a directory walk, and a path named explicitly is always linted,
+//! unless `force_exclude` is given (ruff's `--force-exclude`): then `[files] exclude` and the
+//! ignore files apply to it too, which is how pre-commit calls a hook.
 //! The result is sorted so output is deterministic whatever the thread count.
 
 use crate::config::FilesConfig;
@@ -15,14 +17,20 @@ pub struct WalkError {
     pub message: String,
 }
 
-/// Files under `roots`, sorted and deduplicated, plus the errors met on the way.
-pub fn collect(roots: &[PathBuf], files: &FilesConfig, no_ignore: bool) -> (Vec<PathBuf>, Vec<WalkError>) {
+/// Files under `roots`, sorted and deduplicated, plus the errors met on the way. With
+/// `force_exclude` (the directory `[files] exclude` globs are relative to), a file named in
+/// `roots` is dropped when an exclude glob or an ignore file covers it.
+pub fn collect(roots: &[PathBuf], files: &FilesConfig, no_ignore: bool, force_exclude: Option<&Path>) -> (Vec<PathBuf>, Vec<WalkError>) {
     let mut out = Vec::new();
     let mut errors = Vec::new();
+    let mut kept_by_dir: std::collections::HashMap<PathBuf, Vec<PathBuf>> = std::collections::HashMap::new();
     for root in roots {
         match std::fs::metadata(root) {
             Err(e) => errors.push(WalkError { path: root.clone(), message: e.to_string() }),
-            Ok(meta) if meta.is_file() => out.push(root.clone()),
+            Ok(meta) if meta.is_file() => match force_exclude {
+                Some(base) if excluded(root, base, files, no_ignore, &mut kept_by_dir) => {}
+                _ => out.push(root.clone()),
+            },
             Ok(_) => walk_dir(root, files, no_ignore, &mut out, &mut errors),
         }
     }
@@ -32,12 +40,19 @@ pub fn collect(roots: &[PathBuf], files: &FilesConfig, no_ignore: bool) -> (Vec<
 }
 
 fn walk_dir(root: &Path, files: &FilesConfig, no_ignore: bool, out: &mut Vec<PathBuf>, errors: &mut Vec<WalkError>) {
-    let mut overrides = OverrideBuilder::new(root);
+    // `include` is matched after the walk, not as an override: an override whitelist would take
+    // precedence over the ignore files, so `.copydeskignore` could not drop a `*.txt` file.
+    let mut include = globset::GlobSetBuilder::new();
     for glob in &files.include {
-        if let Err(e) = overrides.add(glob) {
-            errors.push(WalkError { path: root.to_path_buf(), message: format!("bad include glob `{glob}`: {e}") });
+        match globset::Glob::new(glob) {
+            Ok(g) => {
+                include.add(g);
+            }
+            Err(e) => errors.push(WalkError { path: root.to_path_buf(), message: format!("bad include glob `{glob}`: {e}") }),
         }
     }
+    let include = include.build().unwrap_or_else(|_| globset::GlobSet::empty());
+    let mut overrides = OverrideBuilder::new(root);
     for glob in &files.exclude {
         if let Err(e) = overrides.add(&format!("!{glob}")) {
             errors.push(WalkError { path: root.to_path_buf(), message: format!("bad exclude glob `{glob}`: {e}") });
@@ -58,11 +73,100 @@ fn walk_dir(root: &Path, files: &FilesConfig, no_ignore: bool, out: &mut Vec<Pat
     }
     for entry in builder.build() {
         match entry {
-            Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => out.push(e.into_path()),
+            Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => {
+                let relative = e.path().strip_prefix(root).unwrap_or(e.path());
+                if include.is_match(relative) {
+                    out.push(e.into_path());
+                }
+            }
             Ok(_) => {}
             Err(e) => errors.push(WalkError { path: error_path(&e).unwrap_or_else(|| root.to_path_buf()), message: error_message(&e) }),
         }
     }
+}
+
+/// `--force-exclude` for one named file: an `[files] exclude` glob matches its path relative
+/// to `base` (or its name), or an ignore file covers it. `kept` remembers, per directory, the
+/// files a one-level walk with the ignore files keeps.
+fn excluded(
+    file: &Path,
+    base: &Path,
+    files: &FilesConfig,
+    no_ignore: bool,
+    kept: &mut std::collections::HashMap<PathBuf, Vec<PathBuf>>,
+) -> bool {
+    let absolute = file.canonicalize().unwrap_or_else(|_| file.to_path_buf());
+    let relative = absolute.strip_prefix(base).unwrap_or(file);
+    let mut set = globset::GlobSetBuilder::new();
+    for glob in &files.exclude {
+        if let Ok(g) = globset::GlobBuilder::new(glob).literal_separator(false).build() {
+            set.add(g);
+        }
+    }
+    if let Ok(set) = set.build() {
+        let name = file.file_name().map(Path::new);
+        if set.is_match(relative) || name.is_some_and(|n| set.is_match(n)) {
+            return true;
+        }
+    }
+    if no_ignore {
+        return false;
+    }
+    let Some(dir) = absolute.parent().map(Path::to_path_buf) else { return false };
+    let listed = kept.entry(dir.clone()).or_insert_with(|| {
+        let mut builder = WalkBuilder::new(&dir);
+        builder.max_depth(Some(1)).hidden(false).add_custom_ignore_filename(IGNORE_FILE);
+        builder.build().filter_map(Result::ok).map(|e| e.into_path()).collect()
+    });
+    !listed.contains(&absolute)
+}
+
+/// The files under `roots` (every file, hidden and ignored ones too) that are not in `kept`,
+/// each with why a walk leaves it out: hidden, `[files] exclude`, not in `[files] include`, or
+/// an ignore file. A file named in `roots` and missing from `kept` was force-excluded.
+pub fn skipped(roots: &[PathBuf], files: &FilesConfig, kept: &[PathBuf]) -> Vec<(PathBuf, &'static str)> {
+    let set = |globs: &[String]| {
+        let mut b = globset::GlobSetBuilder::new();
+        globs.iter().filter_map(|g| globset::Glob::new(g).ok()).for_each(|g| {
+            b.add(g);
+        });
+        b.build().unwrap_or_else(|_| globset::GlobSet::empty())
+    };
+    let (include, exclude) = (set(&files.include), set(&files.exclude));
+    let mut out = Vec::new();
+    for root in roots {
+        if root.is_file() {
+            if !kept.contains(root) {
+                out.push((root.clone(), "excluded by [files] exclude or an ignore file (--force-exclude)"));
+            }
+            continue;
+        }
+        let mut builder = WalkBuilder::new(root);
+        builder.standard_filters(false).follow_links(false);
+        for entry in builder.build().filter_map(Result::ok) {
+            let path = entry.path();
+            if !entry.file_type().is_some_and(|t| t.is_file()) || kept.iter().any(|k| k == path) {
+                continue;
+            }
+            let relative = path.strip_prefix(root).unwrap_or(path);
+            if relative.components().any(|c| c.as_os_str() == ".git") {
+                continue;
+            }
+            let name = path.file_name().map(Path::new).unwrap_or(relative);
+            let reason = if relative.components().any(|c| c.as_os_str().to_string_lossy().starts_with('.')) {
+                "hidden"
+            } else if exclude.is_match(relative) || exclude.is_match(name) {
+                "excluded by [files] exclude"
+            } else if !(include.is_match(relative) || include.is_match(name)) {
+                "not matched by [files] include"
+            } else {
+                "ignored by .gitignore, .ignore or .copydeskignore"
+            };
+            out.push((path.to_path_buf(), reason));
+        }
+    }
+    out.sort();
+    out
 }
 
 fn error_path(e: &ignore::Error) -> Option<PathBuf> {

@@ -30,6 +30,29 @@ pub struct Overrides {
     pub select: Vec<String>,
     /// `--ignore`: never these rules.
     pub ignore: Vec<String>,
+    /// Look for lint-rules.toml above the repository root too (`--config-beyond-repo`).
+    pub beyond_repo: bool,
+}
+
+/// What `copydesk config PATH` shows: the configuration files that apply to a path, lowest
+/// precedence first, and the settings they resolve to.
+#[derive(Debug, Clone)]
+pub struct ConfigReport {
+    /// "built-in default", then the lint-rules.toml in force, then each matching override.
+    pub sources: Vec<String>,
+    /// The resolved settings, as TOML.
+    pub resolved: String,
+}
+
+impl ConfigReport {
+    /// As `copydesk config` prints it: the sources as TOML comments, then the settings.
+    pub fn render(&self, path: &Path) -> String {
+        let mut out = format!("# configuration for {} (lowest precedence first)\n", path.display());
+        for (i, s) in self.sources.iter().enumerate() {
+            out.push_str(&format!("# {}. {s}\n", i + 1));
+        }
+        out + "\n" + &self.resolved
+    }
 }
 
 /// A configuration whose rules cannot be compiled.
@@ -103,14 +126,19 @@ impl Scope {
         Ok(Scope { config, base: Arc::new(base), overrides, root, cache: Mutex::new(HashMap::new()) })
     }
 
+    /// The `[[overrides]]` whose globs match `path` (relative to the config's directory).
+    fn matching(&self, path: &Path) -> Vec<usize> {
+        let absolute = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+        let relative = absolute.strip_prefix(&self.root).unwrap_or(path);
+        self.overrides.iter().enumerate().filter(|(_, set)| set.is_match(relative)).map(|(i, _)| i).collect()
+    }
+
     /// The rule set for one file: the base, or the base with its matching overrides.
     fn rules_for(&self, path: &Path, selection: &Selection) -> Result<Arc<RuleSet>, ScopeError> {
         if self.overrides.is_empty() {
             return Ok(self.base.clone());
         }
-        let absolute = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
-        let relative = absolute.strip_prefix(&self.root).unwrap_or(path);
-        let matching: Vec<usize> = self.overrides.iter().enumerate().filter(|(_, set)| set.is_match(relative)).map(|(i, _)| i).collect();
+        let matching = self.matching(path);
         if matching.is_empty() {
             return Ok(self.base.clone());
         }
@@ -134,6 +162,9 @@ pub struct Workspace {
     /// input use it.
     main: Arc<Scope>,
     explicit: bool,
+    beyond_repo: bool,
+    /// How the configuration was found, for `--verbose`.
+    notes: Vec<String>,
     cwd: PathBuf,
     /// Directory → the nearest lint-rules.toml at or above it.
     nearest: Mutex<HashMap<PathBuf, Option<PathBuf>>>,
@@ -147,7 +178,18 @@ impl Workspace {
     /// Load the configuration that applies from `cwd` (or `overrides.config`), check the rule
     /// ids the overrides name, and compile it.
     pub fn discover(cwd: &Path, overrides: &Overrides) -> Result<Workspace, WorkspaceError> {
-        let config = LoadedConfig::discover(overrides.config.as_deref(), cwd)?;
+        let config = LoadedConfig::discover_from(overrides.config.as_deref(), cwd, overrides.beyond_repo)?;
+        let mut notes = Vec::new();
+        match (&overrides.config, &config.path) {
+            (Some(p), _) => notes.push(format!("config: {} (--config) applies to every file", p.display())),
+            (None, Some(p)) => notes.push(format!("config: found {} from {}", p.display(), cwd.display())),
+            (None, None) => notes.push(format!("config: no {CONFIG_FILE_NAME} found from {}; the built-in default applies", cwd.display())),
+        }
+        if overrides.config.is_none() && !overrides.beyond_repo {
+            if let Some(root) = crate::config::search_dirs(cwd, false).last().filter(|d| crate::config::is_repo_root(d)) {
+                notes.push(format!("config: search stops at the repository root {} (--config-beyond-repo looks above it)", root.display()));
+            }
+        }
         let known: Vec<String> =
             rules::ALL.iter().map(|m| m.id.to_string()).chain(config.config.custom.iter().map(|c| c.id.clone())).collect();
         for id in overrides.select.iter().chain(&overrides.ignore) {
@@ -167,6 +209,8 @@ impl Workspace {
             selection,
             main,
             explicit: overrides.config.is_some(),
+            beyond_repo: overrides.beyond_repo,
+            notes,
             cwd: cwd.to_path_buf(),
             nearest: Mutex::new(HashMap::new()),
             scopes: Mutex::new(scopes),
@@ -181,6 +225,31 @@ impl Workspace {
         self
     }
 
+    /// How the configuration was found (`--verbose` prints these).
+    pub fn notes(&self) -> &[String] {
+        &self.notes
+    }
+
+    /// The configuration files that apply to `path` (a file, or a directory: a file in it) and
+    /// the settings they resolve to.
+    pub fn describe(&self, path: &Path) -> Result<ConfigReport, ScopeError> {
+        let probe = if path.is_dir() { path.join("_") } else { path.to_path_buf() };
+        let path = probe.as_path();
+        let scope = self.scope_for(path)?;
+        let mut sources = vec!["built-in default".to_string()];
+        if let Some(p) = &scope.config.path {
+            sources.push(p.display().to_string());
+        }
+        let matching = scope.matching(path);
+        for &i in &matching {
+            sources.push(format!("[[overrides]] #{} (paths = {:?})", i + 1, scope.config.config.overrides[i].paths));
+        }
+        let mut table = scope.config.table_with_overrides(&matching);
+        table.remove("overrides");
+        let resolved = toml::to_string_pretty(&table).unwrap_or_default();
+        Ok(ConfigReport { sources, resolved })
+    }
+
     /// The configuration found from the starting directory (or `--config`).
     pub fn config(&self) -> &LoadedConfig {
         &self.main.config
@@ -188,8 +257,23 @@ impl Workspace {
 
     /// The files a walk of `paths` lints, by the main configuration's `[files]`, and the paths
     /// that could not be walked.
-    pub fn files(&self, paths: &[PathBuf], no_ignore: bool) -> (Vec<PathBuf>, Vec<crate::walk::WalkError>) {
-        crate::walk::collect(paths, &self.main.config.config.files, no_ignore)
+    /// With `force_exclude`, files named in `paths` obey `[files] exclude` and the ignore files too.
+    pub fn files(&self, paths: &[PathBuf], no_ignore: bool, force_exclude: bool) -> (Vec<PathBuf>, Vec<crate::walk::WalkError>) {
+        let base = force_exclude.then_some(self.main.root.as_path());
+        crate::walk::collect(paths, &self.main.config.config.files, no_ignore, base)
+    }
+
+    /// The files under `roots` that a walk left out of `kept`, each with the reason (`--verbose`).
+    pub fn skipped(&self, roots: &[PathBuf], kept: &[PathBuf]) -> Vec<(PathBuf, &'static str)> {
+        crate::walk::skipped(roots, &self.main.config.config.files, kept)
+    }
+
+    /// The configuration file that applies to `path`, for `--verbose`.
+    pub fn config_name(&self, path: &Path) -> String {
+        match self.scope_for(path) {
+            Ok(scope) => scope.config.path.as_ref().map_or("the built-in default".to_string(), |p| p.display().to_string()),
+            Err(e) => e.to_string(),
+        }
     }
 
     /// The nearest lint-rules.toml at or above `dir`, remembered per directory.
@@ -198,7 +282,7 @@ impl Workspace {
         let mut found = None;
         {
             let memo = self.nearest.lock().unwrap_or_else(|p| p.into_inner());
-            for d in dir.ancestors() {
+            for d in crate::config::search_dirs(dir, self.beyond_repo) {
                 if let Some(known) = memo.get(d) {
                     found = known.clone();
                     break;

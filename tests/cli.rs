@@ -203,9 +203,9 @@ fn fix_writes_atomically_and_converges() {
     assert_eq!(fixed, "Council Approves Budget\nThe council met sence Monday. As expected, the vote passed.\n");
     copydesk().current_dir(dir.path()).args(["lint", "--fix", "a.txt"]).assert().code(1);
     assert_eq!(fs::read_to_string(&path).unwrap(), fixed, "a second --fix changes nothing");
-    // --unsafe-fixes takes the first suggestion; then the file is clean: exit 0.
-    copydesk().current_dir(dir.path()).args(["lint", "--fix", "--unsafe-fixes", "a.txt"]).assert().code(0);
-    assert!(fs::read_to_string(&path).unwrap().contains("met sense Monday"));
+    // --unsafe-fixes picks no candidate of two (sense/since): the finding stays.
+    copydesk().current_dir(dir.path()).args(["lint", "--fix", "--unsafe-fixes", "a.txt"]).assert().code(1);
+    assert_eq!(fs::read_to_string(&path).unwrap(), fixed);
     let leftovers: Vec<_> =
         fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).filter(|n| n.to_string_lossy().contains(".copydesk-")).collect();
     assert!(leftovers.is_empty(), "temp files left behind: {leftovers:?}");
@@ -359,12 +359,9 @@ fn output_is_deterministic_across_thread_counts() {
 }
 
 #[test]
-fn seeds_lint_without_error_when_present() {
-    let Some(shared) = common::shared() else { return };
-    let seeds = shared.join("seeds");
-    if !Path::new(&seeds).is_dir() {
-        return;
-    }
+#[ignore = "needs ../shared"]
+fn seeds_lint_without_error() {
+    let seeds = common::require_shared("seeds").join("seeds");
     copydesk().args(["lint", "--format", "json"]).arg(&seeds).assert().code(1);
 }
 
@@ -471,4 +468,290 @@ fn each_file_uses_its_nearest_config() {
     fs::write(dir.path().join("all.toml"), "[rules.typo]\nseverity = \"info\"\n").unwrap();
     let out = stdout_of(dir.path(), &["lint", "--config", "all.toml", "--format", "json", "--select", "typo", "."], 0);
     assert_eq!(json(&out)["diagnostics"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn custom_rules_honour_every_severity_are_listed_explained_and_overridable() {
+    let dir = scratch();
+    let config = "[[custom]]\nid = \"no-click-here\"\npattern = \"click here\"\nmessage = \"say where the link goes\"\nseverity = \"error\"\n\n[[overrides]]\npaths = [\"drafts/**\"]\n[overrides.rules]\nno-click-here = \"info\"\n";
+    fs::write(dir.path().join("lint-rules.toml"), config).unwrap();
+    fs::create_dir(dir.path().join("drafts")).unwrap();
+    let article = "Council Approves Budget\n\nFor the report, click here.\n";
+    fs::write(dir.path().join("a.txt"), article).unwrap();
+    fs::write(dir.path().join("drafts/b.txt"), article).unwrap();
+    let v = json(&stdout_of(dir.path(), &["lint", "--format", "json", "--select", "no-click-here"], 1));
+    let severities: Vec<(&str, &str)> =
+        v["diagnostics"].as_array().unwrap().iter().map(|d| (d["path"].as_str().unwrap(), d["severity"].as_str().unwrap())).collect();
+    assert_eq!(severities, [("a.txt", "error"), ("drafts/b.txt", "info")]);
+    // --fail-level error: only a.txt's finding is an error.
+    stdout_of(dir.path(), &["lint", "--fail-level", "error", "drafts"], 0);
+    stdout_of(dir.path(), &["lint", "--fail-level", "error", "a.txt"], 1);
+    let list = String::from_utf8(stdout_of(dir.path(), &["rules"], 0)).unwrap();
+    let row = list.lines().find(|l| l.starts_with("no-click-here")).expect("custom rule listed");
+    assert!(row.contains("custom") && row.contains("error") && row.contains("say where the link goes"), "{row}");
+    let list = json(&stdout_of(dir.path(), &["rules", "--format", "json"], 0));
+    assert!(list.as_array().unwrap().iter().any(|r| r["id"] == "no-click-here" && r["severity"] == "error"));
+    let page = String::from_utf8(stdout_of(dir.path(), &["explain", "no-click-here"], 0)).unwrap();
+    assert!(page.contains("severity: error") && page.contains("click here") && page.contains("lint-rules.toml"), "{page}");
+    // An override with a bad value for a custom rule is a config error.
+    fs::write(dir.path().join("lint-rules.toml"), config.replace("= \"info\"", "= 3")).unwrap();
+    copydesk().current_dir(dir.path()).args(["lint"]).assert().code(2).stderr(predicate::str::contains("no-click-here"));
+}
+
+#[test]
+fn diff_with_fixes_pending_exits_1_and_counts_them() {
+    let dir = scratch();
+    // Only a safe fix (the missing space): after it nothing is left, yet the diff is pending.
+    fs::write(dir.path().join("a.txt"), CLEAN.replace("Monday. As", "Monday.As")).unwrap();
+    copydesk()
+        .current_dir(dir.path())
+        .args(["lint", "--diff", "a.txt"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("+The council met on Monday. As expected"))
+        .stderr(predicate::str::contains("1 fix shown in the diff"));
+    fs::write(dir.path().join("b.txt"), CLEAN).unwrap();
+    copydesk().current_dir(dir.path()).args(["lint", "--diff", "b.txt"]).assert().code(0).stdout("");
+}
+
+#[test]
+fn force_exclude_applies_exclude_globs_and_ignore_files_to_named_paths() {
+    let dir = scratch();
+    fs::write(dir.path().join("lint-rules.toml"), "[files]\nexclude = [\"drafts/**\"]\n").unwrap();
+    fs::create_dir(dir.path().join("drafts")).unwrap();
+    fs::create_dir(dir.path().join("wire")).unwrap();
+    fs::write(dir.path().join("drafts/a.txt"), DEFECTIVE).unwrap();
+    fs::write(dir.path().join("wire/b.txt"), DEFECTIVE).unwrap();
+    fs::write(dir.path().join("wire/.copydeskignore"), "b.txt\n").unwrap();
+    fs::write(dir.path().join("c.txt"), DEFECTIVE).unwrap();
+    // Named explicitly, excluded files are linted by default ...
+    copydesk().current_dir(dir.path()).args(["lint", "drafts/a.txt"]).assert().code(1);
+    copydesk().current_dir(dir.path()).args(["lint", "wire/b.txt"]).assert().code(1);
+    // ... and skipped with --force-exclude, while other named files are still linted.
+    copydesk().current_dir(dir.path()).args(["lint", "--force-exclude", "drafts/a.txt", "wire/b.txt"]).assert().code(0);
+    copydesk().current_dir(dir.path().join("drafts")).args(["lint", "--force-exclude", "a.txt"]).assert().code(0);
+    let out = stdout_of(dir.path(), &["lint", "--force-exclude", "--format", "json", "drafts/a.txt", "wire/b.txt", "c.txt"], 1);
+    let paths: Vec<String> =
+        json(&out)["diagnostics"].as_array().unwrap().iter().map(|d| d["path"].as_str().unwrap().to_string()).collect();
+    assert!(!paths.is_empty() && paths.iter().all(|p| p == "c.txt"), "{paths:?}");
+    let hooks = fs::read_to_string(root().join(".pre-commit-hooks.yaml")).unwrap();
+    assert!(hooks.contains("entry: copydesk lint --force-exclude"), "{hooks}");
+}
+
+#[test]
+fn no_files_linted_is_said_and_fails_only_on_request() {
+    let dir = scratch();
+    copydesk().current_dir(dir.path()).args(["lint"]).assert().code(0).stderr(predicate::str::contains("no files linted"));
+    copydesk()
+        .current_dir(dir.path())
+        .args(["lint", "--error-on-no-files"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no files linted"));
+    // `include` matches nothing.
+    fs::write(dir.path().join("lint-rules.toml"), "[files]\ninclude = [\"*.rst\"]\n").unwrap();
+    fs::write(dir.path().join("a.txt"), DEFECTIVE).unwrap();
+    copydesk().current_dir(dir.path()).args(["lint", "."]).assert().code(0).stderr(predicate::str::contains("no files linted"));
+    copydesk().current_dir(dir.path()).args(["lint", "--error-on-no-files", "."]).assert().code(2);
+    // A linted file, even a clean one, is not "no files".
+    copydesk()
+        .current_dir(dir.path())
+        .args(["lint", "--error-on-no-files", "a.txt"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no files").not());
+}
+
+#[test]
+fn exit_zero_keeps_findings_but_not_errors() {
+    let dir = scratch();
+    fs::write(dir.path().join("a.txt"), DEFECTIVE).unwrap();
+    copydesk().current_dir(dir.path()).args(["lint", "--exit-zero", "a.txt"]).assert().code(0).stdout(predicate::str::contains("sence"));
+    copydesk().current_dir(dir.path()).args(["lint", "--exit-zero", "missing.txt"]).assert().code(2);
+}
+
+#[test]
+fn sarif_uris_are_percent_encoded_relative_references_to_srcroot() {
+    let dir = scratch();
+    fs::create_dir(dir.path().join("news")).unwrap();
+    let name = "news/Zürich 50% off #1.md";
+    fs::write(dir.path().join(name), "# Council Approves Budget\n\nThe council met sence Monday.\n").unwrap();
+    let sarif = json(&stdout_of(dir.path(), &["lint", "--format", "sarif", "news"], 1));
+    let run = &sarif["runs"][0];
+    let base = run["originalUriBaseIds"]["%SRCROOT%"]["uri"].as_str().expect("%SRCROOT% is described");
+    let base = fluent_uri::Uri::parse(base).expect("the base is an absolute URI");
+    let location = &run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
+    assert_eq!(location["uriBaseId"], "%SRCROOT%");
+    let uri = location["uri"].as_str().unwrap();
+    assert_eq!(uri, "news/Z%C3%BCrich%2050%25%20off%20%231.md");
+    let reference = fluent_uri::UriRef::parse(uri).expect("a valid URI reference");
+    assert!(!reference.has_scheme() && reference.fragment().is_none() && reference.query().is_none());
+    let resolved = reference.resolve_against(&base).expect("resolves");
+    let path = resolved.path().decode().to_string_lossy().into_owned();
+    assert_eq!(Path::new(&path), dir.path().join(name));
+}
+
+#[test]
+fn unsafe_fixes_apply_no_typo_with_several_candidates() {
+    let dir = scratch();
+    let path = dir.path().join("a.txt");
+    fs::write(&path, "Council Approves Budget\nThe council met sence Monday and teh vote passed.\n").unwrap();
+    // `sence` (sense or since) is offered, not fixed; `teh` has one candidate and is fixed.
+    copydesk()
+        .current_dir(dir.path())
+        .args(["lint", "--fix", "--unsafe-fixes", "a.txt"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("did you mean `sense` or `since`?"));
+    assert_eq!(fs::read_to_string(&path).unwrap(), "Council Approves Budget\nThe council met sence Monday and the vote passed.\n");
+    let v = json(&stdout_of(dir.path(), &["lint", "--format", "json", "a.txt"], 1));
+    let sence = &v["diagnostics"][0];
+    assert_eq!((sence["text"].as_str(), sence["fix"].is_null()), (Some("sence"), true), "{sence}");
+    // An extend-words entry is the documented way to pick one.
+    fs::write(dir.path().join("lint-rules.toml"), "[rules.typo]\nextend-words = { sence = \"since\" }\n").unwrap();
+    copydesk().current_dir(dir.path()).args(["lint", "--fix", "a.txt"]).assert().code(0);
+    assert!(fs::read_to_string(&path).unwrap().contains("met since Monday"));
+}
+
+#[test]
+fn baselines_match_from_any_directory_and_after_lines_are_inserted() {
+    let dir = scratch();
+    fs::create_dir_all(dir.path().join("news")).unwrap();
+    fs::create_dir_all(dir.path().join(".ci")).unwrap();
+    let article = dir.path().join("news/a.txt");
+    fs::write(&article, DEFECTIVE).unwrap();
+    copydesk().current_dir(dir.path()).args(["baseline", ".ci/baseline.json", "news"]).assert().code(0);
+    let recorded = json(&fs::read(dir.path().join(".ci/baseline.json")).unwrap());
+    assert_eq!(recorded["version"], 2);
+    assert!(recorded["entries"].as_array().unwrap().iter().all(|e| e["path"] == "../news/a.txt"), "{recorded}");
+    // From the root, from news/ and from .ci/: nothing new.
+    copydesk().current_dir(dir.path()).args(["lint", "--baseline", ".ci/baseline.json", "news"]).assert().code(0);
+    copydesk().current_dir(dir.path().join("news")).args(["lint", "--baseline", "../.ci/baseline.json", "a.txt"]).assert().code(0);
+    copydesk().current_dir(dir.path().join(".ci")).args(["lint", "--baseline", "baseline.json", "../news"]).assert().code(0);
+    // Lines inserted above keep the old findings matched; a new defect is reported alone.
+    fs::write(
+        &article,
+        format!(
+            "{}\nA new paragraph was added here.\n\nAnd another one.\n{}",
+            "Council Approves Budget",
+            &DEFECTIVE["Council Approves Budget".len()..]
+        ),
+    )
+    .unwrap();
+    copydesk().current_dir(dir.path().join("news")).args(["lint", "--baseline", "../.ci/baseline.json", "a.txt"]).assert().code(0);
+    fs::write(&article, format!("{}The mayor left sence noon.\n", fs::read_to_string(&article).unwrap())).unwrap();
+    let v = json(&stdout_of(dir.path().join(".ci"), &["lint", "--format", "json", "--baseline", "baseline.json", "../news"], 1));
+    let texts: Vec<&str> = v["diagnostics"].as_array().unwrap().iter().map(|d| d["text"].as_str().unwrap()).collect();
+    assert_eq!(texts, ["sence"]);
+}
+
+#[test]
+fn config_shows_the_files_in_order_and_the_resolved_settings() {
+    let dir = scratch();
+    fs::write(
+        dir.path().join("lint-rules.toml"),
+        "[rules]\nclickbait = \"off\"\n\n[[overrides]]\npaths = [\"drafts/**\"]\n[overrides.rules]\ntypo = \"info\"\n",
+    )
+    .unwrap();
+    fs::create_dir(dir.path().join("drafts")).unwrap();
+    fs::write(dir.path().join("drafts/a.txt"), CLEAN).unwrap();
+    let out = String::from_utf8(stdout_of(dir.path(), &["config", "drafts/a.txt"], 0)).unwrap();
+    let sources: Vec<&str> = out.lines().filter(|l| l.starts_with("# ") && !l.starts_with("# configuration")).collect();
+    assert_eq!(sources.len(), 3, "{out}");
+    assert!(
+        sources[0].contains("built-in default") && sources[1].ends_with("lint-rules.toml") && sources[2].contains("drafts/**"),
+        "{out}"
+    );
+    let resolved: toml::Table = toml::from_str(&out).expect("the settings are TOML");
+    assert_eq!(resolved["rules"]["clickbait"]["severity"].as_str(), Some("off"));
+    assert_eq!(resolved["rules"]["typo"].as_str().or(resolved["rules"]["typo"].get("severity").and_then(|v| v.as_str())), Some("info"));
+    let top = String::from_utf8(stdout_of(dir.path(), &["config"], 0)).unwrap();
+    assert!(!top.contains("drafts/**"), "{top}");
+}
+
+#[test]
+fn discovery_stops_at_the_repository_root_and_verbose_says_why() {
+    let dir = scratch();
+    // A planted parent config turns typo off; the repository below it must not see it.
+    fs::write(dir.path().join("lint-rules.toml"), "[rules]\ntypo = \"off\"\n").unwrap();
+    let repo = dir.path().join("repo");
+    fs::create_dir_all(repo.join(".git")).unwrap();
+    fs::create_dir_all(repo.join("drafts")).unwrap();
+    fs::write(repo.join("a.txt"), "Council Approves Budget\nThe council met sence Monday.\n").unwrap();
+    fs::write(repo.join("drafts/b.bin.txt"), b"binary\0file").unwrap();
+    fs::write(repo.join("notes.rst"), "x").unwrap();
+    fs::write(repo.join(".copydeskignore"), "ignored.txt\n").unwrap();
+    fs::write(repo.join("ignored.txt"), "x").unwrap();
+    copydesk().current_dir(&repo).args(["lint", "a.txt"]).assert().code(1);
+    copydesk().current_dir(&repo).args(["lint", "--config-beyond-repo", "a.txt"]).assert().code(0);
+    let err = copydesk().current_dir(&repo).args(["lint", "--verbose"]).assert().code(1).get_output().stderr.clone();
+    let err = String::from_utf8(err).unwrap();
+    for needle in [
+        "no lint-rules.toml found",
+        "search stops at the repository root",
+        "skipped notes.rst: not matched by [files] include",
+        "skipped ignored.txt: ignored by",
+        "skipped .copydeskignore: hidden",
+        "skipped drafts/b.bin.txt: binary",
+        "linting a.txt with the built-in default",
+    ] {
+        assert!(err.contains(needle), "no `{needle}` in:\n{err}");
+    }
+}
+
+#[test]
+fn output_file_takes_the_report_and_completions_are_generated() {
+    let dir = scratch();
+    fs::write(dir.path().join("a.txt"), DEFECTIVE).unwrap();
+    let out = stdout_of(dir.path(), &["lint", "--format", "sarif", "--output-file", "report.sarif", "a.txt"], 1);
+    assert!(out.is_empty(), "the report went to the file, not stdout");
+    let sarif = json(&fs::read(dir.path().join("report.sarif")).unwrap());
+    assert_eq!(sarif["runs"][0]["results"][0]["ruleId"], "typo");
+    copydesk().current_dir(dir.path()).args(["lint", "--output-file", "no/such/dir/r.txt", "a.txt"]).assert().code(2);
+    for (shell, needle) in [("bash", "complete -F"), ("zsh", "#compdef copydesk"), ("fish", "complete -c copydesk")] {
+        let script = String::from_utf8(stdout_of(dir.path(), &["completions", shell], 0)).unwrap();
+        assert!(script.contains(needle) && script.contains("force-exclude"), "{shell}: {script}");
+    }
+    copydesk().args(["completions", "tcsh"]).assert().code(2);
+}
+
+/// The rows of the README table that follows `heading`: each row's cells.
+fn readme_table(heading: &str) -> Vec<Vec<String>> {
+    let readme = fs::read_to_string(root().join("README.md")).unwrap();
+    let after = &readme[readme.find(heading).expect("README heading")..];
+    let table = after.lines().skip_while(|l| !l.starts_with('|')).take_while(|l| l.starts_with('|')).skip(2);
+    table.map(|row| row.trim_matches('|').split(" | ").map(|c| c.trim().to_string()).collect()).collect()
+}
+
+#[test]
+fn readme_flag_and_exit_code_tables_match_help() {
+    let help = String::from_utf8(stdout_of(root(), &["lint", "--help"], 0)).unwrap();
+    let long_flags = |text: &str| -> std::collections::BTreeSet<String> {
+        text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+            .filter(|w| w.starts_with("--") && w.len() > 2)
+            .map(str::to_string)
+            .collect()
+    };
+    // Flags as --help lists them: the first word(s) of each option line.
+    let options: String = help
+        .lines()
+        .filter(|l| l.trim_start().starts_with('-'))
+        .map(|l| l.split("  ").find(|p| !p.trim().is_empty()).unwrap_or(""))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut in_help = long_flags(&options);
+    in_help.remove("--help");
+    let in_readme: std::collections::BTreeSet<String> =
+        readme_table("`copydesk lint` flags").iter().flat_map(|row| long_flags(&row[0])).collect();
+    assert_eq!(in_help, in_readme, "README's flag table and `copydesk lint --help` differ");
+    let exit_help: Vec<(String, String)> = help
+        .lines()
+        .skip_while(|l| !l.starts_with("Exit codes:"))
+        .skip(1)
+        .filter_map(|l| l.trim().split_once("  ").map(|(c, m)| (c.to_string(), m.trim().to_string())))
+        .collect();
+    let exit_readme: Vec<(String, String)> =
+        readme_table("### Exit codes").into_iter().map(|row| (row[0].clone(), row[1].replace("\\|", "|"))).collect();
+    assert_eq!(exit_help.len(), 3, "{help}");
+    assert_eq!(exit_help, exit_readme, "README's exit-code table and `copydesk lint --help` differ");
 }

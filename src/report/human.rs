@@ -108,12 +108,23 @@ pub fn render_file(r: &FileResult, options: &Options) -> String {
 }
 
 fn plural(n: usize, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+    format!(
+        "{n} {word}{}",
+        if n == 1 {
+            ""
+        } else if word.ends_with('x') {
+            "es"
+        } else {
+            "s"
+        }
+    )
 }
 
 pub fn summary_line(s: &Summary) -> String {
     let files = plural(s.files, "file");
-    let mut line = if s.diagnostics == 0 {
+    let mut line = if s.diagnostics == 0 && s.shown > 0 {
+        format!("No problems would remain in {files}.")
+    } else if s.diagnostics == 0 {
         format!("No problems found in {files}.")
     } else {
         format!(
@@ -133,6 +144,9 @@ pub fn summary_line(s: &Summary) -> String {
     }
     if s.fixed > 0 {
         line.push_str(&format!(" Fixed {}.", plural(s.fixed, "problem")));
+    }
+    if s.shown > 0 {
+        line.push_str(&format!(" {} shown in the diff (not applied).", plural(s.shown, "fix")));
     }
     line.push('\n');
     line

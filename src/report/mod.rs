@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 pub use crate::pipeline::{FileResult, Location};
-pub use catalog::{explain, rules_list};
+pub use catalog::{explain, explain_custom, explain_id, rules_list};
 
 /// Counts over a run, filled file by file.
 #[derive(Debug, Clone, Default)]
@@ -28,6 +28,8 @@ pub struct Summary {
     pub fixable: usize,
     pub elapsed_ms: u128,
     pub fixed: usize,
+    /// `--diff`: fixes shown in the diff, not written.
+    pub shown: usize,
     /// Inputs that could not be read, linted or written (each reported on stderr).
     pub failed: usize,
 }
@@ -64,6 +66,7 @@ impl Summary {
         self.diagnostics += other.diagnostics;
         self.fixable += other.fixable;
         self.fixed += other.fixed;
+        self.shown += other.shown;
         for (k, v) in &other.by_severity {
             *self.by_severity.entry(k).or_default() += v;
         }
@@ -95,11 +98,13 @@ pub struct Options {
     pub quiet: bool,
     /// Custom rules (id, message) to describe in SARIF after the built-in rules.
     pub custom_rules: Vec<(String, String)>,
+    /// The directory reported paths are relative to: SARIF's `%SRCROOT%` (omitted if None).
+    pub srcroot: Option<std::path::PathBuf>,
 }
 
 impl Options {
     pub fn plain() -> Options {
-        Options { color: false, statistics: false, quiet: false, custom_rules: Vec::new() }
+        Options { color: false, statistics: false, quiet: false, custom_rules: Vec::new(), srcroot: None }
     }
 }
 

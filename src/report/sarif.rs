@@ -33,11 +33,42 @@ fn rule_ids(options: &Options) -> impl Iterator<Item = &str> {
     rules::ALL.iter().map(|m| m.id).chain(options.custom_rules.iter().map(|(id, _)| id.as_str()))
 }
 
-/// A relative path as a SARIF URI: forward slashes, spaces and % escaped.
-fn uri(path: &str) -> String {
+/// The base that relative artifact URIs are resolved against (the directory paths are
+/// reported relative to), as GitHub code scanning and other SARIF consumers expect.
+pub const SRCROOT: &str = "%SRCROOT%";
+
+/// Percent-encode a path for a URI: every byte but RFC 3986's unreserved characters and `/`
+/// (so `:` in a first segment, `#`, `?`, `%`, spaces and non-ASCII are all escaped).
+pub fn encode_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// A reported path as a SARIF artifact location: a relative reference with `uriBaseId`
+/// `%SRCROOT%`, or a `file:` URI for an absolute path.
+fn artifact_location(path: &str) -> Value {
     let path = path.replace('\\', "/");
     let path = path.strip_prefix("./").unwrap_or(&path);
-    path.replace('%', "%25").replace(' ', "%20")
+    if path.starts_with('/') {
+        json!({ "uri": format!("file://{}", encode_path(path)) })
+    } else {
+        json!({ "uri": encode_path(path), "uriBaseId": SRCROOT })
+    }
+}
+
+/// A directory as the `file:` URI of `%SRCROOT%` (with its trailing slash).
+fn srcroot_uri(dir: &std::path::Path) -> String {
+    let dir = dir.display().to_string().replace('\\', "/");
+    let dir = if dir.starts_with('/') { dir } else { format!("/{dir}") };
+    let dir = if dir.ends_with('/') { dir } else { format!("{dir}/") };
+    format!("file://{}", encode_path(&dir))
 }
 
 /// Everything before the first result.
@@ -52,8 +83,12 @@ pub fn header(options: &Options) -> String {
         "informationUri": "https://example.invalid/copydesk",
         "rules": descriptors,
     });
+    let base = match &options.srcroot {
+        Some(dir) => format!("\"originalUriBaseIds\": {{\"{SRCROOT}\": {{\"uri\": {}}}}},\n", json!(srcroot_uri(dir))),
+        None => String::new(),
+    };
     format!(
-        "{{\n\"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n\"version\": \"2.1.0\",\n\"runs\": [{{\n\"tool\": {{\"driver\": {}}},\n\"columnKind\": \"unicodeCodePoints\",\n\"results\": [\n",
+        "{{\n\"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n\"version\": \"2.1.0\",\n\"runs\": [{{\n\"tool\": {{\"driver\": {}}},\n{base}\"columnKind\": \"unicodeCodePoints\",\n\"results\": [\n",
         serde_json::to_string_pretty(&driver).expect("JSON")
     )
 }
@@ -68,7 +103,7 @@ pub fn render_results(r: &FileResult, options: &Options) -> String {
     for d in &r.diagnostics {
         let index = rule_ids(options).position(|id| id == d.rule);
         let loc = r.location(d);
-        let artifact = json!({ "uri": uri(&r.path) });
+        let artifact = artifact_location(&r.path);
         let mut result = json!({
             "ruleId": d.rule,
             "level": level(d.severity),
@@ -107,4 +142,18 @@ pub fn render_results(r: &FileResult, options: &Options) -> String {
         out.push(serde_json::to_string_pretty(&result).expect("JSON"));
     }
     out.join(",\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_become_percent_encoded_relative_references() {
+        assert_eq!(artifact_location("news/Zürich 50% off #1.md")["uri"], "news/Z%C3%BCrich%2050%25%20off%20%231.md");
+        assert_eq!(artifact_location("./a:b?.md")["uri"], "a%3Ab%3F.md");
+        assert_eq!(artifact_location("a.md")["uriBaseId"], SRCROOT);
+        assert_eq!(artifact_location("/tmp/x y.md"), json!({"uri": "file:///tmp/x%20y.md"}));
+        assert_eq!(srcroot_uri(std::path::Path::new("/work/my repo")), "file:///work/my%20repo/");
+    }
 }

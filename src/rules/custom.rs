@@ -109,6 +109,9 @@ impl Rule for Custom {
                 }
                 let mut d = Diagnostic::new(&self.id, span, self.message.clone());
                 d.category = Category::Custom;
+                // The configured level, whatever it is: the engine keeps a finding below the
+                // rule's default at its own level, so it must not start at `Warning`.
+                d.severity = self.meta.default_severity;
                 d.help = self.help.clone();
                 if let Some(template) = &self.replacement {
                     let mut replacement = String::new();
@@ -138,8 +141,6 @@ mod tests {
 
     #[test]
     fn a_custom_rule_reports_under_its_own_id_with_its_severity() {
-        // Not "error": a custom rule set to error reports as warning today (the engine keeps a
-        // finding below the rule's default severity at its own level); left as is for now.
         let linter = linter(&format!("{RULE}severity = \"info\"\nscope = \"body\"\n"));
         let text = "Click Here Now\n\nFor the report, click here.\n";
         let found = linter.lint(text, Format::PlainText);

@@ -3,8 +3,9 @@
 //! **Flags** a word the dictionary lists as a misspelling ("sence" → sense, since).
 //! **Why** misspellings in a published article cost credibility; a list of *known* errors is
 //! precise where a full spell-checker drowns editors in names it does not know.
-//! **Fix** replaces the word, keeping its case: safe when the dictionary gives exactly one
-//! correction, unsafe otherwise (a human must pick).
+//! **Fix** replaces the word, keeping its case, when the dictionary gives exactly one
+//! correction (a safe fix). With several ("sence" → sense, since) there is no fix, not even an
+//! unsafe one: the candidates are offered in the message and help, and an editor picks.
 
 use super::{Rule, RuleMeta};
 use crate::common_options;
@@ -20,13 +21,14 @@ pub static META: RuleMeta = RuleMeta {
     category: Category::Spelling,
     default_severity: Severity::Warning,
     priority: 10,
-    fix: "safe/unsafe",
+    fix: "safe",
     summary: "A known misspelling (from the typos dictionary, plus extend-words)",
     explanation: "Flags words that a curated dictionary of common misspellings lists as wrong, such as \
 \"sence\" for \"sense\" or \"since\", and suggests the correction in the word's own case. Because the \
 dictionary holds only known errors, names and jargon it has never seen are left alone. Add your own \
 corrections with `extend-words = { teh = \"the\" }` and silence a word with `allow = [\"word\"]`. The fix \
-is safe when there is exactly one correction and unsafe when a human has to choose.",
+is safe when there is exactly one correction. With several candidates no fix is offered, not even with \
+--unsafe-fixes: they are listed as suggestions and a human picks (an `extend-words` entry picks one for good).",
     bad: "The alliance has been a cornerstone sence its inception.",
     good: "The alliance has been a cornerstone since its inception.",
 };
@@ -172,8 +174,10 @@ impl Rule for Typo {
                 let list = fixes.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(" or ");
                 let mut d = Diagnostic::new(META.id, part, format!("`{w}` is a misspelling of {list}"));
                 d.help = Some(if fixes.len() == 1 { format!("write `{}`", fixes[0]) } else { format!("did you mean {list}?") });
-                let edit = vec![Edit::replace(part, fixes[0].clone())];
-                d.fix = Some(if fixes.len() == 1 { Fix::safe(edit) } else { Fix::unsafe_(edit) });
+                // Several candidates: suggestions only; no rule here can pick one reliably.
+                if let [only] = fixes.as_slice() {
+                    d.fix = Some(Fix::safe(vec![Edit::replace(part, only.clone())]));
+                }
                 out.push(d);
             });
         }

@@ -22,6 +22,15 @@ pub fn shared() -> Option<PathBuf> {
     p.is_dir().then_some(p)
 }
 
+/// ../shared, for the tests marked `#[ignore = "needs ../shared"]`: those run only in the CI
+/// step that passes `--ignored` when ../shared exists, so here its absence is a failure, never
+/// a silent pass.
+pub fn require_shared(what: &str) -> PathBuf {
+    let p = root().join("..").join("shared");
+    assert!(p.join(what).exists(), "needs ../shared/{what}: run the ignored tests only where ../shared exists");
+    p
+}
+
 /// Lint a file from disk the way the CLI does (bytes → decode → lint).
 pub fn lint_file(path: &Path, rules: &RuleSet) -> (String, Vec<Diagnostic>) {
     let bytes = std::fs::read(path).expect("read fixture");
