@@ -65,9 +65,12 @@ pub struct CommonArgs {
     /// Never run these rules (comma-separated ids).
     #[arg(long, value_delimiter = ',', value_name = "ID,..")]
     pub ignore: Vec<String>,
-    /// Worker threads (default: one per core).
+    /// Worker threads (default: one per core; at most 256).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
+    /// Refuse files and standard input larger than this many bytes (exit 2).
+    #[arg(long, value_name = "BYTES", default_value_t = copydesk::run::DEFAULT_MAX_FILE_SIZE)]
+    pub max_file_size: u64,
     /// Do not honour .gitignore, .ignore or .copydeskignore.
     #[arg(long)]
     pub no_ignore: bool,

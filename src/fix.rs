@@ -4,6 +4,7 @@
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit};
 use crate::engine::RuleSet;
+use std::hash::Hasher;
 use std::io::Write;
 use std::path::Path;
 
@@ -104,11 +105,95 @@ pub fn fix_until_stable(source: &str, path: &str, rules: &RuleSet, unsafe_fixes:
     Fixed { text, applied, rounds: MAX_ROUNDS, converged: false }
 }
 
-/// Replace `path`'s contents atomically, keeping its permissions.
-pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+/// Replace `path`'s contents with `contents` (see [`AtomicWriter`]), unless the file no longer
+/// matches `snapshot`.
+pub fn write_fixed(path: &Path, snapshot: &Snapshot, contents: &[u8]) -> Result<(), WriteError> {
     let mut writer = AtomicWriter::new(path)?;
     writer.write(contents)?;
-    writer.commit()
+    writer.commit(snapshot)
+}
+
+/// Why fixes were not written.
+#[derive(Debug)]
+pub enum WriteError {
+    /// The file changed on disk since it was read (an editor saved it): left as it is.
+    Changed,
+    Io(std::io::Error),
+}
+
+impl From<std::io::Error> for WriteError {
+    fn from(e: std::io::Error) -> Self {
+        WriteError::Io(e)
+    }
+}
+
+/// A file as it was read: size, modification time and a hash of its bytes, compared again
+/// right before fixes replace it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snapshot {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+    hash: u64,
+}
+
+/// Builds a [`Snapshot`] of a file read piece by piece (a huge file).
+pub struct SnapshotBuilder {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+    hasher: std::collections::hash_map::DefaultHasher,
+}
+
+impl SnapshotBuilder {
+    /// Start from the metadata taken when the file was opened, before reading it.
+    pub fn new(meta: &std::fs::Metadata) -> Self {
+        SnapshotBuilder { len: meta.len(), modified: meta.modified().ok(), hasher: Default::default() }
+    }
+    pub fn update(&mut self, bytes: &[u8]) {
+        self.hasher.write(bytes);
+    }
+    pub fn finish(self) -> Snapshot {
+        Snapshot { len: self.len, modified: self.modified, hash: self.hasher.finish() }
+    }
+}
+
+impl Snapshot {
+    /// `path` as it is now, whose contents were read as `bytes`.
+    pub fn of(path: &Path, bytes: &[u8]) -> std::io::Result<Snapshot> {
+        let mut b = SnapshotBuilder::new(&std::fs::metadata(path)?);
+        b.update(bytes);
+        Ok(b.finish())
+    }
+
+    /// The file's bytes if it still matches (size, mtime, then content), else `None`.
+    fn unchanged(&self, path: &Path) -> std::io::Result<Option<Vec<u8>>> {
+        let meta = std::fs::metadata(path)?;
+        if meta.len() != self.len || meta.modified().ok() != self.modified {
+            return Ok(None);
+        }
+        let bytes = std::fs::read(path)?;
+        let mut b = SnapshotBuilder { len: self.len, modified: self.modified, hasher: Default::default() };
+        b.update(&bytes);
+        Ok((b.finish() == *self).then_some(bytes))
+    }
+}
+
+/// Temp files alive now, so an interrupt can delete them ([`cleanup_temps_then`]). The lock is
+/// held while a temp file is created, renamed or deleted and while a file is rewritten in
+/// place, so an interrupt never sees half of one of those steps.
+static LIVE_TEMPS: std::sync::Mutex<Vec<std::path::PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+fn live_temps() -> std::sync::MutexGuard<'static, Vec<std::path::PathBuf>> {
+    LIVE_TEMPS.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+/// For an interrupt handler: delete every live temp file, then run `then` (which exits) with
+/// the registry still locked, so no new temp file appears and no in-place write is cut short.
+pub fn cleanup_temps_then<R>(then: impl FnOnce() -> R) -> R {
+    let mut temps = live_temps();
+    for t in temps.drain(..) {
+        let _ = std::fs::remove_file(t);
+    }
+    then()
 }
 
 /// A unified diff of a fix, for `--diff`.
@@ -117,34 +202,91 @@ pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
 }
 
 /// A replacement for a file written piece by piece (huge files are fixed chunk by chunk): a
-/// temp file in the same directory that replaces the original only on [`AtomicWriter::commit`].
-/// Dropped without a commit, it is deleted and the original is untouched.
+/// temp file beside the real file (a symlink is followed: the link stays a link) that replaces
+/// it only on [`AtomicWriter::commit`], with its mode, owner and group. A file with several
+/// hard links is instead rewritten in place (its old bytes kept in memory and written back if
+/// that fails), so every link keeps seeing it. Dropped without a commit, the temp file is
+/// deleted and the original is untouched.
 pub struct AtomicWriter {
-    path: std::path::PathBuf,
-    permissions: std::fs::Permissions,
-    tmp: tempfile::NamedTempFile,
+    /// The real file (symlinks resolved).
+    target: std::path::PathBuf,
+    meta: std::fs::Metadata,
+    tmp: Option<tempfile::NamedTempFile>,
 }
 
 impl AtomicWriter {
     pub fn new(path: &Path) -> std::io::Result<Self> {
-        let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        let permissions = std::fs::metadata(path)?.permissions();
-        if permissions.readonly() {
+        let target = std::fs::canonicalize(path)?;
+        let meta = std::fs::metadata(&target)?;
+        if meta.permissions().readonly() {
             return Err(std::io::Error::new(std::io::ErrorKind::PermissionDenied, "file is read-only"));
         }
+        let dir = target.parent().unwrap_or(Path::new("."));
+        let mut temps = live_temps();
         let tmp = tempfile::Builder::new().prefix(".copydesk-").suffix(".tmp").tempfile_in(dir)?;
-        Ok(AtomicWriter { path: path.to_path_buf(), permissions, tmp })
+        temps.push(tmp.path().to_path_buf());
+        Ok(AtomicWriter { target, meta, tmp: Some(tmp) })
     }
 
     pub fn write(&mut self, bytes: &[u8]) -> std::io::Result<()> {
-        self.tmp.write_all(bytes)
+        match self.tmp.as_mut() {
+            Some(t) => t.write_all(bytes),
+            None => Ok(()),
+        }
     }
 
-    pub fn commit(self) -> std::io::Result<()> {
-        self.tmp.as_file().sync_all()?;
-        self.tmp.as_file().set_permissions(self.permissions)?;
-        self.tmp.persist(&self.path).map_err(|e| e.error)?;
+    /// Replace the file, unless it no longer matches `snapshot` ([`WriteError::Changed`]).
+    pub fn commit(mut self, snapshot: &Snapshot) -> Result<(), WriteError> {
+        let Some(tmp) = self.tmp.as_mut() else { return Ok(()) };
+        tmp.as_file().sync_all()?;
+        let mut temps = live_temps();
+        let Some(original) = snapshot.unchanged(&self.target)? else { return Err(WriteError::Changed) };
+        let tmp = self.tmp.take().expect("checked above");
+        temps.retain(|t| t != tmp.path());
+        if std::os::unix::fs::MetadataExt::nlink(&self.meta) > 1 {
+            let written = rewrite_in_place(&self.target, tmp.path(), &original);
+            let _ = tmp.close();
+            return written.map_err(WriteError::Io);
+        }
+        tmp.as_file().set_permissions(self.meta.permissions())?;
+        // Keep owner and group: always allowed to root, and to the owner for its own groups.
+        let (uid, gid) = (std::os::unix::fs::MetadataExt::uid(&self.meta), std::os::unix::fs::MetadataExt::gid(&self.meta));
+        let _ = std::os::unix::fs::fchown(tmp.as_file(), Some(uid), Some(gid));
+        tmp.persist(&self.target).map_err(|e| WriteError::Io(e.error))?;
         Ok(())
+    }
+}
+
+/// Copy the new contents from `new` over `target` in place (same inode), restoring `original`
+/// if that fails half-way.
+fn rewrite_in_place(target: &Path, new: &Path, original: &[u8]) -> std::io::Result<()> {
+    let mut file = std::fs::OpenOptions::new().write(true).open(target)?;
+    let copy = |file: &mut std::fs::File| -> std::io::Result<()> {
+        let mut src = std::fs::File::open(new)?;
+        let n = std::io::copy(&mut src, file)?;
+        file.set_len(n)?;
+        file.sync_all()
+    };
+    match copy(&mut file) {
+        Ok(()) => Ok(()),
+        Err(e) => {
+            use std::io::Seek;
+            let _ = file
+                .seek(std::io::SeekFrom::Start(0))
+                .and_then(|_| file.write_all(original))
+                .and_then(|_| file.set_len(original.len() as u64));
+            Err(e)
+        }
+    }
+}
+
+impl Drop for AtomicWriter {
+    fn drop(&mut self) {
+        if let Some(tmp) = self.tmp.take() {
+            let mut temps = live_temps();
+            temps.retain(|t| t != tmp.path());
+            let _ = tmp.close();
+        }
     }
 }
 
@@ -169,5 +311,27 @@ mod tests {
         ];
         assert_eq!(apply(src, &ds, false), ("Xcd ef".to_string(), 2));
         assert_eq!(apply(src, &ds, true), ("Xcd e".to_string(), 3));
+    }
+}
+
+#[cfg(test)]
+mod write_tests {
+    use super::*;
+
+    #[test]
+    fn a_file_changed_on_disk_after_reading_is_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, "old text.\n").unwrap();
+        let snapshot = Snapshot::of(&path, b"old text.\n").unwrap();
+        // An editor saves a new version of the same size (mtime may not even tick).
+        std::fs::write(&path, "new text!\n").unwrap();
+        assert!(matches!(write_fixed(&path, &snapshot, b"Old text.\n"), Err(WriteError::Changed)));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new text!\n");
+        assert!(std::fs::read_dir(dir.path()).unwrap().count() == 1, "no temp file left");
+        // Unchanged: written.
+        let snapshot = Snapshot::of(&path, b"new text!\n").unwrap();
+        write_fixed(&path, &snapshot, b"New text!\n").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "New text!\n");
     }
 }

@@ -23,7 +23,15 @@ const EXIT_CLEAN: u8 = 0;
 const EXIT_FINDINGS: u8 = 1;
 const EXIT_ERROR: u8 = 2;
 
+/// `--threads` above this is clamped (with a note): more threads than this only cost memory.
+const MAX_THREADS: usize = 256;
+/// The exit code of a run stopped by Ctrl-C (128 + SIGINT), as shells report it.
+const EXIT_INTERRUPTED: i32 = 130;
+
 fn main() -> ExitCode {
+    // Ctrl-C: delete the temp files of fixes in progress (never a `.copydesk-*.tmp` left
+    // beside an article), let an in-place rewrite finish, then exit 130.
+    let _ = ctrlc::set_handler(|| copydesk::fix::cleanup_temps_then(|| std::process::exit(EXIT_INTERRUPTED)));
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -85,7 +93,11 @@ fn report_load_error(e: LoadError) {
 
 /// Threads, then the workspace for the current directory; errors are printed here.
 fn workspace(common: &CommonArgs) -> Result<Workspace, u8> {
-    if let Some(n) = common.threads.filter(|&n| n > 0) {
+    if let Some(mut n) = common.threads.filter(|&n| n > 0) {
+        if n > MAX_THREADS {
+            eprintln!("copydesk: note: --threads {n} clamped to {MAX_THREADS}");
+            n = MAX_THREADS;
+        }
         let _ = rayon::ThreadPoolBuilder::new().num_threads(n).build_global();
     }
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
@@ -103,8 +115,12 @@ fn workspace(common: &CommonArgs) -> Result<Workspace, u8> {
     }
 }
 
-fn inputs(workspace: &Workspace, paths: &[PathBuf], common: &CommonArgs, errors: &mut Vec<String>) -> Inputs {
-    Inputs::gather(workspace, paths, common.stdin_filename.as_deref(), common.no_ignore, errors)
+fn inputs(workspace: &Workspace, paths: &[PathBuf], common: &CommonArgs, filter: bool, errors: &mut Vec<String>) -> Inputs {
+    let limits = run::Limits { max_file_size: common.max_file_size, filter };
+    let mut notes = Vec::new();
+    let inputs = Inputs::gather(workspace, paths, common.stdin_filename.as_deref(), common.no_ignore, limits, errors, &mut notes);
+    notes.iter().for_each(|n| eprintln!("copydesk: note: skipped {n}"));
+    inputs
 }
 
 fn lint(args: LintArgs) -> u8 {
@@ -134,7 +150,7 @@ fn lint(args: LintArgs) -> u8 {
         FailLevel::Info => Severity::Info,
     };
     let mut outcome = Outcome::default();
-    let inputs = inputs(&workspace, &args.paths, &args.common, &mut outcome.errors);
+    let inputs = inputs(&workspace, &args.paths, &args.common, args.fix, &mut outcome.errors);
     outcome.total = Summary::new();
     outcome.total.failed = outcome.errors.len(); // paths that could not be walked
                                                  // With --diff, stdout carries only the diff; with --fix on stdin, only the fixed text.
@@ -152,18 +168,21 @@ fn lint(args: LintArgs) -> u8 {
     let mut out = std::io::BufWriter::new(std::io::stdout());
     let mut sinks = run::Sinks { printer: &mut printer, out: &mut out, note: &note };
     if let Err(e) = run::lint(&workspace, inputs, &settings, &mut sinks, &mut outcome) {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            error(e);
+        // A reader that stopped early (`| head`) is not an error: end quietly, like ripgrep.
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            return EXIT_CLEAN;
         }
+        error(e);
         return EXIT_ERROR;
     }
     outcome.total.elapsed_ms = started.elapsed().as_millis();
     let finished = printer.finish(&outcome.total).and_then(|_| if outcome.stdout_closed { Ok(()) } else { out.flush() });
     if let Err(e) = finished {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            error(e);
-            return EXIT_ERROR;
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            return EXIT_CLEAN;
         }
+        error(e);
+        return EXIT_ERROR;
     }
     outcome.errors.iter().for_each(error);
     match (outcome.errors.is_empty(), outcome.failing) {
@@ -179,7 +198,7 @@ fn write_baseline(file: &Path, paths: Vec<PathBuf>, common: &CommonArgs) -> u8 {
         Err(code) => return code,
     };
     let mut errors = Vec::new();
-    let inputs = inputs(&workspace, &paths, common, &mut errors);
+    let inputs = inputs(&workspace, &paths, common, false, &mut errors);
     let b = run::baseline(&workspace, inputs, &mut errors);
     let json = serde_json::to_string_pretty(&b).unwrap_or_default() + "\n";
     if let Err(e) = std::fs::write(file, json) {

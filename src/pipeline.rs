@@ -94,8 +94,12 @@ pub struct FileMeta {
     pub bytes: usize,
     pub fixed: usize,
     pub diff: Option<String>,
-    /// `--fix` on standard input: the fixed text, for stdout.
-    pub stdin_fixed: Option<String>,
+    /// `--fix` on standard input: the fixed text for stdout, or the input unchanged when it
+    /// could not be fixed (a filter never loses a byte).
+    pub stdin_fixed: Option<Vec<u8>>,
+    /// Why the input was refused (exit 2): binary or UTF-16 standard input, invalid UTF-8 under
+    /// `--fix -`, a UTF-16 file, a file changed on disk while it was being fixed.
+    pub refused: Option<String>,
     /// Why the file was skipped (binary), if it was.
     pub skipped: Option<String>,
     /// A note for stderr that is not an error.
@@ -178,14 +182,35 @@ pub fn lint_input(
     };
     let mut meta = FileMeta::default();
     let is_stdin = matches!(source, Source::Stdin(_));
-    let bytes = match source {
-        Source::Stdin(bytes) => bytes,
-        Source::File => std::fs::read(path).map_err(LintError::Read)?,
+    let (bytes, snapshot) = match source {
+        Source::Stdin(bytes) => (bytes, None),
+        Source::File => {
+            let bytes = std::fs::read(path).map_err(LintError::Read)?;
+            let snapshot = fix::Snapshot::of(path, &bytes).map_err(LintError::Read)?;
+            (bytes, Some(snapshot))
+        }
         Source::HugeFile => return lint_streamed(path, name, rules, fix_mode, &mut on_chunk),
     };
     meta.bytes = bytes.len();
-    if is_binary(&bytes) {
-        meta.skipped = Some("binary file (contains NUL bytes)".into());
+    let filter = is_stdin && fix_mode.write;
+    let refusal = if is_utf16(&bytes) {
+        Some("UTF-16 text is not supported; convert it to UTF-8 (e.g. `iconv -f UTF-16 -t UTF-8`)".to_string())
+    } else if is_binary(&bytes) {
+        if !is_stdin {
+            meta.skipped = Some("binary file (contains NUL bytes)".into());
+            return Ok(meta);
+        }
+        Some("binary input (contains NUL bytes); not linted".to_string())
+    } else if filter {
+        std::str::from_utf8(&bytes).err().map(|e| format!("invalid UTF-8 at byte {}; not fixed", e.valid_up_to()))
+    } else {
+        None
+    };
+    if let Some(why) = refusal {
+        meta.refused = Some(if filter { format!("{why}; the input was echoed unchanged") } else { why });
+        if filter {
+            meta.stdin_fixed = Some(bytes);
+        }
         return Ok(meta);
     }
     let (text, invalid) = into_text(bytes);
@@ -197,15 +222,27 @@ pub fn lint_input(
         } else if is_stdin {
             meta.fixed = applied;
         } else {
-            fix::write_atomic(path, text.as_bytes()).map_err(LintError::Write)?;
-            meta.fixed = applied;
+            let snapshot = snapshot.as_ref().expect("a file has a snapshot");
+            match fix::write_fixed(path, snapshot, text.as_bytes()) {
+                Ok(()) => meta.fixed = applied,
+                Err(fix::WriteError::Changed) => {
+                    meta.refused = Some("changed on disk while it was being fixed; not written (run again)".into());
+                }
+                Err(fix::WriteError::Io(e)) => return Err(LintError::Write(e)),
+            }
         }
     }
-    if is_stdin && fix_mode.write {
-        meta.stdin_fixed = Some(text.clone());
+    if filter {
+        meta.stdin_fixed = Some(text.clone().into_bytes());
     }
     on_chunk(FileResult::new(name.to_string(), text, diagnostics));
     Ok(meta)
+}
+
+/// UTF-16 with a byte-order mark. Refused, not decoded: a fix would have to re-encode it, and
+/// editors and scrapers write UTF-8 (documented in the README).
+pub fn is_utf16(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF])
 }
 
 /// A file over the streaming threshold: chunk by chunk, fixes written to a temp file that
@@ -218,6 +255,7 @@ fn lint_streamed(
     on_chunk: &mut dyn FnMut(FileResult),
 ) -> Result<FileMeta, LintError> {
     let file = std::fs::File::open(path).map_err(LintError::Read)?;
+    let mut snapshot = fix::SnapshotBuilder::new(&file.metadata().map_err(LintError::Read)?);
     let mut meta = FileMeta::default();
     let chunk_fix = FixMode { write: fix_mode.write, diff: false, unsafe_fixes: fix_mode.unsafe_fixes };
     if fix_mode.diff {
@@ -227,10 +265,15 @@ fn lint_streamed(
     let (mut offset, mut first_line, mut any_invalid) = (0usize, 0usize, false);
     for (i, chunk) in stream::Chunks::new(std::io::BufReader::new(file), stream::CHUNK_SIZE).enumerate() {
         let bytes = chunk.map_err(LintError::Read)?;
+        if i == 0 && is_utf16(&bytes) {
+            meta.refused = Some("UTF-16 text is not supported; convert it to UTF-8".into());
+            return Ok(meta);
+        }
         if i == 0 && is_binary(&bytes) {
             meta.skipped = Some("binary file (contains NUL bytes)".into());
             return Ok(meta);
         }
+        snapshot.update(&bytes);
         meta.bytes += bytes.len();
         let (text, invalid) = into_text(bytes);
         any_invalid |= invalid.is_some();
@@ -254,7 +297,14 @@ fn lint_streamed(
             drop(w); // never rewrite a file with invalid UTF-8; nothing to do when nothing changed
             meta.fixed = 0;
         } else {
-            w.commit().map_err(LintError::Write)?;
+            match w.commit(&snapshot.finish()) {
+                Ok(()) => {}
+                Err(fix::WriteError::Changed) => {
+                    meta.fixed = 0;
+                    meta.refused = Some("changed on disk while it was being fixed; not written (run again)".into());
+                }
+                Err(fix::WriteError::Io(e)) => return Err(LintError::Write(e)),
+            }
         }
     }
     Ok(meta)

@@ -18,34 +18,110 @@ use std::path::{Path, PathBuf};
 /// batch: output is deterministic and memory stays bounded on any corpus.
 pub const BATCH: usize = 256;
 
+/// The default `--max-file-size`: larger files and standard input are refused (exit 2).
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 64 << 20;
+
 /// The inputs of a run: standard input (under a name), or the files found under the paths.
 pub enum Inputs {
     Stdin(String, Vec<u8>),
     Files(Vec<PathBuf>),
 }
 
+/// How inputs are gathered: the size limit, and whether standard input is a filter
+/// (`--fix -`, whose input must come back unchanged when it cannot be fixed).
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    pub max_file_size: u64,
+    pub filter: bool,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { max_file_size: DEFAULT_MAX_FILE_SIZE, filter: false }
+    }
+}
+
 impl Inputs {
     /// `-` alone reads standard input (named `stdin_name`, default `<stdin>`); otherwise the
-    /// files under `paths` (default: the current directory). Unreadable input and unwalkable
-    /// paths are added to `errors`.
-    pub fn gather(workspace: &Workspace, paths: &[PathBuf], stdin_name: Option<&str>, no_ignore: bool, errors: &mut Vec<String>) -> Inputs {
+    /// files under `paths` (default: the current directory). Unreadable input, unwalkable
+    /// paths, named non-regular files and inputs over the size limit are added to `errors`;
+    /// what a walk skipped (FIFOs, devices, sockets) to `notes`.
+    pub fn gather(
+        workspace: &Workspace,
+        paths: &[PathBuf],
+        stdin_name: Option<&str>,
+        no_ignore: bool,
+        limits: Limits,
+        errors: &mut Vec<String>,
+        notes: &mut Vec<String>,
+    ) -> Inputs {
         if paths.len() == 1 && paths[0].as_os_str() == "-" {
             let name = stdin_name.unwrap_or("<stdin>").to_string();
-            let mut bytes = Vec::new();
-            if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
-                errors.push(format!("<stdin>: {e}"));
-            }
+            let bytes = read_stdin(&name, limits, errors);
             return Inputs::Stdin(name, bytes);
         }
         let roots: Vec<PathBuf> = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths.to_vec() };
         let (files, walk_errors) = workspace.files(&roots, no_ignore);
-        errors.extend(walk_errors.into_iter().map(|e| format!("{}: {}", e.path.display(), e.message)));
+        for e in walk_errors {
+            let line = format!("{}: {}", display_path(&e.path), e.message);
+            if e.skipped {
+                notes.push(line);
+            } else {
+                errors.push(line);
+            }
+        }
+        let files = files
+            .into_iter()
+            .filter(|f| match std::fs::metadata(f) {
+                Ok(m) if m.len() > limits.max_file_size => {
+                    errors.push(format!("{}: {}", display_path(f), too_large(m.len(), limits.max_file_size)));
+                    false
+                }
+                _ => true,
+            })
+            .collect();
         Inputs::Files(files)
     }
 
     pub fn is_stdin(&self) -> bool {
         matches!(self, Inputs::Stdin(..))
     }
+}
+
+fn too_large(len: u64, max: u64) -> String {
+    format!("{len} bytes is over the size limit of {max} bytes (--max-file-size); not linted")
+}
+
+/// Standard input up to the size limit. A NUL byte in the first chunk (binary, `/dev/zero`)
+/// stops the read at once unless it is a filter, which must echo all of its input: a filter
+/// over the limit echoes what was read and copies the rest through unchanged, then fails.
+fn read_stdin(name: &str, limits: Limits, errors: &mut Vec<String>) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    let mut stdin = std::io::stdin().lock();
+    let mut chunk = vec![0u8; 64 << 10];
+    loop {
+        match stdin.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => bytes.extend_from_slice(&chunk[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => {
+                errors.push(format!("{name}: {e}"));
+                break;
+            }
+        }
+        if !limits.filter && bytes.len() >= 8192 && crate::text::is_binary(&bytes) {
+            break; // the pipeline refuses it; no need to read /dev/zero to the end
+        }
+        if bytes.len() as u64 > limits.max_file_size {
+            errors.push(format!("{name}: standard input is over the size limit of {} bytes (--max-file-size)", limits.max_file_size));
+            if limits.filter {
+                let mut out = std::io::stdout().lock();
+                let _ = out.write_all(&bytes).and_then(|_| std::io::copy(&mut stdin, &mut out)).and_then(|_| out.flush());
+            }
+            return Vec::new();
+        }
+    }
+    bytes
 }
 
 /// A path as reported: without a leading `./`.
@@ -165,6 +241,14 @@ fn emit<W: Write>(sinks: &mut Sinks<'_, W>, rendered: &[Rendered], threshold: Se
                 outcome.errors.push(format!("{}: {message}", r.name));
                 outcome.total.failed += 1;
             }
+            Ok(meta) if meta.refused.is_some() => {
+                sinks.printer.file(&r.piece)?;
+                if let Some(echo) = &meta.stdin_fixed {
+                    write_out(sinks.out, echo, outcome)?;
+                }
+                outcome.errors.push(format!("{}: {}", r.name, meta.refused.as_deref().unwrap_or("")));
+                outcome.total.failed += 1;
+            }
             Ok(meta) if meta.skipped.is_some() => note(&format!("skipped {}: {}", r.name, meta.skipped.as_deref().unwrap_or(""))),
             Ok(meta) => {
                 let mut summary = r.summary.clone();
@@ -175,14 +259,8 @@ fn emit<W: Write>(sinks: &mut Sinks<'_, W>, rendered: &[Rendered], threshold: Se
                 outcome.failing |=
                     [Severity::Error, Severity::Warning, Severity::Info].iter().any(|&s| s >= threshold && r.summary.count(s) > 0);
                 sinks.printer.file(&r.piece)?;
-                for text in [&meta.diff, &meta.stdin_fixed].into_iter().flatten() {
-                    if outcome.stdout_closed {
-                        break;
-                    }
-                    match sinks.out.write_all(text.as_bytes()) {
-                        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => outcome.stdout_closed = true,
-                        other => other?,
-                    }
+                for bytes in [meta.diff.as_ref().map(String::as_bytes), meta.stdin_fixed.as_deref()].into_iter().flatten() {
+                    write_out(sinks.out, bytes, outcome)?;
                 }
                 if let Some(n) = &meta.note {
                     note(n);
@@ -191,6 +269,20 @@ fn emit<W: Write>(sinks: &mut Sinks<'_, W>, rendered: &[Rendered], threshold: Se
         }
     }
     Ok(())
+}
+
+/// Write to standard output unless it was closed; a broken pipe only marks it closed.
+fn write_out(out: &mut dyn Write, bytes: &[u8], outcome: &mut Outcome) -> std::io::Result<()> {
+    if outcome.stdout_closed {
+        return Ok(());
+    }
+    match out.write_all(bytes) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+            outcome.stdout_closed = true;
+            Ok(())
+        }
+        other => other,
+    }
 }
 
 /// Every finding of the inputs, as a baseline; "path: message" for inputs that failed.
