@@ -91,10 +91,19 @@ pub fn fix(text: &str, diagnostics: &[Diagnostic], applicability: Applicability)
 
 /// Lint, apply the allowed fixes, re-lint, until nothing changes (at most [`MAX_ROUNDS`]).
 pub fn fix_until_stable(source: &str, path: &str, rules: &RuleSet, unsafe_fixes: bool) -> Fixed {
+    fix_until_stable_after(source, 0, path, rules, unsafe_fixes)
+}
+
+/// [`fix_until_stable`], leaving the first `protected` bytes alone: a fix with an edit before
+/// them is not applied. (A chunk of a huge file is fixed after a context line.)
+pub fn fix_until_stable_after(source: &str, protected: usize, path: &str, rules: &RuleSet, unsafe_fixes: bool) -> Fixed {
     let mut text = source.to_string();
     let mut applied = 0;
     for round in 1..=MAX_ROUNDS {
-        let diagnostics = crate::engine::lint_source(&text, path, rules);
+        let mut diagnostics = crate::engine::lint_source(&text, path, rules);
+        if protected > 0 {
+            diagnostics.retain(|d| d.fix.as_ref().is_none_or(|f| f.edits.iter().all(|e| e.span.start >= protected)));
+        }
         let (next, n) = apply(&text, &diagnostics, unsafe_fixes);
         if n == 0 || next == text {
             return Fixed { text, applied, rounds: round, converged: true };

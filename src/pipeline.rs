@@ -7,7 +7,7 @@
 //! [`Workspace`](crate::workspace::Workspace)'s business; this module receives a [`RuleSet`].
 
 use crate::baseline;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Span};
 use crate::document;
 use crate::engine::{lint_bytes, lint_source, RuleSet};
 use crate::fix;
@@ -133,11 +133,42 @@ fn into_text(bytes: Vec<u8>) -> (String, Option<(usize, usize)>) {
     }
 }
 
-/// Lint one text (a whole file or one chunk of a huge one), fixing it first if asked.
-/// Returns the findings on the (possibly fixed) text, that text, and the fixes applied.
+/// A chunk after the first of a huge file is linted after this context, so that its first line
+/// is body text, as it is in the file, and not taken for the article's title. Nothing in it is
+/// reported or fixed.
+const CONTINUATION: &str = "Continued\n\n";
+
+/// Lint one text (a whole file or one chunk of a huge one), fixing it first if asked; a
+/// chunk after the first is linted after [`CONTINUATION`]. Returns the findings on the
+/// (possibly fixed) text, that text, and the fixes applied.
 fn lint_text(
     text: String,
     invalid: Option<(usize, usize)>,
+    name: &str,
+    rules: &RuleSet,
+    fix_mode: FixMode,
+    continuation: bool,
+) -> (Vec<Diagnostic>, String, usize, bool) {
+    if !continuation {
+        return lint_text_after(text, invalid, 0, name, rules, fix_mode);
+    }
+    let p = CONTINUATION.len();
+    let invalid = invalid.map(|(first, count)| (first + p, count));
+    let (mut diagnostics, text, applied, changed) = lint_text_after(format!("{CONTINUATION}{text}"), invalid, p, name, rules, fix_mode);
+    diagnostics.retain(|d| d.span.start >= p && d.fix.as_ref().is_none_or(|f| f.edits.iter().all(|e| e.span.start >= p)));
+    for d in &mut diagnostics {
+        d.span = Span::new(d.span.start - p, d.span.end - p);
+        for e in d.fix.iter_mut().flat_map(|f| f.edits.iter_mut()) {
+            e.span = Span::new(e.span.start - p, e.span.end - p);
+        }
+    }
+    (diagnostics, text[p..].to_string(), applied, changed)
+}
+
+fn lint_text_after(
+    text: String,
+    invalid: Option<(usize, usize)>,
+    protected: usize,
     name: &str,
     rules: &RuleSet,
     fix_mode: FixMode,
@@ -147,7 +178,7 @@ fn lint_text(
     if !(fix_mode.write || fix_mode.diff) || invalid.is_some() {
         return (diagnostics, text, 0, false);
     }
-    let result = fix::fix_until_stable(&text, name, rules, fix_mode.unsafe_fixes);
+    let result = fix::fix_until_stable_after(&text, protected, name, rules, fix_mode.unsafe_fixes);
     if result.text == text {
         return (diagnostics, text, 0, false);
     }
@@ -215,7 +246,7 @@ pub fn lint_input(
     }
     let (text, invalid) = into_text(bytes);
     let original = (fix_mode.diff || is_stdin).then(|| text.clone());
-    let (diagnostics, text, applied, changed) = lint_text(text, invalid, name, rules, fix_mode);
+    let (diagnostics, text, applied, changed) = lint_text(text, invalid, name, rules, fix_mode, false);
     if changed {
         if fix_mode.diff {
             meta.diff = Some(fix::unified_diff(name, original.as_deref().unwrap_or(""), &text));
@@ -277,7 +308,7 @@ fn lint_streamed(
         meta.bytes += bytes.len();
         let (text, invalid) = into_text(bytes);
         any_invalid |= invalid.is_some();
-        let (mut diagnostics, text, applied, _) = lint_text(text, invalid, name, rules, chunk_fix);
+        let (mut diagnostics, text, applied, _) = lint_text(text, invalid, name, rules, chunk_fix, i > 0);
         // Positions refer to the file as it now is (fixed, when fixing).
         let lines = text.bytes().filter(|&b| b == b'\n').count();
         let len = text.len();

@@ -237,3 +237,43 @@ fn a_broken_pipe_ends_quietly_with_exit_0() {
     let err = fs::read_to_string(dir.path().join("err")).unwrap();
     assert!(err.is_empty(), "no message on a broken pipe: {err}");
 }
+
+// 6. Huge files: fixes at chunk boundaries.
+
+#[test]
+fn a_huge_file_is_fixed_on_every_line_exactly_as_small_files_are() {
+    use copydesk::config::LoadedConfig;
+    use copydesk::engine::{RuleSet, Selection};
+    // Over the streaming threshold (8 MiB, chunks of 1 MiB), one lowercase sentence start per
+    // line, and one line longer than a chunk (it used to be cut in the middle).
+    let mut text = String::from("Council Votes On Budget\n");
+    let mut i = 0;
+    while text.len() < 9_500_000 {
+        if i == 30_000 {
+            text.push_str(&format!("the vote went on {}.\n", "and-on-and-on-and-on-and-on ".repeat(60_000)));
+        } else {
+            text.push_str(&format!("the council{i} met {} plan{}.\n", "o".repeat(60), i * 7));
+        }
+        i += 1;
+    }
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let expected: String = std::iter::once(lines[0].to_string()).chain(lines[1..].iter().map(|l| format!("T{}", &l[1..]))).collect();
+    let dir = scratch();
+    let path = dir.path().join("big.txt");
+    fs::write(&path, &text).unwrap();
+    copydesk().current_dir(dir.path()).args(["lint", "--fix", "--select", "sentence-case", "big.txt"]).assert().code(0);
+    let fixed = fs::read_to_string(&path).unwrap();
+    assert_eq!(fixed.len(), expected.len());
+    let first_bad = fixed.split_inclusive('\n').zip(expected.split_inclusive('\n')).position(|(a, b)| a != b);
+    assert_eq!(first_bad, None, "every line fixed, nothing else changed");
+    // The same text as small files (each under a title) comes out the same.
+    let selection = Selection { select: vec!["sentence-case".into()], ignore: vec![] };
+    let rules = RuleSet::new(&LoadedConfig::default_config().config, &selection).unwrap();
+    let mut pieces = String::from(lines[0]);
+    for piece in lines[1..].chunks(20_000) {
+        let small = format!("Title Here\n{}", piece.concat());
+        let out = copydesk::fix::fix_until_stable(&small, "piece.txt", &rules, false).text;
+        pieces.push_str(out.strip_prefix("Title Here\n").unwrap());
+    }
+    assert!(pieces == fixed, "the huge file and the small files differ");
+}
