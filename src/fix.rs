@@ -2,7 +2,7 @@
 //! [`MAX_ROUNDS`]), then writing atomically (temp file in the same directory + rename, with the
 //! original permissions) so a crash or a full disk never leaves a half-written article.
 
-use crate::diagnostic::{Applicability, Diagnostic, Edit};
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Span};
 use crate::engine::RuleSet;
 use std::hash::Hasher;
 use std::io::Write;
@@ -21,6 +21,13 @@ pub fn apply(source: &str, diagnostics: &[Diagnostic], unsafe_fixes: bool) -> (S
         .map(|f| &f.edits)
         .collect();
     fixes.sort_by_key(|edits| edits.iter().map(|e| (e.span.start, e.span.end)).min());
+    // Accepted edits by (start, end): they never clash, so they do not overlap and their ends
+    // grow with their starts; an edit is checked against its neighbours only (one pass, not
+    // every fix against every accepted edit).
+    let mut taken: std::collections::BTreeSet<(usize, usize)> = std::collections::BTreeSet::new();
+    let clash = |e: Span, a: Span| {
+        e.overlaps(a) || e.start == a.start || (e.is_empty() && a.contains(e.start)) || (a.is_empty() && e.contains(a.start))
+    };
     let mut accepted: Vec<&Edit> = Vec::new();
     let mut count = 0;
     for edits in fixes {
@@ -28,14 +35,16 @@ pub fn apply(source: &str, diagnostics: &[Diagnostic], unsafe_fixes: bool) -> (S
             .iter()
             .all(|e| e.span.end <= source.len() && source.is_char_boundary(e.span.start) && source.is_char_boundary(e.span.end));
         let clashes = edits.iter().any(|e| {
-            accepted.iter().any(|a| {
-                e.span.overlaps(a.span)
-                    || e.span.start == a.span.start
-                    || (e.span.is_empty() && a.span.contains(e.span.start))
-                    || (a.span.is_empty() && e.span.contains(a.span.start))
-            })
+            let before = taken.range(..(e.span.start, 0)).next_back();
+            let from = taken.range((e.span.start, 0)..=(e.span.end, usize::MAX));
+            before.into_iter().chain(from).any(|&(start, end)| clash(e.span, Span::new(start, end)))
         });
-        if valid && !clashes {
+        // A fix whose own edits clash is malformed: skipped, never a panic.
+        let mut own: Vec<Span> = edits.iter().map(|e| e.span).collect();
+        own.sort();
+        let consistent = own.windows(2).all(|w| !clash(w[1], w[0]));
+        if valid && consistent && !clashes {
+            taken.extend(edits.iter().map(|e| (e.span.start, e.span.end)));
             accepted.extend(edits.iter());
             count += 1;
         }
@@ -302,7 +311,7 @@ impl Drop for AtomicWriter {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostic::{Fix, Span};
+    use crate::diagnostic::Fix;
 
     fn diag(edits: Vec<Edit>, safe: bool) -> Diagnostic {
         let fix = if safe { Fix::safe(edits) } else { Fix::unsafe_(edits) };
@@ -342,5 +351,69 @@ mod write_tests {
         let snapshot = Snapshot::of(&path, b"new text!\n").unwrap();
         write_fixed(&path, &snapshot, b"New text!\n").unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "New text!\n");
+    }
+}
+
+#[cfg(test)]
+mod apply_props {
+    use super::*;
+    use crate::diagnostic::Fix;
+    use proptest::prelude::*;
+
+    /// The old quadratic check: every edit against every accepted edit.
+    fn reference(source: &str, diagnostics: &[Diagnostic]) -> (String, usize) {
+        let mut fixes: Vec<&Vec<Edit>> = diagnostics.iter().filter_map(|d| d.fix.as_ref()).map(|f| &f.edits).collect();
+        fixes.sort_by_key(|edits| edits.iter().map(|e| (e.span.start, e.span.end)).min());
+        let mut accepted: Vec<&Edit> = Vec::new();
+        let mut count = 0;
+        for edits in fixes {
+            let clashes = edits.iter().any(|e| {
+                accepted.iter().any(|a| {
+                    e.span.overlaps(a.span)
+                        || e.span.start == a.span.start
+                        || (e.span.is_empty() && a.span.contains(e.span.start))
+                        || (a.span.is_empty() && e.span.contains(a.span.start))
+                })
+            });
+            let own_clash = edits.iter().enumerate().any(|(i, e)| {
+                edits[i + 1..].iter().any(|a| {
+                    e.span.overlaps(a.span)
+                        || e.span.start == a.span.start
+                        || (e.span.is_empty() && a.span.contains(e.span.start))
+                        || (a.span.is_empty() && e.span.contains(a.span.start))
+                })
+            });
+            if !clashes && !own_clash {
+                accepted.extend(edits.iter());
+                count += 1;
+            }
+        }
+        accepted.sort_by_key(|e| (e.span.start, e.span.end));
+        let mut out = String::new();
+        let mut pos = 0;
+        for e in accepted {
+            out.push_str(&source[pos..e.span.start]);
+            out.push_str(&e.replacement);
+            pos = e.span.end;
+        }
+        out.push_str(&source[pos..]);
+        (out, count)
+    }
+
+    proptest! {
+        #[test]
+        fn one_pass_apply_matches_the_pairwise_check(
+            fixes in proptest::collection::vec(proptest::collection::vec((0usize..40, 0usize..6, "[a-z]{0,2}"), 1..3), 0..30)
+        ) {
+            let source = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGH";
+            let diagnostics: Vec<Diagnostic> = fixes
+                .iter()
+                .map(|edits| {
+                    let edits = edits.iter().map(|(s, l, r)| Edit::replace(Span::new(*s, (*s + *l).min(40)), r.as_str())).collect();
+                    Diagnostic::new("t", Span::new(0, 0), "m").with_fix(Fix::safe(edits))
+                })
+                .collect();
+            prop_assert_eq!(apply(source, &diagnostics, false), reference(source, &diagnostics));
+        }
     }
 }

@@ -25,6 +25,18 @@ pub struct FileResult {
     pub offset: usize,
     pub first_line: usize,
     line_starts: Vec<usize>,
+    /// Where the last start and the last end were located: findings come sorted, so each
+    /// column is counted on from the previous one, not from its line's start (a long line
+    /// with many findings stays linear).
+    cursors: [std::cell::Cell<Option<Cursor>>; 2],
+}
+
+/// A located byte offset: its 0-based line and 1-based column.
+#[derive(Debug, Clone, Copy)]
+struct Cursor {
+    offset: usize,
+    line: usize,
+    column: usize,
 }
 
 impl FileResult {
@@ -34,15 +46,35 @@ impl FileResult {
 
     pub fn chunk(path: String, source: String, diagnostics: Vec<Diagnostic>, offset: usize, first_line: usize) -> Self {
         let line_starts = document::line_starts(&source);
-        FileResult { path, source, diagnostics, offset, first_line, line_starts }
+        FileResult { path, source, diagnostics, offset, first_line, line_starts, cursors: Default::default() }
+    }
+
+    /// Byte offsets where each line of [`FileResult::source`] starts, built once.
+    pub fn line_starts(&self) -> &[usize] {
+        &self.line_starts
     }
 
     /// 1-based (line, column) of both ends of a diagnostic in the whole file; columns count
     /// characters.
     pub fn location(&self, d: &Diagnostic) -> Location {
-        let (line, column) = document::line_col(&self.source, &self.line_starts, d.span.start);
-        let (end_line, end_column) = document::line_col(&self.source, &self.line_starts, d.span.end);
+        let (line, column) = self.locate(0, d.span.start);
+        let (end_line, end_column) = self.locate(1, d.span.end);
         Location { line: line + self.first_line, column, end_line: end_line + self.first_line, end_column }
+    }
+
+    /// [`document::line_col`], counting on from `cursors[which]` when it is on the same line
+    /// and not after `offset`.
+    fn locate(&self, which: usize, offset: usize) -> (usize, usize) {
+        let offset = crate::text::floor_char_boundary(&self.source, offset);
+        let line = self.line_starts.partition_point(|&s| s <= offset).saturating_sub(1);
+        let (line, column) = match self.cursors[which].get() {
+            Some(c) if c.line == line && c.offset <= offset && (line > 0 || c.offset > 0 || !self.source.starts_with('\u{FEFF}')) => {
+                (line + 1, c.column + self.source[c.offset..offset].chars().count())
+            }
+            _ => document::line_col(&self.source, &self.line_starts, offset),
+        };
+        self.cursors[which].set(Some(Cursor { offset, line: line - 1, column }));
+        (line, column)
     }
 
     pub fn text(&self, d: &Diagnostic) -> &str {
@@ -339,4 +371,31 @@ fn lint_streamed(
         }
     }
     Ok(meta)
+}
+
+#[cfg(test)]
+mod location_props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn cursor_locations_match_counting_from_the_line_start(
+            text in "\u{FEFF}?([a-zé€ \n]{0,30}){0,8}",
+            offsets in proptest::collection::vec(0usize..300, 0..20),
+        ) {
+            let mut offsets: Vec<usize> = offsets.into_iter().map(|o| crate::text::floor_char_boundary(&text, o.min(text.len()))).collect();
+            // Sorted like findings, then a few out of order.
+            offsets.sort();
+            offsets.extend([text.len() / 2, 0]);
+            let starts = document::line_starts(&text);
+            let r = FileResult::new("t".into(), text.clone(), vec![]);
+            for o in offsets {
+                let o = crate::text::floor_char_boundary(&text, o);
+                let d = Diagnostic::new("t", Span::new(o, o), "m");
+                let loc = r.location(&d);
+                prop_assert_eq!((loc.line, loc.column), document::line_col(&text, &starts, o));
+            }
+        }
+    }
 }
