@@ -3,7 +3,8 @@
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use copydesk::diagnostic::Severity;
 use copydesk::report::Format;
-use copydesk::workspace::Overrides;
+use copydesk::run::{self, Inputs};
+use copydesk::workspace::{Overrides, Workspace};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
@@ -98,6 +99,18 @@ impl From<FailLevel> for Severity {
 }
 
 impl CommonArgs {
+    /// The inputs these arguments name, gathered with their limits; notes go to stderr.
+    pub fn inputs(&self, workspace: &Workspace, paths: &[PathBuf], filter: bool, errors: &mut Vec<String>) -> Inputs {
+        let mut log = |n: &str| eprintln!("copydesk: {n}");
+        let log: Option<&mut dyn FnMut(&str)> = if self.verbose { Some(&mut log) } else { None };
+        let limits = run::Limits { max_file_size: self.max_file_size, filter };
+        let gather = run::Gather { no_ignore: self.no_ignore, force_exclude: self.force_exclude, limits };
+        let mut notes = Vec::new();
+        let inputs = Inputs::gather(workspace, paths, self.stdin_filename.as_deref(), gather, log, errors, &mut notes);
+        notes.iter().for_each(|n| eprintln!("copydesk: note: skipped {n}"));
+        inputs
+    }
+
     pub fn overrides(&self) -> Overrides {
         Overrides {
             config: self.config.clone(),
@@ -126,9 +139,12 @@ pub struct CommonArgs {
     /// Never run these rules (comma-separated ids).
     #[arg(long, value_delimiter = ',', value_name = "ID,..")]
     pub ignore: Vec<String>,
-    /// Worker threads (default: one per core).
+    /// Worker threads (default: one per core; at most 256).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
+    /// Refuse files and standard input larger than this many bytes (exit 2).
+    #[arg(long, value_name = "BYTES", default_value_t = copydesk::run::DEFAULT_MAX_FILE_SIZE)]
+    pub max_file_size: u64,
     /// Do not honour .gitignore, .ignore or .copydeskignore.
     #[arg(long)]
     pub no_ignore: bool,

@@ -171,8 +171,9 @@ fn drop_inside_chrome(all: &mut Vec<Diagnostic>) {
     if chrome.is_empty() {
         return;
     }
-    // Structure and scraped-page findings (a duplicated title line) stand on their own.
-    let prose = |d: &Diagnostic| !matches!(d.category, Category::Structure | Category::Scraped | Category::Meta);
+    // Structure and scraped-page findings (a duplicated title line) and the user's own custom
+    // rules stand on their own.
+    let prose = |d: &Diagnostic| !matches!(d.category, Category::Structure | Category::Scraped | Category::Meta | Category::Custom);
     all.retain(|d| !prose(d) || !chrome.iter().any(|c| c.start <= d.span.start && d.span.end <= c.end));
 }
 

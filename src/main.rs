@@ -10,7 +10,7 @@ use copydesk::baseline;
 use copydesk::config::{LoadError, LoadedConfig, CONFIG_FILE_NAME};
 use copydesk::pipeline::FixMode;
 use copydesk::report::{self, Summary};
-use copydesk::run::{self, Inputs, Outcome, Settings, EXIT_CLEAN, EXIT_ERROR};
+use copydesk::run::{self, Outcome, Settings, EXIT_CLEAN, EXIT_ERROR};
 use copydesk::workspace::{Workspace, WorkspaceError};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -18,6 +18,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 fn main() -> ExitCode {
+    run::install_interrupt_handler();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -48,6 +49,15 @@ fn main() -> ExitCode {
 
 fn error(message: impl std::fmt::Display) {
     eprintln!("copydesk: error: {message}");
+}
+
+/// A reader that stopped early (`| head`) is not an error: end quietly, like ripgrep.
+fn output_failed(e: std::io::Error) -> u8 {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        EXIT_CLEAN
+    } else {
+        fail(e)
+    }
 }
 
 fn fail(message: impl std::fmt::Display) -> u8 {
@@ -91,8 +101,8 @@ fn report_load_error(e: LoadError) {
 
 /// Threads, then the workspace for the current directory; errors are printed here.
 fn workspace(common: &CommonArgs) -> Result<Workspace, u8> {
-    if let Some(n) = common.threads.filter(|&n| n > 0) {
-        let _ = rayon::ThreadPoolBuilder::new().num_threads(n).build_global();
+    if let Some(note) = run::configure_threads(common.threads) {
+        eprintln!("copydesk: note: {note}");
     }
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     match Workspace::discover(&cwd, &common.overrides()) {
@@ -110,12 +120,6 @@ fn workspace(common: &CommonArgs) -> Result<Workspace, u8> {
             Err(EXIT_ERROR)
         }
     }
-}
-
-fn inputs(workspace: &Workspace, paths: &[PathBuf], common: &CommonArgs, errors: &mut Vec<String>) -> Inputs {
-    let mut log = |n: &str| eprintln!("copydesk: {n}");
-    let log: Option<&mut dyn FnMut(&str)> = if common.verbose { Some(&mut log) } else { None };
-    Inputs::gather(workspace, paths, common.stdin_filename.as_deref(), (common.no_ignore, common.force_exclude), log, errors)
 }
 
 fn show_config(path: Option<PathBuf>, common: &CommonArgs) -> u8 {
@@ -145,7 +149,7 @@ fn lint(args: LintArgs) -> u8 {
     let srcroot = Some(cwd.clone());
     let options = report::Options { color, statistics: args.statistics, quiet: args.quiet, custom_rules, srcroot };
     let mut outcome = Outcome::default();
-    let inputs = inputs(&workspace, &args.paths, &args.common, &mut outcome.errors);
+    let inputs = args.common.inputs(&workspace, &args.paths, args.fix, &mut outcome.errors);
     outcome.total = Summary::new();
     // Paths that could not be walked. With --diff, stdout carries only the diff; with --fix on
     // stdin, only the fixed text.
@@ -163,18 +167,12 @@ fn lint(args: LintArgs) -> u8 {
     let mut out = std::io::BufWriter::new(std::io::stdout());
     let mut sinks = run::Sinks { printer: &mut printer, out: &mut out, note: &note };
     if let Err(e) = run::lint(&workspace, inputs, &settings, &mut sinks, &mut outcome) {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            error(e);
-        }
-        return EXIT_ERROR;
+        return output_failed(e);
     }
     outcome.total.elapsed_ms = started.elapsed().as_millis();
     let finished = printer.finish(&outcome.total).and_then(|_| if outcome.stdout_closed { Ok(()) } else { out.flush() });
     if let Err(e) = finished {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            error(e);
-            return EXIT_ERROR;
-        }
+        return output_failed(e);
     }
     outcome.errors.iter().for_each(error);
     if outcome.linted_nothing() {
@@ -189,7 +187,7 @@ fn write_baseline(file: &Path, paths: Vec<PathBuf>, common: &CommonArgs) -> u8 {
         Err(code) => return code,
     };
     let mut errors = Vec::new();
-    let inputs = inputs(&workspace, &paths, common, &mut errors);
+    let inputs = common.inputs(&workspace, &paths, false, &mut errors);
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     match run::write_baseline(&workspace, inputs, file, &cwd, &mut errors) {
         Ok(n) => eprintln!("copydesk: recorded {n} finding(s) in {}", file.display()),

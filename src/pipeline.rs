@@ -7,7 +7,7 @@
 //! [`Workspace`](crate::workspace::Workspace)'s business; this module receives a [`RuleSet`].
 
 use crate::baseline;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Span};
 use crate::document;
 use crate::engine::{lint_bytes, lint_source, RuleSet};
 use crate::fix;
@@ -25,6 +25,18 @@ pub struct FileResult {
     pub offset: usize,
     pub first_line: usize,
     line_starts: Vec<usize>,
+    /// Where the last start and the last end were located: findings come sorted, so each
+    /// column is counted on from the previous one, not from its line's start (a long line
+    /// with many findings stays linear).
+    cursors: [std::cell::Cell<Option<Cursor>>; 2],
+}
+
+/// A located byte offset: its 0-based line and 1-based column.
+#[derive(Debug, Clone, Copy)]
+struct Cursor {
+    offset: usize,
+    line: usize,
+    column: usize,
 }
 
 impl FileResult {
@@ -34,15 +46,35 @@ impl FileResult {
 
     pub fn chunk(path: String, source: String, diagnostics: Vec<Diagnostic>, offset: usize, first_line: usize) -> Self {
         let line_starts = document::line_starts(&source);
-        FileResult { path, source, diagnostics, offset, first_line, line_starts }
+        FileResult { path, source, diagnostics, offset, first_line, line_starts, cursors: Default::default() }
+    }
+
+    /// Byte offsets where each line of [`FileResult::source`] starts, built once.
+    pub fn line_starts(&self) -> &[usize] {
+        &self.line_starts
     }
 
     /// 1-based (line, column) of both ends of a diagnostic in the whole file; columns count
     /// characters.
     pub fn location(&self, d: &Diagnostic) -> Location {
-        let (line, column) = document::line_col(&self.source, &self.line_starts, d.span.start);
-        let (end_line, end_column) = document::line_col(&self.source, &self.line_starts, d.span.end);
+        let (line, column) = self.locate(0, d.span.start);
+        let (end_line, end_column) = self.locate(1, d.span.end);
         Location { line: line + self.first_line, column, end_line: end_line + self.first_line, end_column }
+    }
+
+    /// [`document::line_col`], counting on from `cursors[which]` when it is on the same line
+    /// and not after `offset`.
+    fn locate(&self, which: usize, offset: usize) -> (usize, usize) {
+        let offset = crate::text::floor_char_boundary(&self.source, offset);
+        let line = self.line_starts.partition_point(|&s| s <= offset).saturating_sub(1);
+        let (line, column) = match self.cursors[which].get() {
+            Some(c) if c.line == line && c.offset <= offset && (line > 0 || c.offset > 0 || !self.source.starts_with('\u{FEFF}')) => {
+                (line + 1, c.column + self.source[c.offset..offset].chars().count())
+            }
+            _ => document::line_col(&self.source, &self.line_starts, offset),
+        };
+        self.cursors[which].set(Some(Cursor { offset, line: line - 1, column }));
+        (line, column)
     }
 
     pub fn text(&self, d: &Diagnostic) -> &str {
@@ -96,8 +128,12 @@ pub struct FileMeta {
     /// `--diff`: how many fixes the diff shows (none is written).
     pub shown: usize,
     pub diff: Option<String>,
-    /// `--fix` on standard input: the fixed text, for stdout.
-    pub stdin_fixed: Option<String>,
+    /// `--fix` on standard input: the fixed text for stdout, or the input unchanged when it
+    /// could not be fixed (a filter never loses a byte).
+    pub stdin_fixed: Option<Vec<u8>>,
+    /// Why the input was refused (exit 2): binary or UTF-16 standard input, invalid UTF-8 under
+    /// `--fix -`, a UTF-16 file, a file changed on disk while it was being fixed.
+    pub refused: Option<String>,
     /// Why the file was skipped (binary), if it was.
     pub skipped: Option<String>,
     /// A note for stderr that is not an error.
@@ -131,11 +167,42 @@ fn into_text(bytes: Vec<u8>) -> (String, Option<(usize, usize)>) {
     }
 }
 
-/// Lint one text (a whole file or one chunk of a huge one), fixing it first if asked.
-/// Returns the findings on the (possibly fixed) text, that text, and the fixes applied.
+/// A chunk after the first of a huge file is linted after this context, so that its first line
+/// is body text, as it is in the file, and not taken for the article's title. Nothing in it is
+/// reported or fixed.
+const CONTINUATION: &str = "Continued\n\n";
+
+/// Lint one text (a whole file or one chunk of a huge one), fixing it first if asked; a
+/// chunk after the first is linted after [`CONTINUATION`]. Returns the findings on the
+/// (possibly fixed) text, that text, and the fixes applied.
 fn lint_text(
     text: String,
     invalid: Option<(usize, usize)>,
+    name: &str,
+    rules: &RuleSet,
+    fix_mode: FixMode,
+    continuation: bool,
+) -> (Vec<Diagnostic>, String, usize, bool) {
+    if !continuation {
+        return lint_text_after(text, invalid, 0, name, rules, fix_mode);
+    }
+    let p = CONTINUATION.len();
+    let invalid = invalid.map(|(first, count)| (first + p, count));
+    let (mut diagnostics, text, applied, changed) = lint_text_after(format!("{CONTINUATION}{text}"), invalid, p, name, rules, fix_mode);
+    diagnostics.retain(|d| d.span.start >= p && d.fix.as_ref().is_none_or(|f| f.edits.iter().all(|e| e.span.start >= p)));
+    for d in &mut diagnostics {
+        d.span = Span::new(d.span.start - p, d.span.end - p);
+        for e in d.fix.iter_mut().flat_map(|f| f.edits.iter_mut()) {
+            e.span = Span::new(e.span.start - p, e.span.end - p);
+        }
+    }
+    (diagnostics, text[p..].to_string(), applied, changed)
+}
+
+fn lint_text_after(
+    text: String,
+    invalid: Option<(usize, usize)>,
+    protected: usize,
     name: &str,
     rules: &RuleSet,
     fix_mode: FixMode,
@@ -145,7 +212,7 @@ fn lint_text(
     if !(fix_mode.write || fix_mode.diff) || invalid.is_some() {
         return (diagnostics, text, 0, false);
     }
-    let result = fix::fix_until_stable(&text, name, rules, fix_mode.unsafe_fixes);
+    let result = fix::fix_until_stable_after(&text, protected, name, rules, fix_mode.unsafe_fixes);
     if result.text == text {
         return (diagnostics, text, 0, false);
     }
@@ -180,19 +247,40 @@ pub fn lint_input(
     };
     let mut meta = FileMeta::default();
     let is_stdin = matches!(source, Source::Stdin(_));
-    let bytes = match source {
-        Source::Stdin(bytes) => bytes,
-        Source::File => std::fs::read(path).map_err(LintError::Read)?,
+    let (bytes, snapshot) = match source {
+        Source::Stdin(bytes) => (bytes, None),
+        Source::File => {
+            let bytes = std::fs::read(path).map_err(LintError::Read)?;
+            let snapshot = fix::Snapshot::of(path, &bytes).map_err(LintError::Read)?;
+            (bytes, Some(snapshot))
+        }
         Source::HugeFile => return lint_streamed(path, name, rules, fix_mode, &mut on_chunk),
     };
     meta.bytes = bytes.len();
-    if is_binary(&bytes) {
-        meta.skipped = Some("binary file (contains NUL bytes)".into());
+    let filter = is_stdin && fix_mode.write;
+    let refusal = if is_utf16(&bytes) {
+        Some("UTF-16 text is not supported; convert it to UTF-8 (e.g. `iconv -f UTF-16 -t UTF-8`)".to_string())
+    } else if is_binary(&bytes) {
+        if !is_stdin {
+            meta.skipped = Some("binary file (contains NUL bytes)".into());
+            return Ok(meta);
+        }
+        Some("binary input (contains NUL bytes); not linted".to_string())
+    } else if filter {
+        std::str::from_utf8(&bytes).err().map(|e| format!("invalid UTF-8 at byte {}; not fixed", e.valid_up_to()))
+    } else {
+        None
+    };
+    if let Some(why) = refusal {
+        meta.refused = Some(if filter { format!("{why}; the input was echoed unchanged") } else { why });
+        if filter {
+            meta.stdin_fixed = Some(bytes);
+        }
         return Ok(meta);
     }
     let (text, invalid) = into_text(bytes);
     let original = (fix_mode.diff || is_stdin).then(|| text.clone());
-    let (diagnostics, text, applied, changed) = lint_text(text, invalid, name, rules, fix_mode);
+    let (diagnostics, text, applied, changed) = lint_text(text, invalid, name, rules, fix_mode, false);
     if changed {
         if fix_mode.diff {
             meta.diff = Some(fix::unified_diff(name, original.as_deref().unwrap_or(""), &text));
@@ -200,15 +288,27 @@ pub fn lint_input(
         } else if is_stdin {
             meta.fixed = applied;
         } else {
-            fix::write_atomic(path, text.as_bytes()).map_err(LintError::Write)?;
-            meta.fixed = applied;
+            let snapshot = snapshot.as_ref().expect("a file has a snapshot");
+            match fix::write_fixed(path, snapshot, text.as_bytes()) {
+                Ok(()) => meta.fixed = applied,
+                Err(fix::WriteError::Changed) => {
+                    meta.refused = Some("changed on disk while it was being fixed; not written (run again)".into());
+                }
+                Err(fix::WriteError::Io(e)) => return Err(LintError::Write(e)),
+            }
         }
     }
-    if is_stdin && fix_mode.write {
-        meta.stdin_fixed = Some(text.clone());
+    if filter {
+        meta.stdin_fixed = Some(text.clone().into_bytes());
     }
     on_chunk(FileResult::new(name.to_string(), text, diagnostics));
     Ok(meta)
+}
+
+/// UTF-16 with a byte-order mark. Refused, not decoded: a fix would have to re-encode it, and
+/// editors and scrapers write UTF-8 (documented in the README).
+pub fn is_utf16(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF])
 }
 
 /// A file over the streaming threshold: chunk by chunk, fixes written to a temp file that
@@ -221,6 +321,7 @@ fn lint_streamed(
     on_chunk: &mut dyn FnMut(FileResult),
 ) -> Result<FileMeta, LintError> {
     let file = std::fs::File::open(path).map_err(LintError::Read)?;
+    let mut snapshot = fix::SnapshotBuilder::new(&file.metadata().map_err(LintError::Read)?);
     let mut meta = FileMeta::default();
     let chunk_fix = FixMode { write: fix_mode.write, diff: false, unsafe_fixes: fix_mode.unsafe_fixes };
     if fix_mode.diff {
@@ -230,14 +331,19 @@ fn lint_streamed(
     let (mut offset, mut first_line, mut any_invalid) = (0usize, 0usize, false);
     for (i, chunk) in stream::Chunks::new(std::io::BufReader::new(file), stream::CHUNK_SIZE).enumerate() {
         let bytes = chunk.map_err(LintError::Read)?;
+        if i == 0 && is_utf16(&bytes) {
+            meta.refused = Some("UTF-16 text is not supported; convert it to UTF-8".into());
+            return Ok(meta);
+        }
         if i == 0 && is_binary(&bytes) {
             meta.skipped = Some("binary file (contains NUL bytes)".into());
             return Ok(meta);
         }
+        snapshot.update(&bytes);
         meta.bytes += bytes.len();
         let (text, invalid) = into_text(bytes);
         any_invalid |= invalid.is_some();
-        let (mut diagnostics, text, applied, _) = lint_text(text, invalid, name, rules, chunk_fix);
+        let (mut diagnostics, text, applied, _) = lint_text(text, invalid, name, rules, chunk_fix, i > 0);
         // Positions refer to the file as it now is (fixed, when fixing).
         let lines = text.bytes().filter(|&b| b == b'\n').count();
         let len = text.len();
@@ -257,8 +363,42 @@ fn lint_streamed(
             drop(w); // never rewrite a file with invalid UTF-8; nothing to do when nothing changed
             meta.fixed = 0;
         } else {
-            w.commit().map_err(LintError::Write)?;
+            match w.commit(&snapshot.finish()) {
+                Ok(()) => {}
+                Err(fix::WriteError::Changed) => {
+                    meta.fixed = 0;
+                    meta.refused = Some("changed on disk while it was being fixed; not written (run again)".into());
+                }
+                Err(fix::WriteError::Io(e)) => return Err(LintError::Write(e)),
+            }
         }
     }
     Ok(meta)
+}
+
+#[cfg(test)]
+mod location_props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn cursor_locations_match_counting_from_the_line_start(
+            text in "\u{FEFF}?([a-zé€ \n]{0,30}){0,8}",
+            offsets in proptest::collection::vec(0usize..300, 0..20),
+        ) {
+            let mut offsets: Vec<usize> = offsets.into_iter().map(|o| crate::text::floor_char_boundary(&text, o.min(text.len()))).collect();
+            // Sorted like findings, then a few out of order.
+            offsets.sort();
+            offsets.extend([text.len() / 2, 0]);
+            let starts = document::line_starts(&text);
+            let r = FileResult::new("t".into(), text.clone(), vec![]);
+            for o in offsets {
+                let o = crate::text::floor_char_boundary(&text, o);
+                let d = Diagnostic::new("t", Span::new(o, o), "m");
+                let loc = r.location(&d);
+                prop_assert_eq!((loc.line, loc.column), document::line_col(&text, &starts, o));
+            }
+        }
+    }
 }

@@ -18,35 +18,98 @@ use std::path::{Path, PathBuf};
 /// batch: output is deterministic and memory stays bounded on any corpus.
 pub const BATCH: usize = 256;
 
+/// The default `--max-file-size`: larger files and standard input are refused (exit 2).
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 64 << 20;
+
 /// The inputs of a run: standard input (under a name), or the files found under the paths.
 pub enum Inputs {
     Stdin(String, Vec<u8>),
     Files(Vec<PathBuf>),
 }
 
+/// How inputs are gathered: the size limit, and whether standard input is a filter
+/// (`--fix -`, whose input must come back unchanged when it cannot be fixed).
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    pub max_file_size: u64,
+    pub filter: bool,
+}
+
+/// How a walk chooses files: `no_ignore` (ignore files off), `force_exclude` (excludes apply to
+/// named paths too), and the limits.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Gather {
+    pub no_ignore: bool,
+    pub force_exclude: bool,
+    pub limits: Limits,
+}
+
+/// `--threads` above this is clamped: more threads than this only cost memory.
+pub const MAX_THREADS: usize = 256;
+/// The exit code of a run stopped by Ctrl-C (128 + SIGINT), as shells report it.
+pub const EXIT_INTERRUPTED: i32 = 130;
+
+/// Sets the worker pool to `requested` threads (clamped to [`MAX_THREADS`]); returns a note
+/// when it had to clamp.
+pub fn configure_threads(requested: Option<usize>) -> Option<String> {
+    let n = requested.filter(|&n| n > 0)?;
+    let _ = rayon::ThreadPoolBuilder::new().num_threads(n.min(MAX_THREADS)).build_global();
+    (n > MAX_THREADS).then(|| format!("--threads {n} clamped to {MAX_THREADS}"))
+}
+
+/// Ctrl-C deletes the temp files of fixes in progress (never a `.copydesk-*.tmp` left beside
+/// an article), lets an in-place rewrite finish, then exits with [`EXIT_INTERRUPTED`].
+pub fn install_interrupt_handler() {
+    let _ = ctrlc::set_handler(|| crate::fix::cleanup_temps_then(|| std::process::exit(EXIT_INTERRUPTED)));
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { max_file_size: DEFAULT_MAX_FILE_SIZE, filter: false }
+    }
+}
+
 impl Inputs {
     /// `-` alone reads standard input (named `stdin_name`, default `<stdin>`); otherwise the
-    /// files under `paths` (default: the current directory). Unreadable input and unwalkable
-    /// paths are added to `errors`. `walk` is (no_ignore, force_exclude).
+    /// files under `paths` (default: the current directory). Unreadable input, unwalkable
+    /// paths, named non-regular files and inputs over the size limit are added to `errors`;
+    /// what a walk skipped (FIFOs, devices, sockets) to `notes`; `log`, when given, hears
+    /// each skipped and linted file (`--verbose`).
     pub fn gather(
         workspace: &Workspace,
         paths: &[PathBuf],
         stdin_name: Option<&str>,
-        walk: (bool, bool),
+        gather: Gather,
         log: Option<&mut dyn FnMut(&str)>,
         errors: &mut Vec<String>,
+        notes: &mut Vec<String>,
     ) -> Inputs {
         if paths.len() == 1 && paths[0].as_os_str() == "-" {
             let name = stdin_name.unwrap_or("<stdin>").to_string();
-            let mut bytes = Vec::new();
-            if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
-                errors.push(format!("<stdin>: {e}"));
-            }
+            let bytes = read_stdin(&name, gather.limits, errors);
             return Inputs::Stdin(name, bytes);
         }
         let roots: Vec<PathBuf> = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths.to_vec() };
-        let (files, walk_errors) = workspace.files(&roots, walk.0, walk.1);
-        errors.extend(walk_errors.into_iter().map(|e| format!("{}: {}", e.path.display(), e.message)));
+        let limits = gather.limits;
+        let (files, walk_errors) = workspace.files(&roots, gather.no_ignore, gather.force_exclude);
+        for e in walk_errors {
+            let line = format!("{}: {}", display_path(&e.path), e.message);
+            if e.skipped {
+                notes.push(line);
+            } else {
+                errors.push(line);
+            }
+        }
+        let files: Vec<PathBuf> = files
+            .into_iter()
+            .filter(|f| match std::fs::metadata(f) {
+                Ok(m) if m.len() > limits.max_file_size => {
+                    errors.push(format!("{}: {}", display_path(f), too_large(m.len(), limits.max_file_size)));
+                    false
+                }
+                _ => true,
+            })
+            .collect();
         if let Some(log) = log {
             for (path, reason) in workspace.skipped(&roots, &files) {
                 log(&format!("skipped {}: {reason}", display_path(&path)));
@@ -61,6 +124,42 @@ impl Inputs {
     pub fn is_stdin(&self) -> bool {
         matches!(self, Inputs::Stdin(..))
     }
+}
+
+fn too_large(len: u64, max: u64) -> String {
+    format!("{len} bytes is over the size limit of {max} bytes (--max-file-size); not linted")
+}
+
+/// Standard input up to the size limit. A NUL byte in the first chunk (binary, `/dev/zero`)
+/// stops the read at once unless it is a filter, which must echo all of its input: a filter
+/// over the limit echoes what was read and copies the rest through unchanged, then fails.
+fn read_stdin(name: &str, limits: Limits, errors: &mut Vec<String>) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    let mut stdin = std::io::stdin().lock();
+    let mut chunk = vec![0u8; 64 << 10];
+    loop {
+        match stdin.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => bytes.extend_from_slice(&chunk[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => {
+                errors.push(format!("{name}: {e}"));
+                break;
+            }
+        }
+        if !limits.filter && bytes.len() >= 8192 && crate::text::is_binary(&bytes) {
+            break; // the pipeline refuses it; no need to read /dev/zero to the end
+        }
+        if bytes.len() as u64 > limits.max_file_size {
+            errors.push(format!("{name}: standard input is over the size limit of {} bytes (--max-file-size)", limits.max_file_size));
+            if limits.filter {
+                let mut out = std::io::stdout().lock();
+                let _ = out.write_all(&bytes).and_then(|_| std::io::copy(&mut stdin, &mut out)).and_then(|_| out.flush());
+            }
+            return Vec::new();
+        }
+    }
+    bytes
 }
 
 /// A path as reported: without a leading `./`.
@@ -222,6 +321,14 @@ fn emit<W: Write>(sinks: &mut Sinks<'_, W>, rendered: &[Rendered], threshold: Se
                 outcome.errors.push(format!("{}: {message}", r.name));
                 outcome.total.failed += 1;
             }
+            Ok(meta) if meta.refused.is_some() => {
+                sinks.printer.file(&r.piece)?;
+                if let Some(echo) = &meta.stdin_fixed {
+                    write_out(sinks.out, echo, outcome)?;
+                }
+                outcome.errors.push(format!("{}: {}", r.name, meta.refused.as_deref().unwrap_or("")));
+                outcome.total.failed += 1;
+            }
             Ok(meta) if meta.skipped.is_some() => note(&format!("skipped {}: {}", r.name, meta.skipped.as_deref().unwrap_or(""))),
             Ok(meta) => {
                 let mut summary = r.summary.clone();
@@ -235,14 +342,8 @@ fn emit<W: Write>(sinks: &mut Sinks<'_, W>, rendered: &[Rendered], threshold: Se
                 outcome.failing |=
                     [Severity::Error, Severity::Warning, Severity::Info].iter().any(|&s| s >= threshold && r.summary.count(s) > 0);
                 sinks.printer.file(&r.piece)?;
-                for text in [&meta.diff, &meta.stdin_fixed].into_iter().flatten() {
-                    if outcome.stdout_closed {
-                        break;
-                    }
-                    match sinks.out.write_all(text.as_bytes()) {
-                        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => outcome.stdout_closed = true,
-                        other => other?,
-                    }
+                for bytes in [meta.diff.as_ref().map(String::as_bytes), meta.stdin_fixed.as_deref()].into_iter().flatten() {
+                    write_out(sinks.out, bytes, outcome)?;
                 }
                 if let Some(n) = &meta.note {
                     note(n);
@@ -251,6 +352,20 @@ fn emit<W: Write>(sinks: &mut Sinks<'_, W>, rendered: &[Rendered], threshold: Se
         }
     }
     Ok(())
+}
+
+/// Write to standard output unless it was closed; a broken pipe only marks it closed.
+fn write_out(out: &mut dyn Write, bytes: &[u8], outcome: &mut Outcome) -> std::io::Result<()> {
+    if outcome.stdout_closed {
+        return Ok(());
+    }
+    match out.write_all(bytes) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+            outcome.stdout_closed = true;
+            Ok(())
+        }
+        other => other,
+    }
 }
 
 /// Every finding of the inputs, as a baseline; "path: message" for inputs that failed.

@@ -13,16 +13,18 @@ pub struct Chunks<R> {
     carry: Vec<u8>,
     size: usize,
     eof: bool,
+    error: Option<io::Error>,
 }
 
 impl<R: Read> Chunks<R> {
     pub fn new(reader: R, size: usize) -> Self {
-        Chunks { reader, carry: Vec::new(), size: size.max(64), eof: false }
+        Chunks { reader, carry: Vec::new(), size: size.max(64), eof: false, error: None }
     }
 }
 
 /// Where to end a chunk: after the last blank line in its second half, else after the last
-/// newline, else (one enormous line) at a UTF-8 character boundary.
+/// newline (the reader makes sure there is one), else (never reached) at a UTF-8 character
+/// boundary.
 fn cut_point(buf: &[u8]) -> usize {
     let half = buf.len() / 2;
     if let Some(i) = buf[half..].windows(2).rposition(|w| w == b"\n\n") {
@@ -51,14 +53,19 @@ impl<R: Read> Iterator for Chunks<R> {
 
     fn next(&mut self) -> Option<Self::Item> {
         let mut buf = std::mem::take(&mut self.carry);
-        while buf.len() < self.size && !self.eof {
-            let want = (self.size - buf.len()) as u64;
-            match (&mut self.reader).take(want).read_to_end(&mut buf) {
-                Ok(0) => self.eof = true,
-                Ok(_) => {}
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(e) => return Some(Err(e)),
+        // Read a chunk's worth; a chunk with no line break yet (one enormous line) keeps
+        // growing until one comes, so no chunk ever ends inside a line or a sentence.
+        let (mut goal, mut scanned) = (self.size, 0);
+        loop {
+            self.fill(&mut buf, goal);
+            if let Some(e) = self.error.take() {
+                return Some(Err(e));
             }
+            if self.eof || buf[scanned..].contains(&b'\n') {
+                break;
+            }
+            scanned = buf.len();
+            goal = buf.len() + self.size;
         }
         if buf.is_empty() {
             return None;
@@ -68,6 +75,23 @@ impl<R: Read> Iterator for Chunks<R> {
             self.carry = buf.split_off(cut);
         }
         Some(Ok(buf))
+    }
+}
+
+impl<R: Read> Chunks<R> {
+    fn fill(&mut self, buf: &mut Vec<u8>, goal: usize) {
+        while buf.len() < goal && !self.eof {
+            let want = (goal - buf.len()) as u64;
+            match (&mut self.reader).take(want).read_to_end(buf) {
+                Ok(0) => self.eof = true,
+                Ok(_) => {}
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => {
+                    self.error = Some(e);
+                    return;
+                }
+            }
+        }
     }
 }
 
@@ -88,10 +112,14 @@ mod tests {
     }
 
     #[test]
-    fn one_enormous_line_is_cut_at_char_boundaries() {
-        let text = "ééééé".repeat(100);
+    fn one_enormous_line_is_never_cut() {
+        // Cutting inside a line split sentences and words ("The" became "ThE" after fixes).
+        let text = format!("Short line.\n{}\nNext line.\n{}", "ééééé ".repeat(100), "x".repeat(300));
         let chunks: Vec<Vec<u8>> = Chunks::new(text.as_bytes(), 65).map(|c| c.unwrap()).collect();
         assert_eq!(chunks.concat(), text.as_bytes());
-        assert!(chunks.iter().all(|c| std::str::from_utf8(c).is_ok()));
+        for c in &chunks[..chunks.len() - 1] {
+            assert_eq!(c.last(), Some(&b'\n'), "{:?}", String::from_utf8_lossy(c));
+        }
+        assert!(chunks.iter().any(|c| c.len() > 600), "the long line is one chunk");
     }
 }

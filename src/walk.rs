@@ -15,7 +15,12 @@ pub const IGNORE_FILE: &str = ".copydeskignore";
 pub struct WalkError {
     pub path: PathBuf,
     pub message: String,
+    /// Not an error but a note: a non-regular file (FIFO, device, socket) met in a walk.
+    pub skipped: bool,
 }
+
+/// Version-control directories: never walked, whatever `[files]` includes.
+pub const VCS_DIRS: &[&str] = &[".git", ".hg", ".svn"];
 
 /// Files under `roots`, sorted and deduplicated, plus the errors met on the way. With
 /// `force_exclude` (the directory `[files] exclude` globs are relative to), a file named in
@@ -26,11 +31,16 @@ pub fn collect(roots: &[PathBuf], files: &FilesConfig, no_ignore: bool, force_ex
     let mut kept_by_dir: std::collections::HashMap<PathBuf, Vec<PathBuf>> = std::collections::HashMap::new();
     for root in roots {
         match std::fs::metadata(root) {
-            Err(e) => errors.push(WalkError { path: root.clone(), message: e.to_string() }),
+            Err(e) => errors.push(WalkError { path: root.clone(), message: e.to_string(), skipped: false }),
             Ok(meta) if meta.is_file() => match force_exclude {
                 Some(base) if excluded(root, base, files, no_ignore, &mut kept_by_dir) => {}
                 _ => out.push(root.clone()),
             },
+            Ok(meta) if !meta.is_dir() => errors.push(WalkError {
+                path: root.clone(),
+                message: format!("not a regular file ({}); refused", kind_of(&meta.file_type())),
+                skipped: false,
+            }),
             Ok(_) => walk_dir(root, files, no_ignore, &mut out, &mut errors),
         }
     }
@@ -48,14 +58,16 @@ fn walk_dir(root: &Path, files: &FilesConfig, no_ignore: bool, out: &mut Vec<Pat
             Ok(g) => {
                 include.add(g);
             }
-            Err(e) => errors.push(WalkError { path: root.to_path_buf(), message: format!("bad include glob `{glob}`: {e}") }),
+            Err(e) => {
+                errors.push(WalkError { path: root.to_path_buf(), message: format!("bad include glob `{glob}`: {e}"), skipped: false })
+            }
         }
     }
     let include = include.build().unwrap_or_else(|_| globset::GlobSet::empty());
     let mut overrides = OverrideBuilder::new(root);
     for glob in &files.exclude {
         if let Err(e) = overrides.add(&format!("!{glob}")) {
-            errors.push(WalkError { path: root.to_path_buf(), message: format!("bad exclude glob `{glob}`: {e}") });
+            errors.push(WalkError { path: root.to_path_buf(), message: format!("bad exclude glob `{glob}`: {e}"), skipped: false });
         }
     }
     let mut builder = WalkBuilder::new(root);
@@ -69,8 +81,9 @@ fn walk_dir(root: &Path, files: &FilesConfig, no_ignore: bool, out: &mut Vec<Pat
         Ok(o) => {
             builder.overrides(o);
         }
-        Err(e) => errors.push(WalkError { path: root.to_path_buf(), message: e.to_string() }),
+        Err(e) => errors.push(WalkError { path: root.to_path_buf(), message: e.to_string(), skipped: false }),
     }
+    builder.filter_entry(|e| !(e.depth() > 0 && e.file_type().is_some_and(|t| t.is_dir()) && VCS_DIRS.iter().any(|d| e.file_name() == *d)));
     for entry in builder.build() {
         match entry {
             Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => {
@@ -79,8 +92,16 @@ fn walk_dir(root: &Path, files: &FilesConfig, no_ignore: bool, out: &mut Vec<Pat
                     out.push(e.into_path());
                 }
             }
+            Ok(e) if e.file_type().is_some_and(|t| !t.is_dir()) => {
+                let kind = e.file_type().map_or("not a file or directory", |t| kind_of(&t));
+                errors.push(WalkError { path: e.into_path(), message: format!("not a regular file ({kind}); skipped"), skipped: true });
+            }
             Ok(_) => {}
-            Err(e) => errors.push(WalkError { path: error_path(&e).unwrap_or_else(|| root.to_path_buf()), message: error_message(&e) }),
+            Err(e) => errors.push(WalkError {
+                path: error_path(&e).unwrap_or_else(|| root.to_path_buf()),
+                message: error_message(&e),
+                skipped: false,
+            }),
         }
     }
 }
@@ -167,6 +188,19 @@ pub fn skipped(roots: &[PathBuf], files: &FilesConfig, kept: &[PathBuf]) -> Vec<
     }
     out.sort();
     out
+}
+
+fn kind_of(t: &std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if t.is_fifo() {
+        "a FIFO"
+    } else if t.is_char_device() || t.is_block_device() {
+        "a device"
+    } else if t.is_socket() {
+        "a socket"
+    } else {
+        "not a file or directory"
+    }
 }
 
 fn error_path(e: &ignore::Error) -> Option<PathBuf> {

@@ -19,7 +19,11 @@ struct Report<'a> {
 struct Named<'a> {
     name: &'a str,
     text: &'a str,
-    first_line: usize,
+    line_starts: &'a [usize],
+    /// 0-based line (in the whole file) and 0-based column of the finding's start, located
+    /// once by [`FileResult::location`]: nothing here counts from the top of the text.
+    line: usize,
+    column: usize,
 }
 
 impl SourceCode for Named<'_> {
@@ -30,18 +34,19 @@ impl SourceCode for Named<'_> {
         let text = self.text;
         let start = crate::text::floor_char_boundary(text, span.offset().min(text.len()));
         let end = crate::text::floor_char_boundary(text, (span.offset() + span.len()).min(text.len())).max(start);
-        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line = self.line_starts.partition_point(|&s| s <= start).saturating_sub(1);
+        let line_start = self.line_starts.get(line).copied().unwrap_or(0);
         let line_start = if line_start == 0 && text.starts_with('\u{FEFF}') { '\u{FEFF}'.len_utf8().min(start) } else { line_start };
-        let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+        let end_line = self.line_starts.partition_point(|&s| s <= end).saturating_sub(1);
+        let line_end = self.line_starts.get(end_line + 1).map_or(text.len(), |&next| next - 1).max(end);
         let line_end = if line_end > line_start && text.as_bytes()[line_end - 1] == b'\r' { line_end - 1 } else { line_end }.max(end);
         let back = text[line_start..start].char_indices().rev().nth(CONTEXT).map_or(line_start, |(i, _)| line_start + i);
         let window_start = text[back..start].find(' ').map_or(back, |i| back + i + 1).min(start);
         let window_start = if back == line_start { line_start } else { window_start };
         let ahead = text[end..line_end].char_indices().nth(CONTEXT).map_or(line_end, |(i, _)| end + i);
         let window_end = if ahead == line_end { line_end } else { text[end..ahead].rfind(' ').map_or(ahead, |i| end + i) };
-        let line = text[..line_start].bytes().filter(|&b| b == b'\n').count() + self.first_line;
         // The header shows where the finding starts, as the editor counts columns.
-        let column = text[line_start..start].chars().count();
+        let (line, column) = (self.line, self.column);
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.to_string(),
             &text.as_bytes()[window_start..window_end],
@@ -98,7 +103,7 @@ pub fn render_file(r: &FileResult, options: &Options) -> String {
     let mut out = String::new();
     for d in &r.diagnostics {
         let loc = r.location(d);
-        let source = Named { name: &r.path, text: &r.source, first_line: r.first_line };
+        let source = Named { name: &r.path, text: &r.source, line_starts: r.line_starts(), line: loc.line - 1, column: loc.column - 1 };
         let report = Report { d, source };
         if handler.render_report(&mut out, &report).is_err() {
             out.push_str(&format!("{}:{}:{}: {}[{}] {}\n", r.path, loc.line, loc.column, d.severity, d.rule, d.message));
