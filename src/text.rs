@@ -120,6 +120,17 @@ pub fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
+/// The text within `radius` bytes of `start..end` (cut at char boundaries), and where it
+/// starts: searches for evidence near a word stay linear however long the document is.
+pub fn around(source: &str, start: usize, end: usize, radius: usize) -> (usize, &str) {
+    let lo = floor_char_boundary(source, start.saturating_sub(radius));
+    let mut hi = end.saturating_add(radius).min(source.len());
+    while !source.is_char_boundary(hi) {
+        hi += 1;
+    }
+    (lo, &source[lo..hi])
+}
+
 /// The character just before byte offset `i`.
 pub fn char_before(s: &str, i: usize) -> Option<char> {
     s[..i].chars().next_back()

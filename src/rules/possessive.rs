@@ -171,7 +171,8 @@ impl Rule for Possessive {
                 continue;
             }
             // "Elviss" is "Elvis’s" without its apostrophe; "Boss" and "Ross" are words.
-            if base.ends_with(['s', 'S']) && (!text.ends_with("ss") || lexicon::is_word(text) || !mentions_word(doc.source, base)) {
+            if base.ends_with(['s', 'S']) && (!text.ends_with("ss") || lexicon::is_word(text) || !mentions_word(near(doc, word.span), base))
+            {
                 continue;
             }
             // The context first (cheap): a noun next, no plural cue or first name before.
@@ -214,7 +215,7 @@ impl Rule for Possessive {
             let usage = evidence.usage(&lower);
             // Counted up to two: the text search runs only when the cheap counts fall short.
             let cheap = usage.mentioned_mid + evidence.possessive_uses(&lower);
-            let named_here = if cheap >= 2 { cheap } else { cheap + usize::from(mentions_word(doc.source, base)) };
+            let named_here = if cheap >= 2 { cheap } else { cheap + usize::from(mentions_word(near(doc, word.span), base)) };
             let bare_is_name = lexicon::lookup(text).and_then(|e| e.capitalized.or(e.other));
             // A rare name that happens to be the plural ("Titans", "Cairns") yields to a document
             // that names the singular again and again.
@@ -261,6 +262,12 @@ impl Rule for Possessive {
             );
         }
     }
+}
+
+/// The text around a word where its name is looked for: an article's length, so that the
+/// search stays linear in the length of huge files.
+fn near<'a>(doc: &Document<'a>, span: crate::diagnostic::Span) -> &'a str {
+    crate::text::around(doc.source, span.start, span.end, 16 * 1024).1
 }
 
 /// Whether `word` occurs in `source` as a word of its own ("Blair", not inside "Blairs").

@@ -18,7 +18,7 @@ use crate::diagnostic::{Category, Diagnostic, Edit, Fix, Severity, Span};
 use crate::document::Document;
 use crate::lexicon::{self, Tier};
 use crate::options::Level;
-use crate::text::capitalize;
+use crate::text::{around, capitalize};
 use serde::Deserialize;
 
 pub static META: RuleMeta = RuleMeta {
@@ -158,7 +158,10 @@ impl ProperNounCase {
             // A name first ("japan", "hong") or lowercase a rare word ("york", "premiership"):
             // a name here when the document writes it capitalised once, or writes the same name.
             Some(e) if (e.mostly_proper() && !e.common_lower()) || e.lower == Some(Tier::Rare) => {
-                let written = || doc.source.contains(capitalize(part).as_str()) && self.written_as_name(doc, part, span);
+                let written = || {
+                    around(doc.source, span.start, span.end, NEAR).1.contains(capitalize(part).as_str())
+                        && self.written_as_name(doc, part, span)
+                };
                 (named >= 1 || written()).then(|| Judgement { spelling: spelling(), uses: named })
             }
             Some(e) => {
@@ -190,19 +193,20 @@ impl ProperNounCase {
                 && w.chars().all(char::is_alphabetic)
                 && !CLOSED_CLASS.contains(&w.to_ascii_lowercase().as_str())
         };
+        let (lo, near) = around(doc.source, span.start, span.end, NEAR);
         let following = first_word(&doc.source[span.end..]);
         // The same name, ending where this one ends: "San Francisco Police Department" is
         // another name than "San Francisco police said", "Prime Minister Manmohan Singh" the
         // same as "Prime minister Manmohan Singh".
         let occurs = |name: &str| {
-            doc.source.match_indices(name).any(|(at, _)| {
-                let rest = &doc.source[at + name.len()..];
+            near.match_indices(name).any(|(at, _)| {
+                let rest = &near[at + name.len()..];
                 let next = first_word(rest);
                 let continues = (next.starts_with(char::is_uppercase) || next == "of") && next != following;
-                !doc.source[..at].ends_with(char::is_alphanumeric) && !rest.starts_with(char::is_alphanumeric) && !continues
+                !near[..at].ends_with(char::is_alphanumeric) && !rest.starts_with(char::is_alphanumeric) && !continues
             })
         };
-        let head = doc.source[..span.start].strip_suffix(' ').unwrap_or("");
+        let head = doc.source[lo..span.start].strip_suffix(' ').unwrap_or("");
         let prev = head.rsplit([' ', '\n']).next().unwrap_or("");
         // A capital at a sentence start says nothing of an everyday word: "Corporate
         // governance experts said" (but "Blackground records" is still a name).
@@ -221,8 +225,10 @@ impl ProperNounCase {
     /// "Top of the pops" beside "Top of the Pops": the same two words before it (or after it)
     /// with the word capitalised. Two words of context rule out chance.
     fn same_context(&self, doc: &Document<'_>, part: &str, span: Span) -> bool {
-        let line_start = doc.source[..span.start].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = doc.source[span.end..].find('\n').map_or(doc.source.len(), |i| span.end + i);
+        let (lo, near) = around(doc.source, span.start, span.end, NEAR);
+        let hi = lo + near.len();
+        let line_start = doc.source[lo..span.start].rfind('\n').map_or(lo, |i| lo + i + 1);
+        let line_end = doc.source[span.end..hi].find('\n').map_or(hi, |i| span.end + i);
         let before: Vec<&str> = doc.source[line_start..span.start].split(' ').rev().skip(1).take(2).collect();
         let after: Vec<&str> = doc.source[span.end..line_end].split(' ').skip(1).take(2).collect();
         let plain = |w: &&str| !w.is_empty() && w.chars().all(char::is_alphanumeric);
@@ -240,13 +246,13 @@ impl ProperNounCase {
         }
         // Mid-sentence only: "According to the" at a sentence start is no name.
         let mid_sentence = |at: usize| {
-            let head = &doc.source[..at];
+            let head = &near[..at];
             head.strip_suffix(' ').is_some_and(|h| h.ends_with(|c: char| c.is_lowercase() || c == ','))
         };
         contexts.iter().any(|(c, following)| {
-            doc.source.match_indices(c.as_str()).any(|(at, _)| {
-                let rest = &doc.source[at + c.len()..];
-                let bounded = !doc.source[..at].ends_with(char::is_alphanumeric) && !rest.starts_with(char::is_alphanumeric);
+            near.match_indices(c.as_str()).any(|(at, _)| {
+                let rest = &near[at + c.len()..];
+                let bounded = !near[..at].ends_with(char::is_alphanumeric) && !rest.starts_with(char::is_alphanumeric);
                 let next = first_word(rest);
                 let goes_on = (next.starts_with(char::is_uppercase) || next == "of") && next != *following;
                 let after_context = c.starts_with(capitalized.as_str());
@@ -261,6 +267,10 @@ fn first_word(text: &str) -> &str {
     let Some(rest) = text.strip_prefix(' ') else { return "" };
     rest.split([' ', '\n']).next().unwrap_or("").trim_end_matches(|c: char| !c.is_alphanumeric())
 }
+
+/// How far (bytes) from a word its name evidence is searched for: an article, not a whole
+/// archive, so that the search stays linear in the length of huge files.
+const NEAR: usize = 16 * 1024;
 
 /// Words that start sentences, not names.
 const CLOSED_CLASS: &[&str] = &[
