@@ -225,27 +225,12 @@ impl HeadingCase {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::document::Format;
-
-    fn rule() -> HeadingCase {
-        let words = |s: &str| s.split(' ').map(str::to_string).collect();
-        HeadingCase::new(Options {
-            minor_words: words(
-                "a an the and but or nor for so yet as at by in of off on per to up via vs from into onto over than upon with",
-            ),
-            always_lowercase: words("de van von der la le al el bin vs"),
-            ..Options::default()
-        })
-    }
+    use crate::diagnostic::Applicability::Unsafe;
+    use crate::rules::testing::{fixed, flagged};
 
     /// The words flagged in the title and headings of `text`, and the text with every fix.
     fn check(text: &str) -> (Vec<String>, String) {
-        let doc = Document::parse(text, "t.txt", Format::PlainText);
-        let mut out = Vec::new();
-        rule().check(&doc, &mut out);
-        let flagged = out.iter().map(|d| text[d.span.start..d.span.end].to_string()).collect();
-        (flagged, crate::fix::apply(text, &out, true).0)
+        (flagged("heading-case", text), fixed("heading-case", text, Unsafe))
     }
 
     #[test]

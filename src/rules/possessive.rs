@@ -281,16 +281,12 @@ fn mentions_word(source: &str, word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::document::Format;
+    use crate::diagnostic::Applicability::Unsafe;
+    use crate::rules::testing::{fixed, flagged};
 
     /// The words flagged in `text` and the text with every fix (unsafe ones too) applied.
     fn check(text: &str) -> (Vec<String>, String) {
-        let doc = Document::parse(text, "t.txt", Format::PlainText);
-        let mut out = Vec::new();
-        Possessive::new(Options::default()).check(&doc, &mut out);
-        let flagged = out.iter().map(|d| text[d.span.start..d.span.end].to_string()).collect();
-        (flagged, crate::fix::apply(text, &out, true).0)
+        (flagged("possessive", text), fixed("possessive", text, Unsafe))
     }
 
     #[test]

@@ -300,16 +300,12 @@ fn after_honorific(doc: &Document<'_>, span: Span) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::document::Format;
+    use crate::diagnostic::Applicability::Safe;
+    use crate::rules::testing::{fixed, flagged};
 
     /// The words flagged in `text` (title line, blank line, paragraphs) and the safely fixed text.
     fn check(text: &str) -> (Vec<String>, String) {
-        let doc = Document::parse(text, "t.txt", Format::PlainText);
-        let mut out = Vec::new();
-        ProperNounCase::new(Options::default()).check(&doc, &mut out);
-        let flagged = out.iter().map(|d| text[d.span.start..d.span.end].to_string()).collect();
-        (flagged, crate::fix::apply(text, &out, false).0)
+        (flagged("proper-noun-case", text), fixed("proper-noun-case", text, Safe))
     }
 
     #[test]
