@@ -49,16 +49,21 @@ pub fn apply(source: &str, diagnostics: &[Diagnostic], unsafe_fixes: bool) -> (S
             count += 1;
         }
     }
-    accepted.sort_by_key(|e| (e.span.start, e.span.end));
+    (splice(source, accepted), count)
+}
+
+/// `source` with non-overlapping `edits` applied, in one pass by position.
+fn splice(source: &str, mut edits: Vec<&Edit>) -> String {
+    edits.sort_by_key(|e| (e.span.start, e.span.end));
     let mut out = String::with_capacity(source.len());
     let mut pos = 0;
-    for e in accepted {
+    for e in edits {
         out.push_str(&source[pos..e.span.start]);
         out.push_str(&e.replacement);
         pos = e.span.end;
     }
     out.push_str(&source[pos..]);
-    (out, count)
+    out
 }
 
 /// Fix until stable: lint, apply, re-lint. Returns the fixed text, the number of fixes applied
@@ -388,16 +393,7 @@ mod apply_props {
                 count += 1;
             }
         }
-        accepted.sort_by_key(|e| (e.span.start, e.span.end));
-        let mut out = String::new();
-        let mut pos = 0;
-        for e in accepted {
-            out.push_str(&source[pos..e.span.start]);
-            out.push_str(&e.replacement);
-            pos = e.span.end;
-        }
-        out.push_str(&source[pos..]);
-        (out, count)
+        (super::splice(source, accepted), count)
     }
 
     proptest! {

@@ -11,7 +11,7 @@
 mod common;
 
 use assert_cmd::Command;
-use common::{require_shared, root};
+use common::{require_shared, root, walk};
 use std::path::{Path, PathBuf};
 
 const FORMATS: [&str; 6] = ["human", "compact", "json", "jsonl", "sarif", "github"];
@@ -160,19 +160,6 @@ fn fix_in_place_on_a_copy() {
         out += &format!("=== {} {:016x} {}\n", rel.display(), fnv1a(&bytes), bytes.len());
     }
     assert_eq!(check("fixtures.fix", &out), 0, "golden file was missing: written now, run the test again");
-}
-
-fn walk(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for e in std::fs::read_dir(dir).unwrap() {
-        let p = e.unwrap().path();
-        if p.is_dir() {
-            out.extend(walk(&p));
-        } else {
-            out.push(p);
-        }
-    }
-    out
 }
 
 /// A file over the streaming threshold, made of our fixtures: its findings, hashed.

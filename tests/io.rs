@@ -4,7 +4,7 @@
 mod common;
 
 use assert_cmd::Command;
-use common::root;
+use common::{root, walk};
 use predicates::prelude::*;
 use std::fs;
 use std::path::Path;
@@ -28,19 +28,6 @@ fn temp_files(dir: &Path) -> Vec<String> {
         let name = e.file_name().unwrap().to_string_lossy().to_string();
         if name.starts_with(".copydesk-") && name.ends_with(".tmp") {
             out.push(e.display().to_string());
-        }
-    }
-    out
-}
-
-fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    for e in fs::read_dir(dir).unwrap() {
-        let p = e.unwrap().path();
-        if p.is_dir() {
-            out.extend(walk(&p));
-        } else {
-            out.push(p);
         }
     }
     out

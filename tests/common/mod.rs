@@ -12,6 +12,20 @@ pub fn default_rules() -> &'static RuleSet {
     RULES.get_or_init(|| RuleSet::new(&LoadedConfig::default_config().config, &Selection::default()).expect("default rules build"))
 }
 
+/// Every file under `dir`, recursively, in directory order.
+pub fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
