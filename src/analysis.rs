@@ -1,6 +1,7 @@
 //! Document-level evidence that several rules share, computed once per document on first use:
 //! which words this article treats as proper nouns, and which apostrophe it prefers.
 
+use crate::diagnostic::Span;
 use crate::document::{BlockKind, Document};
 use crate::text::{is_capitalized, starts_lower};
 use rustc_hash::FxHashMap as HashMap;
@@ -37,6 +38,15 @@ impl Document<'_> {
     pub fn evidence(&self) -> &Evidence {
         self.evidence.get_or_init(|| Evidence::build(self))
     }
+}
+
+/// How far (bytes) from a word rules search the text for its name: an article's length, not a
+/// whole archive, so that those searches stay linear in the length of huge files.
+pub const NEAR: usize = 16 * 1024;
+
+/// The text within [`NEAR`] bytes of `span`, and where it starts in the document.
+pub fn near<'a>(doc: &Document<'a>, span: Span) -> (usize, &'a str) {
+    crate::text::around(doc.source, span.start, span.end, NEAR)
 }
 
 /// Split a word into the parts a proper noun can be: "U.S.-Japan’s" → ["U.S.", "Japan"].

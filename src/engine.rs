@@ -167,7 +167,7 @@ impl RuleSet {
 /// "Share to Facebook") gets that one finding, not also a sentence-case or typo finding
 /// inside it. Deleting the line fixes them all.
 fn drop_inside_chrome(all: &mut Vec<Diagnostic>) {
-    let chrome: Vec<Span> = all.iter().filter(|d| d.rule == "boilerplate").map(|d| d.span).collect();
+    let chrome: Vec<Span> = all.iter().filter(|d| d.rule == rules::boilerplate::META.id).map(|d| d.span).collect();
     if chrome.is_empty() {
         return;
     }

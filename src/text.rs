@@ -131,6 +131,14 @@ pub fn around(source: &str, start: usize, end: usize, radius: usize) -> (usize, 
     (lo, &source[lo..hi])
 }
 
+/// Where `needle` stands in `haystack` as a whole word: not inside a longer word ("Blair" is
+/// not found in "Blairs").
+pub fn whole_word_matches<'a>(haystack: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+    haystack.match_indices(needle).map(|(at, _)| at).filter(move |&at| {
+        !haystack[..at].ends_with(char::is_alphanumeric) && !haystack[at + needle.len()..].starts_with(char::is_alphanumeric)
+    })
+}
+
 /// The character just before byte offset `i`.
 pub fn char_before(s: &str, i: usize) -> Option<char> {
     s[..i].chars().next_back()

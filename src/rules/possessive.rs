@@ -9,12 +9,13 @@
 //! **Fix** (unsafe) writes "Trump’s" with the document's own apostrophe.
 
 use super::{Rule, RuleMeta};
+use crate::analysis::near;
 use crate::common_options;
 use crate::diagnostic::{Category, Diagnostic, Edit, Fix, Severity};
 use crate::document::Document;
 use crate::lexicon;
 use crate::options::Level;
-use crate::text::{is_capitalized, starts_upper};
+use crate::text::{is_capitalized, starts_upper, whole_word_matches};
 use rustc_hash::FxHashMap as HashMap;
 use serde::Deserialize;
 
@@ -171,8 +172,7 @@ impl Rule for Possessive {
                 continue;
             }
             // "Elviss" is "Elvis’s" without its apostrophe; "Boss" and "Ross" are words.
-            if base.ends_with(['s', 'S']) && (!text.ends_with("ss") || lexicon::is_word(text) || !mentions_word(near(doc, word.span), base))
-            {
+            if base.ends_with(['s', 'S']) && (!text.ends_with("ss") || lexicon::is_word(text) || !mentions_word(doc, word.span, base)) {
                 continue;
             }
             // The context first (cheap): a noun next, no plural cue or first name before.
@@ -215,7 +215,7 @@ impl Rule for Possessive {
             let usage = evidence.usage(&lower);
             // Counted up to two: the text search runs only when the cheap counts fall short.
             let cheap = usage.mentioned_mid + evidence.possessive_uses(&lower);
-            let named_here = if cheap >= 2 { cheap } else { cheap + usize::from(mentions_word(near(doc, word.span), base)) };
+            let named_here = if cheap >= 2 { cheap } else { cheap + usize::from(mentions_word(doc, word.span, base)) };
             let bare_is_name = lexicon::lookup(text).and_then(|e| e.capitalized.or(e.other));
             // A rare name that happens to be the plural ("Titans", "Cairns") yields to a document
             // that names the singular again and again.
@@ -264,19 +264,9 @@ impl Rule for Possessive {
     }
 }
 
-/// The text around a word where its name is looked for: an article's length, so that the
-/// search stays linear in the length of huge files.
-fn near<'a>(doc: &Document<'a>, span: crate::diagnostic::Span) -> &'a str {
-    crate::text::around(doc.source, span.start, span.end, 16 * 1024).1
-}
-
-/// Whether `word` occurs in `source` as a word of its own ("Blair", not inside "Blairs").
-fn mentions_word(source: &str, word: &str) -> bool {
-    source.match_indices(word).any(|(at, _)| {
-        let before = source[..at].chars().next_back();
-        let after = source[at + word.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+/// Whether `word` occurs near the finding as a word of its own ("Blair", not inside "Blairs").
+fn mentions_word(doc: &Document<'_>, span: crate::diagnostic::Span, word: &str) -> bool {
+    whole_word_matches(near(doc, span).1, word).next().is_some()
 }
 
 #[cfg(test)]

@@ -12,13 +12,13 @@
 //! **Fix** (safe) capitalises it as the document (or else English) writes it.
 
 use super::{Rule, RuleMeta};
-use crate::analysis::name_parts;
+use crate::analysis::{name_parts, near};
 use crate::common_options;
 use crate::diagnostic::{Category, Diagnostic, Edit, Fix, Severity, Span};
 use crate::document::Document;
 use crate::lexicon::{self, Tier};
 use crate::options::Level;
-use crate::text::{around, capitalize};
+use crate::text::{capitalize, whole_word_matches};
 use serde::Deserialize;
 
 pub static META: RuleMeta = RuleMeta {
@@ -158,10 +158,7 @@ impl ProperNounCase {
             // A name first ("japan", "hong") or lowercase a rare word ("york", "premiership"):
             // a name here when the document writes it capitalised once, or writes the same name.
             Some(e) if (e.mostly_proper() && !e.common_lower()) || e.lower == Some(Tier::Rare) => {
-                let written = || {
-                    around(doc.source, span.start, span.end, NEAR).1.contains(capitalize(part).as_str())
-                        && self.written_as_name(doc, part, span)
-                };
+                let written = || near(doc, span).1.contains(capitalize(part).as_str()) && self.written_as_name(doc, part, span);
                 (named >= 1 || written()).then(|| Judgement { spelling: spelling(), uses: named })
             }
             Some(e) => {
@@ -175,8 +172,8 @@ impl ProperNounCase {
                     || (prose_mid
                         && (usage.capitalized_mid >= self.min_evidence
                             || self.written_as_name(doc, part, span)
-                            // "hanks": an uncommon word that this document writes as a name
                             || self.same_context(doc, part, span)
+                            // "hanks": an uncommon word that this document writes as a name
                             || (!e.common_lower() && named >= 2)));
                 strong.then(|| Judgement { spelling: spelling(), uses: named })
             }
@@ -193,19 +190,9 @@ impl ProperNounCase {
                 && w.chars().all(char::is_alphabetic)
                 && !CLOSED_CLASS.contains(&w.to_ascii_lowercase().as_str())
         };
-        let (lo, near) = around(doc.source, span.start, span.end, NEAR);
+        let (lo, text) = near(doc, span);
         let following = first_word(&doc.source[span.end..]);
-        // The same name, ending where this one ends: "San Francisco Police Department" is
-        // another name than "San Francisco police said", "Prime Minister Manmohan Singh" the
-        // same as "Prime minister Manmohan Singh".
-        let occurs = |name: &str| {
-            near.match_indices(name).any(|(at, _)| {
-                let rest = &near[at + name.len()..];
-                let next = first_word(rest);
-                let continues = (next.starts_with(char::is_uppercase) || next == "of") && next != following;
-                !near[..at].ends_with(char::is_alphanumeric) && !rest.starts_with(char::is_alphanumeric) && !continues
-            })
-        };
+        let occurs = |name: &str| name_occurrences(text, name, following).next().is_some();
         let head = doc.source[lo..span.start].strip_suffix(' ').unwrap_or("");
         let prev = head.rsplit([' ', '\n']).next().unwrap_or("");
         // A capital at a sentence start says nothing of an everyday word: "Corporate
@@ -218,15 +205,13 @@ impl ProperNounCase {
         }
         is_name_word(following) && occurs(&format!("{} {following}", capitalize(part)))
     }
-}
 
-impl ProperNounCase {
     /// "American and southwest" where the document also writes "American and Southwest", or
     /// "Top of the pops" beside "Top of the Pops": the same two words before it (or after it)
     /// with the word capitalised. Two words of context rule out chance.
     fn same_context(&self, doc: &Document<'_>, part: &str, span: Span) -> bool {
-        let (lo, near) = around(doc.source, span.start, span.end, NEAR);
-        let hi = lo + near.len();
+        let (lo, text) = near(doc, span);
+        let hi = lo + text.len();
         let line_start = doc.source[lo..span.start].rfind('\n').map_or(lo, |i| lo + i + 1);
         let line_end = doc.source[span.end..hi].find('\n').map_or(hi, |i| span.end + i);
         let before: Vec<&str> = doc.source[line_start..span.start].split(' ').rev().skip(1).take(2).collect();
@@ -246,20 +231,25 @@ impl ProperNounCase {
         }
         // Mid-sentence only: "According to the" at a sentence start is no name.
         let mid_sentence = |at: usize| {
-            let head = &near[..at];
+            let head = &text[..at];
             head.strip_suffix(' ').is_some_and(|h| h.ends_with(|c: char| c.is_lowercase() || c == ','))
         };
         contexts.iter().any(|(c, following)| {
-            near.match_indices(c.as_str()).any(|(at, _)| {
-                let rest = &near[at + c.len()..];
-                let bounded = !near[..at].ends_with(char::is_alphanumeric) && !rest.starts_with(char::is_alphanumeric);
-                let next = first_word(rest);
-                let goes_on = (next.starts_with(char::is_uppercase) || next == "of") && next != *following;
-                let after_context = c.starts_with(capitalized.as_str());
-                bounded && !goes_on && (!after_context || mid_sentence(at))
-            })
+            let after_context = c.starts_with(capitalized.as_str());
+            name_occurrences(text, c, following).any(|at| !after_context || mid_sentence(at))
         })
     }
+}
+
+/// Where `name` stands in `text` as a whole name that ends where this one ends: not going on
+/// with another capital or "of" unless this one goes on the same way. "San Francisco Police
+/// Department" is another name than "San Francisco police said"; "Prime Minister Manmohan
+/// Singh" the same as "Prime minister Manmohan Singh".
+fn name_occurrences<'a>(text: &'a str, name: &'a str, following: &'a str) -> impl Iterator<Item = usize> + 'a {
+    whole_word_matches(text, name).filter(move |&at| {
+        let next = first_word(&text[at + name.len()..]);
+        !((next.starts_with(char::is_uppercase) || next == "of") && next != following)
+    })
 }
 
 /// The word after one space at the start of `text`, without trailing punctuation.
@@ -267,10 +257,6 @@ fn first_word(text: &str) -> &str {
     let Some(rest) = text.strip_prefix(' ') else { return "" };
     rest.split([' ', '\n']).next().unwrap_or("").trim_end_matches(|c: char| !c.is_alphanumeric())
 }
-
-/// How far (bytes) from a word its name evidence is searched for: an article, not a whole
-/// archive, so that the search stays linear in the length of huge files.
-const NEAR: usize = 16 * 1024;
 
 /// Words that start sentences, not names.
 const CLOSED_CLASS: &[&str] = &[
