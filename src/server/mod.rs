@@ -95,6 +95,10 @@ pub fn serve(connection: Connection) -> Result<(), ServerError> {
         watch,
         next_id: 0,
     };
+    // `initialize_finish` has already read the client's `initialized`.
+    if server.watch {
+        server.register_watcher();
+    }
     let outcome = server.main_loop(&connection, &done);
     drop(server);
     let _ = worker.join();
@@ -223,7 +227,6 @@ impl Server {
 
     fn notification(&mut self, n: Notification) {
         match n.method.as_str() {
-            note::Initialized::METHOD if self.watch => self.register_watcher(),
             note::DidOpenTextDocument::METHOD => {
                 if let Ok(p) = serde_json::from_value::<DidOpenTextDocumentParams>(n.params) {
                     let doc = p.text_document;
