@@ -106,7 +106,7 @@ pub fn code_actions(request: &Request<'_>) -> Vec<CodeActionOrCommand> {
             let title = format!("Ignore `{}` on this line", d.rule);
             out.push(action(title, CodeActionKind::QUICKFIX, &lsp, request.edit(&[edit]), false));
         }
-        let word = d.span.text(request.text);
+        let word = request.text.get(d.span.start..d.span.end).unwrap_or("");
         if d.rule == "typo" && !word.is_empty() && !words.iter().any(|w| w == word) {
             words.push(word.to_string());
             let args = AddWord { uri: request.uri.clone(), word: word.to_string() };

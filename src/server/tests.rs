@@ -123,3 +123,52 @@ fn a_broken_config_is_one_diagnostic_on_the_toml_and_the_server_goes_on() {
     let hover = client.request("textDocument/hover", json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 8}}));
     assert!(hover["contents"]["value"].as_str().unwrap().contains("**typo**"), "{hover}");
 }
+
+fn lint_job(uri: &Uri, version: i32, text: &str) -> Job {
+    Job::Lint { uri: uri.clone(), version, text: text.into(), format: Format::PlainText, path: None, roots: Vec::new() }
+}
+
+#[test]
+fn the_worker_lints_only_the_newest_queued_version() {
+    let (jobs, job_rx) = crossbeam_channel::unbounded();
+    let (done_tx, done) = crossbeam_channel::unbounded();
+    let a: Uri = "untitled:a".parse().unwrap();
+    let b: Uri = "untitled:b".parse().unwrap();
+    jobs.send(lint_job(&a, 1, "It met sence Monday.\n")).unwrap();
+    jobs.send(lint_job(&b, 1, "Clean text.\n")).unwrap();
+    jobs.send(lint_job(&a, 2, "It met on Monday.\n")).unwrap();
+    jobs.send(lint_job(&a, 3, "It met sence Tuesday.\n")).unwrap();
+    drop(jobs);
+    Worker::default().run(&job_rx, &done_tx);
+    let finished: Vec<(String, i32)> = done.try_iter().map(|d| (d.uri.as_str().to_string(), d.version)).collect();
+    assert_eq!(finished, [("untitled:b".to_string(), 1), ("untitled:a".to_string(), 3)]);
+}
+
+#[test]
+fn findings_for_a_version_the_document_has_left_are_dropped() {
+    let (sender, published) = crossbeam_channel::unbounded();
+    let (jobs, _job_rx) = crossbeam_channel::unbounded();
+    let mut server = Server {
+        sender,
+        encoding: Encoding::Utf16,
+        roots: Vec::new(),
+        docs: HashMap::new(),
+        jobs,
+        config_problems: HashMap::new(),
+        watch: false,
+        next_id: 0,
+    };
+    let uri: Uri = "untitled:a".parse().unwrap();
+    let text = "It met sence Monday.\n";
+    server.docs.insert(uri.clone(), Doc { text: text.into(), version: 5, format: Format::PlainText, path: None, linted: None });
+    let workspace = Arc::new(Workspace::discover(Path::new("."), &Overrides::default()).unwrap());
+    let findings = Linter::with_defaults().unwrap().lint(text, Format::PlainText);
+    assert_eq!(findings.len(), 1);
+    let done = |version| Done { uri: uri.clone(), version, config: None, outcome: Ok((findings.clone(), workspace.clone())) };
+    server.finished(done(4));
+    assert!(published.try_recv().is_err(), "version 4 is stale");
+    assert!(server.docs[&uri].linted.is_none());
+    server.finished(done(5));
+    let Ok(Message::Notification(n)) = published.try_recv() else { panic!("version 5 is published") };
+    assert_eq!((n.params["version"].as_i64(), n.params["diagnostics"].as_array().map(Vec::len)), (Some(5), Some(1)));
+}
