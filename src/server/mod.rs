@@ -157,13 +157,16 @@ enum Job {
     Reload,
 }
 
+/// A document's findings and the workspace that produced them, or why its config failed.
+type Outcome = Result<(Vec<Diagnostic>, Arc<Workspace>), ConfigProblem>;
+
 /// The worker's answer for one document version.
 struct Done {
     uri: Uri,
     version: i32,
     /// The lint-rules.toml that applied, if any.
     config: Option<PathBuf>,
-    outcome: Result<(Vec<Diagnostic>, Arc<Workspace>), ConfigProblem>,
+    outcome: Outcome,
 }
 
 /// A configuration that could not be loaded: where, and what to say.
@@ -565,13 +568,7 @@ impl Worker {
         }
     }
 
-    fn lint(
-        &mut self,
-        dir: &Path,
-        file: &Path,
-        text: &str,
-        format: Format,
-    ) -> (Option<PathBuf>, Result<(Vec<Diagnostic>, Arc<Workspace>), ConfigProblem>) {
+    fn lint(&mut self, dir: &Path, file: &Path, text: &str, format: Format) -> (Option<PathBuf>, Outcome) {
         let config = config::find(dir, false);
         let now = stamp(config.as_deref());
         let workspace = match self.cache.get(&config).filter(|c| c.stamp == now) {
