@@ -5,11 +5,14 @@ Speaks raw JSON-RPC to the server (no dependencies): opens a ~1 MB article gener
 bench/gen-corpus.py, waits for its first diagnostics (rules compiled then), then types one
 character at a time at different places, each as an incremental didChange with a new version,
 and times each change until the diagnostics for that version are published. Prints min,
-median and max.
+median and max wall time, and the server's CPU time per re-lint (from /proc: what one
+dedicated core takes, even on a busy machine).
 
-    cargo build --release && taskset -c 0 python3 bench/lsp-relint.py [BIN] [--runs N] [--mb MB]
+    cargo build --release && taskset -c 1 python3 bench/lsp-relint.py --server-cpu 0 [BIN] [--runs N] [--mb MB]
 
-`taskset -c 0` keeps the server (and this script) on one core.
+`--server-cpu 0` keeps the server on one core; `taskset -c 1` keeps this script (which parses
+the published JSON) off it. `--from-dir DIR` lints real articles (joined, repeated to size)
+instead of the generated, defect-dense text.
 """
 import argparse, json, os, pathlib, statistics, subprocess, sys, tempfile, time
 
@@ -18,21 +21,30 @@ ap.add_argument("bin", nargs="?", default="target/release/copydesk")
 ap.add_argument("--runs", type=int, default=15)
 ap.add_argument("--mb", type=float, default=1.0)
 ap.add_argument("--markdown", action="store_true", help="a .md document instead of .txt")
+ap.add_argument("--server-cpu", type=int, help="pin the server to this CPU (taskset), apart from this script")
+ap.add_argument("--from-dir", help="join the .txt/.md files of this folder instead of generating text")
 args = ap.parse_args()
 root = pathlib.Path(__file__).resolve().parents[1]
 
 with tempfile.TemporaryDirectory() as work:
-    subprocess.run([sys.executable, str(root / "bench/gen-corpus.py"), f"{work}/src", "--single", str(max(1, int(args.mb + 1)))],
-                   check=True, stdout=subprocess.DEVNULL)
-    src = next(p for p in pathlib.Path(work, "src").rglob("*") if p.is_file())
-    text = src.read_text(encoding="utf-8")
+    if args.from_dir:
+        files = sorted(p for p in pathlib.Path(args.from_dir).rglob("*") if p.suffix in (".txt", ".md"))
+        text = "\n\n".join(p.read_text(encoding="utf-8", errors="replace") for p in files)
+        while len(text.encode()) < args.mb * 1_000_000:
+            text += "\n\n" + text
+    else:
+        subprocess.run([sys.executable, str(root / "bench/gen-corpus.py"), f"{work}/src", "--single", str(max(1, int(args.mb + 1)))],
+                       check=True, stdout=subprocess.DEVNULL)
+        src = next(p for p in pathlib.Path(work, "src").rglob("*") if p.is_file())
+        text = src.read_text(encoding="utf-8")
     n = int(args.mb * 1_000_000)
     text = text[: text.rfind("\n", 0, n) + 1]
     doc = pathlib.Path(work, "article.md" if args.markdown else "article.txt")
     doc.write_text(text, encoding="utf-8")
     uri = doc.as_uri()
 
-    server = subprocess.Popen([args.bin, "server"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    pin = ["taskset", "-c", str(args.server_cpu)] if args.server_cpu is not None else []
+    server = subprocess.Popen(pin + [args.bin, "server"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
 
     def send(msg):
         body = json.dumps(msg).encode()
@@ -66,8 +78,17 @@ with tempfile.TemporaryDirectory() as work:
           "params": {"textDocument": {"uri": uri, "languageId": "markdown" if args.markdown else "plaintext", "version": 1, "text": text}}})
     found = wait_diagnostics(1)
     first = time.perf_counter() - started
+    def cpu_seconds():
+        """The server's user+system CPU time so far (Linux), or None."""
+        try:
+            fields = open(f"/proc/{server.pid}/stat").read().rsplit(")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except OSError:
+            return None
+
     lines = text.count("\n")
     times = []
+    cpu_before = cpu_seconds()
     for run in range(args.runs):
         version = run + 2
         line = (run * 7919) % max(lines, 1)
@@ -77,6 +98,7 @@ with tempfile.TemporaryDirectory() as work:
               "params": {"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]}})
         wait_diagnostics(version)
         times.append(time.perf_counter() - t)
+    cpu_after = cpu_seconds()
     send({"jsonrpc": "2.0", "id": 2, "method": "shutdown", "params": None})
     while receive().get("id") != 2:
         pass
@@ -86,4 +108,9 @@ with tempfile.TemporaryDirectory() as work:
 ms = [t * 1000 for t in times]
 print(f"{len(text.encode()) / 1e6:.2f} MB {'Markdown' if args.markdown else 'plain text'}, {len(found)} findings; "
       f"first lint {first * 1000:.0f} ms (rules compiled); re-lint after one typed character over {len(ms)} runs: "
-      f"min {min(ms):.0f} ms, median {statistics.median(ms):.0f} ms, max {max(ms):.0f} ms")
+      f"min {min(ms):.0f} ms, median {statistics.median(ms):.0f} ms, max {max(ms):.0f} ms wall", end="")
+if cpu_before is not None and cpu_after is not None:
+    # CPU time is what one dedicated core would take, whatever else the machine is running.
+    print(f"; {(cpu_after - cpu_before) * 1000 / len(ms):.0f} ms of server CPU per re-lint")
+else:
+    print()
