@@ -99,6 +99,14 @@ pub fn code_actions(request: &Request<'_>) -> Vec<CodeActionOrCommand> {
         if !request.wants(&CodeActionKind::QUICKFIX) {
             continue;
         }
+        // A typo with several candidates has no fix (no rule can pick one); offer each as a
+        // choice for the writer, none preferred.
+        if d.fix.is_none() {
+            for candidate in typo_candidates(d) {
+                let edits = [Edit::replace(d.span, candidate)];
+                out.push(action(fix_title(request.text, &edits, &d.rule), CodeActionKind::QUICKFIX, &lsp, request.edit(&edits), false));
+            }
+        }
         let line = line_start(request.text, d.span.start);
         if !ignored.contains(&(line, d.rule.as_str())) {
             ignored.push((line, d.rule.as_str()));
@@ -143,6 +151,15 @@ fn action(title: String, kind: CodeActionKind, d: &lsp_types::Diagnostic, edit: 
         is_preferred: preferred.then_some(true),
         ..Default::default()
     })
+}
+
+/// The corrections a `typo` finding without a fix suggests: the backticked words of its help,
+/// "did you mean `since` or `sense`?".
+fn typo_candidates(d: &Diagnostic) -> Vec<&str> {
+    match (&d.help, d.rule.as_str()) {
+        (Some(help), "typo") if help.starts_with("did you mean") => help.split('`').skip(1).step_by(2).filter(|w| !w.is_empty()).collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// "Replace `sence` with `since`", "Insert ` `", "Delete `the`"; several edits: the rule's fix.
@@ -400,6 +417,35 @@ mod tests {
         let only = [CodeActionKind::SOURCE_FIX_ALL];
         let fix_all = code_actions(&Request { only: Some(&only), ..request });
         assert_eq!(fix_all.len(), 1);
+    }
+
+    #[test]
+    fn a_typo_with_several_candidates_offers_each() {
+        let text = "The council met sence Monday.\n";
+        let uri = Uri::from_str("file:///tmp/a.txt").unwrap();
+        let index = LineIndex::new(text, Encoding::Utf8);
+        let found = lint(text, Format::PlainText);
+        assert!(found[0].fix.is_none(), "{found:?}");
+        let at = text.find("sence").unwrap();
+        let request = Request {
+            uri: &uri,
+            text,
+            format: Format::PlainText,
+            index: &index,
+            diagnostics: &found,
+            range: Span::new(at, at),
+            only: None,
+        };
+        let fixes: Vec<String> = code_actions(&request)
+            .into_iter()
+            .filter_map(|a| match a {
+                CodeActionOrCommand::CodeAction(a) if a.edit.is_some() && a.is_preferred.is_none() && a.title.starts_with("Replace") => {
+                    Some(apply(text, &[Edit::replace(found[0].span, a.title.split('`').nth(3).unwrap())]))
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(fixes, ["The council met sense Monday.\n", "The council met since Monday.\n"]);
     }
 
     #[test]
