@@ -48,6 +48,9 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// Run the language server (LSP) on standard input and output, for editors: diagnostics,
+    /// quick fixes, fix-all, suppressions, the project dictionary. See README "Editors (LSP)".
+    Server,
     /// Record today's findings in FILE so `lint --baseline FILE` reports only new ones.
     Baseline {
         file: PathBuf,

@@ -31,7 +31,7 @@
 //! Layers point one way (tests/layers.rs checks it): [`text`], [`diagnostic`], [`options`], [`lexicon`] →
 //! [`document`] (+ [`analysis`] evidence) → [`rules`] → [`config`] → [`engine`] (the
 //! [`RuleSet`](engine::RuleSet) and [`Linter`]) → [`pipeline`], [`fix`](mod@fix),
-//! [`baseline`], [`walk`], [`workspace`] → [`report`] → [`run`]. One pipeline,
+//! [`baseline`], [`walk`], [`workspace`] → [`report`] → [`run`], [`server`] (`copydesk server`, the language server). One pipeline,
 //! [`pipeline::lint_input`], serves files, standard input, huge streamed files and baselines.
 
 pub mod analysis;
@@ -47,6 +47,7 @@ pub mod pipeline;
 pub mod report;
 pub mod rules;
 pub mod run;
+pub mod server;
 pub mod stream;
 pub mod suppress;
 pub mod text;

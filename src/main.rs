@@ -37,6 +37,7 @@ fn main() -> ExitCode {
         ),
         Command::Explain { id } => explain(&id),
         Command::Init => init(),
+        Command::Server => copydesk::server::run_stdio().map_or_else(fail, |()| EXIT_CLEAN),
         Command::Config { path, common } => show_config(path, &common),
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut <Cli as clap::CommandFactory>::command(), "copydesk", &mut std::io::stdout());
