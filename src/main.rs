@@ -12,10 +12,12 @@ use copydesk::pipeline::FixMode;
 use copydesk::report::{self, Summary};
 use copydesk::run::{self, Outcome, Settings, EXIT_CLEAN, EXIT_ERROR};
 use copydesk::workspace::{Workspace, WorkspaceError};
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::ExitCode;
-use std::time::Instant;
+use std::{
+    io::Write,
+    path::{Path, PathBuf},
+    process::ExitCode,
+    time::Instant,
+};
 
 fn main() -> ExitCode {
     run::install_interrupt_handler();
@@ -134,6 +136,7 @@ fn show_config(path: Option<PathBuf>, common: &CommonArgs) -> u8 {
 
 fn lint(args: LintArgs) -> u8 {
     let started = Instant::now();
+    args.timings.then(copydesk::engine::timing::enable);
     let workspace = match workspace(&args.common) {
         Ok(w) => w,
         Err(code) => return code,
@@ -175,6 +178,7 @@ fn lint(args: LintArgs) -> u8 {
         return output_failed(e);
     }
     outcome.errors.iter().for_each(error);
+    args.timings.then(|| eprint!("{}", copydesk::engine::timing::report()));
     if outcome.linted_nothing() {
         eprintln!("copydesk: {}", run::NO_FILES);
     }
