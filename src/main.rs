@@ -12,12 +12,10 @@ use copydesk::pipeline::FixMode;
 use copydesk::report::{self, Summary};
 use copydesk::run::{self, Outcome, Settings, EXIT_CLEAN, EXIT_ERROR};
 use copydesk::workspace::{Workspace, WorkspaceError};
-use std::{
-    io::Write,
-    path::{Path, PathBuf},
-    process::ExitCode,
-    time::Instant,
-};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
 
 fn main() -> ExitCode {
     run::install_interrupt_handler();
