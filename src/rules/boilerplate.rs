@@ -287,7 +287,7 @@ impl Detector {
             let block = &doc.blocks[bi];
             let text = doc.text(block.content);
             let norm = doc.normalized(bi);
-            let words = if norm.is_empty() { 0 } else { norm.split(' ').count() };
+            let words = doc.normalized_words(bi);
             if block.kind == BlockKind::Title {
                 self.scan_title(doc, bi, &mut out);
                 i += 1;
