@@ -178,6 +178,10 @@ pub struct LintArgs {
     /// Print the number of findings per rule.
     #[arg(long)]
     pub statistics: bool,
+    /// Print on stderr, after the run, the time each rule took and its share (summed over files
+    /// and threads), and that of the document model and the evidence rules share.
+    #[arg(long)]
+    pub timings: bool,
     /// Print only the summary line (human format).
     #[arg(long, short)]
     pub quiet: bool,

@@ -135,6 +135,7 @@ fn show_config(path: Option<PathBuf>, common: &CommonArgs) -> u8 {
 
 fn lint(args: LintArgs) -> u8 {
     let started = Instant::now();
+    args.timings.then(copydesk::engine::timing::enable);
     let workspace = match workspace(&args.common) {
         Ok(w) => w,
         Err(code) => return code,
@@ -176,6 +177,7 @@ fn lint(args: LintArgs) -> u8 {
         return output_failed(e);
     }
     outcome.errors.iter().for_each(error);
+    args.timings.then(|| eprint!("{}", copydesk::engine::timing::report()));
     if outcome.linted_nothing() {
         eprintln!("copydesk: {}", run::NO_FILES);
     }

@@ -329,34 +329,69 @@ fn lint_streamed(
     }
     let mut out = if fix_mode.write { Some(fix::AtomicWriter::new(path).map_err(LintError::CreateTemp)?) } else { None };
     let (mut offset, mut first_line, mut any_invalid) = (0usize, 0usize, false);
-    for (i, chunk) in stream::Chunks::new(std::io::BufReader::new(file), stream::CHUNK_SIZE).enumerate() {
-        let bytes = chunk.map_err(LintError::Read)?;
-        if i == 0 && is_utf16(&bytes) {
-            meta.refused = Some("UTF-16 text is not supported; convert it to UTF-8".into());
-            return Ok(meta);
+    // Chunks are linted a few at a time in parallel (each alone, as before) and reported,
+    // written and counted in file order: a huge file uses every core in bounded memory.
+    let batch_size = rayon::current_num_threads().max(1);
+    let mut chunks = stream::Chunks::new(std::io::BufReader::new(file), stream::CHUNK_SIZE).enumerate();
+    let mut read_error = None;
+    while read_error.is_none() {
+        let mut batch = Vec::with_capacity(batch_size);
+        for (i, chunk) in chunks.by_ref() {
+            let bytes = match chunk {
+                Ok(bytes) => bytes,
+                Err(e) => {
+                    read_error = Some(LintError::Read(e)); // the chunks before it are still reported
+                    break;
+                }
+            };
+            if i == 0 && is_utf16(&bytes) {
+                meta.refused = Some("UTF-16 text is not supported; convert it to UTF-8".into());
+                return Ok(meta);
+            }
+            if i == 0 && is_binary(&bytes) {
+                meta.skipped = Some("binary file (contains NUL bytes)".into());
+                return Ok(meta);
+            }
+            snapshot.update(&bytes);
+            meta.bytes += bytes.len();
+            batch.push((i, bytes));
+            if batch.len() == batch_size {
+                break;
+            }
         }
-        if i == 0 && is_binary(&bytes) {
-            meta.skipped = Some("binary file (contains NUL bytes)".into());
-            return Ok(meta);
+        if batch.is_empty() {
+            break;
         }
-        snapshot.update(&bytes);
-        meta.bytes += bytes.len();
-        let (text, invalid) = into_text(bytes);
-        any_invalid |= invalid.is_some();
-        let (mut diagnostics, text, applied, _) = lint_text(text, invalid, name, rules, chunk_fix, i > 0);
-        // Positions refer to the file as it now is (fixed, when fixing).
-        let lines = text.bytes().filter(|&b| b == b'\n').count();
-        let len = text.len();
-        if any_invalid && invalid.is_none() {
-            diagnostics.retain(|d| d.rule != "invalid-utf8");
+        let linted: Vec<_> = {
+            use rayon::prelude::*;
+            batch
+                .into_par_iter()
+                .map(|(i, bytes)| {
+                    let (text, invalid) = into_text(bytes);
+                    let (diagnostics, text, applied, _) = lint_text(text, invalid, name, rules, chunk_fix, i > 0);
+                    (invalid.is_some(), diagnostics, text, applied)
+                })
+                .collect()
+        };
+        for (invalid, mut diagnostics, text, applied) in linted {
+            any_invalid |= invalid;
+            // Positions refer to the file as it now is (fixed, when fixing).
+            let lines = text.bytes().filter(|&b| b == b'\n').count();
+            let len = text.len();
+            if any_invalid && !invalid {
+                diagnostics.retain(|d| d.rule != "invalid-utf8");
+            }
+            if let Some(w) = out.as_mut() {
+                w.write(text.as_bytes()).map_err(LintError::Write)?;
+                meta.fixed += applied;
+            }
+            on_chunk(FileResult::chunk(name.to_string(), text, diagnostics, offset, first_line));
+            offset += len;
+            first_line += lines;
         }
-        if let Some(w) = out.as_mut() {
-            w.write(text.as_bytes()).map_err(LintError::Write)?;
-            meta.fixed += applied;
-        }
-        on_chunk(FileResult::chunk(name.to_string(), text, diagnostics, offset, first_line));
-        offset += len;
-        first_line += lines;
+    }
+    if let Some(e) = read_error {
+        return Err(e);
     }
     if let Some(w) = out {
         if any_invalid || meta.fixed == 0 {
