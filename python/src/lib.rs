@@ -43,23 +43,19 @@ fn load(config: Option<&Bound<'_, PyAny>>) -> PyResult<LoadedConfig> {
     let Some(config) = config.filter(|c| !c.is_none()) else {
         return Ok(LoadedConfig::default_config());
     };
-    let path: Option<PathBuf> = if let Ok(text) = config.cast::<PyString>() {
+    let path = if let Ok(text) = config.cast::<PyString>() {
         let text = text.to_cow()?;
         let looks_like_path = !text.contains('\n') && (text.ends_with(".toml") || std::path::Path::new(text.as_ref()).is_file());
         if !looks_like_path {
             return LoadedConfig::from_user_text("<config>", &text, None).map_err(|e| config_error(&*e));
         }
-        Some(PathBuf::from(text.as_ref()))
+        PathBuf::from(text.as_ref())
     } else {
-        match config.extract::<PathBuf>() {
-            Ok(p) => Some(p),
-            Err(_) => {
-                let kind = config.get_type().name()?;
-                return Err(PyTypeError::new_err(format!("config must be None, a path or TOML text (str), not {kind}")));
-            }
-        }
+        config.extract::<PathBuf>().map_err(|_| match config.get_type().name() {
+            Ok(kind) => PyTypeError::new_err(format!("config must be None, a path or TOML text (str), not {kind}")),
+            Err(e) => e,
+        })?
     };
-    let path = path.expect("set above");
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     LoadedConfig::discover(Some(&path), &cwd).map_err(|e| match e {
         LoadError::Invalid(e) => config_error(&*e),

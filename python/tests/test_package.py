@@ -283,3 +283,8 @@ def test_the_wheel_ships_stubs_and_py_typed():
     stubs = (package / "__init__.pyi").read_text()
     for name in ("class Linter", "def lint_many", "class ConfigError(ValueError)", "def fix"):
         assert name in stubs
+
+
+def test_default_config_is_the_documented_file():
+    assert copydesk.DEFAULT_CONFIG == (REPO / "lint-rules.toml").read_text(encoding="utf-8")
+    assert copydesk.Linter(copydesk.DEFAULT_CONFIG).rule_ids == copydesk.Linter().rule_ids
