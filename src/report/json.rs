@@ -10,7 +10,8 @@ use serde_json::json;
 /// One diagnostic as the contract spells it, serialised straight from borrowed data.
 #[derive(Serialize)]
 struct JsonDiagnostic<'a> {
-    path: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<&'a str>,
     rule: &'a str,
     category: &'a str,
     severity: &'a str,
@@ -45,10 +46,21 @@ struct JsonEdit<'a> {
 }
 
 fn diagnostic<'a>(r: &'a FileResult, d: &'a Diagnostic) -> JsonDiagnostic<'a> {
+    JsonDiagnostic { path: Some(&r.path), ..finding_fields(r, d) }
+}
+
+/// One diagnostic as the `json` format's object without `path`: the same fields and values, for
+/// a caller that lints text in memory and serialises with its own serializer (the Python
+/// package makes a dict of it).
+pub fn finding<'a>(r: &'a FileResult, d: &'a Diagnostic) -> impl Serialize + 'a {
+    finding_fields(r, d)
+}
+
+fn finding_fields<'a>(r: &'a FileResult, d: &'a Diagnostic) -> JsonDiagnostic<'a> {
     let loc = r.location(d);
     let at = |o: usize| o + r.offset;
     JsonDiagnostic {
-        path: &r.path,
+        path: None,
         rule: &d.rule,
         category: d.category.as_str(),
         severity: d.severity.as_str(),

@@ -16,6 +16,7 @@ use std::io::{self, Write};
 
 pub use crate::pipeline::{FileResult, Location};
 pub use catalog::{explain, explain_custom, explain_id, rules_list};
+pub use json::finding as json_finding;
 
 /// Counts over a run, filled file by file.
 #[derive(Debug, Clone, Default)]
