@@ -260,6 +260,7 @@ impl LintArgs {
             fix_mode: copydesk::pipeline::FixMode { write: self.fix, diff: false, unsafe_fixes: self.unsafe_fixes },
             options,
             max_record_size: self.common.max_file_size,
+            batch_bytes: copydesk::dataset::BATCH_BYTES,
         };
         Ok(run::DatasetJob {
             input: self.paths[0].clone(),

@@ -21,7 +21,9 @@ use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
 use std::io::{self, BufRead, Read, Write};
 
-/// Lines are linted in parallel in batches of about this many bytes.
+/// Lines are linted in parallel in batches of about this many bytes (the default of
+/// [`Settings::batch_bytes`]): enough records to keep every core busy, few enough that a batch,
+/// its documents and its rendered findings stay a few tens of megabytes.
 pub const BATCH_BYTES: usize = 4 << 20;
 
 /// The names of the fields a record is read from.
@@ -55,6 +57,8 @@ pub struct Settings {
     pub options: report::Options,
     /// A line longer than this is a bad record (`--max-file-size`).
     pub max_record_size: u64,
+    /// Bytes of input read before a batch is linted ([`BATCH_BYTES`]).
+    pub batch_bytes: usize,
 }
 
 /// The report formats dataset mode can write: SARIF and GitHub annotations point at files and
@@ -152,7 +156,7 @@ pub fn run(rules: &RuleSet, mut input: impl BufRead, settings: &Settings, sinks:
         }
         bytes += line.len();
         batch.push((line_no, line));
-        if bytes >= BATCH_BYTES {
+        if bytes >= settings.batch_bytes {
             w.batch(rules, std::mem::take(&mut batch))?;
             bytes = 0;
         }
