@@ -199,14 +199,16 @@ fn compact(r: &FileResult) -> String {
     out
 }
 
-/// `--statistics`: findings per rule, most frequent first.
+/// `--statistics`: findings per rule, most frequent first, and the files that have them.
 pub fn statistics(summary: &Summary) -> String {
     let mut rows: Vec<(&String, &usize)> = summary.by_rule.iter().collect();
     rows.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
     let mut out = String::new();
     for (rule, count) in rows {
         let category = crate::rules::find(rule).map_or("custom", |m| m.category.as_str());
-        out.push_str(&format!("{count:>6}  {rule:<22} {category}\n"));
+        let files = summary.affected.get(rule).copied().unwrap_or(0);
+        let unit = if files == 1 { "file" } else { "files" };
+        out.push_str(&format!("{count:>6}  {rule:<22} {category:<15} in {files} {unit}\n"));
     }
     out
 }
