@@ -361,7 +361,7 @@ fn splice(full: &str, raw: &RawValue, text: &str) -> Option<Vec<u8>> {
         return None; // not a slice of this line (never, with a borrowed RawValue)
     }
     let encoded = serde_json::to_string(text).ok()?;
-    Some([full[..start].as_bytes(), encoded.as_bytes(), full[end..].as_bytes()].concat())
+    Some([&full.as_bytes()[..start], encoded.as_bytes(), &full.as_bytes()[end..]].concat())
 }
 
 fn render(r: &RecordResult, id: &RawValue, line_no: usize, settings: &Settings) -> String {
