@@ -158,6 +158,22 @@ fn a_title_is_linted_first_and_its_findings_point_into_it() {
 }
 
 #[test]
+fn a_markdown_title_is_a_heading_and_its_spans_still_point_into_the_title() {
+    let dir = scratch();
+    let input = record(json!({"id": 1, "title": "Teh Budget", "text": "The council met sence Monday.\n"}));
+    let args = ["lint", "--input", "jsonl", "--format", "jsonl", "--record-format", "markdown", "--title-field", "title", "-"];
+    let (out, _) = run(dir.path(), &args, Some(input.as_bytes()), 1);
+    let found = lines(&out);
+    let title: Vec<(&str, u64, u64)> = found
+        .iter()
+        .filter(|d| d["field"] == "title")
+        .map(|d| (d["text"].as_str().unwrap(), d["span"]["start"].as_u64().unwrap(), d["column"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(title, [("Teh", 0, 1)], "{found:?}");
+    assert!(found.iter().any(|d| d["field"] == "text" && d["text"] == "sence" && d["span"]["start"] == 16), "{found:?}");
+}
+
+#[test]
 fn fix_writes_every_record_back_changing_only_fixed_text_values() {
     let dir = scratch();
     let mut input = String::from("{\"id\": 1,   \"text\": \"Council Approves Budget\\nThe council met sence Monday.As expected.\\n\", \"n\": 1.50, \"z\": {\"k\": [1, 2]}}\n");
