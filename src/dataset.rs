@@ -417,7 +417,7 @@ mod tests {
 
     #[test]
     fn splice_replaces_only_the_text_value() {
-        let line = "{\"id\": 1e5, \"text\" : \"teh cat\" , \"x\":[1, 2]}\n";
+        let line = "{\"id\": 1e5, \"text\" : \"a cat\" , \"x\":[1, 2]}\n";
         let entries: Entries<'_> = serde_json::from_str(line).unwrap();
         let raw = entries.get("text").unwrap().unwrap();
         let out = splice(line, raw, "the \"cat\"").unwrap();
