@@ -86,11 +86,10 @@ fn explain(id: &str) -> u8 {
 }
 
 fn init() -> u8 {
-    match copydesk::config::write_default(Path::new(".")) {
-        Ok(_) => println!("wrote {CONFIG_FILE_NAME}"),
-        Err(e) => return fail(e),
-    }
-    EXIT_CLEAN
+    copydesk::config::write_default(Path::new(".")).map_or_else(fail, |_| {
+        println!("wrote {CONFIG_FILE_NAME}");
+        EXIT_CLEAN
+    })
 }
 
 fn report_load_error(e: LoadError) {
@@ -140,6 +139,9 @@ fn lint(args: LintArgs) -> u8 {
         Ok(w) => w,
         Err(code) => return code,
     };
+    if args.input.is_some() {
+        return args.dataset().and_then(|j| run::lint_dataset(&workspace, &j, &|l| eprintln!("{l}"))).unwrap_or_else(fail);
+    }
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let allowances = match args.baseline.as_deref().map(|b| baseline::load(b, &cwd)).transpose() {
         Ok(a) => a.unwrap_or_default(),

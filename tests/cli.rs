@@ -95,7 +95,7 @@ fn every_format_renders() {
         .args(["lint", "--statistics", "--format", "compact", "fixtures/typo/flagged.txt"])
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("     3  typo"));
+        .stdout(predicate::str::contains("     3  typo                   spelling        in 1 file\n"));
 }
 
 #[test]
