@@ -76,13 +76,8 @@ fn found_config() -> Result<LoadedConfig, u8> {
 }
 
 fn explain(id: &str) -> u8 {
-    let page = found_config().map(|c| report::explain_id(id, &c).map_err(error));
-    match page {
-        Ok(Ok(page)) => print!("{page}"),
-        Ok(Err(())) => return EXIT_ERROR,
-        Err(code) => return code,
-    }
-    EXIT_CLEAN
+    let page = found_config().map(|c| report::explain_id(id, &c).map(|page| print!("{page}")));
+    page.map_or_else(|code| code, |shown| shown.map_or_else(fail, |()| EXIT_CLEAN))
 }
 
 fn init() -> u8 {
@@ -124,12 +119,8 @@ fn workspace(common: &CommonArgs) -> Result<Workspace, u8> {
 
 fn show_config(path: Option<PathBuf>, common: &CommonArgs) -> u8 {
     let path = path.unwrap_or_else(|| PathBuf::from("."));
-    match workspace(common).map(|w| w.describe(&path)) {
-        Ok(Ok(r)) => print!("{}", r.render(&path)),
-        Ok(Err(e)) => error(e),
-        Err(code) => return code,
-    }
-    EXIT_CLEAN
+    let shown = workspace(common).map(|w| w.describe(&path).map(|r| print!("{}", r.render(&path))));
+    shown.map_or_else(|code| code, |shown| shown.map_or_else(fail, |()| EXIT_CLEAN))
 }
 
 fn lint(args: LintArgs) -> u8 {

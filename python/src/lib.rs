@@ -6,7 +6,7 @@ use copydesk::config::{LoadError, LoadedConfig};
 use copydesk::document::Format;
 use copydesk::engine::{RuleSet, Selection};
 use copydesk::report::{json_finding, FileResult};
-use copydesk::Diagnostic;
+use copydesk::pipeline::FixMode;
 use pyo3::exceptions::{PyFileNotFoundError, PyOSError, PyPermissionError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
@@ -93,46 +93,14 @@ struct Linted {
     fields: Vec<(&'static str, FileResult)>,
 }
 
-/// Lint `text` (with `title` as its first line, after `# ` in Markdown, then a blank line).
-/// Findings in the title point into the title, the others into the text; a fix that would
-/// reach across both is dropped. (Dataset mode's `--title-field` does the same.)
+/// Lint `text` (with `title` as its first line, after `# ` in Markdown, then a blank line)
+/// through the pipeline's own record step, as dataset mode's `--title-field` does: findings in
+/// the title point into the title, the others into the text.
 fn lint_one(rules: &RuleSet, text: &str, title: Option<&str>, format: Format) -> Linted {
-    let Some(title) = title else {
-        let diagnostics = copydesk::lint_source(text, doc_name(format), rules);
-        return Linted { fields: vec![("text", FileResult::new(String::new(), text.to_string(), diagnostics))] };
-    };
-    let head = if format == Format::Markdown { "# " } else { "" };
-    let prefix = format!("{head}{title}\n\n");
-    let p = prefix.len();
-    let document = prefix + text;
-    let (mut in_title, mut in_text) = (Vec::new(), Vec::new());
-    for d in copydesk::lint_source(&document, doc_name(format), rules) {
-        if d.span.start >= p {
-            in_text.push(rebase(d, p, text.len()));
-        } else {
-            in_title.push(rebase(d, head.len(), title.len()));
-        }
-    }
-    Linted {
-        fields: vec![
-            ("title", FileResult::new(String::new(), title.to_string(), in_title)),
-            ("text", FileResult::new(String::new(), text.to_string(), in_text)),
-        ],
-    }
-}
-
-/// A finding moved into a field that starts at `base` and is `len` bytes long: its span clamped
-/// to the field, its fix kept only if every edit lies inside it.
-fn rebase(mut d: Diagnostic, base: usize, len: usize) -> Diagnostic {
-    let inside = |o: usize| o.saturating_sub(base).min(len);
-    d.span = copydesk::diagnostic::Span::new(inside(d.span.start), inside(d.span.end));
-    if d.fix.as_ref().is_some_and(|f| f.edits.iter().any(|e| e.span.start < base || e.span.end > base + len)) {
-        d.fix = None;
-    }
-    for e in d.fix.iter_mut().flat_map(|f| f.edits.iter_mut()) {
-        e.span = copydesk::diagnostic::Span::new(e.span.start - base, e.span.end - base);
-    }
-    d
+    let record = copydesk::pipeline::lint_record(rules, "", title, text.to_string(), format, FixMode::default());
+    let mut fields: Vec<(&'static str, FileResult)> = record.title.map(|t| ("title", t)).into_iter().collect();
+    fields.push(("text", record.text));
+    Linted { fields }
 }
 
 /// The findings as a list of dicts; with a title, each carries `field` ("title" or "text").

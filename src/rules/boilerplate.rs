@@ -941,6 +941,12 @@ re!(
     r"^\W*(?i:this (?:article|story|post|piece|report|content) (?:was |is |has been |first )?(?:originally |first )?(?:published|appeared|updated|amended|corrected|produced|republished|created|written|provided)|originally published|a version of this (?:article|story)|this is an updated version)\b"
 );
 re!(HELPFUL, r"^\W*\d+ (?i:of) \d+ (?i:people|readers|users|customers) (?i:found this)");
+// What the page says to a reader's browser, never an article's words: "enable JavaScript",
+// "your browser does not support the video tag", "not available in your region".
+re!(
+    TECH_NOTICE,
+    r"(?i:\b(?:enable|turn on|activate) javascript\b|\bjavascript (?:is )?(?:disabled|required|must be enabled)|\byour (?:web )?browser (?:does not|doesn't|doesn’t|cannot|can't|can’t) (?:support|play|display)|\b(?:upgrade|update) your (?:web )?browser\b|\bnot (?:currently )?available in your (?:region|country|location)\b)"
+);
 re!(
     CONTRIBUTED,
     r"(?i:\bcontributed to this (?:report|story|article)|\bnot responsible for the content of external|\b(?:will )?opens? in (?:a )?new (?:window|tab)\b|\bthis article is more than \d+ \w+ old)"
@@ -1083,6 +1089,29 @@ const NOT_NAMES: &[&str] = &[
     "They",
 ];
 
+/// A menu or breadcrumb trail: three or more short labels, each capitalised (or a number) and
+/// none ending a sentence, between one repeated separator set off by spaces: "Home | News |
+/// Sport", "Home > News > Local". A table row (`|` first) is no menu.
+fn is_menu(text: &str) -> bool {
+    if text.starts_with('|') {
+        return false;
+    }
+    ["|", ">", "»", "›", "•", "·", "/"].iter().any(|sep| {
+        let spaced = format!(" {sep} ");
+        if text.matches(&spaced).count() < 2 {
+            return false;
+        }
+        text.split(&spaced).all(|label| {
+            let label = label.trim();
+            let n = label.split_whitespace().count();
+            (1..=4).contains(&n)
+                && label.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                && !label.ends_with(['.', '!', '?', ',', ';', ':'])
+                && !label.contains(['"', '“', '”'])
+        })
+    })
+}
+
 fn has_quotes(text: &str) -> bool {
     text.contains(['“', '”', '"', '«', '»'])
 }
@@ -1093,6 +1122,7 @@ const COOKIES: u32 = 4;
 const NEWS: u32 = 8;
 const SUPPORTS: u32 = 16;
 const CONTRIB: u32 = 32;
+const TECH: u32 = 64;
 
 /// Words that can open a line of the anchored families (tags, credits, bylines, contributor
 /// lines, labelled links): a regex runs only on lines that open with one of them.
@@ -1181,6 +1211,11 @@ const GATE_WORDS: &[(&str, u32)] = &[
     ("new window", CONTRIB),
     ("new tab", CONTRIB),
     ("more than", CONTRIB),
+    ("javascript", TECH),
+    ("browser", TECH),
+    ("your region", TECH),
+    ("your country", TECH),
+    ("your location", TECH),
 ];
 
 static GATES: LazyLock<AhoCorasick> = LazyLock::new(|| {
@@ -1319,6 +1354,9 @@ pub fn classify_line(text: &str) -> Option<(Family, Strength)> {
     if words <= 25 && gates & CONTRIB != 0 && CONTRIBUTED.is_match(text) {
         return strong(Family::Prompt);
     }
+    if words <= 30 && gates & TECH != 0 && !has_quotes(text) && !REPORTED.is_match(text) && TECH_NOTICE.is_match(text) {
+        return strong(Family::Prompt);
+    }
     if text.trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')' && c != ']').ends_with([')', ']']) && CREDIT_TAIL.is_match(text) {
         return strong(Family::Credit);
     }
@@ -1349,10 +1387,11 @@ pub fn classify_line(text: &str) -> Option<(Family, Strength)> {
             return strong(Family::Newsletter);
         }
     }
-    if words <= 14 {
-        return vocabulary_line(text);
+    let known = if words <= 14 { vocabulary_line(text) } else { None };
+    if known.is_none() && (3..=24).contains(&words) && is_menu(text) {
+        return strong(Family::Navigation);
     }
-    None
+    known
 }
 
 /// The shared boilerplate scan, as `--timings` names it.
@@ -1469,6 +1508,7 @@ mod tests {
             &ORIGINALLY,
             &HELPFUL,
             &CONTRIBUTED,
+            &TECH_NOTICE,
             &NAV_LABEL,
             &REPORTED,
             &GALLERY,
@@ -1546,6 +1586,10 @@ mod tests {
             ("Next story: Ferry fares rise again in spring", Family::Related),
             ("Terms of Use | Privacy Notice", Family::Legal),
             ("Published: 09:12 BST, 3 June 2022 | Updated: 10:40 BST, 3 June 2022", Family::Date),
+            ("Home | Harbour News | Ferries | Weather", Family::Navigation),
+            ("Home > Local > Harbour", Family::Navigation),
+            ("Turn on JavaScript to see the ferry timetable", Family::Prompt),
+            ("Sorry, this video is not available in your region.", Family::Prompt),
         ] {
             assert_eq!(classify_line(line).map(|(f, _)| f), Some(family), "{line}");
         }
@@ -1569,6 +1613,10 @@ mod tests {
             "Updated figures will be released on Tuesday.",
             "Posts: 403",
             "We rely on imports for a fifth of our gas, the minister said.",
+            "Ferries run Monday | Wednesday | Friday, the operator said.",
+            "| Team | Played | Points |",
+            "The app asks users to enable JavaScript, a security expert warned, \"which is risky\".",
+            "Prices rose 5% / 3% / 2% over three years.",
         ] {
             assert_eq!(classify_line(line), None, "{line}");
         }
