@@ -5,8 +5,8 @@
 use copydesk::config::{LoadError, LoadedConfig};
 use copydesk::document::Format;
 use copydesk::engine::{RuleSet, Selection};
-use copydesk::report::{json_finding, FileResult};
 use copydesk::pipeline::FixMode;
+use copydesk::report::{json_finding, FileResult};
 use pyo3::exceptions::{PyFileNotFoundError, PyOSError, PyPermissionError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
