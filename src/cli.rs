@@ -198,6 +198,13 @@ pub struct LintArgs {
 }
 
 impl LintArgs {
+    /// The human format's width: the terminal the report goes to (stderr when stdout carries a
+    /// diff or fixed standard input), `COLUMNS`, or 100 (see [`copydesk::report::width`]).
+    pub fn report_width(&self) -> usize {
+        let stdin_filter = self.fix && self.paths.len() == 1 && self.paths[0].as_os_str() == "-";
+        copydesk::report::output_width(self.output_file.is_some(), self.diff || stdin_filter)
+    }
+
     /// Where the report goes: `--output-file`, else stderr when stdout carries a diff or fixed
     /// text (`to_stderr`), else stdout.
     pub fn report_sink(&self, to_stderr: bool) -> Result<Box<dyn std::io::Write>, String> {

@@ -147,7 +147,8 @@ fn lint(args: LintArgs) -> u8 {
     let color = args.color.enabled(args.output_file.is_some());
     let custom_rules = workspace.config().config.custom.iter().map(|c| (c.id.clone(), c.message.clone())).collect();
     let srcroot = Some(cwd.clone());
-    let options = report::Options { color, statistics: args.statistics, quiet: args.quiet, custom_rules, srcroot };
+    let options =
+        report::Options { color, statistics: args.statistics, quiet: args.quiet, custom_rules, srcroot, width: args.report_width() };
     let mut outcome = Outcome::default();
     let inputs = args.common.inputs(&workspace, &args.paths, args.fix, &mut outcome.errors);
     outcome.total = Summary::new();
