@@ -227,8 +227,7 @@ impl miette::Diagnostic for Report<'_> {
     }
 }
 
-/// One file's findings: a heading with its path (on the first chunk of a huge file only),
-/// then each finding.
+/// One file's findings: a heading with its path, then each finding.
 pub fn render_file(r: &FileResult, options: &Options) -> String {
     if r.diagnostics.is_empty() {
         return String::new();
@@ -237,9 +236,10 @@ pub fn render_file(r: &FileResult, options: &Options) -> String {
     let theme = if options.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
     let handler = GraphicalReportHandler::new_themed(theme).with_width(width).with_context_lines(0);
     let mut out = String::new();
-    if r.offset == 0 {
-        out.push_str(&heading(&r.path, width, options.color));
-    }
+    // A chunk of a huge file after the first says where it starts: its findings are grouped
+    // under the file even when the first chunk had none.
+    let title = if r.offset == 0 { r.path.clone() } else { format!("{} (from line {})", r.path, r.first_line + 1) };
+    out.push_str(&heading(&title, width, options.color));
     for d in &r.diagnostics {
         let loc = r.location(d);
         // The gutter: the line number, then " │ ".
@@ -403,6 +403,18 @@ mod tests {
         let long = format!("Title\n{}\n", "line\n".repeat(20));
         let s = snip(&long, Span::new(6, long.len() - 1), 80);
         assert_eq!((s.lines, s.text.as_str()), (1, "line…"));
+    }
+
+    #[test]
+    fn every_piece_with_findings_has_a_heading_a_later_chunk_says_where_it_starts() {
+        let d = Diagnostic::new("typo", Span::new(4, 9), "`sence` is a misspelling");
+        let whole = FileResult::new("a.txt".into(), "The sence.\n".into(), vec![d.clone()]);
+        let chunk = FileResult::chunk("a.txt".into(), "The sence.\n".into(), vec![d], 1 << 20, 4999);
+        let options = Options::plain();
+        assert!(render_file(&whole, &options).starts_with("── a.txt ─"));
+        let later = render_file(&chunk, &options);
+        assert!(later.starts_with("── a.txt (from line 5000) ─") && later.contains("a.txt:5000:5"), "{later}");
+        assert_eq!(render_file(&FileResult::new("b.txt".into(), "Fine.\n".into(), vec![]), &options), "");
     }
 
     #[test]
