@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
 """Generate a benchmark corpus from the project's own fixtures, defects included.
 
-usage: bench/gen-corpus.py OUT_DIR [--files N] [--kb K] [--seed S] [--single MB]
+usage: bench/gen-corpus.py OUT_DIR [--files N] [--kb K] [--seed S] [--single MB] [--from DIR]
 
 Each file is an article: a title, then paragraphs, headings, lists and tables drawn at random
-(deterministically, from --seed) from fixtures/, until it reaches about K KiB. With --single,
-one file of about MB MiB is written instead (for the bounded-memory check).
+(deterministically, from --seed) from the articles under --from (default: fixtures/, every
+rule's flagged and clean examples; bench/run.sh uses ../shared/seeds, the real scraped
+articles, when it is there), until it reaches about K KiB. With --single, one file of about
+MB MiB is written instead (for the bounded-memory and linearity checks). The text is drawn
+at run time and never committed.
 """
 import argparse, os, random, glob
 
@@ -15,9 +18,13 @@ ap.add_argument('--files', type=int, default=2400)
 ap.add_argument('--kb', type=int, default=10)
 ap.add_argument('--seed', type=int, default=7)
 ap.add_argument('--single', type=int, default=0)
+ap.add_argument('--from', dest='source', default=None)
 a = ap.parse_args()
 here = os.path.dirname(os.path.abspath(__file__))
-fixtures = sorted(glob.glob(os.path.join(here, '..', 'fixtures', '*', '*')))
+if a.source:
+    fixtures = sorted(p for p in glob.glob(os.path.join(a.source, '**', '*'), recursive=True) if os.path.isfile(p))
+else:
+    fixtures = sorted(glob.glob(os.path.join(here, '..', 'fixtures', '*', '*')))
 titles, blocks = [], []
 for path in fixtures:
     try:

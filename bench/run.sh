@@ -1,58 +1,134 @@
 #!/usr/bin/env bash
-# Benchmark copydesk with every default rule on a generated corpus (not a timed test).
+# The benchmark of issue 14 (measured, not a timed test). In one run it prints:
+#  1. copydesk (every default rule, `lint --format jsonl`) against typos (`--format brief`) on
+#     two corpora: one generated from ../shared/seeds (the real scraped articles; fixtures/
+#     when ../shared is missing) and ../shared/corpora/news-clean (skipped when missing):
+#     median wall time of RUNS runs each, taken in turn (copydesk, typos, copydesk, ...),
+#     the median of the paired ratios, MB/s, and peak RSS;
+#  2. `lint --timings` on the generated corpus (one thread, so that the shares are CPU shares);
+#  3. linearity: seconds per MB at 1, 4, 16 and 64 MB (one file, prefixes of one generated
+#     text; 16 and 64 MB go through the chunked path for files over 8 MiB) for every output
+#     format and for --fix. Doubling the input should no more than about double the time, so
+#     each row should stay roughly flat.
 #
-#   bench/run.sh [FILES] [KB_PER_FILE]      default: 2400 files of ~10 KiB (~24 MB)
+#   bench/run.sh                 RUNS=5 FILES=2000 KB=10; about 5 minutes on 2 cores
+#   RUNS=7 FILES=1000 bench/run.sh
 #
-# Prints wall time, MB/s and peak RSS for `copydesk lint`; the same for `typos` when it is
-# installed (`pip install typos`) and the ratio copydesk/typos; a 2x corpus for the linearity
-# check; and peak RSS on one ~100 MB file.
+# Uses /usr/bin/time (GNU time) for wall time and peak RSS, python3, and typos if installed
+# (`pip install typos`). Everything runs in a temporary directory with no lint-rules.toml or
+# typos config above it; the corpora are generated there and deleted afterwards.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-files=${1:-2400}
-kb=${2:-10}
+root=$PWD
+runs=${RUNS:-5}
+files=${FILES:-2000}
+kb=${KB:-10}
 work=$(mktemp -d "${TMPDIR:-/tmp}/copydesk-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
 cargo build --release --quiet
-bin=target/release/copydesk
+cp target/release/copydesk "$work/copydesk"
+bin=$work/copydesk
+shared=$root/../shared
 
-python3 bench/gen-corpus.py "$work/corpus" --files "$files" --kb "$kb"
-python3 bench/gen-corpus.py "$work/corpus2x" --files "$((files * 2))" --kb "$kb" --seed 8
-python3 bench/gen-corpus.py "$work/big" --single 100
-
-bytes() { du -sb "$1" | cut -f1; }
-
-# run LABEL CMD...: best wall time of 3 runs, and the peak RSS of the last.
-run() {
-  local label=$1; shift
-  local best=""
-  for _ in 1 2 3; do
-    /usr/bin/time -f '%e %M' -o "$work/time" "$@" > /dev/null 2> "$work/stderr" || true
-    read -r wall rss < <(tail -n 1 "$work/time")
-    if [ -z "$best" ] || awk "BEGIN{exit !($wall < $best)}"; then best=$wall; fi
-  done
-  echo "$label $best $rss"
-}
-
-report() { # LABEL WALL RSS_KB BYTES
-  awk -v l="$1" -v w="$2" -v r="$3" -v b="$4" 'BEGIN{printf "%-28s %8.2f s  %8.1f MB/s  peak RSS %6.1f MB\n", l, w, b/1e6/(w>0?w:0.001), r/1024}'
-}
-
-size=$(bytes "$work/corpus"); size2=$(bytes "$work/corpus2x"); sizebig=$(bytes "$work/big")
-echo "corpus: $files files, $(awk -v b="$size" 'BEGIN{printf "%.1f", b/1e6}') MB; 2x corpus: $(awk -v b="$size2" 'BEGIN{printf "%.1f", b/1e6}') MB; big file: $(awk -v b="$sizebig" 'BEGIN{printf "%.1f", b/1e6}') MB; $(nproc) cores"
-
-read -r _ w1 r1 < <(run copydesk "$bin" lint --format jsonl "$work/corpus")
-report "copydesk (all rules)" "$w1" "$r1" "$size"
-read -r _ w2 r2 < <(run copydesk2x "$bin" lint --format jsonl "$work/corpus2x")
-report "copydesk, 2x corpus" "$w2" "$r2" "$size2"
-awk -v a="$w1" -v b="$w2" 'BEGIN{printf "scaling: 2x corpus took %.2fx the time\n", b/a}'
-read -r _ wb rb < <(run big "$bin" lint --format jsonl "$work/big/big.txt")
-report "copydesk, one 100 MB file" "$wb" "$rb" "$sizebig"
-
-if command -v typos > /dev/null; then
-  read -r _ wt rt < <(run typos typos --format brief "$work/corpus")
-  report "typos" "$wt" "$rt" "$size"
-  awk -v a="$w1" -v b="$wt" 'BEGIN{printf "ratio copydesk/typos: %.2f (<= 1.0 means copydesk is faster)\n", a/b}'
+if [ -d "$shared/seeds" ]; then
+  from=(--from "$shared/seeds")
+  seeds_label="generated from ../shared/seeds"
 else
-  echo "typos not installed (pip install typos): no comparison"
+  from=()
+  seeds_label="generated from fixtures/ (../shared is missing)"
 fi
+python3 bench/gen-corpus.py "$work/seeds" --files "$files" --kb "$kb" "${from[@]}"
+python3 bench/gen-corpus.py "$work/long" --single 65 "${from[@]}"
+
+cd "$work"
+python3 - "$bin" "$runs" "$seeds_label" "$shared/corpora/news-clean" <<'PY'
+import os, shutil, statistics, subprocess, sys, tempfile
+
+binary, runs, seeds_label, news = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+typos = shutil.which('typos')
+cores = os.cpu_count()
+
+
+def timed(cmd, stdout=subprocess.DEVNULL):
+    """Wall seconds and peak RSS (MB) of one run, from GNU time."""
+    with tempfile.NamedTemporaryFile('r') as t:
+        subprocess.run(['/usr/bin/time', '-f', '%e %M', '-o', t.name] + cmd, stdout=stdout, stderr=subprocess.DEVNULL)
+        wall, rss = t.read().split()[-2:]
+    return float(wall), int(rss) / 1024
+
+
+def size(path):
+    if os.path.isfile(path):
+        return os.path.getsize(path)
+    return sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(path) for f in fs)
+
+
+print(f"copydesk {subprocess.run([binary, '--version'], capture_output=True, text=True).stdout.strip()}; "
+      f"{typos and subprocess.run([typos, '--version'], capture_output=True, text=True).stdout.strip() or 'typos not installed'}; "
+      f"{cores} cores; median of {runs} runs")
+print()
+print(f"seeds-built: {seeds_label}; news-clean: {news}")
+print(f"{'corpus':24} {'MB':>6} {'copydesk s':>10} {'MB/s':>6} {'RSS MB':>6} {'typos s':>8} {'RSS MB':>6} {'ratio':>6}")
+for label, path in [('seeds-built', 'seeds'), ('news-clean', news)]:
+    if not os.path.isdir(path):
+        print(f"{label:24} SKIP: {path} is missing")
+        continue
+    mb = size(path) / 1e6
+    ours, theirs, ratios = [], [], []
+    for i in range(runs + 1):  # the first pair warms the page cache and is not counted
+        a = timed([binary, 'lint', '--format', 'jsonl', path])
+        b = timed([typos, '--format', 'brief', path]) if typos else None
+        if i == 0:
+            continue
+        ours.append(a)
+        if b:
+            theirs.append(b)
+            ratios.append(a[0] / max(b[0], 1e-3))
+    wall = statistics.median(w for w, _ in ours)
+    rss = max(r for _, r in ours)
+    name = f"{label}, {sum(len(fs) for _, _, fs in os.walk(path))} files"
+    if theirs:
+        twall = statistics.median(w for w, _ in theirs)
+        trss = max(r for _, r in theirs)
+        print(f"{name:24} {mb:6.1f} {wall:10.2f} {mb / max(wall, 1e-3):6.1f} {rss:6.1f} {twall:8.2f} {trss:6.1f} {statistics.median(ratios):6.2f}")
+    else:
+        print(f"{name:24} {mb:6.1f} {wall:10.2f} {mb / max(wall, 1e-3):6.1f} {rss:6.1f} {'-':>8} {'-':>6} {'-':>6}")
+print("ratio = copydesk wall / typos wall, the median of the paired runs (<= 0.5 is the goal)")
+
+print()
+print("lint --timings --threads 1 on the generated corpus:")
+p = subprocess.run([binary, 'lint', '--timings', '--threads', '1', '--format', 'jsonl', 'seeds'], stdout=subprocess.DEVNULL,
+                   stderr=subprocess.PIPE, text=True)
+print(p.stderr.rstrip())
+
+print()
+text = open('long/big.txt', encoding='utf-8').read()
+sizes = [1, 4, 16, 64]
+for mb in sizes:
+    cut = text.rfind('\n', 0, mb * 1_000_000) + 1
+    with open(f'lines-{mb}.txt', 'w', encoding='utf-8') as f:
+        f.write(text[:cut])
+del text
+cases = [(fmt, ['lint', '--color', 'never', '--format', fmt]) for fmt in ['human', 'compact', 'json', 'jsonl', 'sarif', 'github']]
+cases.append(('--fix', ['lint', '--fix', '--format', 'compact']))
+lin_runs = max(1, min(runs, 3))
+print(f"linearity: seconds per MB (median of {lin_runs} runs at 1 and 4 MB, one run at 16 and 64 MB), one file of each size; peak RSS")
+print(f"{'case':10}" + ''.join(f"{f'{mb} MB':>10}" for mb in sizes) + f"{'64/1':>8}{'RSS MB':>8}")
+for name, args in cases:
+    row, rss = [], 0.0
+    for mb in sizes:
+        src = f'lines-{mb}.txt'
+        walls = []
+        for _ in range(lin_runs if mb <= 4 else 1):
+            target = src
+            if name == '--fix':
+                target = 'fix.txt'
+                shutil.copyfile(src, target)
+            w, r = timed([binary] + args + [target])
+            walls.append(w)
+            rss = max(rss, r)
+        row.append(statistics.median(walls) / (os.path.getsize(src) / 1e6))
+    print(f"{name:10}" + ''.join(f"{x:10.3f}" for x in row) + f"{row[-1] / row[0]:8.2f}{rss:8.1f}")
+print("64/1: s/MB at 64 MB over s/MB at 1 MB (1.0 = linear)")
+PY

@@ -48,6 +48,9 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// Run the language server (LSP) on standard input and output, for editors: diagnostics,
+    /// quick fixes, fix-all, suppressions, the project dictionary. See README "Editors (LSP)".
+    Server,
     /// Record today's findings in FILE so `lint --baseline FILE` reports only new ones.
     Baseline {
         file: PathBuf,
@@ -61,6 +64,21 @@ pub enum Command {
 pub enum RulesFormat {
     Human,
     Json,
+}
+
+/// What `--input` reads: JSON Lines, one record per line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    Jsonl,
+}
+
+/// How each record's text is read in dataset mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RecordFormat {
+    /// Scraped plain text, like a .txt file.
+    Text,
+    /// CommonMark, like a .md file.
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -175,6 +193,10 @@ pub struct LintArgs {
     /// Print the number of findings per rule.
     #[arg(long)]
     pub statistics: bool,
+    /// Print on stderr, after the run, the time each rule took and its share (summed over files
+    /// and threads), and that of the document model and the evidence rules share.
+    #[arg(long)]
+    pub timings: bool,
     /// Print only the summary line (human format).
     #[arg(long, short)]
     pub quiet: bool,
@@ -195,6 +217,25 @@ pub struct LintArgs {
     /// Report only findings not recorded in this baseline file.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
+    /// Read one FILE (or `-`) as a dataset: one JSON record per line, each linted as one
+    /// document. Findings carry the record's id and line; with --fix, the fixed records go to
+    /// standard output or --output-file and the report to stderr.
+    #[arg(long, value_enum, value_name = "FORMAT", help_heading = "Datasets")]
+    pub input: Option<InputFormat>,
+    /// The field holding each record's text [default: text].
+    #[arg(long, value_name = "NAME", requires = "input", help_heading = "Datasets")]
+    pub text_field: Option<String>,
+    /// The field holding each record's id, a string or a number [default: `id` when present,
+    /// else the record's 0-based line index].
+    #[arg(long, value_name = "NAME", requires = "input", help_heading = "Datasets")]
+    pub id_field: Option<String>,
+    /// The field holding each record's title, linted as the document's first line (findings
+    /// in it say `"field": "title"`).
+    #[arg(long, value_name = "NAME", requires = "input", help_heading = "Datasets")]
+    pub title_field: Option<String>,
+    /// How each record's text is read [default: text].
+    #[arg(long, value_enum, value_name = "FORMAT", requires = "input", help_heading = "Datasets")]
+    pub record_format: Option<RecordFormat>,
 }
 
 impl LintArgs {
@@ -203,6 +244,47 @@ impl LintArgs {
     pub fn report_width(&self) -> usize {
         let stdin_filter = self.fix && self.paths.len() == 1 && self.paths[0].as_os_str() == "-";
         copydesk::report::output_width(self.output_file.is_some(), self.diff || stdin_filter)
+    }
+
+    /// The dataset run these arguments ask for (`--input jsonl`).
+    pub fn dataset(&self) -> Result<run::DatasetJob, String> {
+        let refuse = |flag: &str| Err(format!("{flag} cannot be used with --input jsonl"));
+        if self.paths.len() != 1 {
+            return Err("--input jsonl reads one FILE, or `-` for standard input".into());
+        } else if self.diff {
+            return refuse("--diff");
+        } else if self.baseline.is_some() {
+            return refuse("--baseline");
+        }
+        let fields = copydesk::dataset::Fields {
+            text: self.text_field.clone().unwrap_or_else(|| "text".into()),
+            id: self.id_field.clone(),
+            title: self.title_field.clone(),
+        };
+        let kind = match self.record_format {
+            Some(RecordFormat::Markdown) => copydesk::Format::Markdown,
+            _ => copydesk::Format::PlainText,
+        };
+        let mut options = copydesk::report::Options::plain();
+        (options.color, options.quiet) = (self.color.enabled(self.output_file.is_some() && !self.fix), self.quiet);
+        let settings = copydesk::dataset::Settings {
+            fields,
+            format: self.format,
+            kind,
+            fix_mode: copydesk::pipeline::FixMode { write: self.fix, diff: false, unsafe_fixes: self.unsafe_fixes },
+            options,
+            max_record_size: self.common.max_file_size,
+            batch_bytes: copydesk::dataset::BATCH_BYTES,
+        };
+        Ok(run::DatasetJob {
+            input: self.paths[0].clone(),
+            stdin_name: self.common.stdin_filename.clone(),
+            settings,
+            output_file: self.output_file.clone(),
+            fail_level: self.fail_level.into(),
+            statistics: self.statistics,
+            exit: self.exit.into(),
+        })
     }
 
     /// Where the report goes: `--output-file`, else stderr when stdout carries a diff or fixed

@@ -111,6 +111,14 @@ impl std::fmt::Debug for Derived {
     }
 }
 
+/// Every block's normalised text in one buffer, with each block's range and word count.
+#[derive(Debug, Default)]
+struct Normalized {
+    text: String,
+    /// start, end, words
+    blocks: Vec<(usize, usize, usize)>,
+}
+
 #[derive(Debug)]
 pub struct Document<'a> {
     pub source: &'a str,
@@ -123,7 +131,7 @@ pub struct Document<'a> {
     /// Proper-noun and apostrophe evidence (`analysis::Evidence`), built on first use by
     /// `Document::evidence` in analysis.rs and shared by the rules.
     pub(crate) evidence: Derived,
-    normalized: std::cell::OnceCell<Vec<String>>,
+    normalized: std::cell::OnceCell<Normalized>,
     /// The boilerplate findings, shared by `boilerplate` and `empty-section` (one RuleSet checks
     /// a document, and both rules of a RuleSet share one detector).
     pub(crate) boilerplate: Derived,
@@ -218,13 +226,30 @@ impl<'a> Document<'a> {
     /// A block's content as boilerplate and duplicate detection compare it: lowercase letters
     /// and digits, single-spaced (see [`crate::text::normalize_line`]). Computed once.
     pub fn normalized(&self, block: usize) -> &str {
-        let all = self.normalized.get_or_init(|| {
-            self.blocks
-                .iter()
-                .map(|b| if b.kind.is_prose() { crate::text::normalize_line(self.text(b.content)) } else { String::new() })
-                .collect()
-        });
-        &all[block]
+        let all = self.all_normalized();
+        let (start, end, _) = all.blocks[block];
+        &all.text[start..end]
+    }
+
+    /// The number of words of [`Document::normalized`] (0 when it is empty), counted once.
+    pub fn normalized_words(&self, block: usize) -> usize {
+        self.all_normalized().blocks[block].2
+    }
+
+    fn all_normalized(&self) -> &Normalized {
+        self.normalized.get_or_init(|| {
+            let mut all = Normalized { text: String::with_capacity(self.source.len()), blocks: Vec::with_capacity(self.blocks.len()) };
+            for b in &self.blocks {
+                let start = all.text.len();
+                if b.kind.is_prose() {
+                    crate::text::normalize_line_into(self.text(b.content), &mut all.text);
+                }
+                let text = &all.text[start..];
+                let words = if text.is_empty() { 0 } else { text.bytes().filter(|&c| c == b' ').count() + 1 };
+                all.blocks.push((start, all.text.len(), words));
+            }
+            all
+        })
     }
 
     /// The text of a span.

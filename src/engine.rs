@@ -12,7 +12,12 @@ pub use crate::rules::meta::{INVALID_UTF8, UNUSED_SUPPRESSION};
 
 /// Lint one text: the library's face. `path` decides Markdown or plain text.
 pub fn lint_source(text: &str, path: &str, rules: &RuleSet) -> Vec<Diagnostic> {
+    if !timing::enabled() {
+        return rules.check(&Document::parse(text, path, Format::from_path(path)));
+    }
+    let started = std::time::Instant::now();
     let doc = Document::parse(text, path, Format::from_path(path));
+    timing::record(&[(timing::DOCUMENT, started.elapsed())]);
     rules.check(&doc)
 }
 
@@ -111,9 +116,14 @@ impl RuleSet {
     /// Run every rule, apply suppressions, drop duplicates, sort by position.
     pub fn check(&self, doc: &Document<'_>) -> Vec<Diagnostic> {
         let mut all = Vec::new();
+        let mut times = timing::enabled().then(|| self.prepare_timed(doc));
         for configured in &self.rules {
             let start = all.len();
+            let started = times.as_ref().map(|_| std::time::Instant::now());
             configured.rule.check(doc, &mut all);
+            if let (Some(times), Some(started)) = (times.as_mut(), started) {
+                times.push((configured.rule.id(), started.elapsed()));
+            }
             let meta = configured.rule.meta();
             for d in &mut all[start..] {
                 // A rule may mark a finding as a judgement call (below its default severity);
@@ -159,7 +169,100 @@ impl RuleSet {
         }
         drop_inside_chrome(&mut all);
         dedupe(&mut all);
+        if let Some(times) = times {
+            timing::record(&times);
+        }
         all
+    }
+
+    /// Under `--timings`: build the data rules share (evidence, normalised lines, the
+    /// boilerplate scan) before the rules run, each timed on its own, so that a rule's time is
+    /// its own and not that of the first rule to ask for the shared data.
+    fn prepare_timed(&self, doc: &Document<'_>) -> Vec<(&str, std::time::Duration)> {
+        let mut times = Vec::with_capacity(self.rules.len() + 4);
+        let started = std::time::Instant::now();
+        doc.evidence();
+        times.push((timing::EVIDENCE, started.elapsed()));
+        if !doc.blocks.is_empty() {
+            let started = std::time::Instant::now();
+            doc.normalized(0);
+            times.push((timing::NORMALIZED, started.elapsed()));
+        }
+        for configured in &self.rules {
+            let started = std::time::Instant::now();
+            // boilerplate and empty-section share one scan: the first to ask pays for it
+            if let Some(name) = configured.rule.prepare(doc).filter(|&name| !times.iter().any(|t| t.0 == name)) {
+                times.push((name, started.elapsed()));
+            }
+        }
+        times
+    }
+}
+
+/// `copydesk lint --timings` (ESLint's TIMING): the time spent in each rule and in the shared
+/// per-document work (the document model, the evidence rules share), summed over every file
+/// and thread of a run. Off unless [`timing::enable`] is called; when off it costs one atomic
+/// load per document.
+pub mod timing {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::Mutex;
+    use std::time::Duration;
+
+    /// Parsing: blocks, sentences, words, masked spans.
+    pub const DOCUMENT: &str = "(document model)";
+    /// Proper-noun, possessive and language evidence (`analysis::Evidence`).
+    pub const EVIDENCE: &str = "(evidence: words)";
+    /// Normalised block texts (boilerplate, duplicate-line).
+    pub const NORMALIZED: &str = "(evidence: normalised lines)";
+
+    static ENABLED: AtomicBool = AtomicBool::new(false);
+    /// Name, total time, documents.
+    static TOTALS: Mutex<Vec<(String, Duration, usize)>> = Mutex::new(Vec::new());
+
+    /// Start timing (for the rest of the process).
+    pub fn enable() {
+        ENABLED.store(true, Ordering::Relaxed);
+    }
+
+    pub fn enabled() -> bool {
+        ENABLED.load(Ordering::Relaxed)
+    }
+
+    /// Add one document's times.
+    pub fn record(times: &[(&str, Duration)]) {
+        let mut totals = TOTALS.lock().unwrap_or_else(|e| e.into_inner());
+        for &(name, time) in times {
+            match totals.iter_mut().find(|t| t.0 == name) {
+                Some(t) => {
+                    t.1 += time;
+                    t.2 += 1;
+                }
+                None => totals.push((name.to_string(), time, 1)),
+            }
+        }
+    }
+
+    /// The times so far: name, total time, documents; slowest first.
+    pub fn totals() -> Vec<(String, Duration, usize)> {
+        let mut totals = TOTALS.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        totals.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        totals
+    }
+
+    /// The table `--timings` prints on stderr: each rule's and each shared step's time and its
+    /// share of their sum (CPU time over all threads, not wall time).
+    pub fn report() -> String {
+        let totals = totals();
+        let sum: Duration = totals.iter().map(|t| t.1).sum();
+        let width = totals.iter().map(|t| t.0.len()).max().unwrap_or(0).max(4);
+        let mut out = format!("{:width$}  {:>10}  {:>6}  {:>9}\n", "rule", "time (ms)", "share", "documents");
+        for (name, time, docs) in &totals {
+            let share = if sum.is_zero() { 0.0 } else { time.as_secs_f64() / sum.as_secs_f64() * 100.0 };
+            out.push_str(&format!("{name:width$}  {:>10.1}  {share:>5.1}%  {docs:>9}\n", time.as_secs_f64() * 1e3));
+        }
+        out.push_str(&format!("{:width$}  {:>10.1}  {:>5.1}%\n", "total", sum.as_secs_f64() * 1e3, 100.0));
+        out.push_str("(time summed over all files and threads; shared steps in parentheses)\n");
+        out
     }
 }
 

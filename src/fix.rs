@@ -219,6 +219,63 @@ pub fn cleanup_temps_then<R>(then: impl FnOnce() -> R) -> R {
     then()
 }
 
+/// A new output file (fixed dataset records) written whole beside its destination, then moved
+/// into place by [`NewFile::persist`]: a failed or interrupted run leaves no half-written file
+/// and no temp file.
+pub struct NewFile {
+    target: std::path::PathBuf,
+    tmp: Option<tempfile::NamedTempFile>,
+}
+
+impl NewFile {
+    pub fn create(path: &Path) -> std::io::Result<NewFile> {
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        let mut temps = live_temps();
+        let tmp = tempfile::Builder::new().prefix(".copydesk-").suffix(".tmp").tempfile_in(dir)?;
+        temps.push(tmp.path().to_path_buf());
+        Ok(NewFile { target: path.to_path_buf(), tmp: Some(tmp) })
+    }
+
+    /// Move the written file into place, with the mode of the file it replaces (else 0644).
+    pub fn persist(mut self) -> std::io::Result<()> {
+        let Some(mut tmp) = self.tmp.take() else { return Ok(()) };
+        tmp.flush()?;
+        let mode = std::fs::metadata(&self.target)
+            .map(|m| m.permissions())
+            .unwrap_or_else(|_| std::os::unix::fs::PermissionsExt::from_mode(0o644));
+        tmp.as_file().set_permissions(mode)?;
+        let mut temps = live_temps();
+        temps.retain(|t| t != tmp.path());
+        tmp.persist(&self.target).map_err(|e| e.error)?;
+        Ok(())
+    }
+}
+
+impl Write for NewFile {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self.tmp.as_mut() {
+            Some(t) => t.write(buf),
+            None => Ok(buf.len()),
+        }
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.tmp.as_mut().map_or(Ok(()), |t| t.flush())
+    }
+}
+
+impl Drop for NewFile {
+    fn drop(&mut self) {
+        if let Some(tmp) = self.tmp.take() {
+            let mut temps = live_temps();
+            temps.retain(|t| t != tmp.path());
+            let _ = tmp.close();
+        }
+    }
+}
+
 /// A unified diff of a fix, for `--diff`.
 pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
     similar::TextDiff::from_lines(old, new).unified_diff().context_radius(2).header(&format!("a/{path}"), &format!("b/{path}")).to_string()

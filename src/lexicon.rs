@@ -134,6 +134,50 @@ pub fn is_lowercase_word(word: &str) -> bool {
     lookup(word).is_some_and(|e| e.lower.is_some())
 }
 
+/// Words with a dropped apostrophe before their "s" that spell no other word: "whats" is
+/// "what's", "todays" is "today's". (Forms that are words too, "its", "lets", "hers", are left
+/// out: they need grammar, not a table.)
+const APOSTROPHE_DROPPED: &[(&str, &str)] = &[
+    ("whats", "what's"),
+    ("thats", "that's"),
+    ("whos", "who's"),
+    ("wheres", "where's"),
+    ("heres", "here's"),
+    ("theres", "there's"),
+    ("hows", "how's"),
+    ("whens", "when's"),
+    ("everyones", "everyone's"),
+    ("someones", "someone's"),
+    ("nobodys", "nobody's"),
+    ("todays", "today's"),
+    ("tonights", "tonight's"),
+    ("tomorrows", "tomorrow's"),
+];
+
+/// The apostrophe form of a word that is a contraction or possessive with its apostrophe
+/// dropped ("Whats" → "What's"), in the word's own case; `None` for anything else.
+pub fn apostrophe_dropped(word: &str) -> Option<String> {
+    if word.len() > 12 || !word.is_ascii() {
+        return None;
+    }
+    let lower = word.to_ascii_lowercase();
+    let (_, with) = APOSTROPHE_DROPPED.iter().find(|(bare, _)| *bare == lower)?;
+    // Recase letter by letter: the apostrophe form has one more character, placed before the
+    // last letters, so copy the case of the bare word's letters in order.
+    let mut cased = String::with_capacity(with.len());
+    let mut letters = word.chars();
+    for c in with.chars() {
+        if c == '\'' {
+            cased.push(c);
+        } else if letters.next().is_some_and(|l| l.is_uppercase()) {
+            cased.push(c.to_ascii_uppercase());
+        } else {
+            cased.push(c);
+        }
+    }
+    Some(cased)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -31,12 +31,15 @@
 //! Layers point one way (tests/layers.rs checks it): [`text`], [`diagnostic`], [`options`], [`lexicon`] →
 //! [`document`] (+ [`analysis`] evidence) → [`rules`] → [`config`] → [`engine`] (the
 //! [`RuleSet`](engine::RuleSet) and [`Linter`]) → [`pipeline`], [`fix`](mod@fix),
-//! [`baseline`], [`walk`], [`workspace`] → [`report`] → [`run`]. One pipeline,
-//! [`pipeline::lint_input`], serves files, standard input, huge streamed files and baselines.
+//! [`baseline`], [`walk`], [`workspace`] → [`report`] → [`run`], [`dataset`], [`server`]
+//! (`copydesk server`, the language server). One pipeline,
+//! [`pipeline::lint_input`], serves files, standard input, huge streamed files and baselines;
+//! [`pipeline::lint_record`] runs the same steps on each record of a JSONL dataset.
 
 pub mod analysis;
 pub mod baseline;
 pub mod config;
+pub mod dataset;
 pub mod diagnostic;
 pub mod document;
 pub mod engine;
@@ -47,6 +50,7 @@ pub mod pipeline;
 pub mod report;
 pub mod rules;
 pub mod run;
+pub mod server;
 pub mod stream;
 pub mod suppress;
 pub mod text;

@@ -37,6 +37,7 @@ fn main() -> ExitCode {
         ),
         Command::Explain { id } => explain(&id),
         Command::Init => init(),
+        Command::Server => copydesk::server::run_stdio().map_or_else(fail, |()| EXIT_CLEAN),
         Command::Config { path, common } => show_config(path, &common),
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut <Cli as clap::CommandFactory>::command(), "copydesk", &mut std::io::stdout());
@@ -85,11 +86,10 @@ fn explain(id: &str) -> u8 {
 }
 
 fn init() -> u8 {
-    match copydesk::config::write_default(Path::new(".")) {
-        Ok(_) => println!("wrote {CONFIG_FILE_NAME}"),
-        Err(e) => return fail(e),
-    }
-    EXIT_CLEAN
+    copydesk::config::write_default(Path::new(".")).map_or_else(fail, |_| {
+        println!("wrote {CONFIG_FILE_NAME}");
+        EXIT_CLEAN
+    })
 }
 
 fn report_load_error(e: LoadError) {
@@ -134,21 +134,24 @@ fn show_config(path: Option<PathBuf>, common: &CommonArgs) -> u8 {
 
 fn lint(args: LintArgs) -> u8 {
     let started = Instant::now();
+    args.timings.then(copydesk::engine::timing::enable);
     let workspace = match workspace(&args.common) {
         Ok(w) => w,
         Err(code) => return code,
     };
+    if args.input.is_some() {
+        return args.dataset().and_then(|j| run::lint_dataset(&workspace, &j, &|l| eprintln!("{l}"))).unwrap_or_else(fail);
+    }
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let allowances = match args.baseline.as_deref().map(|b| baseline::load(b, &cwd)).transpose() {
         Ok(a) => a.unwrap_or_default(),
         Err(e) => return fail(e),
     };
     let fix_mode = FixMode { write: args.fix, diff: args.diff, unsafe_fixes: args.unsafe_fixes };
-    let color = args.color.enabled(args.output_file.is_some());
+    let (color, width) = (args.color.enabled(args.output_file.is_some()), args.report_width());
     let custom_rules = workspace.config().config.custom.iter().map(|c| (c.id.clone(), c.message.clone())).collect();
     let srcroot = Some(cwd.clone());
-    let options =
-        report::Options { color, statistics: args.statistics, quiet: args.quiet, custom_rules, srcroot, width: args.report_width() };
+    let options = report::Options { color, statistics: args.statistics, quiet: args.quiet, custom_rules, srcroot, width };
     let mut outcome = Outcome::default();
     let inputs = args.common.inputs(&workspace, &args.paths, args.fix, &mut outcome.errors);
     outcome.total = Summary::new();
@@ -176,6 +179,7 @@ fn lint(args: LintArgs) -> u8 {
         return output_failed(e);
     }
     outcome.errors.iter().for_each(error);
+    args.timings.then(|| eprint!("{}", copydesk::engine::timing::report()));
     if outcome.linted_nothing() {
         eprintln!("copydesk: {}", run::NO_FILES);
     }

@@ -220,6 +220,93 @@ fn lint_text_after(
     (diagnostics, result.text, result.applied, true)
 }
 
+/// Which field of a dataset record a finding's span points into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Title,
+    Text,
+}
+
+impl Field {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Field::Title => "title",
+            Field::Text => "text",
+        }
+    }
+}
+
+/// One dataset record, linted: the findings in its title (spans into the title) and in its
+/// text (spans into the text, after fixes when fixing), and the fixes applied to the text.
+#[derive(Debug)]
+pub struct RecordResult {
+    pub title: Option<FileResult>,
+    pub text: FileResult,
+    pub applied: usize,
+    pub changed: bool,
+}
+
+/// Lint one record of a dataset as one document through the same steps as a file. With a
+/// title, the document is the title (after `# ` in Markdown), a blank line, then the text;
+/// fixes (when `fix_mode.write`) touch only the text, never the title. `name` is the record as
+/// reported; `kind` says how to read it.
+pub fn lint_record(
+    rules: &RuleSet,
+    name: &str,
+    title: Option<&str>,
+    text: String,
+    kind: document::Format,
+    fix_mode: FixMode,
+) -> RecordResult {
+    let format_name = match kind {
+        document::Format::Markdown => "record.md",
+        document::Format::PlainText => "record.txt",
+    };
+    let fix_mode = FixMode { diff: false, ..fix_mode };
+    let Some(title) = title else {
+        let (diagnostics, text, applied, changed) = lint_text_after(text, None, 0, format_name, rules, fix_mode);
+        return RecordResult { title: None, text: FileResult::new(name.to_string(), text, diagnostics), applied, changed };
+    };
+    let head = if kind == document::Format::Markdown { "# " } else { "" };
+    let prefix = format!("{head}{title}\n\n");
+    let p = prefix.len();
+    let (diagnostics, document, applied, changed) = lint_text_after(prefix.clone() + &text, None, p, format_name, rules, fix_mode);
+    // Fixes never touch the protected title; if the text came back without it, keep the original.
+    let (text, applied, changed) = match document.strip_prefix(&prefix) {
+        Some(fixed) if changed => (fixed.to_string(), applied, true),
+        _ => (text, 0, false),
+    };
+    let (mut in_title, mut in_text) = (Vec::new(), Vec::new());
+    for d in diagnostics {
+        if d.span.start >= p {
+            in_text.push(rebase(d, p, text.len()));
+        } else {
+            in_title.push(rebase(d, head.len(), title.len()));
+        }
+    }
+    RecordResult {
+        title: Some(FileResult::new(name.to_string(), title.to_string(), in_title)),
+        text: FileResult::new(name.to_string(), text, in_text),
+        applied,
+        changed,
+    }
+}
+
+/// A finding of a record's document moved into one field that starts at `base` and is `len`
+/// bytes long: its span clamped to the field, its fix kept only if every edit lies inside it.
+fn rebase(mut d: Diagnostic, base: usize, len: usize) -> Diagnostic {
+    let inside = |o: usize| o.saturating_sub(base).min(len);
+    d.span = Span::new(inside(d.span.start), inside(d.span.end));
+    let fits = d.fix.as_ref().is_none_or(|f| f.edits.iter().all(|e| e.span.start >= base && e.span.end <= base + len));
+    if !fits {
+        d.fix = None;
+    }
+    for e in d.fix.iter_mut().flat_map(|f| f.edits.iter_mut()) {
+        e.span = Span::new(e.span.start - base, e.span.end - base);
+    }
+    d
+}
+
 /// Drop the findings a baseline already records (this file's share of it).
 fn apply_baseline(allowance: Option<&mut Allowance>, result: &mut FileResult) {
     if let Some(allowance) = allowance {
@@ -329,34 +416,69 @@ fn lint_streamed(
     }
     let mut out = if fix_mode.write { Some(fix::AtomicWriter::new(path).map_err(LintError::CreateTemp)?) } else { None };
     let (mut offset, mut first_line, mut any_invalid) = (0usize, 0usize, false);
-    for (i, chunk) in stream::Chunks::new(std::io::BufReader::new(file), stream::CHUNK_SIZE).enumerate() {
-        let bytes = chunk.map_err(LintError::Read)?;
-        if i == 0 && is_utf16(&bytes) {
-            meta.refused = Some("UTF-16 text is not supported; convert it to UTF-8".into());
-            return Ok(meta);
+    // Chunks are linted a few at a time in parallel (each alone, as before) and reported,
+    // written and counted in file order: a huge file uses every core in bounded memory.
+    let batch_size = rayon::current_num_threads().max(1);
+    let mut chunks = stream::Chunks::new(std::io::BufReader::new(file), stream::CHUNK_SIZE).enumerate();
+    let mut read_error = None;
+    while read_error.is_none() {
+        let mut batch = Vec::with_capacity(batch_size);
+        for (i, chunk) in chunks.by_ref() {
+            let bytes = match chunk {
+                Ok(bytes) => bytes,
+                Err(e) => {
+                    read_error = Some(LintError::Read(e)); // the chunks before it are still reported
+                    break;
+                }
+            };
+            if i == 0 && is_utf16(&bytes) {
+                meta.refused = Some("UTF-16 text is not supported; convert it to UTF-8".into());
+                return Ok(meta);
+            }
+            if i == 0 && is_binary(&bytes) {
+                meta.skipped = Some("binary file (contains NUL bytes)".into());
+                return Ok(meta);
+            }
+            snapshot.update(&bytes);
+            meta.bytes += bytes.len();
+            batch.push((i, bytes));
+            if batch.len() == batch_size {
+                break;
+            }
         }
-        if i == 0 && is_binary(&bytes) {
-            meta.skipped = Some("binary file (contains NUL bytes)".into());
-            return Ok(meta);
+        if batch.is_empty() {
+            break;
         }
-        snapshot.update(&bytes);
-        meta.bytes += bytes.len();
-        let (text, invalid) = into_text(bytes);
-        any_invalid |= invalid.is_some();
-        let (mut diagnostics, text, applied, _) = lint_text(text, invalid, name, rules, chunk_fix, i > 0);
-        // Positions refer to the file as it now is (fixed, when fixing).
-        let lines = text.bytes().filter(|&b| b == b'\n').count();
-        let len = text.len();
-        if any_invalid && invalid.is_none() {
-            diagnostics.retain(|d| d.rule != "invalid-utf8");
+        let linted: Vec<_> = {
+            use rayon::prelude::*;
+            batch
+                .into_par_iter()
+                .map(|(i, bytes)| {
+                    let (text, invalid) = into_text(bytes);
+                    let (diagnostics, text, applied, _) = lint_text(text, invalid, name, rules, chunk_fix, i > 0);
+                    (invalid.is_some(), diagnostics, text, applied)
+                })
+                .collect()
+        };
+        for (invalid, mut diagnostics, text, applied) in linted {
+            any_invalid |= invalid;
+            // Positions refer to the file as it now is (fixed, when fixing).
+            let lines = text.bytes().filter(|&b| b == b'\n').count();
+            let len = text.len();
+            if any_invalid && !invalid {
+                diagnostics.retain(|d| d.rule != "invalid-utf8");
+            }
+            if let Some(w) = out.as_mut() {
+                w.write(text.as_bytes()).map_err(LintError::Write)?;
+                meta.fixed += applied;
+            }
+            on_chunk(FileResult::chunk(name.to_string(), text, diagnostics, offset, first_line));
+            offset += len;
+            first_line += lines;
         }
-        if let Some(w) = out.as_mut() {
-            w.write(text.as_bytes()).map_err(LintError::Write)?;
-            meta.fixed += applied;
-        }
-        on_chunk(FileResult::chunk(name.to_string(), text, diagnostics, offset, first_line));
-        offset += len;
-        first_line += lines;
+    }
+    if let Some(e) = read_error {
+        return Err(e);
     }
     if let Some(w) = out {
         if any_invalid || meta.fixed == 0 {

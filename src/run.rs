@@ -443,7 +443,7 @@ fn emit<W: Write>(sinks: &mut Sinks<'_, W>, rendered: &[Rendered], threshold: Se
             Ok(meta) if meta.skipped.is_some() => note(&format!("skipped {}: {}", r.name, meta.skipped.as_deref().unwrap_or(""))),
             Ok(meta) => {
                 let mut summary = r.summary.clone();
-                summary.files = 1;
+                summary.one_input();
                 summary.bytes = meta.bytes;
                 summary.fixed = meta.fixed;
                 summary.shown = meta.shown;
@@ -510,6 +510,85 @@ pub fn write_baseline(workspace: &Workspace, inputs: Inputs, file: &Path, cwd: &
     let json = serde_json::to_string_pretty(&b).unwrap_or_default() + "\n";
     std::fs::write(file, json).map_err(|e| format!("cannot write baseline {}: {e}", file.display()))?;
     Ok(b.entries.len())
+}
+
+/// `lint --input jsonl FILE|-`: one dataset, linted record by record ([`dataset::run`]).
+pub struct DatasetJob {
+    /// The JSONL file, or `-` for standard input.
+    pub input: PathBuf,
+    /// The name standard input is reported (and configured) as.
+    pub stdin_name: Option<String>,
+    pub settings: crate::dataset::Settings,
+    /// The report (or, with `--fix`, the fixed records) goes here instead of standard output.
+    pub output_file: Option<PathBuf>,
+    pub fail_level: Severity,
+    pub statistics: bool,
+    pub exit: ExitPolicy,
+}
+
+/// Run a [`DatasetJob`]: the report to standard output (or `--output-file`); with `--fix`, the
+/// fixed records there instead and the report to stderr. Bad records, the summary and
+/// `--statistics` go to `say` (stderr), a message at a time. Returns the exit code; `Err` is a
+/// usage or I/O error.
+pub fn lint_dataset(workspace: &Workspace, job: &DatasetJob, say: &dyn Fn(&str)) -> Result<u8, String> {
+    crate::dataset::check_format(job.settings.format)?;
+    let stdin = job.input.as_os_str() == "-";
+    let name = if stdin { job.stdin_name.clone().unwrap_or_else(|| "<stdin>".into()) } else { display_path(&job.input) };
+    let config_path = if stdin { job.input.with_file_name(&name) } else { job.input.clone() };
+    let rules = workspace.rules_for(&config_path).map_err(|e| e.to_string())?;
+    let input: Box<dyn std::io::BufRead> = if stdin {
+        Box::new(std::io::BufReader::with_capacity(1 << 20, std::io::stdin()))
+    } else {
+        let file = std::fs::File::open(&job.input).map_err(|e| format!("{name}: {e}"))?;
+        Box::new(std::io::BufReader::with_capacity(1 << 20, file))
+    };
+    let fixing = job.settings.fix_mode.write;
+    let cannot_write = |out: &Path, e: std::io::Error| format!("cannot write {}: {e}", out.display());
+    let stdout = || std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    // With --fix, --output-file receives the fixed records (whole, or not at all) and the
+    // report goes to stderr; without, it receives the report.
+    let (mut report, mut new_file): (Box<dyn Write>, Option<std::io::BufWriter<crate::fix::NewFile>>) = match &job.output_file {
+        Some(out) if fixing && !stdin && std::fs::canonicalize(out).ok() == std::fs::canonicalize(&job.input).ok() => {
+            return Err(format!("{}: --output-file is the input; write the fixed records elsewhere", out.display()))
+        }
+        Some(out) if fixing => {
+            let file = crate::fix::NewFile::create(out).map_err(|e| cannot_write(out, e))?;
+            (Box::new(std::io::stderr().lock()), Some(std::io::BufWriter::with_capacity(1 << 16, file)))
+        }
+        Some(out) => (Box::new(std::io::BufWriter::new(std::fs::File::create(out).map_err(|e| cannot_write(out, e))?)), None),
+        None if fixing => (Box::new(std::io::stderr().lock()), None),
+        None => (Box::new(stdout()), None),
+    };
+    let mut fixed_stdout = (fixing && new_file.is_none()).then(stdout);
+    let mut bad = |line: usize, reason: &str| say(&format!("copydesk: error: {name}:{line}: {reason}"));
+    let fixed: Option<&mut dyn Write> = match (new_file.as_mut(), fixed_stdout.as_mut()) {
+        (Some(f), _) => Some(f),
+        (None, Some(s)) => Some(s),
+        (None, None) => None,
+    };
+    let sinks = crate::dataset::Sinks { report: &mut report, fixed, bad: &mut bad };
+    let result = crate::dataset::run(&rules, input, &job.settings, sinks)
+        .and_then(|o| report.flush().map(|_| o))
+        .and_then(|o| fixed_stdout.as_mut().map_or(Ok(()), |s| s.flush()).map(|_| o));
+    let outcome = match result {
+        Ok(o) => o,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(EXIT_CLEAN),
+        Err(e) => return Err(format!("{name}: {e}")),
+    };
+    if let (Some(f), Some(out)) = (new_file, &job.output_file) {
+        f.into_inner().map_err(|e| e.into_error()).and_then(|f| f.persist()).map_err(|e| cannot_write(out, e))?;
+    }
+    say(&format!("copydesk: {}", outcome.summary_line()));
+    if job.statistics {
+        say(report::record_statistics(&outcome.summary).trim_end());
+    }
+    Ok(if outcome.counts.bad > 0 || (job.exit.error_on_no_files && outcome.counts.read == 0) {
+        EXIT_ERROR
+    } else if outcome.failing(job.fail_level) && !job.exit.exit_zero {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    })
 }
 
 #[cfg(test)]

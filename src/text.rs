@@ -88,10 +88,18 @@ pub fn match_case(original: &str, replacement: &str) -> String {
 /// detection compare lines regardless of punctuation, emoji and spacing.
 pub fn normalize_line(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    normalize_line_into(text, &mut out);
+    out
+}
+
+/// [`normalize_line`], appended to `out` (what is already in `out` is left alone): one buffer
+/// holds the normalised lines of a whole document.
+pub fn normalize_line_into(text: &str, out: &mut String) {
+    let start = out.len();
     let mut pending_space = false;
     for c in text.chars() {
         if c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric()) {
-            if pending_space && !out.is_empty() {
+            if pending_space && out.len() > start {
                 out.push(' ');
             }
             pending_space = false;
@@ -100,13 +108,12 @@ pub fn normalize_line(text: &str) -> String {
             } else {
                 out.extend(c.to_lowercase());
             }
-        } else if is_apostrophe(c) && !out.is_empty() && !pending_space {
+        } else if is_apostrophe(c) && out.len() > start && !pending_space {
             // keep "don't" as one token but drop the mark
         } else {
             pending_space = true;
         }
     }
-    out
 }
 
 /// The index of the char boundary at or before `i`.

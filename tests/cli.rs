@@ -95,7 +95,7 @@ fn every_format_renders() {
         .args(["lint", "--statistics", "--format", "compact", "fixtures/typo/flagged.txt"])
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("     3  typo"));
+        .stdout(predicate::str::contains("     3  typo                   spelling        in 1 file\n"));
 }
 
 #[test]
@@ -162,6 +162,55 @@ fn config_options_change_behaviour() {
     assert_eq!(v["diagnostics"][0]["rule"], "no-council");
     assert_eq!(v["diagnostics"][0]["fix"]["edits"][0]["replacement"], "city council");
     assert_eq!(v["diagnostics"].as_array().unwrap().len(), 1, "the title is out of the rule's body scope");
+}
+
+#[test]
+fn timings_list_every_rule_custom_ones_and_the_shared_steps_on_stderr() {
+    let dir = scratch();
+    fs::write(dir.path().join("a.txt"), DEFECTIVE).unwrap();
+    fs::write(dir.path().join("b.md"), "# Budget Approved\n\nThe council met sence Monday.\n").unwrap();
+    fs::write(
+        dir.path().join("lint-rules.toml"),
+        "[[custom]]\nid = \"slow-regex\"\npattern = \"(\\\\w+\\\\s*)+council\"\nmessage = \"say which council\"\n",
+    )
+    .unwrap();
+    let out =
+        copydesk().current_dir(dir.path()).args(["lint", "--timings", "--format", "compact", "."]).assert().code(1).get_output().clone();
+    let (stdout, stderr) = (String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap());
+    // The report itself is unchanged: the table goes to stderr only.
+    assert!(stdout.contains("a.txt:2:17") && !stdout.contains("share"), "{stdout}");
+    // name, time (ms), share, documents (none on the total row); the first line is the header,
+    // the last a note.
+    let rows: Vec<(String, f64, f64)> = stderr
+        .lines()
+        .skip(1)
+        .filter(|l| !l.starts_with("(time"))
+        .map(|l| {
+            let cells: Vec<&str> = l.split_whitespace().collect();
+            let numbers = if cells.last().unwrap().ends_with('%') { 2 } else { 3 };
+            let n = cells.len() - numbers;
+            (cells[..n].join(" "), cells[n].parse().unwrap(), cells[n + 1].trim_end_matches('%').parse().unwrap())
+        })
+        .collect();
+    assert!(stderr.starts_with("rule") && stderr.contains("share"), "{stderr}");
+    assert!(stderr.lines().any(|l| l.starts_with("slow-regex ") && l.ends_with(" 2")), "{stderr}");
+    for name in ["(document model)", "(evidence: words)", "(evidence: boilerplate scan)", "total"] {
+        assert!(rows.iter().any(|r| r.0 == name), "no row {name} in\n{stderr}");
+    }
+    // Every default rule and the custom one are timed, on both documents.
+    // (Two meta "rules", unused-suppression and invalid-utf8, are checks of the engine.)
+    let meta_rules = [copydesk::engine::UNUSED_SUPPRESSION.id, copydesk::engine::INVALID_UTF8.id];
+    for meta in copydesk::rules::ALL.iter().filter(|m| !meta_rules.contains(&m.id)) {
+        assert!(stderr.lines().any(|l| l.starts_with(&format!("{} ", meta.id)) && l.ends_with(" 2")), "{} missing:\n{stderr}", meta.id);
+    }
+    // Shares add up to the total; the rows are slowest first.
+    let shares: f64 = rows.iter().filter(|r| r.0 != "total").map(|r| r.2).sum();
+    assert!((shares - 100.0).abs() < 1.0, "shares sum to {shares}:\n{stderr}");
+    let times: Vec<f64> = rows.iter().filter(|r| r.0 != "total").map(|r| r.1).collect();
+    assert!(times.windows(2).all(|w| w[0] >= w[1]), "{stderr}");
+    // Without the flag, nothing is printed on stderr.
+    let quiet = copydesk().current_dir(dir.path()).args(["lint", "--format", "compact", "."]).assert().code(1).get_output().stderr.clone();
+    assert!(quiet.is_empty(), "{}", String::from_utf8_lossy(&quiet));
 }
 
 #[test]

@@ -29,8 +29,9 @@ const LAYERS: &[&[&str]] = &[
     &["walk", "fix", "baseline", "pipeline", "workspace"],
     // output
     &["report"],
-    // a whole run: inputs, parallel batches, one printer
-    &["run"],
+    // a whole run: inputs, parallel batches, one printer; a JSONL dataset streamed by record;
+    // the language server
+    &["run", "dataset", "server"],
 ];
 
 fn layer_of(module: &str) -> Option<usize> {

@@ -6,11 +6,21 @@ use super::{FileResult, Summary};
 use crate::diagnostic::{Applicability, Diagnostic};
 use serde::Serialize;
 use serde_json::json;
+use serde_json::value::RawValue;
 
 /// One diagnostic as the contract spells it, serialised straight from borrowed data.
 #[derive(Serialize)]
 struct JsonDiagnostic<'a> {
-    path: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<&'a str>,
+    /// Dataset mode: the record's id as written in the input, its line, and the field the
+    /// span points into, in place of `path`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a RawValue>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    record: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    field: Option<&'a str>,
     rule: &'a str,
     category: &'a str,
     severity: &'a str,
@@ -45,10 +55,24 @@ struct JsonEdit<'a> {
 }
 
 fn diagnostic<'a>(r: &'a FileResult, d: &'a Diagnostic) -> JsonDiagnostic<'a> {
+    JsonDiagnostic { path: Some(&r.path), ..finding_fields(r, d) }
+}
+
+/// One diagnostic as the `json` format's object without `path`: the same fields and values, for
+/// a caller that lints text in memory and serialises with its own serializer (the Python
+/// package makes a dict of it).
+pub fn finding<'a>(r: &'a FileResult, d: &'a Diagnostic) -> impl Serialize + 'a {
+    finding_fields(r, d)
+}
+
+fn finding_fields<'a>(r: &'a FileResult, d: &'a Diagnostic) -> JsonDiagnostic<'a> {
     let loc = r.location(d);
     let at = |o: usize| o + r.offset;
     JsonDiagnostic {
-        path: &r.path,
+        path: None,
+        id: None,
+        record: None,
+        field: None,
         rule: &d.rule,
         category: d.category.as_str(),
         severity: d.severity.as_str(),
@@ -94,4 +118,48 @@ pub fn render_lines(r: &FileResult) -> String {
         out.push('\n');
     }
     out
+}
+
+/// Where a dataset record's findings come from: its id (JSON as in the input), its 1-based line
+/// in the input, and its fields' results.
+pub struct RecordRef<'a> {
+    pub id: &'a RawValue,
+    pub record: usize,
+    pub fields: Vec<(&'a str, &'a FileResult)>,
+}
+
+impl RecordRef<'_> {
+    fn items(&self) -> impl Iterator<Item = JsonDiagnostic<'_>> {
+        self.fields.iter().flat_map(|&(field, r)| {
+            r.diagnostics.iter().map(move |d| JsonDiagnostic { path: None, field: Some(field), ..diagnostic(r, d) })
+        })
+    }
+}
+
+/// `jsonl` in dataset mode: one line per finding, with `id`, `record` and `field` in place of
+/// `path`.
+pub fn render_record_lines(rec: &RecordRef<'_>) -> String {
+    let mut out = String::new();
+    for item in rec.items() {
+        let item = JsonDiagnostic { id: Some(rec.id), record: Some(rec.record), ..item };
+        out.push_str(&serde_json::to_string(&item).expect("JSON"));
+        out.push('\n');
+    }
+    out
+}
+
+/// `json` in dataset mode: one element of the `records` array (empty when the record has no
+/// findings).
+pub fn render_record_group(rec: &RecordRef<'_>) -> String {
+    let diagnostics: Vec<JsonDiagnostic<'_>> = rec.items().collect();
+    if diagnostics.is_empty() {
+        return String::new();
+    }
+    #[derive(Serialize)]
+    struct Group<'a> {
+        id: &'a RawValue,
+        record: usize,
+        diagnostics: Vec<JsonDiagnostic<'a>>,
+    }
+    serde_json::to_string_pretty(&Group { id: rec.id, record: rec.record, diagnostics }).expect("JSON")
 }

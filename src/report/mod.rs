@@ -18,6 +18,8 @@ use std::io::{self, Write};
 
 pub use crate::pipeline::{FileResult, Location};
 pub use catalog::{explain, explain_custom, explain_id, rules_list};
+pub use json::finding as json_finding;
+pub use json::{render_record_group, render_record_lines, RecordRef};
 
 /// Counts over a run, filled file by file.
 #[derive(Debug, Clone, Default)]
@@ -36,6 +38,9 @@ pub struct Summary {
     pub shown: usize,
     /// Inputs that could not be read, linted or written (each reported on stderr).
     pub failed: usize,
+    /// For each rule, how many inputs (files, dataset records) have at least one of its
+    /// findings: counted by [`Summary::one_input`].
+    pub affected: BTreeMap<String, usize>,
 }
 
 impl Summary {
@@ -86,6 +91,16 @@ impl Summary {
         for (k, v) in &other.fixable_by_rule {
             *self.fixable_by_rule.entry(k.clone()).or_default() += v;
         }
+        for (k, v) in &other.affected {
+            *self.affected.entry(k.clone()).or_default() += v;
+        }
+    }
+
+    /// Mark these counts as one input's (a file, a record): `files` is 1 and each rule with a
+    /// finding has one affected input. Merged into a total, they add up per input.
+    pub fn one_input(&mut self) {
+        self.files = 1;
+        self.affected = self.by_rule.iter().filter(|(_, &n)| n > 0).map(|(k, _)| (k.clone(), 1)).collect();
     }
 
     pub fn count(&self, severity: Severity) -> usize {
@@ -236,14 +251,29 @@ fn compact(r: &FileResult) -> String {
     out
 }
 
-/// `--statistics`: findings per rule, most frequent first.
+/// `--statistics`: findings per rule, most frequent first, and the files that have them.
 pub fn statistics(summary: &Summary) -> String {
     let mut rows: Vec<(&String, &usize)> = summary.by_rule.iter().collect();
     rows.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
     let mut out = String::new();
     for (rule, count) in rows {
         let category = crate::rules::find(rule).map_or("custom", |m| m.category.as_str());
-        out.push_str(&format!("{count:>6}  {rule:<22} {category}\n"));
+        let files = summary.affected.get(rule).copied().unwrap_or(0);
+        let unit = if files == 1 { "file" } else { "files" };
+        out.push_str(&format!("{count:>6}  {rule:<22} {category:<15} in {files} {unit}\n"));
+    }
+    out
+}
+
+/// `--statistics` over a dataset: findings and affected records per rule, most frequent first.
+pub fn record_statistics(summary: &Summary) -> String {
+    let mut rows: Vec<(&String, &usize)> = summary.by_rule.iter().collect();
+    rows.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
+    let mut out = format!("{:>8}  {:>8}  {:<22} {}\n", "findings", "records", "rule", "category");
+    for (rule, count) in rows {
+        let category = crate::rules::find(rule).map_or("custom", |m| m.category.as_str());
+        let records = summary.affected.get(rule).copied().unwrap_or(0);
+        out.push_str(&format!("{count:>8}  {records:>8}  {rule:<22} {category}\n"));
     }
     out
 }

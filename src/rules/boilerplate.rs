@@ -125,8 +125,54 @@ pub struct Detector {
     related: HashSet<String>,
     toc: HashSet<String>,
     categories: HashSet<String>,
-    bio: Regex,
+    bio: Bio,
     max_block_words: usize,
+}
+
+/// The author-bio pattern ("As the News Editor at …", "Jane Doe is a staff writer …"). Its
+/// regex (Unicode classes, bounded repeats) cost half of start-up to compile, and it can only
+/// match a line that names a role or "about the author": it is compiled on first need, and
+/// run only on lines where an ASCII-case-insensitive search finds one of those words.
+struct Bio {
+    pattern: String,
+    regex: std::sync::OnceLock<Option<Regex>>,
+    /// "about the author" and the roles, as plain text.
+    words: AhoCorasick,
+    /// A role with a non-ASCII character: its case variants are not all ASCII ones, so the
+    /// word search cannot rule a line out.
+    always: bool,
+}
+
+impl Bio {
+    /// A pattern longer than this is compiled at once, so that one too big for the regex engine
+    /// is still a configuration error.
+    const EAGER: usize = 4096;
+
+    fn new(bio_roles: &[String]) -> Result<Bio, String> {
+        let mut words: Vec<&str> = bio_roles.iter().map(|r| r.trim()).filter(|r| !r.is_empty()).collect();
+        if words.is_empty() {
+            words = vec!["editor", "writer", "journalist", "reporter"];
+        }
+        let roles = words.iter().map(|r| regex::escape(r)).collect::<Vec<_>>().join("|");
+        let pattern = format!(
+            r"(?i)^(?:about the author\b|as (?:the|a|an|your) (?:[\w-]+ ){{0,4}}(?:{roles})\b|[\p{{Lu}}][\p{{L}}.'-]+(?: [\p{{Lu}}][\p{{L}}.'-]+){{0,3}} is an? (?:[\w-]+ ){{0,3}}(?:{roles})\b)"
+        );
+        let regex = std::sync::OnceLock::new();
+        if pattern.len() > Self::EAGER {
+            let _ = regex.set(Some(Regex::new(&pattern).map_err(|e| format!("boilerplate `bio-roles`: {e}"))?));
+        }
+        let always = words.iter().any(|w| !w.is_ascii());
+        words.push("about the author");
+        let words =
+            AhoCorasickBuilder::new().ascii_case_insensitive(true).build(&words).map_err(|e| format!("boilerplate `bio-roles`: {e}"))?;
+        Ok(Bio { pattern, regex, words, always })
+    }
+
+    fn is_match(&self, text: &str) -> bool {
+        // Under (?i) `s` also matches `ſ` and `k` the Kelvin sign: those lines go to the regex.
+        let could = self.always || self.words.is_match(text) || text.contains(['ſ', '\u{212A}']);
+        could && self.regex.get_or_init(|| Regex::new(&self.pattern).ok()).as_ref().is_some_and(|r| r.is_match(text))
+    }
 }
 
 fn with_apostrophe_variants(list: impl IntoIterator<Item = String>) -> Vec<String> {
@@ -161,12 +207,7 @@ impl Detector {
             .start_kind(aho_corasick::StartKind::Anchored)
             .build(&starts)
             .map_err(|e| format!("boilerplate `line-starts`: {e}"))?;
-        let roles: Vec<String> = options.bio_roles.iter().map(|r| regex::escape(r.trim())).filter(|r| !r.is_empty()).collect();
-        let roles = if roles.is_empty() { "editor|writer|journalist|reporter".to_string() } else { roles.join("|") };
-        let bio = Regex::new(&format!(
-            r"(?i)^(?:about the author\b|as (?:the|a|an|your) (?:[\w-]+ ){{0,4}}(?:{roles})\b|[\p{{Lu}}][\p{{L}}.'-]+(?: [\p{{Lu}}][\p{{L}}.'-]+){{0,3}} is an? (?:[\w-]+ ){{0,3}}(?:{roles})\b)"
-        ))
-        .map_err(|e| format!("boilerplate `bio-roles`: {e}"))?;
+        let bio = Bio::new(&options.bio_roles)?;
         Ok(Detector {
             lines,
             phrases,
@@ -246,7 +287,7 @@ impl Detector {
             let block = &doc.blocks[bi];
             let text = doc.text(block.content);
             let norm = doc.normalized(bi);
-            let words = if norm.is_empty() { 0 } else { norm.split(' ').count() };
+            let words = doc.normalized_words(bi);
             if block.kind == BlockKind::Title {
                 self.scan_title(doc, bi, &mut out);
                 i += 1;
@@ -1065,6 +1106,60 @@ const FIRST_WORDS: &str = "tag tags tagged filed topic topics categories categor
 
 static FIRST: LazyLock<HashSet<&'static str>> = LazyLock::new(|| FIRST_WORDS.split_whitespace().collect());
 
+// The anchored regexes, one bit each: a line runs (and so compiles) only those that its first
+// word can open.
+const R_TAGS: u16 = 1;
+const R_TAGS_BARE: u16 = 1 << 1;
+const R_COPYRIGHT_START: u16 = 1 << 2;
+const R_COPYRIGHT_NAMED: u16 = 1 << 3;
+const R_CREDIT_LABEL: u16 = 1 << 4;
+const R_CREDIT_BY: u16 = 1 << 5;
+const R_BYLINE: u16 = 1 << 6;
+const R_CONTRIBUTOR: u16 = 1 << 7;
+const R_CONTRIBUTOR_LABEL: u16 = 1 << 8;
+const R_ORIGINALLY: u16 = 1 << 9;
+const R_NAV_LABEL: u16 = 1 << 10;
+const R_HELPFUL: u16 = 1 << 11;
+const R_GALLERY: u16 = 1 << 12;
+const R_ALL: u16 = (1 << 13) - 1;
+
+/// Which anchored regexes can match a line whose first word is the key: each regex's opening
+/// words, as the ASCII letters before any other character ("don" for `don'?t`, "fact" for
+/// "fact-checking"). Its keys are exactly [`FIRST_WORDS`] (a test checks it).
+const OPENERS: &[(u16, &str)] = &[
+    (R_TAGS, "tag tags tagged filed topic topics categories category keywords posted related more themen etiquetas"),
+    (R_TAGS_BARE, "posted filed tagged tags"),
+    (R_COPYRIGHT_START, "c copyright"),
+    (R_COPYRIGHT_NAMED, "copyright"),
+    (
+        R_CREDIT_LABEL,
+        "image images photo photos photograph picture pictures pic video graphic illustration composite credit credits caption \
+        courtesy top main header featured lead cover hero media",
+    ),
+    (R_CREDIT_BY, "photo photos photograph photographs picture pictures image images illustration illustrations video graphic graphics artwork courtesy"),
+    (R_BYLINE, "by written words story text posted published reported author authors byline"),
+    (
+        R_CONTRIBUTOR,
+        "additional extra further with reporting writing editing research contributing compiled edited produced illustration \
+        illustrations graphics photography photographs photos video design interview interviews translation translated fact \
+        production development",
+    ),
+    (R_CONTRIBUTOR_LABEL, "contributing contributor contributors additional"),
+    (R_ORIGINALLY, "this originally a"),
+    (R_NAV_LABEL, "read also see related more watch listen up recommended don dont must trending most editor editors previous prev next further top"),
+    (R_GALLERY, "image photo picture slide item video gallery"),
+];
+
+static OPENS: LazyLock<HashMap<&'static str, u16>> = LazyLock::new(|| {
+    let mut map = HashMap::new();
+    for &(bit, words) in OPENERS {
+        for w in words.split_whitespace() {
+            *map.entry(w).or_insert(0) |= bit;
+        }
+    }
+    map
+});
+
 /// Substrings without which an unanchored family cannot match, with the families they open.
 const GATE_WORDS: &[(&str, u32)] = &[
     ("©", COPY),
@@ -1095,15 +1190,18 @@ static GATES: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .expect("the gate words are plain strings")
 });
 
-/// Which families `text` could belong to, from one pass of cheap substring tests.
-fn gates(text: &str) -> u32 {
+/// Which families `text` could belong to, from one pass of cheap substring tests, and which of
+/// the anchored regexes (`R_*`) its opening can start.
+fn gates(text: &str) -> (u32, u16) {
     let mut bits = 0;
     for m in GATES.find_overlapping_iter(text) {
         bits |= GATE_WORDS[m.pattern().as_usize()].1;
     }
+    let mut opens = 0;
     let lead = text.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©');
     if lead.starts_with(|c: char| c == '©' || c.is_ascii_digit()) {
         bits |= ANCHORED;
+        opens = R_ALL;
     } else {
         let end = lead.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(lead.len());
         let word = &lead[..end];
@@ -1111,12 +1209,15 @@ fn gates(text: &str) -> u32 {
         if (1..=16).contains(&word.len()) {
             buf[..word.len()].copy_from_slice(word.as_bytes());
             buf[..word.len()].make_ascii_lowercase();
-            if std::str::from_utf8(&buf[..word.len()]).is_ok_and(|w| FIRST.contains(w)) {
+            if let Some(w) = std::str::from_utf8(&buf[..word.len()]).ok().filter(|w| FIRST.contains(w)) {
                 bits |= ANCHORED;
+                // Under (?i) `s` matches `ſ` and `k` the Kelvin sign: a word cut short by one
+                // of those may be a longer opening word, so every regex runs.
+                opens = if lead[end..].starts_with(['ſ', '\u{212A}']) { R_ALL } else { OPENS.get(w).copied().unwrap_or(0) };
             }
         }
     }
-    bits
+    (bits, opens)
 }
 
 /// Last words of a credit line ("…/Getty Images", "AFP", "Photo: Reuters").
@@ -1167,15 +1268,16 @@ pub fn classify_line(text: &str) -> Option<(Family, Strength)> {
     }
     let ends_sentence = text.ends_with(['.', '!', '?']) && !text.ends_with("..") && !text.ends_with('…');
     let strong = |f| Some((f, Strength::Strong));
-    let gates = gates(text);
+    let (gates, opens) = gates(text);
+    let can = |bit: u16, regex: &Regex| opens & bit != 0 && regex.is_match(text);
     if words <= 40 && gates & ANCHORED != 0 {
-        if (TAGS.is_match(text) || TAGS_BARE.is_match(text)) && !ends_sentence && !text.contains(". ") {
+        if (can(R_TAGS, &TAGS) || can(R_TAGS_BARE, &TAGS_BARE)) && !ends_sentence && !text.contains(". ") {
             return strong(Family::Tags);
         }
-        if COPYRIGHT_START.is_match(text) || (words <= 8 && !ends_sentence && COPYRIGHT_NAMED.is_match(text)) {
+        if can(R_COPYRIGHT_START, &COPYRIGHT_START) || (words <= 8 && !ends_sentence && can(R_COPYRIGHT_NAMED, &COPYRIGHT_NAMED)) {
             return strong(Family::Copyright);
         }
-        if CREDIT_LABEL.is_match(text) || (words <= 12 && CREDIT_BY.is_match(text)) {
+        if can(R_CREDIT_LABEL, &CREDIT_LABEL) || (words <= 12 && can(R_CREDIT_BY, &CREDIT_BY)) {
             return strong(Family::Credit);
         }
     }
@@ -1189,7 +1291,7 @@ pub fn classify_line(text: &str) -> Option<(Family, Strength)> {
         return strong(Family::Credit);
     }
     if words <= 40 && gates & ANCHORED != 0 {
-        if words <= 16 && !text.contains(['“', '"']) {
+        if words <= 16 && opens & R_BYLINE != 0 && !text.contains(['“', '"']) {
             if let Some(c) = BYLINE.captures(text) {
                 let first = c.get(1).map_or("", |m| m.as_str().trim_end_matches('.'));
                 let more = c.get(2).is_some_and(|m| !m.as_str().trim().is_empty()) || c.get(3).is_some();
@@ -1198,19 +1300,19 @@ pub fn classify_line(text: &str) -> Option<(Family, Strength)> {
                 }
             }
         }
-        if CONTRIBUTOR.is_match(text) || CONTRIBUTOR_LABEL.is_match(text) {
+        if can(R_CONTRIBUTOR, &CONTRIBUTOR) || can(R_CONTRIBUTOR_LABEL, &CONTRIBUTOR_LABEL) {
             return strong(Family::Contributor);
         }
-        if ORIGINALLY.is_match(text) {
+        if can(R_ORIGINALLY, &ORIGINALLY) {
             return strong(Family::Contributor);
         }
-        if NAV_LABEL.is_match(text) && words <= 24 {
+        if can(R_NAV_LABEL, &NAV_LABEL) && words <= 24 {
             return strong(Family::Related);
         }
-        if HELPFUL.is_match(text) {
+        if can(R_HELPFUL, &HELPFUL) {
             return strong(Family::Prompt);
         }
-        if GALLERY.is_match(text) {
+        if can(R_GALLERY, &GALLERY) {
             return strong(Family::Media);
         }
     }
@@ -1253,6 +1355,9 @@ pub fn classify_line(text: &str) -> Option<(Family, Strength)> {
     None
 }
 
+/// The shared boilerplate scan, as `--timings` names it.
+pub const SCAN: &str = "(evidence: boilerplate scan)";
+
 pub struct Boilerplate {
     detector: Arc<Detector>,
 }
@@ -1266,6 +1371,11 @@ impl Boilerplate {
 impl Rule for Boilerplate {
     fn meta(&self) -> &RuleMeta {
         &META
+    }
+
+    fn prepare(&self, doc: &Document<'_>) -> Option<&'static str> {
+        self.detector.scan(doc);
+        Some(SCAN)
     }
 
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
@@ -1315,6 +1425,21 @@ mod tests {
         Boilerplate::new(Arc::new(detector())).check(&doc, &mut out);
         let (fixed, _) = crate::fix::apply(&src, &out, false);
         (out, fixed)
+    }
+
+    #[test]
+    fn every_first_word_opens_an_anchored_regex() {
+        let first: HashSet<&str> = FIRST_WORDS.split_whitespace().collect();
+        let opening: HashSet<&str> = OPENS.keys().copied().collect();
+        assert_eq!(first, opening);
+        assert!(OPENS.values().all(|&bits| bits != 0 && bits & !R_ALL == 0));
+        // each regex but HELPFUL (digits only) has an opening word
+        let all = OPENS.values().fold(0, |a, &b| a | b);
+        assert_eq!(all, R_ALL & !R_HELPFUL);
+        assert_eq!(gates("Tagſ: one").1, R_ALL);
+        assert_eq!(gates("12 of 30 people found this helpful").1, R_ALL);
+        assert_eq!(gates("By Jane Doe").1, R_BYLINE);
+        assert_eq!(gates("The council met").1, 0);
     }
 
     #[test]

@@ -63,17 +63,19 @@ impl Rule for DuplicateLine {
 
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
         // normalised text → (first block, exact?)
-        let mut seen: HashMap<String, (usize, bool)> = HashMap::default();
+        // Keys borrow the document's normalised lines; only a title's stripped form is owned.
+        let mut seen: HashMap<std::borrow::Cow<'_, str>, (usize, bool)> = HashMap::default();
         for (bi, block) in doc.blocks.iter().enumerate() {
             if !block.kind.is_prose() || matches!(block.kind, BlockKind::TableCell { .. }) {
                 continue;
             }
             let text = doc.text(block.content);
-            let key = doc.normalized(bi).to_string();
-            if key.split(' ').count() < self.min_words {
+            let key = doc.normalized(bi);
+            // (an empty line counts as one word, as `split(' ')` counted it)
+            if doc.normalized_words(bi).max(1) < self.min_words {
                 continue;
             }
-            if let Some(&(first, exact)) = seen.get(&key) {
+            if let Some(&(first, exact)) = seen.get(key) {
                 // A heading repeating a list item is a table of contents (boilerplate's business).
                 let toc = matches!(
                     (doc.blocks[first].kind, block.kind),
@@ -92,12 +94,12 @@ impl Rule for DuplicateLine {
                 );
                 continue;
             }
-            seen.insert(key, (bi, true));
+            seen.insert(key.into(), (bi, true));
             if block.kind == BlockKind::Title {
                 if let Some(m) = SITE_SUFFIX.find(text) {
                     let stripped = normalize_line(&text[..m.start()]);
                     if stripped.split(' ').count() >= self.min_words {
-                        seen.entry(stripped).or_insert((bi, false));
+                        seen.entry(stripped.into()).or_insert((bi, false));
                     }
                 }
             }

@@ -70,6 +70,11 @@ impl Rule for EmptySection {
         &META
     }
 
+    fn prepare(&self, doc: &Document<'_>) -> Option<&'static str> {
+        self.detector.scan(doc);
+        Some(super::boilerplate::SCAN)
+    }
+
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
         let chrome = self.detector.boilerplate_blocks(doc);
         let prose: Vec<usize> =

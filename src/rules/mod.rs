@@ -55,6 +55,11 @@ pub trait Rule: Send + Sync {
     }
     /// Push findings for `doc` into `out`. Never prints, never panics on any input.
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Diagnostic>);
+    /// Build the per-document data this rule shares with others (computed once, on first use,
+    /// anyway) and name it; `--timings` calls this first so that work is timed on its own.
+    fn prepare(&self, _doc: &Document<'_>) -> Option<&'static str> {
+        None
+    }
 }
 
 /// Every built-in rule, by [`RuleMeta::priority`]: the order `copydesk rules` and SARIF list

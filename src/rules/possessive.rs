@@ -15,7 +15,7 @@ use crate::diagnostic::{Category, Diagnostic, Edit, Fix, Severity};
 use crate::document::Document;
 use crate::lexicon;
 use crate::options::Level;
-use crate::text::{is_capitalized, starts_upper, whole_word_matches};
+use crate::text::{is_all_caps, is_capitalized, starts_lower, starts_upper, whole_word_matches};
 use rustc_hash::FxHashMap as HashMap;
 use serde::Deserialize;
 
@@ -33,7 +33,9 @@ with an apostrophe), or one English only capitalises (the embedded lexicon); the
 a word or name of its own (\"Americans\", \"Oscars\", \"Jones\"). It stays quiet on verbs (\"he \
 trumps\"), plurals after a determiner or number (\"the Kennedys\", \"two Smiths\"), a bare s followed \
 by a verb, preposition or punctuation, a first name and surname (\"Julia Roberts\", \"Andreas \
-Adriano\"), and non-English documents.",
+Adriano\"), and non-English documents. It also flags words that only an apostrophe separates from \
+a word (\"Whats\", \"todays\"), a day's event after a cue (\"last Saturdays show\") and a bare s \
+where the document writes the same words with the apostrophe elsewhere.",
     bad: "Exploring the Future of Alliances in Light of Trumps Remarks",
     good: "Exploring the Future of Alliances in Light of Trump’s Remarks",
 };
@@ -142,6 +144,51 @@ const NOT_A_NOUN_AFTER: &[&str] = &[
     "all",
     "both",
     "each",
+    // irregular past tenses: "ordinary Argentines took to the streets"
+    "took",
+    "went",
+    "made",
+    "came",
+    "gave",
+    "got",
+    "saw",
+    "told",
+    "found",
+    "left",
+    "held",
+    "won",
+    "lost",
+    "began",
+    "ran",
+    "felt",
+    "kept",
+    "brought",
+    "thought",
+    "met",
+    "paid",
+    "sent",
+    "spent",
+    "stood",
+    "sold",
+    "fell",
+    "rose",
+    "led",
+    "became",
+    "knew",
+    "grew",
+    "drew",
+    "threw",
+    "wrote",
+    "spoke",
+    "chose",
+    "broke",
+    "beat",
+    "hit",
+    "put",
+    "set",
+    "cut",
+    "let",
+    "shut",
 ];
 
 pub struct Possessive {
@@ -167,6 +214,16 @@ impl Rule for Possessive {
         let mut counts: Option<HashMap<&str, usize>> = None;
         for (i, word) in doc.words.iter().enumerate() {
             let text = doc.text(word.span);
+            if let Some(with) = lexicon::apostrophe_dropped(text) {
+                // "Whats in a name", "Todays ruling": no other word is spelt so.
+                let fixed = with.replace('\'', &evidence.apostrophe().to_string());
+                out.push(
+                    Diagnostic::new(META.id, word.span, format!("`{text}` is missing its apostrophe"))
+                        .with_help(format!("write `{fixed}`"))
+                        .with_fix(Fix::unsafe_(vec![Edit::replace(word.span, fixed)])),
+                );
+                continue;
+            }
             let Some(base) = text.strip_suffix('s') else { continue };
             if !is_capitalized(text) || base.chars().count() < 3 || !base.chars().all(char::is_alphabetic) {
                 continue;
@@ -180,31 +237,65 @@ impl Rule for Possessive {
             let next = doc.words.get(i + 1).filter(|n| n.block == word.block && n.sentence == word.sentence);
             let Some(next) = next else { continue };
             let next_text = doc.text(next.span);
-            if !next_text.starts_with(char::is_alphabetic) || NOT_A_NOUN_AFTER.contains(&next_text.to_lowercase().as_str()) {
+            // The full name written without the s elsewhere ("Mike Leigh" for "Mike Leighs
+            // Vera Drake", "BBC Two" for "BBC Twos offering") proves the possessive, whatever
+            // the capitals around it say.
+            let prev = prev.filter(|p| p.sentence == word.sentence && doc.source[p.span.end..word.span.start].trim().is_empty());
+            let full_name_elsewhere = prev.is_some_and(|p| {
+                let p_text = doc.text(p.span);
+                starts_upper(p_text) && !PLURAL_CUES.contains(&p_text.to_lowercase().as_str()) && {
+                    let pair = format!("{p_text} {base}");
+                    mentions_word(doc, word.span, &pair)
+                }
+            });
+            // A year may follow a known full name: "Frank Capras 1946 movie".
+            let year_next = full_name_elsewhere && next_text.len() == 4 && next_text.chars().all(|c| c.is_ascii_digit());
+            if !(next_text.starts_with(char::is_alphabetic) || year_next) || NOT_A_NOUN_AFTER.contains(&next_text.to_lowercase().as_str()) {
                 continue;
             }
             if !doc.source[word.span.end..next.span.start].trim().is_empty() {
                 continue; // punctuation between: "…of the Trumps, who…"
             }
+            // The same words written with the apostrophe elsewhere ("The Hitchhiker’s Guide"
+            // for "The Hitchhikers Guide") settle it.
+            let apostrophe_elsewhere = ["'", "’"].iter().any(|a| mentions_word(doc, word.span, &format!("{base}{a}s {next_text}")));
+            // "last Saturdays show", "for Sundays final": a day's, not days.
+            let day_before_noun = WEEKDAYS.contains(&base)
+                && prev.is_some_and(|p| DAY_CUES.contains(&doc.text(p.span).to_lowercase().as_str()))
+                && starts_lower(next_text);
+            if apostrophe_elsewhere || day_before_noun {
+                push_missing(out, word.span, text, base, evidence.apostrophe());
+                continue;
+            }
+            let base_entry = lexicon::lookup(base);
+            let bare_entry = lexicon::lookup(text);
+            // A place or other name English only capitalises, whose bare form is no word at all
+            // ("Irelands", "Australias"): a possessive even before another name.
+            let plain_name = base_entry.is_some_and(|e| e.proper_only()) && bare_entry.is_none();
             // In running prose a name next makes one name with this word ("Andreas Adriano",
             // "Highfields Capital Management", but not "Mozarts Requiem"); headings capitalise
             // every noun, so there it proves nothing.
             let heading = doc.blocks[word.block].kind.is_heading_like();
             let capital_after_next = doc.words.get(i + 2).is_some_and(|w| w.sentence == word.sentence && starts_upper(doc.text(w.span)));
             let next_is_name = !lexicon::lookup(next_text).is_some_and(|e| e.common_lower()) || capital_after_next;
-            if !heading && starts_upper(next_text) && next_is_name {
+            // Before an unknown word it may be a first name and surname ("Andreas Adriano"), unless
+            // the document names the place or person alone too.
+            let before_name_ok = full_name_elsewhere
+                || (plain_name && (lexicon::is_word(next_text) || is_all_caps(next_text) || mentions_word(doc, word.span, base)));
+            if !heading && starts_upper(next_text) && next_is_name && !before_name_ok {
                 continue;
             }
             if let Some(prev) = prev {
                 let p = doc.text(prev.span);
-                let plural_cue = PLURAL_CUES.contains(&p.to_lowercase().as_str()) || p.chars().all(|c| c.is_ascii_digit());
+                // "two Germanys", not "By 2007, Japans" nor a year.
+                let count = p.chars().all(|c| c.is_ascii_digit()) && !(p.len() == 4 && (p.starts_with("19") || p.starts_with("20")));
+                let plural_cue = PLURAL_CUES.contains(&p.to_lowercase().as_str()) || count;
                 let first_name = !HONORIFICS.contains(&p)
                     && starts_upper(p)
+                    && !is_all_caps(p)
                     && !prev.sentence_start
-                    && prev.sentence == word.sentence
-                    && doc.source[prev.span.end..word.span.start].trim().is_empty()
                     && !doc.blocks[word.block].kind.is_heading_like();
-                if plural_cue || first_name {
+                if (plural_cue || first_name) && !full_name_elsewhere {
                     continue;
                 }
             }
@@ -216,16 +307,15 @@ impl Rule for Possessive {
             // Counted up to two: the text search runs only when the cheap counts fall short.
             let cheap = usage.mentioned_mid + evidence.possessive_uses(&lower);
             let named_here = if cheap >= 2 { cheap } else { cheap + usize::from(mentions_word(doc, word.span, base)) };
-            let bare_is_name = lexicon::lookup(text).and_then(|e| e.capitalized.or(e.other));
+            let bare_is_name = bare_entry.and_then(|e| e.capitalized.or(e.other));
             // A rare name that happens to be the plural ("Titans", "Cairns") yields to a document
             // that names the singular again and again.
             if bare_is_name.is_some_and(|tier| tier < lexicon::Tier::Rare || named_here < 2) {
                 continue;
             }
-            if usage.lower_mid > 0 {
+            if usage.lower_mid > 0 && usage.lower_mid >= usage.mentioned_mid {
                 continue; // the base is an ordinary word in this document
             }
-            let base_entry = lexicon::lookup(base);
             let known_name = base_entry.is_some_and(|e| e.proper_only() || (e.mostly_proper() && !e.common_lower()));
             let evidence_needed = if known_name {
                 0
@@ -254,15 +344,24 @@ impl Rule for Possessive {
             if bare > 1 && bare > usage.mentioned_mid + evidence.possessive_uses(&lower) {
                 continue;
             }
-            let fixed = format!("{base}{}s", evidence.apostrophe());
-            out.push(
-                Diagnostic::new(META.id, word.span, format!("`{text}` looks like a possessive missing its apostrophe"))
-                    .with_help(format!("write `{fixed}`"))
-                    .with_fix(Fix::unsafe_(vec![Edit::replace(word.span, fixed)])),
-            );
+            push_missing(out, word.span, text, base, evidence.apostrophe());
         }
     }
 }
+
+/// Report `text` as `base` + apostrophe + s with its apostrophe dropped.
+fn push_missing(out: &mut Vec<Diagnostic>, span: crate::diagnostic::Span, text: &str, base: &str, apostrophe: char) {
+    let fixed = format!("{base}{apostrophe}s");
+    out.push(
+        Diagnostic::new(META.id, span, format!("`{text}` looks like a possessive missing its apostrophe"))
+            .with_help(format!("write `{fixed}`"))
+            .with_fix(Fix::unsafe_(vec![Edit::replace(span, fixed)])),
+    );
+}
+
+const WEEKDAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+/// Words before a day's name that make "Saturdays show" one day's show, not every Saturday.
+const DAY_CUES: &[&str] = &["last", "next", "this", "for", "at", "of", "since", "until", "before", "after", "from", "by"];
 
 /// Whether `word` occurs near the finding as a word of its own ("Blair", not inside "Blairs").
 fn mentions_word(doc: &Document<'_>, span: crate::diagnostic::Span, word: &str) -> bool {
@@ -324,5 +423,34 @@ mod tests {
     fn a_name_unknown_to_english_and_to_the_document_is_no_evidence() {
         assert!(check("Firms\n\nAnalysts said Skarvelds profits fell.\n").0.is_empty());
         assert_eq!(check("Firms\n\nSkarveld cut routes. Analysts said Skarvelds profits fell.\n").0, ["Skarvelds"]);
+    }
+
+    #[test]
+    fn a_dropped_apostrophe_in_words_spelt_no_other_way() {
+        let (flagged, fixed) = check("Court\n\nWhats next is unclear. Campaigners said todays ruling was a setback.\n");
+        assert_eq!(flagged, ["Whats", "todays"]);
+        assert!(fixed.contains("What’s next") && fixed.contains("today’s ruling"), "{fixed}");
+    }
+
+    #[test]
+    fn a_days_event_after_a_cue_but_not_every_such_day() {
+        assert_eq!(check("Music\n\nAll tickets for Saturdays concert were sold.\n").0, ["Saturdays"]);
+        assert!(check("Music\n\nThe market opens on Saturdays and Sundays.\n").0.is_empty());
+    }
+
+    #[test]
+    fn a_full_name_written_elsewhere_proves_the_possessive() {
+        let text = "Film\n\nThe director Frank Capra made it. Critics still praise Frank Capras 1946 film.\n";
+        assert_eq!(check(text).0, ["Capras"]);
+        let text = "Film\n\nMike Leigh won. Mike Leighs Vera Drake is among the nominees.\n";
+        assert_eq!(check(text).0, ["Leighs"]);
+    }
+
+    #[test]
+    fn a_place_before_another_name_unless_it_may_be_a_first_name() {
+        assert_eq!(check("Music\n\nOn stage was Britains Rod Stewart.\n").0, ["Britains"]);
+        assert!(check("Trade\n\nAccording to Andreas Adriano of the trade magazine, prices rose.\n").0.is_empty());
+        // "By 2007, Japans …": a year before a comma is no count of Japans.
+        assert_eq!(check("Ageing\n\nBy 2007, Japans population is expected to peak.\n").0, ["Japans"]);
     }
 }

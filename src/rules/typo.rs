@@ -163,6 +163,10 @@ impl Rule for Typo {
                 if known_good.contains(w) {
                     return;
                 }
+                // "Whats", "Todays": an apostrophe dropped, reported by `possessive`.
+                if crate::lexicon::apostrophe_dropped(w).is_some() {
+                    return;
+                }
                 let Some(fixes) = self.corrections(w) else {
                     known_good.insert(w);
                     return;
