@@ -239,6 +239,13 @@ pub struct LintArgs {
 }
 
 impl LintArgs {
+    /// The human format's width: the terminal the report goes to (stderr when stdout carries a
+    /// diff or fixed standard input), `COLUMNS`, or 100 (see [`copydesk::report::width`]).
+    pub fn report_width(&self) -> usize {
+        let stdin_filter = self.fix && self.paths.len() == 1 && self.paths[0].as_os_str() == "-";
+        copydesk::report::output_width(self.output_file.is_some(), self.diff || stdin_filter)
+    }
+
     /// The dataset run these arguments ask for (`--input jsonl`).
     pub fn dataset(&self) -> Result<run::DatasetJob, String> {
         let refuse = |flag: &str| Err(format!("{flag} cannot be used with --input jsonl"));

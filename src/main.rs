@@ -139,10 +139,10 @@ fn lint(args: LintArgs) -> u8 {
         Err(e) => return fail(e),
     };
     let fix_mode = FixMode { write: args.fix, diff: args.diff, unsafe_fixes: args.unsafe_fixes };
-    let color = args.color.enabled(args.output_file.is_some());
+    let (color, width) = (args.color.enabled(args.output_file.is_some()), args.report_width());
     let custom_rules = workspace.config().config.custom.iter().map(|c| (c.id.clone(), c.message.clone())).collect();
     let srcroot = Some(cwd.clone());
-    let options = report::Options { color, statistics: args.statistics, quiet: args.quiet, custom_rules, srcroot };
+    let options = report::Options { color, statistics: args.statistics, quiet: args.quiet, custom_rules, srcroot, width };
     let mut outcome = Outcome::default();
     let inputs = args.common.inputs(&workspace, &args.paths, args.fix, &mut outcome.errors);
     outcome.total = Summary::new();

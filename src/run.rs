@@ -1,8 +1,10 @@
 //! A whole run over many inputs: standard input or the files under some paths, linted in
 //! parallel through the [pipeline](crate::pipeline::lint_input) and rendered in path order by
-//! one [`Printer`]. Memory stays bounded on any corpus: files go in batches of [`BATCH`],
-//! each file's report is rendered on its worker, and a huge file is linted alone with its
-//! chunks printed as they come. `copydesk baseline` uses the same inputs and pipeline.
+//! one [`Printer`]. Memory is bounded by bytes in flight, not by file count (see [`InFlight`]):
+//! a file starts only while the files started and not yet printed fit the budget, each file's
+//! report is rendered on its worker and printed as soon as every file before it is, and a huge
+//! file is linted alone with its chunks printed as they come. `copydesk baseline` uses the same
+//! inputs and pipeline.
 
 use crate::baseline::{self, Allowance, Baseline};
 use crate::diagnostic::Severity;
@@ -14,9 +16,62 @@ use std::collections::HashMap;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-/// Files are linted in parallel in batches of this many and printed in path order after each
-/// batch: output is deterministic and memory stays bounded on any corpus.
-pub const BATCH: usize = 256;
+/// The smallest in-flight budget: many small files may be in flight at once.
+pub const MIN_IN_FLIGHT: u64 = 4 << 20;
+/// What a file costs in the budget at least, however small: its report, its task.
+pub const MIN_FILE_COST: u64 = 4 << 10;
+
+/// The budget of bytes in flight: files being linted, or linted and waiting for an earlier one
+/// to be printed. Each worker thread holds one file's working set (its text, document,
+/// findings and report: about ten times the file), and the budget lets in as many files again
+/// waiting to be printed, so that a slow file does not idle the other threads:
+/// `2 × threads × largest` (at least [`MIN_IN_FLIGHT`]). Peak memory is then about the rule
+/// sets plus `threads` working sets plus the reports waiting, whatever the number of files.
+#[derive(Debug, Clone)]
+pub struct InFlight {
+    budget: u64,
+    used: u64,
+    files: usize,
+}
+
+impl InFlight {
+    /// The budget for `threads` workers whose largest file is `largest` bytes.
+    pub fn new(threads: usize, largest: u64) -> InFlight {
+        let budget = (2 * threads.max(1) as u64).saturating_mul(largest.max(MIN_FILE_COST)).max(MIN_IN_FLIGHT);
+        InFlight { budget, used: 0, files: 0 }
+    }
+
+    pub fn budget(&self) -> u64 {
+        self.budget
+    }
+
+    /// The bytes of the files in flight.
+    pub fn used(&self) -> u64 {
+        self.used
+    }
+
+    fn cost(len: u64) -> u64 {
+        len.max(MIN_FILE_COST)
+    }
+
+    /// Whether a file of `len` bytes may start now: it fits, or nothing is in flight (a file
+    /// larger than the budget goes alone).
+    pub fn admits(&self, len: u64) -> bool {
+        self.files == 0 || self.used + Self::cost(len) <= self.budget
+    }
+
+    /// A file of `len` bytes starts.
+    pub fn start(&mut self, len: u64) {
+        self.used += Self::cost(len);
+        self.files += 1;
+    }
+
+    /// A file of `len` bytes was printed.
+    pub fn done(&mut self, len: u64) {
+        self.used -= Self::cost(len);
+        self.files -= 1;
+    }
+}
 
 /// The default `--max-file-size`: larger files and standard input are refused (exit 2).
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 64 << 20;
@@ -241,7 +296,7 @@ struct Rendered {
 }
 
 /// Where a run writes: the report's printer, `out` for diffs (`--diff`) and fixed standard
-/// input (`--fix -`) as each batch is done (the report then goes elsewhere, so the two never
+/// input (`--fix -`) as each file is printed (the report then goes elsewhere, so the two never
 /// mix), and `note` for lines meant for stderr that are not errors (skipped files, huge files
 /// and `--diff`).
 pub struct Sinks<'a, W: Write> {
@@ -276,42 +331,98 @@ pub fn lint<W: Write>(
             emit(sinks, &rendered, settings.fail_level, outcome)
         }
         Inputs::Files(files) => {
-            let mut pending: Vec<&PathBuf> = Vec::new();
-            for (n, path) in files.iter().enumerate() {
-                let huge = matches!(Source::of(path), Source::HugeFile);
-                if !huge {
-                    pending.push(path);
-                }
-                if huge || pending.len() == BATCH || n + 1 == files.len() {
-                    let rendered: Vec<Rendered> = pending.par_iter().map(|p| process(p, display_path(p), Source::File)).collect();
-                    emit(sinks, &rendered, settings.fail_level, outcome)?;
-                    pending.clear();
-                }
-                if huge {
-                    // A huge file alone, its chunks printed as they are linted: memory stays
-                    // bounded by the chunk size, not the file or its findings.
-                    let name = display_path(path);
-                    let mut summary = Summary::new();
-                    let allowance = settings.allowances.get(&baseline::key(&settings.cwd, path)).cloned();
-                    let mut written = Ok(());
-                    let meta =
-                        workspace.lint_input(path, &name, Source::HugeFile, settings.fix_mode, allowance, &mut |result: FileResult| {
-                            summary.add(&result);
-                            if written.is_ok() {
-                                written = sinks.printer.file(&report::render_file(settings.format, &result, &settings.options));
+            let sizes: Vec<u64> = files.iter().map(|f| std::fs::metadata(f).map_or(0, |m| m.len())).collect();
+            let huge: Vec<bool> = sizes.iter().map(|&len| len > crate::stream::STREAM_THRESHOLD).collect();
+            let largest = sizes.iter().zip(&huge).filter(|(_, &h)| !h).map(|(&len, _)| len).max().unwrap_or(0);
+            let mut flight = InFlight::new(rayon::current_num_threads(), largest);
+            // Workers send (index, report); the main thread prints them in path order as soon
+            // as every earlier file is printed, and starts files while the budget allows.
+            let (tx, rx) = std::sync::mpsc::channel::<(usize, std::thread::Result<Rendered>)>();
+            let stop = std::sync::atomic::AtomicBool::new(false);
+            let (process, stop) = (&process, &stop);
+            rayon::in_place_scope(|scope| {
+                let mut waiting: std::collections::BTreeMap<usize, Rendered> = std::collections::BTreeMap::new();
+                let (mut started, mut printed) = (0, 0);
+                let result = loop {
+                    if printed == files.len() {
+                        break Ok(());
+                    }
+                    while started < files.len() && !huge[started] && flight.admits(sizes[started]) {
+                        flight.start(sizes[started]);
+                        let (tx, path, i) = (tx.clone(), &files[started], started);
+                        scope.spawn(move |_| {
+                            if stop.load(std::sync::atomic::Ordering::Relaxed) {
+                                return;
                             }
+                            let rendered =
+                                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(path, display_path(path), Source::File)));
+                            let _ = tx.send((i, rendered));
                         });
-                    written?;
-                    let rendered = [Rendered { name, piece: String::new(), summary, meta }];
-                    emit(sinks, &rendered, settings.fail_level, outcome)?;
+                        started += 1;
+                    }
+                    if printed == started {
+                        // The next file is huge and everything before it is printed.
+                        if let Err(e) = lint_huge(workspace, &files[started], settings, sinks, outcome) {
+                            break Err(e);
+                        }
+                        started += 1;
+                        printed += 1;
+                        continue;
+                    }
+                    let Ok((i, rendered)) = rx.recv() else { break Ok(()) };
+                    match rendered {
+                        Ok(r) => {
+                            waiting.insert(i, r);
+                        }
+                        Err(panic) => std::panic::resume_unwind(panic),
+                    }
+                    let mut written = Ok(());
+                    while let Some(r) = waiting.remove(&printed) {
+                        written = emit(sinks, std::slice::from_ref(&r), settings.fail_level, outcome);
+                        flight.done(sizes[printed]);
+                        printed += 1;
+                        if written.is_err() {
+                            break;
+                        }
+                    }
+                    if let Err(e) = written {
+                        break Err(e);
+                    }
+                };
+                if result.is_err() {
+                    stop.store(true, std::sync::atomic::Ordering::Relaxed);
                 }
-            }
-            Ok(())
+                result
+            })
         }
     }
 }
 
-/// Print one batch in order: report pieces to the printer, diffs and fixed stdin text to
+/// A huge file alone, its chunks printed as they are linted: memory stays bounded by the chunk
+/// size, not the file or its findings.
+fn lint_huge<W: Write>(
+    workspace: &Workspace,
+    path: &Path,
+    settings: &Settings,
+    sinks: &mut Sinks<'_, W>,
+    outcome: &mut Outcome,
+) -> std::io::Result<()> {
+    let name = display_path(path);
+    let mut summary = Summary::new();
+    let allowance = settings.allowances.get(&baseline::key(&settings.cwd, path)).cloned();
+    let mut written = Ok(());
+    let meta = workspace.lint_input(path, &name, Source::HugeFile, settings.fix_mode, allowance, &mut |result: FileResult| {
+        summary.add(&result);
+        if written.is_ok() {
+            written = sinks.printer.file(&report::render_file(settings.format, &result, &settings.options));
+        }
+    });
+    written?;
+    let rendered = [Rendered { name, piece: String::new(), summary, meta }];
+    emit(sinks, &rendered, settings.fail_level, outcome)
+}
+
+/// Print reports in order: report pieces to the printer, diffs and fixed stdin text to
 /// `out`, notes to `note`, errors to the outcome.
 fn emit<W: Write>(sinks: &mut Sinks<'_, W>, rendered: &[Rendered], threshold: Severity, outcome: &mut Outcome) -> std::io::Result<()> {
     let note = sinks.note;
@@ -478,4 +589,64 @@ pub fn lint_dataset(workspace: &Workspace, job: &DatasetJob, say: &dyn Fn(&str))
     } else {
         EXIT_CLEAN
     })
+}
+
+#[cfg(test)]
+mod in_flight_tests {
+    use super::*;
+
+    #[test]
+    fn the_budget_is_two_files_per_thread_of_the_largest_size() {
+        assert_eq!(InFlight::new(2, 2 << 20).budget(), 8 << 20);
+        assert_eq!(InFlight::new(8, 3 << 20).budget(), 48 << 20);
+        assert_eq!(InFlight::new(2, 10).budget(), MIN_IN_FLIGHT, "small files: the floor");
+        assert_eq!(InFlight::new(0, 1 << 30).budget(), 2 << 30, "no thread count: one");
+    }
+
+    #[test]
+    fn a_file_larger_than_the_budget_goes_alone() {
+        let mut f = InFlight::new(1, 1 << 20);
+        assert!(f.admits(100 << 20));
+        f.start(100 << 20);
+        assert!(!f.admits(1), "nothing else while it is in flight");
+        f.done(100 << 20);
+        assert!(f.admits(1));
+        assert_eq!(f.used(), 0);
+    }
+
+    /// Files start in order while the budget admits them and finish in any order; a file is
+    /// printed (and leaves the budget) only after every earlier one: the bytes in flight never
+    /// exceed the budget (or one file), whatever the count of files.
+    #[test]
+    fn bytes_in_flight_stay_within_the_budget_whatever_the_count_of_files() {
+        let mut seed = 12345u64;
+        let mut rand = move |n: u64| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        let sizes: Vec<u64> = (0..5000).map(|_| if rand(10) == 0 { 2 << 20 } else { rand(64 << 10) }).collect();
+        let largest = *sizes.iter().max().unwrap();
+        let mut flight = InFlight::new(4, largest);
+        let (mut started, mut printed) = (0, 0);
+        let mut finished = std::collections::BTreeSet::new();
+        let mut peak_files = 0;
+        while printed < sizes.len() {
+            while started < sizes.len() && flight.admits(sizes[started]) {
+                flight.start(sizes[started]);
+                started += 1;
+            }
+            assert!(flight.used() <= flight.budget(), "{} in flight over {}", flight.used(), flight.budget());
+            peak_files = peak_files.max(started - printed);
+            // Some started file finishes (not necessarily the oldest).
+            let running: Vec<usize> = (printed..started).filter(|i| !finished.contains(i)).collect();
+            finished.insert(running[rand(running.len() as u64) as usize]);
+            while finished.remove(&printed) {
+                flight.done(sizes[printed]);
+                printed += 1;
+            }
+        }
+        assert_eq!(flight.used(), 0);
+        assert!(peak_files > 8, "small files run many at once ({peak_files})");
+        assert!(peak_files < 5000);
+    }
 }

@@ -13,7 +13,7 @@
 //! assert_eq!(result.diagnostics[0].rule, "typo");
 //! ```
 
-use crate::config::{LoadError, LoadedConfig, CONFIG_FILE_NAME};
+use crate::config::{Config, LoadError, LoadedConfig, CONFIG_FILE_NAME};
 use crate::engine::{RuleSet, Selection};
 use crate::pipeline::{self, Allowance, FileMeta, FileResult, FixMode, LintError, Source};
 use crate::rules::{self, BuildError};
@@ -98,20 +98,50 @@ pub enum FileError {
     Lint(#[from] LintError),
 }
 
-/// One configuration (a lint-rules.toml, or the built-in default) compiled: its rule set and
-/// one more per combination of matching `[[overrides]]`, built on first use.
+/// The compiled rule sets of a workspace, one per effective configuration: every scope (each
+/// lint-rules.toml) and every combination of `[[overrides]]` that resolves to the same rule
+/// settings shares one [`RuleSet`] (about 1.5 MB each), however many combinations match.
+#[derive(Default)]
+struct RuleSets {
+    /// The effective settings (`[rules]` and `[[custom]]`, typed, as `Debug` text: the option
+    /// types hold only vectors and ordered maps, so equal settings give equal keys) → their rules.
+    built: Mutex<HashMap<String, Arc<RuleSet>>>,
+}
+
+impl RuleSets {
+    fn get(&self, config: &Config, selection: &Selection) -> Result<Arc<RuleSet>, BuildError> {
+        let key = format!("{:?}\n{:?}", config.rules, config.custom);
+        let mut built = self.built.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(rules) = built.get(&key) {
+            return Ok(rules.clone());
+        }
+        let rules = Arc::new(RuleSet::new(config, selection)?);
+        built.insert(key, rules.clone());
+        Ok(rules)
+    }
+
+    fn count(&self) -> usize {
+        self.built.lock().unwrap_or_else(|p| p.into_inner()).len()
+    }
+}
+
+/// One configuration (a lint-rules.toml, or the built-in default): its rule set and the one
+/// for each combination of matching `[[overrides]]`, taken from the workspace's [`RuleSets`]
+/// on first use.
 struct Scope {
     config: LoadedConfig,
     base: Arc<RuleSet>,
     overrides: Vec<globset::GlobSet>,
     /// Override globs are relative to the config file's directory.
     root: PathBuf,
+    sets: Arc<RuleSets>,
+    /// Combination of matching overrides → its rule set (shared through `sets`).
     cache: Mutex<HashMap<Vec<usize>, Arc<RuleSet>>>,
 }
 
 impl Scope {
-    fn new(config: LoadedConfig, selection: &Selection, cwd: &Path) -> Result<Scope, ScopeError> {
-        let base = RuleSet::new(&config.config, selection)?;
+    fn new(config: LoadedConfig, selection: &Selection, cwd: &Path, sets: Arc<RuleSets>) -> Result<Scope, ScopeError> {
+        let base = sets.get(&config.config, selection)?;
         let mut overrides = Vec::new();
         for o in &config.config.overrides {
             let mut set = globset::GlobSetBuilder::new();
@@ -123,7 +153,7 @@ impl Scope {
         let root = config.path.as_ref().and_then(|p| p.parent().map(Path::to_path_buf)).filter(|p| !p.as_os_str().is_empty());
         let root = root.unwrap_or_else(|| cwd.to_path_buf());
         let root = root.canonicalize().unwrap_or(root);
-        Ok(Scope { config, base: Arc::new(base), overrides, root, cache: Mutex::new(HashMap::new()) })
+        Ok(Scope { config, base, overrides, root, sets, cache: Mutex::new(HashMap::new()) })
     }
 
     /// The `[[overrides]]` whose globs match `path` (relative to the config's directory).
@@ -147,7 +177,7 @@ impl Scope {
             return Ok(rs.clone());
         }
         let config = self.config.with_overrides(&matching);
-        let rs = Arc::new(RuleSet::new(&config, selection)?);
+        let rs = self.sets.get(&config, selection)?;
         cache.insert(matching, rs.clone());
         Ok(rs)
     }
@@ -158,6 +188,7 @@ type ConfigErrorHandler = Box<dyn Fn(LoadError) + Send + Sync>;
 /// The configurations that apply under a directory, and the one lint entry point for paths.
 pub struct Workspace {
     selection: Selection,
+    sets: Arc<RuleSets>,
     /// `--config`, or the config found from the starting directory: `[files]` and standard
     /// input use it.
     main: Arc<Scope>,
@@ -200,13 +231,15 @@ impl Workspace {
         }
         let selection = Selection { select: overrides.select.clone(), ignore: overrides.ignore.clone() };
         let main_path = config.path.clone().map(|p| p.canonicalize().unwrap_or(p));
-        let main = Arc::new(Scope::new(config, &selection, cwd)?);
+        let sets = Arc::new(RuleSets::default());
+        let main = Arc::new(Scope::new(config, &selection, cwd, sets.clone())?);
         let mut scopes = HashMap::new();
         if let Some(p) = main_path {
             scopes.insert(p, Ok(main.clone()));
         }
         Ok(Workspace {
             selection,
+            sets,
             main,
             explicit: overrides.config.is_some(),
             beyond_repo: overrides.beyond_repo,
@@ -302,6 +335,12 @@ impl Workspace {
         found
     }
 
+    /// How many distinct rule sets the workspace has compiled so far: one per effective
+    /// configuration, however many config files and `[[overrides]]` combinations resolve to it.
+    pub fn rule_sets_built(&self) -> usize {
+        self.sets.count()
+    }
+
     /// The rule set for one file.
     pub fn rules_for(&self, path: &Path) -> Result<Arc<RuleSet>, ScopeError> {
         let scope = self.scope_for(path)?;
@@ -321,7 +360,7 @@ impl Workspace {
             return scope.clone();
         }
         let loaded = match LoadedConfig::discover(Some(&config_path), dir) {
-            Ok(config) => Scope::new(config, &self.selection, &self.cwd).map(Arc::new),
+            Ok(config) => Scope::new(config, &self.selection, &self.cwd, self.sets.clone()).map(Arc::new),
             Err(e) => {
                 (self.on_config_error)(e);
                 Err(ScopeError::InvalidConfig(config_path.clone()))
@@ -367,5 +406,81 @@ impl Workspace {
             }));
         }
         Ok(FileResult::new(name, source, diagnostics))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 12 item 9: overlapping `[[overrides]]` whose combinations resolve to the same
+    /// settings share one compiled rule set; the base is shared too.
+    #[test]
+    fn override_combinations_with_the_same_settings_share_one_rule_set() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("news/wire")).unwrap();
+        std::fs::create_dir_all(root.join("blog")).unwrap();
+        // Four overrides: news files match 1 (and .txt ones 2), wire files 3 too; blog files
+        // match 4, which restates the base setting.
+        std::fs::write(
+            root.join(CONFIG_FILE_NAME),
+            r#"
+[rules]
+clickbait = "info"
+
+[[overrides]]
+paths = ["news/**"]
+rules = { typo = "off" }
+
+[[overrides]]
+paths = ["news/**/*.txt"]
+rules = { typo = "off" }
+
+[[overrides]]
+paths = ["news/wire/**"]
+rules = { typo = "off" }
+
+[[overrides]]
+paths = ["blog/**"]
+rules = { clickbait = "info" }
+"#,
+        )
+        .unwrap();
+        let files = ["news/a.txt", "news/b.md", "news/wire/c.txt", "news/wire/d.md", "blog/e.txt", "f.txt"];
+        for f in files {
+            std::fs::write(root.join(f), "Budget Approved\n\nThe council met sence Monday.\n").unwrap();
+        }
+        let ws = Workspace::discover(root, &Overrides::default()).unwrap();
+        let sets: Vec<Arc<RuleSet>> = files.iter().map(|f| ws.rules_for(&root.join(f)).unwrap()).collect();
+        // Four different override combinations under news/ ({1,2}, {1}, {1,2,3}, {1,3}): one
+        // rule set without typo. blog/ ({4}) and f.txt (none): the base.
+        for s in &sets[1..4] {
+            assert!(Arc::ptr_eq(&sets[0], s));
+        }
+        assert!(!Arc::ptr_eq(&sets[0], &sets[4]));
+        assert!(Arc::ptr_eq(&sets[4], &sets[5]), "an override to the same settings is the base rule set");
+        assert_eq!(ws.rule_sets_built(), 2);
+        assert!(!sets[0].ids().any(|id| id == "typo") && sets[5].ids().any(|id| id == "typo"));
+        // The findings follow the settings, not the sharing.
+        assert!(ws.lint_path(&root.join("news/wire/c.txt")).unwrap().diagnostics.iter().all(|d| d.rule != "typo"));
+        assert!(ws.lint_path(&root.join("f.txt")).unwrap().diagnostics.iter().any(|d| d.rule == "typo"));
+    }
+
+    /// Nested lint-rules.toml files with the same settings share the rule set as well.
+    #[test]
+    fn nested_configs_with_the_same_settings_share_one_rule_set() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for sub in ["a", "b"] {
+            std::fs::create_dir_all(root.join(sub)).unwrap();
+            std::fs::write(root.join(sub).join(CONFIG_FILE_NAME), "[rules]\ntypo = \"off\"\n").unwrap();
+            std::fs::write(root.join(sub).join("x.txt"), "Title Here\n\nText.\n").unwrap();
+        }
+        let ws = Workspace::discover(root, &Overrides::default()).unwrap();
+        let a = ws.rules_for(&root.join("a/x.txt")).unwrap();
+        let b = ws.rules_for(&root.join("b/x.txt")).unwrap();
+        assert!(Arc::ptr_eq(&a, &b));
+        assert_eq!(ws.rule_sets_built(), 2, "the default and the typo-off settings");
     }
 }

@@ -12,7 +12,7 @@ use std::path::Path;
 
 fn copydesk() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_copydesk"));
-    cmd.current_dir(root()).env("NO_COLOR", "1");
+    cmd.current_dir(root()).env("NO_COLOR", "1").env_remove("COLUMNS");
     cmd
 }
 
@@ -803,4 +803,111 @@ fn readme_flag_and_exit_code_tables_match_help() {
         readme_table("### Exit codes").into_iter().map(|row| (row[0].clone(), row[1].replace("\\|", "|"))).collect();
     assert_eq!(exit_help.len(), 3, "{help}");
     assert_eq!(exit_help, exit_readme, "README's exit-code table and `copydesk lint --help` differ");
+}
+
+/// The widest line of `s`, in characters (the box-drawing characters take one column each).
+fn widest(s: &str) -> usize {
+    s.lines().map(|l| l.chars().count()).max().unwrap_or(0)
+}
+
+/// Issue 13 item 12: the human format wraps to the width (COLUMNS, else the terminal, else
+/// 100), cuts long lines around the finding and groups findings by file under a heading.
+#[test]
+fn human_output_wraps_to_the_width_and_groups_by_file() {
+    let dir = scratch();
+    let paragraph = "The council met on Monday to discuss the budget for the coming year and the plans for the harbour, \
+                     the ferry and the new bridge, which sence the spring have been delayed by the weather and by the cost of steel";
+    fs::write(dir.path().join("a.txt"), format!("Council Approves Budget\n\n{paragraph}.\n\nThe the vote passed.\n")).unwrap();
+    fs::write(dir.path().join("b.txt"), "Ferry Returns\n\nThe ferry returned sence Monday.\n").unwrap();
+    let human = |columns: Option<&str>| {
+        let mut cmd = copydesk();
+        cmd.current_dir(dir.path()).args(["lint", "--color", "never", "."]);
+        if let Some(c) = columns {
+            cmd.env("COLUMNS", c);
+        }
+        String::from_utf8(cmd.assert().code(1).get_output().stdout.clone()).unwrap()
+    };
+    let narrow = human(Some("60"));
+    assert!(widest(&narrow) <= 60, "COLUMNS=60:\n{narrow}");
+    assert!(narrow.contains('…'), "the long paragraph is cut around the finding:\n{narrow}");
+    let default = human(None);
+    assert!(widest(&default) <= 100 && widest(&default) > 60, "not a terminal: 100 columns\n{default}");
+    assert!(human(Some("300")).contains(&format!("│ {paragraph}.\n")), "a line that fits is shown whole");
+    // Grouped: each file's heading once, its findings under it, files in path order.
+    let a = narrow.find("── a.txt ─").expect("heading of a.txt");
+    let b = narrow.find("── b.txt ─").expect("heading of b.txt");
+    assert!(a < b && narrow.matches("── a.txt ").count() == 1);
+    assert!(narrow[a..b].contains("a.txt:3:") && narrow[a..b].contains("a.txt:5:") && !narrow[a..b].contains("b.txt:"));
+    assert!(narrow[b..].contains("b.txt:3:"));
+}
+
+#[test]
+fn a_megabyte_line_prints_one_screen_line_not_a_megabyte() {
+    let dir = scratch();
+    let words = ["council", "budget", "river", "station", "market", "school", "harbour", "ferry"];
+    let mut line: Vec<&str> = (0..150_000).map(|i| words[i % 8]).collect();
+    let n = line.len() / 2;
+    line.insert(n, "sence");
+    let text = format!("Title Here\n\nThe {}.\n", line.join(" "));
+    assert!(text.len() > 900_000);
+    fs::write(dir.path().join("long.txt"), &text).unwrap();
+    let out = copydesk().current_dir(dir.path()).args(["lint", "--color", "never", "--select", "typo", "long.txt"]).assert().code(1);
+    let out = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(out.len() < 2000, "{} bytes of output", out.len());
+    assert!(widest(&out) <= 100, "{out}");
+    assert!(out.contains("│ …") && out.contains(" sence ") && out.contains("…\n"), "{out}");
+}
+
+/// With 50 findings or more (human::TABLE_MIN_FINDINGS) the human format ends with a per-rule
+/// table; fewer print none unless --statistics; --quiet prints only the summary line.
+#[test]
+fn many_findings_end_with_a_per_rule_table() {
+    assert_eq!(copydesk::report::TABLE_MIN_FINDINGS, 50, "README documents 50");
+    let dir = scratch();
+    let many: String = (0..60).map(|i| format!("The the vote number {i} passed.\n\n")).collect();
+    fs::write(dir.path().join("many.txt"), format!("Votes Passed\n\n{many}")).unwrap();
+    fs::write(dir.path().join("few.txt"), "Votes Passed\n\nThe the vote passed.\n").unwrap();
+    let run = |args: &[&str]| {
+        let out = copydesk().current_dir(dir.path()).args(["lint", "--color", "never"]).args(args).assert().code(1);
+        String::from_utf8(out.get_output().stdout.clone()).unwrap()
+    };
+    let out = run(&["many.txt"]);
+    let table = out.find("  count  rule").expect("a table at 60 findings");
+    assert!(
+        out[table..].lines().any(|l| l.split_whitespace().collect::<Vec<_>>() == ["60", "repeated-word", "style", "60"]),
+        "{}",
+        &out[table..]
+    );
+    assert!(out[table..].lines().last().unwrap().starts_with("Found 60 problems"), "the summary line ends the report");
+    let few = run(&["few.txt"]);
+    assert!(!few.contains("  count  rule"), "{few}");
+    assert!(run(&["--statistics", "few.txt"]).contains("  count  rule"));
+    let quiet = run(&["--quiet", "many.txt"]);
+    assert!(!quiet.contains("count") && quiet.starts_with("Found 60 problems"), "{quiet}");
+}
+
+/// Memory is bounded by bytes in flight, not file count: files of very different sizes, many
+/// threads, and the report is still in path order, identical run after run.
+#[test]
+fn output_order_is_deterministic_under_the_in_flight_budget() {
+    let dir = scratch();
+    for i in 0..60 {
+        // A few large files among small ones, so that later small files finish first.
+        let paragraphs = if i % 13 == 0 { 3000 } else { 1 + i % 5 };
+        let body: String = (0..paragraphs).map(|p| format!("The council met sence Monday {p}.\n\n")).collect();
+        fs::write(dir.path().join(format!("f{i:02}.txt")), format!("Title Here\n\n{body}")).unwrap();
+    }
+    let run = |threads: &str| {
+        let out = copydesk().current_dir(dir.path()).args(["lint", "--format", "compact", "--threads", threads, "."]).assert().code(1);
+        String::from_utf8(out.get_output().stdout.clone()).unwrap()
+    };
+    let one = run("1");
+    let files: Vec<&str> = one.lines().map(|l| l.split(':').next().unwrap()).collect();
+    let mut sorted = files.clone();
+    sorted.sort();
+    assert_eq!(files, sorted, "path order");
+    assert_eq!(files.iter().collect::<std::collections::BTreeSet<_>>().len(), 60);
+    for threads in ["4", "16"] {
+        assert_eq!(run(threads), one, "--threads {threads}");
+    }
 }

@@ -18,7 +18,8 @@ const FORMATS: [&str; 6] = ["human", "compact", "json", "jsonl", "sarif", "githu
 
 fn copydesk(dir: &Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_copydesk"));
-    cmd.current_dir(dir).env("NO_COLOR", "1");
+    // The human format wraps to COLUMNS when it is set: recorded at the default width.
+    cmd.current_dir(dir).env("NO_COLOR", "1").env_remove("COLUMNS");
     cmd
 }
 

@@ -7,6 +7,8 @@
 mod catalog;
 mod github;
 mod human;
+
+pub use human::TABLE_MIN_FINDINGS;
 mod json;
 mod sarif;
 
@@ -28,6 +30,8 @@ pub struct Summary {
     pub by_severity: BTreeMap<&'static str, usize>,
     pub by_rule: BTreeMap<String, usize>,
     pub fixable: usize,
+    /// Findings with a safe fix, per rule (the human format's table).
+    pub fixable_by_rule: BTreeMap<String, usize>,
     pub elapsed_ms: u128,
     pub fixed: usize,
     /// `--diff`: fixes shown in the diff, not written.
@@ -61,6 +65,12 @@ impl Summary {
             }
             if d.fix.as_ref().is_some_and(|f| f.applicability == Applicability::Safe) {
                 self.fixable += 1;
+                match self.fixable_by_rule.get_mut(&d.rule) {
+                    Some(n) => *n += 1,
+                    None => {
+                        self.fixable_by_rule.insert(d.rule.clone(), 1);
+                    }
+                }
             }
         }
     }
@@ -77,6 +87,9 @@ impl Summary {
         }
         for (k, v) in &other.by_rule {
             *self.by_rule.entry(k.clone()).or_default() += v;
+        }
+        for (k, v) in &other.fixable_by_rule {
+            *self.fixable_by_rule.entry(k.clone()).or_default() += v;
         }
         for (k, v) in &other.affected {
             *self.affected.entry(k.clone()).or_default() += v;
@@ -115,12 +128,38 @@ pub struct Options {
     pub custom_rules: Vec<(String, String)>,
     /// The directory reported paths are relative to: SARIF's `%SRCROOT%` (omitted if None).
     pub srcroot: Option<std::path::PathBuf>,
+    /// The width the human format wraps and cuts source lines to (see [`width`]).
+    pub width: usize,
 }
 
 impl Options {
     pub fn plain() -> Options {
-        Options { color: false, statistics: false, quiet: false, custom_rules: Vec::new(), srcroot: None }
+        Options { color: false, statistics: false, quiet: false, custom_rules: Vec::new(), srcroot: None, width: DEFAULT_WIDTH }
     }
+}
+
+/// The human format's width when the report does not go to a terminal (a pipe, a file).
+pub const DEFAULT_WIDTH: usize = 100;
+/// The narrowest and widest the human format gets, whatever the terminal or `COLUMNS` say.
+pub const MIN_WIDTH: usize = 40;
+pub const MAX_WIDTH: usize = 1000;
+
+/// The width of the human format: `COLUMNS` when it is set to a number (as shells set it, and
+/// as a user can to choose), else the width of the `terminal` the report goes to, else
+/// [`DEFAULT_WIDTH`]; clamped to [`MIN_WIDTH`]..=[`MAX_WIDTH`].
+pub fn width(columns: Option<&str>, terminal: Option<usize>) -> usize {
+    let columns = columns.and_then(|c| c.trim().parse::<usize>().ok()).filter(|&c| c > 0);
+    columns.or(terminal.filter(|&t| t > 0)).unwrap_or(DEFAULT_WIDTH).clamp(MIN_WIDTH, MAX_WIDTH)
+}
+
+/// [`width`] for a report written to standard output (`to_stderr`: standard error), from the
+/// environment and the terminal; a report written to a file is [`DEFAULT_WIDTH`] wide.
+pub fn output_width(to_file: bool, to_stderr: bool) -> usize {
+    if to_file {
+        return DEFAULT_WIDTH;
+    }
+    let terminal = if to_stderr { terminal_size::terminal_size_of(io::stderr()) } else { terminal_size::terminal_size_of(io::stdout()) };
+    width(std::env::var("COLUMNS").ok().as_deref(), terminal.map(|(w, _)| usize::from(w.0)))
 }
 
 /// Render one file's findings in one format: the piece the [`Printer`] places between the
@@ -167,14 +206,26 @@ impl<W: Write> Printer<W> {
         self.out.write_all(piece.as_bytes())
     }
 
+    /// Whether the human format ends with the per-rule table: `--statistics`, or
+    /// [`human::TABLE_MIN_FINDINGS`] findings or more (unless `--quiet`).
+    fn table(&self, summary: &Summary) -> bool {
+        summary.diagnostics > 0 && (self.options.statistics || (!self.options.quiet && summary.diagnostics >= human::TABLE_MIN_FINDINGS))
+    }
+
     pub fn finish(mut self, summary: &Summary) -> io::Result<W> {
         match self.format {
             Format::Json => self.out.write_all(json::footer(summary).as_bytes())?,
             Format::Sarif => self.out.write_all(sarif::footer().as_bytes())?,
-            Format::Human => self.out.write_all(human::summary_line(summary).as_bytes())?,
+            Format::Human => {
+                if self.table(summary) {
+                    self.out.write_all(human::rule_table(summary).as_bytes())?;
+                }
+                self.out.write_all(human::summary_line(summary, self.options.width.max(MIN_WIDTH)).as_bytes())?
+            }
             _ => {}
         }
-        if self.options.statistics && !matches!(self.format, Format::Json | Format::Jsonl | Format::Sarif) {
+        let table_shown = self.format == Format::Human && self.table(summary);
+        if self.options.statistics && !table_shown && !matches!(self.format, Format::Json | Format::Jsonl | Format::Sarif) {
             self.out.write_all(statistics(summary).as_bytes())?;
         }
         self.out.flush()?;
@@ -225,4 +276,20 @@ pub fn record_statistics(summary: &Summary) -> String {
         out.push_str(&format!("{count:>8}  {records:>8}  {rule:<22} {category}\n"));
     }
     out
+}
+
+#[cfg(test)]
+mod width_tests {
+    use super::*;
+
+    #[test]
+    fn columns_then_the_terminal_then_100() {
+        assert_eq!(width(Some("72"), Some(200)), 72, "COLUMNS wins");
+        assert_eq!(width(None, Some(132)), 132);
+        assert_eq!(width(None, None), DEFAULT_WIDTH, "not a terminal");
+        assert_eq!(width(Some("wide"), None), DEFAULT_WIDTH, "COLUMNS not a number: ignored");
+        assert_eq!(width(Some("0"), Some(90)), 90);
+        assert_eq!(width(Some("10"), None), MIN_WIDTH);
+        assert_eq!(width(None, Some(60000)), MAX_WIDTH);
+    }
 }
