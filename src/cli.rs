@@ -175,7 +175,7 @@ pub struct CommonArgs {
     pub stdin_filename: Option<String>,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Args, Clone)]
 pub struct LintArgs {
     /// Files or directories; `-` for standard input.
     pub paths: Vec<PathBuf>,
@@ -214,6 +214,9 @@ pub struct LintArgs {
     pub diff: bool,
     #[command(flatten)]
     pub exit: ExitArgs,
+    /// Lint, then lint again each time a file under the paths or a config changes, until Ctrl-C
+    #[arg(long)]
+    pub watch: bool,
     /// Report only findings not recorded in this baseline file.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
@@ -289,6 +292,47 @@ impl LintArgs {
 
     /// Where the report goes: `--output-file`, else stderr when stdout carries a diff or fixed
     /// text (`to_stderr`), else stdout.
+    /// Why these flags cannot be watched (`--watch` re-reads files and never writes them).
+    pub fn watch_conflict(&self) -> Result<(), String> {
+        let conflict = [(self.fix, "--fix"), (self.diff, "--diff"), (self.input.is_some(), "--input jsonl")]
+            .into_iter()
+            .chain([(self.paths.iter().any(|p| p.as_os_str() == "-"), "standard input (`-`)")])
+            .find(|(set, _)| *set);
+        conflict.map_or(Ok(()), |(_, flag)| Err(format!("--watch cannot be used with {flag}")))
+    }
+
+    /// `lint --watch`: `lint` (the binary's whole run) once, then on each change, until Ctrl-C.
+    pub fn watch(&self, lint: fn(LintArgs) -> u8) -> Result<u8, String> {
+        self.watch_conflict()?;
+        let say = |line: &str| eprintln!("copydesk: {line}");
+        copydesk::watch::watch(&self.watch_roots(), &|| self.lintable(), &mut || lint(self.clone()), &say)
+    }
+
+    /// The paths `--watch` watches: those given, or the current directory.
+    pub fn watch_roots(&self) -> Vec<PathBuf> {
+        if self.paths.is_empty() {
+            vec![PathBuf::from(".")]
+        } else {
+            self.paths.clone()
+        }
+    }
+
+    /// The files a run would lint now (not the report file); none while the config is broken.
+    pub fn lintable(&self) -> Vec<PathBuf> {
+        let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+        let Ok(workspace) = Workspace::discover(&cwd, &self.common.overrides()) else { return Vec::new() };
+        let mut files = workspace.files(&self.watch_roots(), self.common.no_ignore, self.common.force_exclude).0;
+        // Where the report goes must not count as a change: `-o FILE`, and on Linux a shell
+        // redirection of standard output or error (`> report.txt`) into a watched folder.
+        let outputs: Vec<PathBuf> = [self.output_file.clone(), Some("/proc/self/fd/1".into()), Some("/proc/self/fd/2".into())]
+            .into_iter()
+            .flatten()
+            .filter_map(|f| f.canonicalize().ok())
+            .collect();
+        files.retain(|f| f.canonicalize().map_or(true, |f| !outputs.contains(&f)));
+        files
+    }
+
     pub fn report_sink(&self, to_stderr: bool) -> Result<Box<dyn std::io::Write>, String> {
         Ok(match &self.output_file {
             Some(file) => Box::new(std::fs::File::create(file).map_err(|e| format!("cannot write {}: {e}", file.display()))?),

@@ -32,7 +32,7 @@
 //! [`document`] (+ [`analysis`] evidence) → [`rules`] → [`config`] → [`engine`] (the
 //! [`RuleSet`](engine::RuleSet) and [`Linter`]) → [`pipeline`], [`fix`](mod@fix),
 //! [`baseline`], [`walk`], [`workspace`] → [`report`] → [`run`], [`dataset`], [`server`]
-//! (`copydesk server`, the language server). One pipeline,
+//! (`copydesk server`, the language server), [`watch`] (`lint --watch`). One pipeline,
 //! [`pipeline::lint_input`], serves files, standard input, huge streamed files and baselines;
 //! [`pipeline::lint_record`] runs the same steps on each record of a JSONL dataset.
 
@@ -55,6 +55,7 @@ pub mod stream;
 pub mod suppress;
 pub mod text;
 pub mod walk;
+pub mod watch;
 pub mod workspace;
 
 pub use diagnostic::{Applicability, Diagnostic};

@@ -27,6 +27,7 @@ fn main() -> ExitCode {
         }
     };
     let code = match cli.command {
+        Command::Lint(args) if args.watch => args.watch(lint).unwrap_or_else(fail),
         Command::Lint(args) => lint(args),
         Command::Rules { format } => found_config().map_or_else(
             |code| code,

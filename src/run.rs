@@ -15,6 +15,7 @@ use rayon::prelude::*;
 use std::collections::HashMap;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// The smallest in-flight budget: many small files may be in flight at once.
 pub const MIN_IN_FLIGHT: u64 = 4 << 20;
@@ -114,8 +115,29 @@ pub fn configure_threads(requested: Option<usize>) -> Option<String> {
 
 /// Ctrl-C deletes the temp files of fixes in progress (never a `.copydesk-*.tmp` left beside
 /// an article), lets an in-place rewrite finish, then exits with [`EXIT_INTERRUPTED`].
+/// After [`defer_interrupts`] (`--watch`), the first Ctrl-C only sets [`interrupted`]; a
+/// second one exits.
 pub fn install_interrupt_handler() {
-    let _ = ctrlc::set_handler(|| crate::fix::cleanup_temps_then(|| std::process::exit(EXIT_INTERRUPTED)));
+    let _ = ctrlc::set_handler(|| {
+        if DEFERRED.load(Ordering::SeqCst) && !INTERRUPTED.swap(true, Ordering::SeqCst) {
+            return;
+        }
+        crate::fix::cleanup_temps_then(|| std::process::exit(EXIT_INTERRUPTED))
+    });
+}
+
+static DEFERRED: AtomicBool = AtomicBool::new(false);
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+/// From now on Ctrl-C asks to stop (see [`interrupted`]) instead of exiting at once: for a
+/// loop that ends on Ctrl-C with its own exit code. Never used with `--fix`.
+pub fn defer_interrupts() {
+    DEFERRED.store(true, Ordering::SeqCst);
+}
+
+/// Ctrl-C was pressed since [`defer_interrupts`].
+pub fn interrupted() -> bool {
+    INTERRUPTED.load(Ordering::SeqCst)
 }
 
 impl Default for Limits {

@@ -911,3 +911,118 @@ fn output_order_is_deterministic_under_the_in_flight_budget() {
         assert_eq!(run(threads), one, "--threads {threads}");
     }
 }
+
+/// A `lint --watch` child: killed when the test ends, however it ends.
+struct Watched(std::process::Child);
+
+impl Drop for Watched {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Each line of `from`, sent as it comes, read on its own thread.
+fn lines_of(from: impl std::io::Read + Send + 'static) -> std::sync::mpsc::Receiver<String> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::BufRead::lines(std::io::BufReader::new(from)).map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    rx
+}
+
+/// Reads `lines` into `seen` until a line satisfies `want`, or panics after `secs` seconds.
+fn wait_for(lines: &std::sync::mpsc::Receiver<String>, seen: &mut Vec<String>, secs: u64, want: impl Fn(&str) -> bool, what: &str) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+    while !seen.iter().any(|l| want(l)) {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        match lines.recv_timeout(left) {
+            Ok(line) => seen.push(line),
+            Err(_) => panic!("no {what} within {secs} s; got {seen:#?}"),
+        }
+    }
+}
+
+#[test]
+fn watch_relints_on_change_and_picks_up_config_changes() {
+    use std::process::Stdio;
+    let dir = scratch();
+    fs::write(dir.path().join("a.txt"), CLEAN).unwrap();
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .args(["lint", "--watch", "--format", "compact"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut child = Watched(child);
+    let out = lines_of(child.0.stdout.take().unwrap());
+    let err = lines_of(child.0.stderr.take().unwrap());
+    let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
+    // The first round is done and the folder watched.
+    wait_for(&err, &mut stderr, 60, |l| l.contains("watching for changes"), "first round");
+
+    fs::write(dir.path().join("b.txt"), "Council Approves Budget\nthe vote passed sence Monday.\n").unwrap();
+    let typo = |l: &str| l.starts_with("b.txt:2:") && l.contains("[typo]");
+    wait_for(&out, &mut stdout, 15, typo, "typo finding after writing b.txt");
+    assert!(stdout.iter().any(|l| l.starts_with("b.txt:2:1:") && l.contains("[sentence-case]")), "{stdout:#?}");
+    assert!(stdout.iter().all(|l| !l.starts_with("a.txt")), "the clean file has no finding: {stdout:#?}");
+    wait_for(&err, &mut stderr, 5, |l| l == "copydesk: change detected, re-linting…", "separator on stderr");
+
+    // A new lint-rules.toml is read on the next round: typo off, sentence-case still on.
+    fs::write(dir.path().join("lint-rules.toml"), "[rules]\ntypo = \"off\"\n").unwrap();
+    let rounds = |lines: &[String]| lines.iter().filter(|l| l.starts_with("b.txt:2:1:") && l.contains("[sentence-case]")).count();
+    let before = rounds(&stdout);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    while rounds(&stdout) == before {
+        match out.recv_timeout(deadline.saturating_duration_since(std::time::Instant::now())) {
+            Ok(line) => stdout.push(line),
+            Err(_) => panic!("no round after writing lint-rules.toml; got {stdout:#?}"),
+        }
+    }
+    // The round's report is written at once; let the rest of it arrive.
+    while let Ok(line) = out.recv_timeout(std::time::Duration::from_millis(500)) {
+        stdout.push(line);
+    }
+    assert_eq!(stdout.iter().filter(|l| typo(l)).count(), 1, "typo is off after the config change: {stdout:#?}");
+
+    // Ctrl-C ends the watch with the last round's exit code (findings: 1).
+    #[cfg(unix)]
+    {
+        let pid = child.0.id().to_string();
+        assert!(std::process::Command::new("kill").args(["-INT", &pid]).status().unwrap().success());
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        let status = loop {
+            if let Some(status) = child.0.try_wait().unwrap() {
+                break status;
+            }
+            assert!(std::time::Instant::now() < deadline, "--watch did not end on Ctrl-C");
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        };
+        assert_eq!(status.code(), Some(1), "{stderr:#?}");
+    }
+}
+
+#[test]
+fn watch_refuses_flags_that_write_or_read_stdin() {
+    for (args, flag) in [
+        (&["--fix"][..], "--fix"),
+        (&["--diff"][..], "--diff"),
+        (&["-"][..], "standard input"),
+        (&["--input", "jsonl", "x.jsonl"][..], "--input jsonl"),
+    ] {
+        copydesk()
+            .args(["lint", "--watch"])
+            .args(args)
+            .write_stdin("")
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(format!("--watch cannot be used with {flag}")));
+    }
+}

@@ -30,8 +30,8 @@ const LAYERS: &[&[&str]] = &[
     // output
     &["report"],
     // a whole run: inputs, parallel batches, one printer; a JSONL dataset streamed by record;
-    // the language server
-    &["run", "dataset", "server"],
+    // the language server; `lint --watch`
+    &["run", "dataset", "server", "watch"],
 ];
 
 fn layer_of(module: &str) -> Option<usize> {
