@@ -264,11 +264,8 @@ fn heading(path: &str, width: usize, color: bool) -> String {
 
 /// The per-rule table: findings per rule, most frequent first, with how many have a safe fix.
 pub fn rule_table(summary: &Summary) -> String {
-    let mut rows: Vec<(&String, &usize)> = summary.by_rule.iter().collect();
-    rows.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
     let mut out = format!("{:>7}  {:<24} {:<15} {:>7}\n", "count", "rule", "category", "fixable");
-    for (rule, count) in rows {
-        let category = crate::rules::find(rule).map_or("custom", |m| m.category.as_str());
+    for (rule, count, category) in super::rules_by_count(summary) {
         let fixable = summary.fixable_by_rule.get(rule).copied().unwrap_or(0);
         out.push_str(&format!("{count:>7}  {rule:<24} {category:<15} {fixable:>7}\n"));
     }

@@ -251,13 +251,18 @@ fn compact(r: &FileResult) -> String {
     out
 }
 
-/// `--statistics`: findings per rule, most frequent first, and the files that have them.
-pub fn statistics(summary: &Summary) -> String {
+/// The rules that have findings, most frequent first (then by id), with their counts and
+/// categories: the rows of every per-rule table.
+fn rules_by_count(summary: &Summary) -> impl Iterator<Item = (&str, usize, &'static str)> {
     let mut rows: Vec<(&String, &usize)> = summary.by_rule.iter().collect();
     rows.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
+    rows.into_iter().map(|(rule, &count)| (rule.as_str(), count, crate::rules::find(rule).map_or("custom", |m| m.category.as_str())))
+}
+
+/// `--statistics`: findings per rule, most frequent first, and the files that have them.
+pub fn statistics(summary: &Summary) -> String {
     let mut out = String::new();
-    for (rule, count) in rows {
-        let category = crate::rules::find(rule).map_or("custom", |m| m.category.as_str());
+    for (rule, count, category) in rules_by_count(summary) {
         let files = summary.affected.get(rule).copied().unwrap_or(0);
         let unit = if files == 1 { "file" } else { "files" };
         out.push_str(&format!("{count:>6}  {rule:<22} {category:<15} in {files} {unit}\n"));
@@ -267,11 +272,8 @@ pub fn statistics(summary: &Summary) -> String {
 
 /// `--statistics` over a dataset: findings and affected records per rule, most frequent first.
 pub fn record_statistics(summary: &Summary) -> String {
-    let mut rows: Vec<(&String, &usize)> = summary.by_rule.iter().collect();
-    rows.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
     let mut out = format!("{:>8}  {:>8}  {:<22} {}\n", "findings", "records", "rule", "category");
-    for (rule, count) in rows {
-        let category = crate::rules::find(rule).map_or("custom", |m| m.category.as_str());
+    for (rule, count, category) in rules_by_count(summary) {
         let records = summary.affected.get(rule).copied().unwrap_or(0);
         out.push_str(&format!("{count:>8}  {records:>8}  {rule:<22} {category}\n"));
     }
