@@ -157,11 +157,11 @@ const APOSTROPHE_DROPPED: &[(&str, &str)] = &[
 /// The apostrophe form of a word that is a contraction or possessive with its apostrophe
 /// dropped ("Whats" → "What's"), in the word's own case; `None` for anything else.
 pub fn apostrophe_dropped(word: &str) -> Option<String> {
-    if word.len() > 12 || !word.is_ascii() {
+    // Runs on every word: no allocation, and most words leave at the first test.
+    if !(4..=10).contains(&word.len()) || !word.ends_with(['s', 'S']) {
         return None;
     }
-    let lower = word.to_ascii_lowercase();
-    let (_, with) = APOSTROPHE_DROPPED.iter().find(|(bare, _)| *bare == lower)?;
+    let (_, with) = APOSTROPHE_DROPPED.iter().find(|(bare, _)| bare.eq_ignore_ascii_case(word))?;
     // Recase letter by letter: the apostrophe form has one more character, placed before the
     // last letters, so copy the case of the bare word's letters in order.
     let mut cased = String::with_capacity(with.len());

@@ -163,14 +163,14 @@ impl Rule for Typo {
                 if known_good.contains(w) {
                     return;
                 }
-                // "Whats", "Todays": an apostrophe dropped, reported by `possessive`.
-                if crate::lexicon::apostrophe_dropped(w).is_some() {
-                    return;
-                }
                 let Some(fixes) = self.corrections(w) else {
                     known_good.insert(w);
                     return;
                 };
+                // "Whats", "Todays": an apostrophe dropped, reported by `possessive`.
+                if crate::lexicon::apostrophe_dropped(w).is_some() {
+                    return;
+                }
                 if starts_upper(w) && self.likely_name(doc, i, w, &fixes) {
                     return;
                 }
