@@ -34,8 +34,12 @@ a word or name of its own (\"Americans\", \"Oscars\", \"Jones\"). It stays quiet
 trumps\"), plurals after a determiner or number (\"the Kennedys\", \"two Smiths\"), a bare s followed \
 by a verb, preposition or punctuation, a first name and surname (\"Julia Roberts\", \"Andreas \
 Adriano\"), and non-English documents. It also flags words that only an apostrophe separates from \
-a word (\"Whats\", \"todays\"), a day's event after a cue (\"last Saturdays show\") and a bare s \
-where the document writes the same words with the apostrophe elsewhere.",
+a word (\"Whats\", \"todays\"), a day's event after a cue (\"last Saturdays show\", \"at Sundays \
+Oscars\"), a bare s where the document writes the same words with the apostrophe elsewhere or the full \
+name without the s (\"Clive Owen\" for \"Clive Owens nomination\"), a band before one member's name \
+(\"Led Zeppelins Jimmy Page\", not a list of people) and a surname English knows after a first name \
+(\"Martin Scorseses Gangs of New York\"). In a title, where plurals and verbs are capitalised too, the \
+prose must name the base on its own and never write the bare form.",
     bad: "Exploring the Future of Alliances in Light of Trumps Remarks",
     good: "Exploring the Future of Alliances in Light of Trump’s Remarks",
 };
@@ -211,7 +215,7 @@ impl Rule for Possessive {
             return; // spelling and case are English-only
         }
         let evidence = doc.evidence();
-        let mut counts: Option<HashMap<&str, usize>> = None;
+        let mut occurrences = Occurrences(None);
         for (i, word) in doc.words.iter().enumerate() {
             let text = doc.text(word.span);
             if let Some(with) = lexicon::apostrophe_dropped(text) {
@@ -248,34 +252,88 @@ impl Rule for Possessive {
                     mentions_word(doc, word.span, &pair)
                 }
             });
-            // A year may follow a known full name: "Frank Capras 1946 movie".
-            let year_next = full_name_elsewhere && next_text.len() == 4 && next_text.chars().all(|c| c.is_ascii_digit());
-            if !(next_text.starts_with(char::is_alphabetic) || year_next) || NOT_A_NOUN_AFTER.contains(&next_text.to_lowercase().as_str()) {
-                continue;
-            }
-            if !doc.source[word.span.end..next.span.start].trim().is_empty() {
-                continue; // punctuation between: "…of the Trumps, who…"
-            }
-            // The same words written with the apostrophe elsewhere ("The Hitchhiker’s Guide"
-            // for "The Hitchhikers Guide") settle it.
-            let apostrophe_elsewhere = ["'", "’"].iter().any(|a| mentions_word(doc, word.span, &format!("{base}{a}s {next_text}")));
-            // "last Saturdays show", "for Sundays final": a day's, not days.
-            let day_before_noun = WEEKDAYS.contains(&base)
-                && prev.is_some_and(|p| DAY_CUES.contains(&doc.text(p.span).to_lowercase().as_str()))
-                && starts_lower(next_text);
-            if apostrophe_elsewhere || day_before_noun {
-                push_missing(out, word.span, text, base, evidence.apostrophe());
-                continue;
-            }
             let base_entry = lexicon::lookup(base);
             let bare_entry = lexicon::lookup(text);
             // A place or other name English only capitalises, whose bare form is no word at all
             // ("Irelands", "Australias"): a possessive even before another name.
             let plain_name = base_entry.is_some_and(|e| e.proper_only()) && bare_entry.is_none();
+            // A first name before a surname English knows makes a possessive when the bare form
+            // is no name and occurs once ("Martin Scorseses Gangs of New York").
+            let known_surname = plain_name
+                && prev.is_some_and(|p| is_capitalized(doc.text(p.span)) && often_capitalized(doc.text(p.span)))
+                && occurrences.of(doc, text) == 1;
+            // A year or a sum may follow a known full name: "Frank Capras 1946 movie",
+            // "Deutsche Boerses £1.3bn offer".
+            let gap = doc.source[word.span.end..next.span.start].trim();
+            let figure_next = (full_name_elsewhere || known_surname)
+                && next_text.starts_with(|c: char| c.is_ascii_digit())
+                && (gap.is_empty() || matches!(gap, "£" | "$" | "€" | "¥"));
+            if !(next_text.starts_with(char::is_alphabetic) || figure_next) || NOT_A_NOUN_AFTER.contains(&next_text.to_lowercase().as_str())
+            {
+                continue;
+            }
+            if !gap.is_empty() && !figure_next {
+                continue; // punctuation between: "…of the Trumps, who…"
+            }
+            // The full name without the s elsewhere outweighs a bare form that is a name of its
+            // own ("Clive Owen" for "Clive Owens best supporting actor nomination").
+            // Only when the bare form is no everyday plural ("Golden Globe" elsewhere proves
+            // nothing for "the Golden Globes split awards") and this is its one use.
+            if full_name_elsewhere
+                && bare_entry.is_none_or(|e| e.lower.is_none())
+                && prev.is_some_and(|p| whole_word_matches(near(doc, word.span).1, &doc.source[p.span.start..word.span.end]).count() == 1)
+            {
+                push_missing(out, word.span, text, base, evidence.apostrophe());
+                continue;
+            }
+            // The same words written with the apostrophe elsewhere ("The Hitchhiker’s Guide"
+            // for "The Hitchhikers Guide") settle it.
+            let apostrophe_elsewhere = ["'", "’"].iter().any(|a| mentions_word(doc, word.span, &format!("{base}{a}s {next_text}")));
+            // "last Saturdays show", "for Sundays final": a day's, not days.
+            // A name next is that day's event too ("at Sundays Oscars").
+            let day_before_noun = WEEKDAYS.contains(&base)
+                && prev.is_some_and(|p| DAY_CUES.contains(&doc.text(p.span).to_lowercase().as_str()))
+                && (starts_lower(next_text) || !lexicon::lookup(next_text).is_some_and(|e| e.common_lower()));
+            // A band's or a show's member: "Led Zeppelins Jimmy Page", "Coldplays Chris Martin".
+            // Not in headings, where verbs are capitalised too ("Rival Meets Bobby Flay"), nor
+            // after a count or a lowercase cue ("24 Times Kris Jenner…", "the Democrats Nancy
+            // Pelosi"); a capitalised "The" starts a title ("The Offices Ricky Gervais").
+            let member_next = !word.sentence_start
+                && !doc.blocks[word.block].kind.is_heading_like()
+                && prev.is_none_or(|p| {
+                    let p = doc.text(p.span);
+                    !PLURAL_CUES.contains(&p) && !p.starts_with(|c: char| c.is_ascii_digit())
+                })
+                && !bare_entry_is_name(text)
+                && person_follows(doc, i + 1, word);
+            if apostrophe_elsewhere || day_before_noun || member_next {
+                push_missing(out, word.span, text, base, evidence.apostrophe());
+                continue;
+            }
             // In running prose a name next makes one name with this word ("Andreas Adriano",
             // "Highfields Capital Management", but not "Mozarts Requiem"); headings capitalise
             // every noun, so there it proves nothing.
             let heading = doc.blocks[word.block].kind.is_heading_like();
+            // A title capitalises plurals and verbs alike ("Reindeer Herders Face the Future",
+            // "Islamists Overrun…"): there the prose must name the base mid-sentence (or with an
+            // apostrophe), and never write the bare form.
+            if heading {
+                let lower = base.to_lowercase();
+                let usage = evidence.usage(&lower);
+                // An everyday word ("Post", "Boy") must stand as a name of its own, not inside
+                // another name ("Washington Post", "Boy George").
+                let everyday = lexicon::lookup(base).is_some_and(|e| e.common_lower());
+                let mentions = if everyday { usage.capitalized_mid } else { usage.mentioned_mid };
+                let named_in_prose = mentions + evidence.possessive_uses(&lower) > 0;
+                let bare_in_prose = doc
+                    .words
+                    .iter()
+                    .enumerate()
+                    .any(|(j, w)| !doc.blocks[w.block].kind.is_heading_like() && doc.text(w.span) == text && plural_use(doc, j));
+                if !named_in_prose || bare_in_prose {
+                    continue;
+                }
+            }
             let capital_after_next = doc.words.get(i + 2).is_some_and(|w| w.sentence == word.sentence && starts_upper(doc.text(w.span)));
             let next_is_name = !lexicon::lookup(next_text).is_some_and(|e| e.common_lower()) || capital_after_next;
             // Before an unknown word it may be a first name and surname ("Andreas Adriano"), unless
@@ -294,7 +352,8 @@ impl Rule for Possessive {
                     && starts_upper(p)
                     && !is_all_caps(p)
                     && !prev.sentence_start
-                    && !doc.blocks[word.block].kind.is_heading_like();
+                    && !doc.blocks[word.block].kind.is_heading_like()
+                    && !known_surname;
                 if (plural_cue || first_name) && !full_name_elsewhere {
                     continue;
                 }
@@ -333,14 +392,7 @@ impl Rule for Possessive {
                 continue;
             }
             // A name that itself ends in s and recurs bare ("Evans", "Hollands") is no typo.
-            let counts = counts.get_or_insert_with(|| {
-                let mut m = HashMap::default();
-                for w in &doc.words {
-                    *m.entry(doc.text(w.span)).or_insert(0) += 1;
-                }
-                m
-            });
-            let bare = counts.get(text).copied().unwrap_or(0);
+            let bare = occurrences.of(doc, text);
             if bare > 1 && bare > usage.mentioned_mid + evidence.possessive_uses(&lower) {
                 continue;
             }
@@ -357,6 +409,74 @@ fn push_missing(out: &mut Vec<Diagnostic>, span: crate::diagnostic::Span, text: 
             .with_help(format!("write `{fixed}`"))
             .with_fix(Fix::unsafe_(vec![Edit::replace(span, fixed)])),
     );
+}
+
+/// How often each word occurs in the document, case-sensitive; built on first need.
+struct Occurrences<'a>(Option<HashMap<&'a str, usize>>);
+
+impl<'a> Occurrences<'a> {
+    fn of(&mut self, doc: &Document<'a>, word: &str) -> usize {
+        let counts = self.0.get_or_insert_with(|| {
+            let mut m = HashMap::default();
+            for w in &doc.words {
+                *m.entry(doc.text(w.span)).or_insert(0) += 1;
+            }
+            m
+        });
+        counts.get(word).copied().unwrap_or(0)
+    }
+}
+
+/// Whether the word at `at` reads as a plural or a name of its own: after a plural cue ("the
+/// Islamists"), or before punctuation, the end, a verb or a preposition ("Islamists said").
+fn plural_use(doc: &Document<'_>, at: usize) -> bool {
+    let word = &doc.words[at];
+    let cue_before = at
+        .checked_sub(1)
+        .map(|p| &doc.words[p])
+        .is_some_and(|p| p.sentence == word.sentence && PLURAL_CUES.contains(&doc.text(p.span).to_lowercase().as_str()));
+    let next = doc.words.get(at + 1).filter(|n| n.sentence == word.sentence && doc.source[word.span.end..n.span.start].trim().is_empty());
+    cue_before || next.is_none_or(|n| NOT_A_NOUN_AFTER.contains(&doc.text(n.span).to_lowercase().as_str()))
+}
+
+/// Whether English often writes `word` capitalised: a name ("Martin", "Jimmy", "Chris").
+fn often_capitalized(word: &str) -> bool {
+    lexicon::lookup(word).is_some_and(|e| e.capitalized.is_some_and(|t| t <= lexicon::Tier::Usual))
+}
+
+/// Whether `word` is a name of its own to the lexicon ("Oscars", "Williams").
+fn bare_entry_is_name(word: &str) -> bool {
+    lexicon::lookup(word).is_some_and(|e| e.capitalized.or(e.other).is_some())
+}
+
+/// Whether the words from `at` are one person's name, a first name English knows and a
+/// capitalised surname, that ends there: not the first of a list ("Democrats Nancy Pelosi and
+/// Chuck Schumer") nor part of a longer name.
+fn person_follows(doc: &Document<'_>, at: usize, word: &crate::document::Word) -> bool {
+    let same = |w: &&crate::document::Word| w.sentence == word.sentence && w.block == word.block;
+    let (Some(first), Some(last)) = (doc.words.get(at).filter(same), doc.words.get(at + 1).filter(same)) else {
+        return false;
+    };
+    let (first_text, last_text) = (doc.text(first.span), doc.text(last.span));
+    let first_name =
+        is_capitalized(first_text) && often_capitalized(first_text) && !lexicon::lookup(first_text).is_some_and(|e| e.common_lower());
+    // A surname may be an everyday word too ("Page", "White"), if English often capitalises it.
+    let surname = is_capitalized(last_text)
+        && lexicon::lookup(last_text).is_none_or(|e| !e.common_lower() || e.capitalized.is_some_and(|t| t <= lexicon::Tier::Usual));
+    let spaced = |a: &crate::document::Word, b: &crate::document::Word| doc.source[a.span.end..b.span.start] == *" ";
+    if !(first_name && surname && spaced(word, first) && spaced(first, last)) {
+        return false;
+    }
+    // A list of people is no member of a band: "Democrats Nancy Pelosi and Chuck Schumer",
+    // "…, Chuck Schumer". Another first name after a conjunction or comma says so.
+    let rest = &doc.source[last.span.end..];
+    let mut after = rest.trim_start_matches([' ', ',']);
+    for conjunction in ["and ", "or ", "& "] {
+        after = after.strip_prefix(conjunction).unwrap_or(after);
+    }
+    let joined = rest.starts_with(',') || rest.len() - after.len() > 1;
+    let another: String = after.chars().take_while(|c| c.is_alphanumeric()).collect();
+    !(joined && is_capitalized(&another) && lexicon::lookup(&another).is_some_and(|e| e.proper_only()))
 }
 
 const WEEKDAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
@@ -444,6 +564,60 @@ mod tests {
         assert_eq!(check(text).0, ["Capras"]);
         let text = "Film\n\nMike Leigh won. Mike Leighs Vera Drake is among the nominees.\n";
         assert_eq!(check(text).0, ["Leighs"]);
+    }
+
+    #[test]
+    fn a_bands_member_after_the_band() {
+        assert_eq!(check("Music\n\nHe toured with Velvet Harbours Tommy Reyes last year.\n").0, ["Harbours"]);
+        // A list of people, a count, a lowercase cue or a title is no band's member.
+        for text in [
+            "Politics\n\nFellow Democrats Nancy Pelosi and Chuck Schumer spoke.\n",
+            "Politics\n\nIt quoted Republicans Mitt Romney, Susan Collins and others.\n",
+            "Music\n\nShe met the Harbours Tommy Reyes had formed.\n",
+            "Rival Coach Meets Tommy Reyes Again\n\nThe two men last met in a final.\n",
+        ] {
+            assert!(check(text).0.is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_first_name_before_a_surname_english_knows() {
+        let (flagged, fixed) = check("Film\n\nCritics compared it with Ingrid Bergmans Casablanca.\n");
+        assert_eq!(flagged, ["Bergmans"]);
+        assert!(fixed.contains("Ingrid Bergman’s Casablanca"), "{fixed}");
+        // A surname that ends in s of its own is left alone.
+        assert!(check("Film\n\nThe role went to Julia Roberts Monday.\n").0.is_empty());
+    }
+
+    #[test]
+    fn a_full_name_elsewhere_outweighs_a_bare_name_unless_the_bare_form_recurs() {
+        let text = "Awards\n\nClive Owen is second favourite. Clive Owens best supporting actor nomination surprised him.\n";
+        assert_eq!(check(text).0, ["Owens"]);
+        let text = "Markets\n\nThe Deutsche Boerse bid failed. Deutsche Boerses £1.3bn offer was rejected.\n";
+        assert_eq!(check(text).0, ["Boerses"]);
+        // "Golden Globe" elsewhere proves nothing for the plural name used twice.
+        let text =
+            "Awards\n\nShe won the Golden Globe award. The Golden Globes split awards by genre, and two Golden Globes went to him.\n";
+        assert!(check(text).0.is_empty());
+    }
+
+    #[test]
+    fn a_day_before_a_name_after_a_cue() {
+        assert_eq!(check("Awards\n\nThe film is tipped to do well at Sundays Oscars ceremony.\n").0, ["Sundays"]);
+    }
+
+    #[test]
+    fn in_a_title_the_prose_must_name_it_and_never_write_the_bare_form() {
+        // Title case capitalises plurals and verbs alike.
+        for text in [
+            "Reindeer Herders Face the Future\n\nThe herders moved early this year.\n",
+            "Islamists Overrun the City\n\nFighters entered the town on Monday.\n",
+            "Wyeth Posts a Flat Quarter\n\nThe drug maker said sales were flat.\n",
+        ] {
+            assert!(check(text).0.is_empty(), "{text}");
+        }
+        let text = "Criticism Follows Okafors Remarks\n\nThe mayor, Okafor, spoke on Monday. Critics said Okafor was wrong.\n";
+        assert_eq!(check(text).0, ["Okafors"]);
     }
 
     #[test]
