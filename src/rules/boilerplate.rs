@@ -43,13 +43,15 @@ pub static META: RuleMeta = RuleMeta {
     summary: "Page chrome scraped with the article: share prompts, navigation, related links, bios",
     explanation: "Flags lines and blocks that belong to the web page, not the article, by family: share, follow, \
 print and e-mail prompts (\"Share on X\", \"1.2k shares\"), newsletter and inbox sign-ups, log-in and sign-up \
-controls, comment prompts and forms (\"Your email address will not be published\"), related / more / trending \
+controls, comment prompts, forms and moderation notices (\"Your email address will not be published\", \"Comments \
+are moderated\"), prompts to take up the publication (\"Get The Times\", weak), related / more / trending \
 navigation (\"Read more: …\", \"Previous article\"), gallery and video controls (\"1 of 12\", \"Play video\"), \
 advertisement labels, timestamps (\"Updated 3 hours ago\"), read-time labels, legal and site links, support \
 appeals, cookie notices, copyright lines, photo credits and captions (\"Photograph: …/Reuters\", \"(AP Photo/…)\"), \
 bylines, contributor lines (\"Additional reporting by\") and tag lists; also related-content blocks with their \
 headlines, a lone category label under the title, a call to action or \" – Site\" suffix in the title and a \
-first-person author bio at the end. A line is chrome when all its words are page vocabulary (UI verbs, site \
+first-person author bio at the end. Listed chrome lines run together without their separators (\"Terms \
+of Service Privacy Policy\") are one chrome line. A line is chrome when all its words are page vocabulary (UI verbs, site \
 nouns, networks, counts, dates) around an anchor word, or when it has the shape of a family. Weak evidence \
 (\"Topics\", \"Contact us\") counts only at the top, after the last prose paragraph or next to other chrome; a \
 sentence that mentions shares, newsletters, e-mail, comments, copyright or Getty, reports speech or quotes \
@@ -239,6 +241,39 @@ impl Detector {
         doc.boilerplate.get_or_init(|| self.scan_uncached(doc))
     }
 
+    /// A line made of two or more listed chrome lines run together, as links lose their
+    /// separators in extraction: "Terms of Service Privacy Policy", "Share Tweet Email".
+    fn labels_only(&self, norm: &str) -> bool {
+        const LONGEST_LABEL: usize = 6;
+        if norm.is_empty() || norm.bytes().filter(|&b| b == b' ').count() + 1 > 16 {
+            return false;
+        }
+        // Where each word starts and ends in `norm` (words are one space apart).
+        let words: Vec<(usize, usize)> = norm
+            .split(' ')
+            .scan(0, |at, w| {
+                let start = *at;
+                *at += w.len() + 1;
+                Some((start, start + w.len()))
+            })
+            .collect();
+        if words.len() < 2 {
+            return false;
+        }
+        // parts[i]: the fewest labels that cover the first i words (None: no cover).
+        let mut parts: Vec<Option<usize>> = vec![None; words.len() + 1];
+        parts[0] = Some(0);
+        for end in 1..=words.len() {
+            for start in end.saturating_sub(LONGEST_LABEL)..end {
+                let Some(before) = parts[start] else { continue };
+                if self.lines.contains(&norm[words[start].0..words[end - 1].1]) {
+                    parts[end] = Some(parts[end].map_or(before + 1, |p: usize| p.min(before + 1)));
+                }
+            }
+        }
+        parts[words.len()].is_some_and(|n| n >= 2)
+    }
+
     /// A line that opens with a listed chrome phrase ("Sign up for …") on a word boundary.
     fn starts_with_chrome(&self, text: &str) -> bool {
         let lead = text.trim_start_matches(|c: char| !c.is_alphanumeric());
@@ -341,6 +376,8 @@ impl Detector {
                     Strength::Strong => out.push(whole(i, i, format!("page chrome ({}): `{}`", family.name(), text.trim()), false)),
                     Strength::Weak => weak.push((i, family)),
                 }
+            } else if !block.explicit && self.labels_only(norm) {
+                out.push(whole(i, i, format!("page chrome: `{}`", text.trim()), false));
             } else if let Some(m) =
                 (words <= self.max_block_words && !REPORTED.is_match(text)).then(|| self.phrase_in(text)).flatten().filter(|m| {
                     // a one-word phrase inside a sentence ("The advertisement was banned") is news
@@ -956,7 +993,7 @@ re!(
     r"^\W*(?i:read more|also read|read also|see also|related|more|watch|listen|read next|up next|recommended|don'?t miss|must read|trending|most read|editor'?s picks?|more on this(?: story)?|related (?:story|article|coverage|content|reading)|(?:previous|prev|next) (?:article|post|story|page)|further reading|more coverage|top stories)\s*(?::|»|›|>|\|)\s*\S"
 );
 // Reported speech: a line that says who said it is an article sentence, whatever it opens with.
-re!(REPORTED, r"(?i:\b(?:said|says|told|according to|warned|added|explained|insisted)\b)");
+re!(REPORTED, r"(?i:\b(?:said|says|told|according to|warned|added|explained|insisted|urged|wrote|argued|claimed|stated|announced)\b)");
 re!(
     GALLERY,
     r"^\W*(?:(?i:image|photo|picture|slide|item|video|gallery)\s+\d{1,3}\s*(?:(?i:of)|/)\s*\d{1,3}|\d{1,3}\s+(?i:of)\s+\d{1,3})\W*$"
@@ -964,6 +1001,18 @@ re!(
 re!(
     COOKIE,
     r"(?i:\bwe use cookies|\b(?:this|our) (?:web)?site uses cookies|\buses? cookies to|\buse of cookies|\b(?:accept|allow|reject|manage|disable|enable) (?:all |our )?cookies|\bcookie (?:policy|settings|preferences|notice|consent|banner|statement))"
+);
+// How a site runs its comments, addressed to readers: "Comments our editors find useful are
+// displayed first", "Comments are moderated", "Read our community guidelines before commenting".
+re!(
+    COMMENT_NOTICE,
+    r"(?i:\bcomments?\b.{0,100}\b(?:moderated|pre-moderated|displayed|closed|disabled|turned off|tab|reviewed before|approved before|appear (?:after|once))\b|\b(?:moderat\w*|community (?:guidelines|standards)|house rules)\b.{0,80}\bcomment)"
+);
+// A prompt to take up the publication itself, alone on a line: "Get The Times.", "Read the
+// Herald app", "Subscribe to The Post". Weak: a short title may say the same.
+re!(
+    PUBLICATION_PROMPT,
+    r"^(?:Get|Read|Try|Download|Subscribe to|Join|Follow) (?:[Tt]he )?\p{Lu}[\p{L}&'’.-]*(?: \p{Lu}[\p{L}&'’.-]*){0,3}(?: (?:app|newsletter|today|now|free|for free|digital))?[.!]?$"
 );
 re!(SECOND_PERSON, r"(?i:\b(?:you|your|you're|you'll|we|our|us)\b)");
 re!(NEWSLETTER, r"(?i:\bnewsletters?\b|\binbox\b|\be-?mail (?:alerts?|updates|list)\b|\bmailing list\b)");
@@ -1123,6 +1172,7 @@ const NEWS: u32 = 8;
 const SUPPORTS: u32 = 16;
 const CONTRIB: u32 = 32;
 const TECH: u32 = 64;
+const COMMENTS: u32 = 128;
 
 /// Words that can open a line of the anchored families (tags, credits, bylines, contributor
 /// lines, labelled links): a regex runs only on lines that open with one of them.
@@ -1216,6 +1266,7 @@ const GATE_WORDS: &[(&str, u32)] = &[
     ("your region", TECH),
     ("your country", TECH),
     ("your location", TECH),
+    ("comment", COMMENTS),
 ];
 
 static GATES: LazyLock<AhoCorasick> = LazyLock::new(|| {
@@ -1387,6 +1438,18 @@ pub fn classify_line(text: &str) -> Option<(Family, Strength)> {
             return strong(Family::Newsletter);
         }
     }
+    if words <= 40
+        && gates & COMMENTS != 0
+        && !has_quotes(text)
+        && !REPORTED.is_match(text)
+        && (words <= 6 || SECOND_PERSON.is_match(text))
+        && COMMENT_NOTICE.is_match(text)
+    {
+        return strong(Family::Prompt);
+    }
+    if words <= 7 && text.starts_with(['G', 'R', 'T', 'D', 'S', 'J', 'F']) && PUBLICATION_PROMPT.is_match(text) {
+        return Some((Family::Prompt, Strength::Weak));
+    }
     let known = if words <= 14 { vocabulary_line(text) } else { None };
     if known.is_none() && (3..=24).contains(&words) && is_menu(text) {
         return strong(Family::Navigation);
@@ -1482,6 +1545,36 @@ mod tests {
     }
 
     #[test]
+    fn link_labels_run_together_are_one_chrome_line() {
+        let d = detector();
+        assert!(d.labels_only("terms of service privacy policy"));
+        assert!(d.labels_only("share tweet email"));
+        // one label is the exact-line list's business; a sentence with a label inside is prose
+        assert!(!d.labels_only("privacy policy"));
+        assert!(!d.labels_only("the privacy policy changed in may"));
+        assert!(!d.labels_only(""));
+        let (found, fixed) = lint("Terms of Use | Cookie Settings | Contact Us", false);
+        assert_eq!(found.len(), 1);
+        assert_eq!(fixed, ARTICLE, "the whole line is chrome, so the safe fix deletes it");
+    }
+
+    #[test]
+    fn comment_notices_and_publication_prompts() {
+        for line in ["Comments are moderated.", "Comments we think you will like are shown first and others appear after review."] {
+            assert_eq!(lint(line, true).0.len(), 1, "{line}");
+        }
+        // a prompt to take up the paper is weak: at the end, not amid the article
+        assert_eq!(lint("Get The Harbour Gazette app", false).0.len(), 1);
+        assert!(lint("Get The Harbour Gazette app", true).0.is_empty());
+        for line in [
+            "The minister's comments were displayed on a screen behind him at the conference.",
+            "Comments from residents were closed to the public, the council said at the meeting.",
+        ] {
+            assert!(lint(line, true).0.is_empty(), "{line}");
+        }
+    }
+
+    #[test]
     fn doubled_labels_are_halved() {
         assert_eq!(doubled_half("sponsored links sponsored links"), "sponsored links");
         assert_eq!(doubled_half("share share this"), "share share this");
@@ -1509,6 +1602,8 @@ mod tests {
             &HELPFUL,
             &CONTRIBUTED,
             &TECH_NOTICE,
+            &COMMENT_NOTICE,
+            &PUBLICATION_PROMPT,
             &NAV_LABEL,
             &REPORTED,
             &GALLERY,
