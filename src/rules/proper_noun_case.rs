@@ -33,7 +33,8 @@ pub static META: RuleMeta = RuleMeta {
 embedded lexicon: a word English only capitalises (\"monday\") or no English word at all (\"kishida\") \
 needs one capitalised mention in the document, or none for a common name; an everyday word (\"bank\", \
 \"bill\") needs several capitalised uses on its own mid-sentence, the same name written capitalised \
-elsewhere (\"World Bank\"), the same two words of context, or a title before it (\"Mr\"). A word the \
+elsewhere (\"World Bank\"), the same two words of context, a title before it (\"Mr\"), or a surname the \
+document writes after a first name and alone, lowercase where a name stands (\"Mick Mars\" … \"mars, 53,\"). A word the \
 document also uses as an ordinary lowercase word (\"Labour\" and \"labour market\") is never flagged, \
 capitals at the start of a sentence count for nothing, and non-English documents are not checked. \
 The safe fix writes the word the way the document (or English) does.",
@@ -174,7 +175,12 @@ impl ProperNounCase {
                             || self.written_as_name(doc, part, span)
                             || self.same_context(doc, part, span)
                             // "hanks": an uncommon word that this document writes as a name
-                            || (!e.common_lower() && named >= 2)));
+                            || (!e.common_lower() && named >= 2)
+                            // "Mick Mars … mars, 53, has": a surname here, used as one
+                            || (named >= 2
+                                && usage.capitalized_mid >= 1
+                                && surname_here(doc, part, span)
+                                && used_as_a_name(doc, span))));
                 strong.then(|| Judgement { spelling: spelling(), uses: named })
             }
         }
@@ -265,6 +271,40 @@ const CLOSED_CLASS: &[&str] = &[
     "before", "so",
 ];
 
+/// Whether the document writes `part` capitalised after a first name ("Britney Spears", "Mick
+/// Mars"): a first name is a word English capitalises often and rarely writes lowercase.
+fn surname_here(doc: &Document<'_>, part: &str, span: Span) -> bool {
+    let name = capitalize(part);
+    let text = near(doc, span).1;
+    let found = whole_word_matches(text, &name).any(|at| {
+        let head = text[..at].strip_suffix(' ').unwrap_or("");
+        let first = head.rsplit([' ', '\n', '(', '"', '“']).next().unwrap_or("");
+        crate::text::is_capitalized(first)
+            && first.chars().all(char::is_alphabetic)
+            && lexicon::lookup(first).is_some_and(|e| e.capitalized.is_some_and(|t| t <= Tier::Usual) && !e.common_lower())
+    });
+    found
+}
+
+/// Whether the word at `span` stands where a person's name does: before a possessive, an age
+/// or a verb ("hanks' partner", "mars, 53,", "spears married"), not before a noun ("brown
+/// envelope").
+fn used_as_a_name(doc: &Document<'_>, span: Span) -> bool {
+    let rest = &doc.source[span.end..];
+    if rest.starts_with(['\'', '’']) {
+        return true;
+    }
+    if let Some(age) = rest.strip_prefix(", ") {
+        let digits = age.chars().take_while(char::is_ascii_digit).count();
+        if (1..=3).contains(&digits) && age[digits..].starts_with([',', ')']) {
+            return true;
+        }
+    }
+    let next = first_word(rest);
+    next.len() > 3 && next.ends_with("ed")
+        || matches!(next, "said" | "says" | "told" | "has" | "had" | "is" | "was" | "will" | "would" | "added")
+}
+
 /// Whether the span is one part of a hyphenated word ("decker" in "double-decker").
 fn is_word_part(doc: &Document<'_>, span: Span) -> bool {
     let before = crate::text::char_before(doc.source, span.start);
@@ -292,6 +332,19 @@ mod tests {
     /// The words flagged in `text` (title line, blank line, paragraphs) and the safely fixed text.
     fn check(text: &str) -> (Vec<String>, String) {
         (flagged("proper-noun-case", text), fixed("proper-noun-case", text, Safe))
+    }
+
+    #[test]
+    fn an_everyday_word_the_document_uses_as_a_persons_surname() {
+        let text = "Court\n\nThe drummer Kevin Stone is being sued. Lawyers said Stone owed rent. She says stone, 41, has not paid.\n";
+        let (flagged, fixed) = check(text);
+        assert_eq!(flagged, ["stone"]);
+        assert!(fixed.contains("says Stone, 41,"), "{fixed}");
+        let text = "Court\n\nThe drummer Kevin Stone is being sued. Lawyers said Stone owed rent. Later stone walls collapsed.\n";
+        assert!(check(text).0.is_empty(), "before a noun it is the everyday word");
+        // a title inside a longer name is no surname: "New York Senator Schumer"
+        let text = "Senate\n\nNew York Senator Charles Schumer spoke. Senator Leahy agreed. The senator said it was wrong.\n";
+        assert!(check(text).0.is_empty());
     }
 
     #[test]
