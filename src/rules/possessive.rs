@@ -258,8 +258,11 @@ impl Rule for Possessive {
             // ("Irelands", "Australias"): a possessive even before another name.
             let plain_name = base_entry.is_some_and(|e| e.proper_only()) && bare_entry.is_none();
             // A first name before a surname English knows makes a possessive when the bare form
-            // is no name and occurs once ("Martin Scorseses Gangs of New York").
-            let known_surname = plain_name
+            // is no word and occurs once ("Martin Scorseses Gangs of New York", "Brittany
+            // Murphys voice").
+            let surname_entry =
+                base_entry.is_some_and(|e| e.proper_only() || (e.mostly_proper() && !e.common_lower())) && bare_entry.is_none();
+            let known_surname = surname_entry
                 && prev.is_some_and(|p| is_capitalized(doc.text(p.span)) && often_capitalized(doc.text(p.span)))
                 && occurrences.of(doc, text) == 1;
             // A year or a sum may follow a known full name: "Frank Capras 1946 movie",
@@ -272,7 +275,13 @@ impl Rule for Possessive {
             {
                 continue;
             }
-            if !gap.is_empty() && !figure_next {
+            // An opening quotation mark may stand between: "Janet Jacksons “wardrobe malfunction”".
+            let between = &doc.source[word.span.end..next.span.start];
+            let quote_opens = matches!(gap, "\"" | "“" | "'" | "‘")
+                && between.starts_with(char::is_whitespace)
+                && between.ends_with(gap)
+                && doc.source[next.span.end..].contains(gap_closer(gap));
+            if !gap.is_empty() && !figure_next && !quote_opens {
                 continue; // punctuation between: "…of the Trumps, who…"
             }
             // The full name without the s elsewhere outweighs a bare form that is a name of its
@@ -306,7 +315,11 @@ impl Rule for Possessive {
                 })
                 && !bare_entry_is_name(text)
                 && person_follows(doc, i + 1, word);
-            if apostrophe_elsewhere || day_before_noun || member_next {
+            // A base ending in sh, ch, x or z makes its plural and verb with -es: "Bushs" can
+            // only be "Bush’s" when the document names Bush.
+            let no_plural_form =
+                ["sh", "ch", "x", "z"].iter().any(|e| base.ends_with(e)) && bare_entry.is_none() && mentions_word(doc, word.span, base);
+            if apostrophe_elsewhere || day_before_noun || member_next || no_plural_form {
                 push_missing(out, word.span, text, base, evidence.apostrophe());
                 continue;
             }
@@ -409,6 +422,16 @@ fn push_missing(out: &mut Vec<Diagnostic>, span: crate::diagnostic::Span, text: 
             .with_help(format!("write `{fixed}`"))
             .with_fix(Fix::unsafe_(vec![Edit::replace(span, fixed)])),
     );
+}
+
+/// The closing mark of an opening quotation mark.
+fn gap_closer(open: &str) -> char {
+    match open {
+        "“" => '”',
+        "‘" => '’',
+        "'" => '\'',
+        _ => '"',
+    }
 }
 
 /// How often each word occurs in the document, case-sensitive; built on first need.
@@ -598,6 +621,18 @@ mod tests {
         // "Golden Globe" elsewhere proves nothing for the plural name used twice.
         let text =
             "Awards\n\nShe won the Golden Globe award. The Golden Globes split awards by genre, and two Golden Globes went to him.\n";
+        assert!(check(text).0.is_empty());
+    }
+
+    #[test]
+    fn a_name_whose_plural_takes_es_and_a_quotation_after_the_name() {
+        // "Bushs" is no plural ("bushes") and no verb: with Bush named, a possessive.
+        let text = "Politics\n\nPresident Bush spoke. Critics said President George W Bushs administration did little.\n";
+        assert_eq!(check(text).0, ["Bushs"]);
+        let text = "Music\n\nThe regulator fined the network for singer Janet Jacksons “wardrobe malfunction” last year.\n";
+        assert_eq!(check(text).0, ["Jacksons"]);
+        // an apostrophe after the s is no opening quotation
+        let text = "Music\n\nFans voted for Robbies' new single, said Robbie.\n";
         assert!(check(text).0.is_empty());
     }
 
