@@ -97,7 +97,10 @@ impl Rule for ProperNounCase {
                 let Some(judgement) = self.judge(doc, part, span, prose_mid) else { continue };
                 let Judgement { spelling, uses } = judgement;
                 let why = if uses > 0 {
-                    format!("`{part}` is written `{spelling}` elsewhere in this document ({uses} times)")
+                    format!(
+                        "`{part}` is written `{spelling}` elsewhere in this document ({uses} {})",
+                        if uses == 1 { "time" } else { "times" }
+                    )
                 } else {
                     format!("`{part}` is a proper noun: English writes it `{spelling}`")
                 };
@@ -177,6 +180,9 @@ impl ProperNounCase {
                             // "hanks": an uncommon word that this document writes as a name
                             || (!e.common_lower() && named >= 2)
                             // "Mick Mars … mars, 53, has": a surname here, used as one
+                            // "band Busted have said … that busted would": a name used alone
+                            // twice, lowercase once where a name stands
+                            || (usage.capitalized_mid >= 2 && used_as_a_name(doc, span))
                             || (named >= 2
                                 && usage.capitalized_mid >= 1
                                 && surname_here(doc, part, span)
@@ -208,6 +214,17 @@ impl ProperNounCase {
         let prev_is_name = is_name_word(prev) && (!sentence_start || lexicon::lookup(prev).is_none_or(|e| e.lower.is_none()));
         if prev_is_name && occurs(&format!("{prev} {}", capitalize(part))) {
             return true;
+        }
+        if following == "of" {
+            // "bank of England" beside "Bank of England" (even "bank of Englands")
+            let rest = doc.source[span.end..].trim_start().strip_prefix("of").unwrap_or("");
+            let name = first_word(rest);
+            let written = |name: &str| occurs(&format!("{} of {name}", capitalize(part)));
+            let name = match name.strip_suffix('s') {
+                Some(stem) if !written(name) => stem,
+                _ => name,
+            };
+            return is_name_word(name) && written(name);
         }
         is_name_word(following) && occurs(&format!("{} {following}", capitalize(part)))
     }
@@ -290,6 +307,30 @@ fn surname_here(doc: &Document<'_>, part: &str, span: Span) -> bool {
 /// or a verb ("hanks' partner", "mars, 53,", "spears married"), not before a noun ("brown
 /// envelope").
 fn used_as_a_name(doc: &Document<'_>, span: Span) -> bool {
+    // "where a bush had been planted": after a determiner stands a noun
+    let before = word_before(doc, span).to_ascii_lowercase();
+    if matches!(
+        before.as_str(),
+        "a" | "an"
+            | "the"
+            | "this"
+            | "these"
+            | "those"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "my"
+            | "your"
+            | "every"
+            | "each"
+            | "any"
+            | "no"
+            | "some"
+    ) {
+        return false;
+    }
     let rest = &doc.source[span.end..];
     if rest.starts_with(['\'', '’']) {
         return true;
@@ -302,7 +343,7 @@ fn used_as_a_name(doc: &Document<'_>, span: Span) -> bool {
     }
     let next = first_word(rest);
     next.len() > 3 && next.ends_with("ed")
-        || matches!(next, "said" | "says" | "told" | "has" | "had" | "is" | "was" | "will" | "would" | "added")
+        || matches!(next, "said" | "says" | "told" | "has" | "had" | "is" | "was" | "will" | "would" | "could" | "added")
 }
 
 /// Whether the span is one part of a hyphenated word ("decker" in "double-decker").
