@@ -140,10 +140,32 @@ pub fn around(source: &str, start: usize, end: usize, radius: usize) -> (usize, 
 
 /// Where `needle` stands in `haystack` as a whole word: not inside a longer word ("Blair" is
 /// not found in "Blairs").
+///
+/// The search is memchr's SIMD `memmem` (the same non-overlapping, left-to-right matches as
+/// `str::match_indices`): rules run it over a 32 KiB window for many words of a document, and the
+/// standard library's two-way search was a sixth of the whole run.
 pub fn whole_word_matches<'a>(haystack: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
-    haystack.match_indices(needle).map(|(at, _)| at).filter(move |&at| {
+    find_all(haystack, needle).filter(move |&at| {
         !haystack[..at].ends_with(char::is_alphanumeric) && !haystack[at + needle.len()..].starts_with(char::is_alphanumeric)
     })
+}
+
+/// Byte offsets of the non-overlapping occurrences of `needle` in `haystack`, left to right:
+/// what `haystack.match_indices(needle)` gives, found with SIMD. A match of a non-empty needle in
+/// valid UTF-8 starts and ends on char boundaries, so slicing at the offsets is safe.
+pub fn find_all<'a>(haystack: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let mut std_matches = needle.is_empty().then(|| haystack.match_indices(needle).map(|(at, _)| at));
+    let mut fast = (!needle.is_empty()).then(|| memchr::memmem::find_iter(haystack.as_bytes(), needle.as_bytes()));
+    std::iter::from_fn(move || match (&mut std_matches, &mut fast) {
+        (Some(m), _) => m.next(),
+        (_, Some(f)) => f.next(),
+        _ => None,
+    })
+}
+
+/// Whether `haystack` contains `needle` (SIMD search; `str::contains` for a `&str` pattern).
+pub fn contains(haystack: &str, needle: &str) -> bool {
+    memchr::memmem::find(haystack.as_bytes(), needle.as_bytes()).is_some()
 }
 
 /// The character just before byte offset `i`.
