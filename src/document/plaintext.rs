@@ -210,8 +210,10 @@ fn infer_title_and_headings(source: &str, raw: &mut [(BlockKind, Span, Span, boo
     }
 }
 
+/// Words of a line, counted up to 41: the callers compare the count with 40 at most, and a
+/// paragraph may be thousands of words long.
 fn word_count(text: &str) -> usize {
-    text.split_whitespace().count()
+    text.split_whitespace().take(41).count()
 }
 
 /// The last character that carries meaning: skips closing quotes, emphasis, emoji, spaces.
