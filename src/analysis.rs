@@ -288,7 +288,7 @@ mod tests {
     /// The byte-scanning `name_parts` gives what a plain split on both hyphens gave.
     #[test]
     fn name_parts_match_a_split_on_hyphens() {
-        let reference = |word: &str| {
+        fn reference(word: &str) -> Vec<(usize, &str)> {
             let mut offset = 0;
             word.split(['-', '‐'])
                 .map(|part| {
@@ -297,7 +297,7 @@ mod tests {
                     (start, strip_possessive(part))
                 })
                 .collect::<Vec<_>>()
-        };
+        }
         for word in ["", "-", "a-", "-a", "‐", "U.S.-Japan’s", "Winn-Dixie", "co‐op", "a--b", "x‐y-z’", "Trump's", "naïve-ish", "€-"] {
             assert_eq!(name_parts(word).collect::<Vec<_>>(), reference(word), "{word}");
         }

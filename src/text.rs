@@ -97,7 +97,28 @@ pub fn normalize_line(text: &str) -> String {
 pub fn normalize_line_into(text: &str, out: &mut String) {
     let start = out.len();
     let mut pending_space = false;
-    for c in text.chars() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII (nearly all of an English text) without decoding; the same steps as below.
+        let b = bytes[i];
+        if b < 0x80 {
+            i += 1;
+            if b.is_ascii_alphanumeric() {
+                if pending_space && out.len() > start {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.push(char::from(b.to_ascii_lowercase()));
+            } else if b == b'\'' && out.len() > start && !pending_space {
+                // keep "don't" as one token but drop the mark
+            } else {
+                pending_space = true;
+            }
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else { break };
+        i += c.len_utf8();
         if c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric()) {
             if pending_space && out.len() > start {
                 out.push(' ');

@@ -69,9 +69,25 @@ impl MissingSpace {
 
 /// Is some `.`, `!`, `?` or `,` directly followed by a letter or a closing mark? Only then can a
 /// pattern match, so most blocks skip the regexes entirely.
-fn has_glued_mark(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    bytes.windows(2).any(|w| matches!(w[0], b'.' | b'!' | b'?' | b',') && (w[1].is_ascii_alphabetic() || w[1] >= 0x80 || w[1] == b')'))
+/// Which of the [`PATTERNS`] can match in `text`, from the byte right after each mark (one
+/// pass): 0 needs `.`, `!` or `?` before `)`, a capital or a non-ASCII character (a curly quote);
+/// 1 a `.` before a comma, a lowercase letter or a non-ASCII character; 2 a comma before a letter.
+/// Each is implied by a match of its pattern, so a pattern whose test fails cannot match: in
+/// most paragraphs with quotes, only the one pattern that can match is run.
+fn can_match(text: &str) -> [bool; 3] {
+    let mut can = [false; 3];
+    for w in text.as_bytes().windows(2) {
+        let (mark, next) = (w[0], w[1]);
+        match mark {
+            b'.' | b'!' | b'?' => {
+                can[0] |= next.is_ascii_uppercase() || next >= 0x80 || next == b')';
+                can[1] |= mark == b'.' && (next.is_ascii_lowercase() || next >= 0x80 || next == b',');
+            }
+            b',' => can[2] |= next.is_ascii_alphabetic() || next >= 0x80,
+            _ => {}
+        }
+    }
+    can
 }
 
 /// The run of non-space text around `at`: a URL, address or file name shows up here.
@@ -89,11 +105,10 @@ impl Rule for MissingSpace {
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
         for block in doc.blocks.iter().filter(|b| b.kind.is_prose()) {
             let text = doc.text(block.content);
-            if !has_glued_mark(text) {
-                continue; // the common case: every mark is followed by a space or a digit
-            }
+            // The common case: every mark is followed by a space or a digit, and no pattern runs.
+            let can = can_match(text);
             for (n, re) in PATTERNS.iter().enumerate() {
-                if n == 2 && !self.commas {
+                if !can[n] || (n == 2 && !self.commas) {
                     continue;
                 }
                 for caps in re.captures_iter(text) {
