@@ -154,6 +154,8 @@ pub fn split_sentences(source: &str, content: Span) -> Vec<Span> {
 
 /// Letters and digits, and the placeholder of an invalid UTF-8 byte (so "caf\u{1A}" stays one
 /// word, which is masked, rather than becoming the "typo" "caf").
+const PLACEHOLDER_BYTE: u8 = crate::text::PLACEHOLDER as u8;
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == crate::text::PLACEHOLDER
 }
@@ -179,8 +181,17 @@ pub fn tokenize(source: &str, span: Span) -> impl Iterator<Item = Span> + '_ {
     let text = &source[span.start..span.end];
     let bytes_len = text.len();
     let mut pos = 0;
+    let bytes = text.as_bytes();
+    // An ASCII byte is a word character when it is a letter, a digit or the placeholder: what
+    // `is_word_char` says of it, without decoding.
+    let ascii_word = |b: u8| b.is_ascii_alphanumeric() || b == PLACEHOLDER_BYTE;
     std::iter::from_fn(move || {
         while pos < bytes_len {
+            let b = bytes[pos];
+            if b < 0x80 && !ascii_word(b) {
+                pos += 1;
+                continue;
+            }
             let c = char_at(text, pos)?;
             if !is_word_char(c) {
                 pos += c.len_utf8();
@@ -189,8 +200,13 @@ pub fn tokenize(source: &str, span: Span) -> impl Iterator<Item = Span> + '_ {
             let start = pos;
             let mut end = pos + c.len_utf8();
             let mut dotted = false;
+            while end < bytes_len && ascii_word(bytes[end]) {
+                end += 1;
+            }
             while let Some(n) = char_at(text, end) {
-                if is_word_char(n) {
+                if n.is_ascii() && ascii_word(n as u8) {
+                    end += 1;
+                } else if is_word_char(n) {
                     end += n.len_utf8();
                 } else if is_joiner(n) && char_at(text, end + n.len_utf8()).is_some_and(char::is_alphanumeric) {
                     dotted |= n == '.';
