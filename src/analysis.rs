@@ -146,8 +146,10 @@ impl Evidence {
                 *ev.possessives.entry(base.to_lowercase()).or_default() += 1;
             }
             let prose = matches!(kind, BlockKind::Paragraph | BlockKind::Quote);
-            // A sample of 400 words tells the language; no need to look up every word.
-            if prose && ev.lowercase_words < 400 && text.len() >= 2 && text.chars().all(char::is_lowercase) {
+            // A sample of 400 words tells the language; no need to look up every word. Once 240
+            // are English the answer is yes whatever the rest of the sample (240 of at most 400
+            // is the 6 in 10 `is_english` asks for), so the look-ups stop there too.
+            if prose && ev.lowercase_words < 400 && ev.english_words < 240 && text.len() >= 2 && text.chars().all(char::is_lowercase) {
                 ev.lowercase_words += 1;
                 ev.english_words += usize::from(crate::lexicon::is_lowercase_word(text));
             }

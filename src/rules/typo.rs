@@ -148,6 +148,29 @@ impl Typo {
 /// a contraction ("don't") stays whole.
 /// Calls `f` with each part (no allocation: this runs on every word).
 fn parts(text: &str, base: usize, mut f: impl FnMut(Span)) {
+    if text.is_ascii() {
+        // The same steps on bytes: nearly every word is ASCII, where the only apostrophe is '.
+        let bytes = text.as_bytes();
+        let run_end = |from: usize| bytes[from..].iter().position(|b| !b.is_ascii_alphabetic()).map_or(bytes.len(), |i| from + i);
+        let mut pos = 0;
+        while let Some(offset) = bytes[pos..].iter().position(u8::is_ascii_alphabetic) {
+            let start = pos + offset;
+            let mut end = run_end(start);
+            pos = end;
+            if bytes.get(end) == Some(&b'\'') {
+                let after = end + 1;
+                let tail_end = run_end(after);
+                if tail_end > after {
+                    if !text[after..tail_end].eq_ignore_ascii_case("s") {
+                        end = tail_end; // don't, we'll
+                    }
+                    pos = tail_end;
+                }
+            }
+            f(Span::new(base + start, base + end));
+        }
+        return;
+    }
     let run_end = |from: usize| text[from..].find(|c: char| !c.is_alphabetic()).map_or(text.len(), |i| from + i);
     let mut pos = 0;
     while let Some(offset) = text[pos..].find(|c: char| c.is_alphabetic()) {
