@@ -106,21 +106,14 @@ pub fn normalize_line_into(text: &str, out: &mut String) {
         // ASCII (nearly all of an English text) without decoding; the same steps as below.
         let b = bytes[i];
         if b < 0x80 {
+            i += 1;
             if b.is_ascii_alphanumeric() {
-                // A run of ASCII letters and digits is copied at once, then lowercased.
-                let run = bytes[i..].iter().position(|c| !c.is_ascii_alphanumeric()).unwrap_or(bytes.len() - i);
                 if pending_space && out.len() > start {
                     out.push(' ');
                 }
                 pending_space = false;
-                let from = out.len();
-                out.push_str(&text[i..i + run]);
-                out[from..].make_ascii_lowercase();
-                i += run;
-                continue;
-            }
-            i += 1;
-            if b == b'\'' && out.len() > start && !pending_space {
+                out.push(char::from(b.to_ascii_lowercase()));
+            } else if b == b'\'' && out.len() > start && !pending_space {
                 // keep "don't" as one token but drop the mark
             } else {
                 pending_space = true;
