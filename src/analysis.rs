@@ -21,9 +21,9 @@ pub struct Usage {
 
 #[derive(Debug, Default)]
 pub struct Evidence {
-    usage: HashMap<String, Usage>,
+    usage: WordMap<Usage>,
     /// The capitalised spelling most used for each lowercased word.
-    spelling: HashMap<String, String>,
+    spelling: WordMap<String>,
     /// Possessives written with an apostrophe, by lowercased base: "trump" for "Trump’s".
     possessives: HashMap<String, usize>,
     pub curly_apostrophes: usize,
@@ -31,6 +31,62 @@ pub struct Evidence {
     /// Lowercase prose words checked against the English lexicon, and how many it knows.
     lowercase_words: usize,
     english_words: usize,
+}
+
+/// Lowercased words of one document, each with a value, the words kept in one buffer: a map that
+/// allocates nothing per word (a `HashMap<String, _>` cloned a key for each distinct word of
+/// every document and freed it again, a fifth of building the evidence).
+#[derive(Debug)]
+struct WordMap<V> {
+    words: String,
+    /// Each word's range in `words`, and its value.
+    table: hashbrown::HashTable<(usize, usize, V)>,
+}
+
+impl<V> Default for WordMap<V> {
+    fn default() -> Self {
+        WordMap { words: String::new(), table: hashbrown::HashTable::new() }
+    }
+}
+
+fn word_hash(word: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(word)
+}
+
+impl<V> WordMap<V> {
+    fn get(&self, word: &str) -> Option<&V> {
+        self.table.find(word_hash(word), |(s, e, _)| &self.words[*s..*e] == word).map(|(_, _, v)| v)
+    }
+
+    /// The value of `word`, inserted as `V::default()` the first time.
+    fn get_or_default(&mut self, word: &str) -> &mut V
+    where
+        V: Default,
+    {
+        let words = &mut self.words;
+        let entry = self.table.entry(word_hash(word), |(s, e, _)| &words[*s..*e] == word, |(s, e, _)| word_hash(&words[*s..*e]));
+        match entry {
+            hashbrown::hash_table::Entry::Occupied(o) => &mut o.into_mut().2,
+            hashbrown::hash_table::Entry::Vacant(v) => {
+                let start = words.len();
+                words.push_str(word);
+                &mut v.insert((start, words.len(), V::default())).into_mut().2
+            }
+        }
+    }
+
+    /// The same words with new values; a word whose new value is `None` is dropped.
+    fn filter_map_values<W>(self, mut f: impl FnMut(V) -> Option<W>) -> WordMap<W> {
+        let mut table = hashbrown::HashTable::with_capacity(self.table.len());
+        let words = self.words;
+        for (s, e, v) in self.table {
+            if let Some(w) = f(v) {
+                table.insert_unique(word_hash(&words[s..e]), (s, e, w), |(s, e, _)| word_hash(&words[*s..*e]));
+            }
+        }
+        WordMap { words, table }
+    }
 }
 
 impl Document<'_> {
@@ -130,8 +186,9 @@ impl Evidence {
     pub fn build(doc: &Document<'_>) -> Evidence {
         let mut ev = Evidence::default();
         // Sized for the distinct words of an article, so the maps rarely grow.
-        ev.usage.reserve((doc.words.len() / 3).min(1 << 16));
-        let mut spellings: HashMap<String, HashMap<String, usize>> = HashMap::default();
+        ev.usage.table.reserve((doc.words.len() / 3).min(1 << 16), |(s, e, _)| word_hash(&ev.usage.words[*s..*e]));
+        // Each lowercased word's capitalised forms and how often each is written.
+        let mut spellings: WordMap<Vec<(String, usize)>> = WordMap::default();
         let mut lower = String::new();
         for (i, word) in doc.words.iter().enumerate() {
             let kind = doc.blocks[word.block].kind;
@@ -160,10 +217,7 @@ impl Evidence {
                         if is_lower_word(part) {
                             lower.clear();
                             lower.push_str(part);
-                            match ev.usage.get_mut(lower.as_str()) {
-                                Some(usage) => usage.lower_any += 1,
-                                None => ev.usage.entry(lower.clone()).or_default().lower_any += 1,
-                            }
+                            ev.usage.get_or_default(&lower).lower_any += 1;
                         }
                     }
                 }
@@ -204,10 +258,7 @@ impl Evidence {
                 } else {
                     lower.extend(part.chars().flat_map(char::to_lowercase));
                 }
-                let usage = match ev.usage.get_mut(lower.as_str()) {
-                    Some(usage) => usage,
-                    None => ev.usage.entry(lower.clone()).or_default(),
-                };
+                let usage = ev.usage.get_or_default(&lower);
                 let capitalized = is_capitalized(part);
                 if capitalized {
                     usage.mentioned_mid += 1;
@@ -217,15 +268,10 @@ impl Evidence {
                 }
                 if capitalized {
                     usage.capitalized_mid += 1;
-                    let forms = match spellings.get_mut(lower.as_str()) {
-                        Some(forms) => forms,
-                        None => spellings.entry(lower.clone()).or_default(),
-                    };
-                    match forms.get_mut(part) {
-                        Some(n) => *n += 1,
-                        None => {
-                            forms.insert(part.to_string(), 1);
-                        }
+                    let forms = spellings.get_or_default(&lower);
+                    match forms.iter_mut().find(|(form, _)| form == part) {
+                        Some((_, n)) => *n += 1,
+                        None => forms.push((part.to_string(), 1)),
                     }
                 } else if starts_lower(part) {
                     usage.lower_mid += 1;
@@ -233,10 +279,10 @@ impl Evidence {
                 }
             }
         }
+        // The most used form; between equals the first in string order (forms are distinct, so
+        // the order they were seen in does not matter).
         ev.spelling = spellings
-            .into_iter()
-            .filter_map(|(k, v)| v.into_iter().max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0))).map(|(s, _)| (k, s)))
-            .collect();
+            .filter_map_values(|forms| forms.into_iter().max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0))).map(|(s, _)| s));
         ev
     }
 
