@@ -208,7 +208,8 @@ impl Rule for Typo {
             parts(text, word.span.start, |part| {
                 let w = doc.text(part);
                 // Acronyms (BASF, SME) and camel-cased brands are not words to spell-check.
-                if w.chars().count() < 3 || has_inner_upper(w) {
+                // (An ASCII part's length is its count of characters.)
+                if (if w.is_ascii() { w.len() } else { w.chars().count() }) < 3 || has_inner_upper(w) {
                     return;
                 }
                 // A short prefix of a hyphenated compound: mis-steps, co-op.
