@@ -281,8 +281,8 @@ impl Evidence {
         }
         // The most used form; between equals the first in string order (forms are distinct, so
         // the order they were seen in does not matter).
-        ev.spelling = spellings
-            .filter_map_values(|forms| forms.into_iter().max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0))).map(|(s, _)| s));
+        ev.spelling =
+            spellings.filter_map_values(|forms| forms.into_iter().max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0))).map(|(s, _)| s));
         ev
     }
 
@@ -346,7 +346,8 @@ mod tests {
                 })
                 .collect::<Vec<_>>()
         }
-        for word in ["", "-", "a-", "-a", "‐", "U.S.-Japan’s", "Winn-Dixie", "co‐op", "a--b", "x‐y-z’", "Trump's", "naïve-ish", "€-"] {
+        for word in ["", "-", "a-", "-a", "‐", "U.S.-Japan’s", "Winn-Dixie", "co‐op", "a--b", "x‐y-z’", "Trump's", "naïve-ish", "€-"]
+        {
             assert_eq!(name_parts(word).collect::<Vec<_>>(), reference(word), "{word}");
         }
         assert_eq!(strip_possessive("Japan’s"), "Japan");

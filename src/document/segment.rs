@@ -99,10 +99,9 @@ pub fn split_sentences(source: &str, content: Span) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut pos = 0;
-    loop {
-        // Only `.`, `!`, `?` and `…` (E2 80 A6) can end a sentence: jump from one candidate
-        // byte to the next instead of decoding every character. 0xE2 is always a lead byte.
-        let Some(k) = bytes[pos..].iter().position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2)) else { break };
+    // Only `.`, `!`, `?` and `…` (E2 80 A6) can end a sentence: jump from one candidate byte to
+    // the next instead of decoding every character. 0xE2 is always a lead byte.
+    while let Some(k) = bytes[pos..].iter().position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2)) {
         let i = pos + k;
         let Some(c) = char_at(text, i) else { break };
         if !is_terminal(c) {
