@@ -158,7 +158,7 @@ const APOSTROPHE_DROPPED: &[(&str, &str)] = &[
 /// dropped ("Whats" → "What's"), in the word's own case; `None` for anything else.
 pub fn apostrophe_dropped(word: &str) -> Option<String> {
     // Runs on every word: no allocation, and most words leave at the first test.
-    if !(4..=10).contains(&word.len()) || !word.ends_with(['s', 'S']) {
+    if !(4..=10).contains(&word.len()) || !matches!(word.as_bytes().last(), Some(b's' | b'S')) {
         return None;
     }
     let (_, with) = APOSTROPHE_DROPPED.iter().find(|(bare, _)| bare.eq_ignore_ascii_case(word))?;

@@ -210,8 +210,10 @@ fn infer_title_and_headings(source: &str, raw: &mut [(BlockKind, Span, Span, boo
     }
 }
 
-fn word_count(text: &str) -> usize {
-    text.split_whitespace().count()
+/// Words of a line, counted up to `limit`: each caller compares the count with a number below
+/// its limit, and a paragraph may be thousands of words long.
+fn word_count(text: &str, limit: usize) -> usize {
+    text.split_whitespace().take(limit).count()
 }
 
 /// The last character that carries meaning: skips closing quotes, emphasis, emoji, spaces.
@@ -220,13 +222,13 @@ fn last_significant(text: &str) -> Option<char> {
 }
 
 fn looks_like_title(text: &str) -> bool {
-    let words = word_count(text);
+    let words = word_count(text, 41);
     let ends_with_period = last_significant(text) == Some('.');
     words <= 40 && (!ends_with_period || words <= 12) && text.chars().any(char::is_alphabetic)
 }
 
 fn looks_like_heading(text: &str) -> bool {
-    let words = word_count(text);
+    let words = word_count(text, 15);
     if words == 0 || words > 14 || text.chars().count() > 120 {
         return false;
     }
@@ -240,7 +242,7 @@ fn looks_like_heading(text: &str) -> bool {
 }
 
 fn is_body_text(text: &str) -> bool {
-    word_count(text) > 14 || matches!(last_significant(text), Some('.' | '!' | '?' | ':' | '…'))
+    word_count(text, 15) > 14 || matches!(last_significant(text), Some('.' | '!' | '?' | ':' | '…'))
 }
 
 fn trim_span(source: &str, span: Span) -> Span {

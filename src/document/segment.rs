@@ -95,17 +95,23 @@ fn is_name_title(word: &str) -> bool {
 /// Split a block's content into sentence spans.
 pub fn split_sentences(source: &str, content: Span) -> Vec<Span> {
     let text = &source[content.start..content.end];
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let mut pos = 0;
+    // Only `.`, `!`, `?` and `…` (E2 80 A6) can end a sentence: jump from one candidate byte to
+    // the next instead of decoding every character. 0xE2 is always a lead byte.
+    while let Some(k) = bytes[pos..].iter().position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2)) {
+        let i = pos + k;
+        let Some(c) = char_at(text, i) else { break };
         if !is_terminal(c) {
+            pos = i + c.len_utf8();
             continue;
         }
         let mut end = i + c.len_utf8();
         let mut run = 1;
         let mut closed = false;
-        while let Some(&(j, n)) = iter.peek() {
+        while let Some(n) = char_at(text, end) {
             if is_terminal(n) {
                 run += 1;
             } else if is_closer(n) {
@@ -113,10 +119,12 @@ pub fn split_sentences(source: &str, content: Span) -> Vec<Span> {
             } else {
                 break;
             }
-            end = j + n.len_utf8();
-            iter.next();
+            end += n.len_utf8();
         }
-        let Some(&(ws, w)) = iter.peek() else { break };
+        // The character after the run is looked at next either way.
+        pos = end;
+        let ws = end;
+        let Some(w) = char_at(text, ws) else { break };
         if !w.is_whitespace() {
             continue;
         }
@@ -145,6 +153,8 @@ pub fn split_sentences(source: &str, content: Span) -> Vec<Span> {
 
 /// Letters and digits, and the placeholder of an invalid UTF-8 byte (so "caf\u{1A}" stays one
 /// word, which is masked, rather than becoming the "typo" "caf").
+const PLACEHOLDER_BYTE: u8 = crate::text::PLACEHOLDER as u8;
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == crate::text::PLACEHOLDER
 }
@@ -153,15 +163,35 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '‐' | '.')
 }
 
+/// The character at byte `i` of `text` (a char boundary), decoding only non-ASCII bytes.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        Some(char::from(b))
+    } else {
+        text[i..].chars().next()
+    }
+}
+
 /// Words of a span: runs of letters and digits, joined by internal apostrophes, hyphens and
 /// dots (don’t, U.S.-Japan, 49.1). A dotted abbreviation keeps its final dot (U.S.).
 pub fn tokenize(source: &str, span: Span) -> impl Iterator<Item = Span> + '_ {
     let text = &source[span.start..span.end];
     let bytes_len = text.len();
     let mut pos = 0;
+    let bytes = text.as_bytes();
+    // An ASCII byte is a word character when it is a letter, a digit or the placeholder: what
+    // `is_word_char` says of it, without decoding.
+    let ascii_word = |b: u8| b.is_ascii_alphanumeric() || b == PLACEHOLDER_BYTE;
     std::iter::from_fn(move || {
         while pos < bytes_len {
-            let c = text[pos..].chars().next()?;
+            let b = bytes[pos];
+            if b < 0x80 && !ascii_word(b) {
+                pos += 1;
+                continue;
+            }
+            let c = char_at(text, pos)?;
             if !is_word_char(c) {
                 pos += c.len_utf8();
                 continue;
@@ -169,14 +199,18 @@ pub fn tokenize(source: &str, span: Span) -> impl Iterator<Item = Span> + '_ {
             let start = pos;
             let mut end = pos + c.len_utf8();
             let mut dotted = false;
-            while let Some(n) = text[end..].chars().next() {
-                if is_word_char(n) {
+            while end < bytes_len && ascii_word(bytes[end]) {
+                end += 1;
+            }
+            while let Some(n) = char_at(text, end) {
+                if n.is_ascii() && ascii_word(n as u8) {
+                    end += 1;
+                } else if is_word_char(n) {
                     end += n.len_utf8();
-                } else if is_joiner(n) && text[end + n.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric) {
+                } else if is_joiner(n) && char_at(text, end + n.len_utf8()).is_some_and(char::is_alphanumeric) {
                     dotted |= n == '.';
                     end += n.len_utf8();
-                } else if n == '.' && text[end + 1..].starts_with('-') && text[end + 2..].chars().next().is_some_and(char::is_alphanumeric)
-                {
+                } else if n == '.' && text[end + 1..].starts_with('-') && char_at(text, end + 2).is_some_and(char::is_alphanumeric) {
                     end += 2; // U.S.-Japan
                 } else {
                     break;

@@ -1348,7 +1348,8 @@ pub fn classify_line(text: &str) -> Option<(Family, Strength)> {
     if text.is_empty() {
         return None;
     }
-    let words = text.split_whitespace().count();
+    // Counted up to 81 (a paragraph may be long): every test below compares with 80 or less.
+    let words = text.split_whitespace().take(81).count();
     if words > 80 {
         return None;
     }

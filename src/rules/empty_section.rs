@@ -57,8 +57,8 @@ impl EmptySection {
             BlockKind::Heading(level) => Some(level),
             BlockKind::Paragraph => {
                 let text = doc.text(block.content).trim_end_matches(['*', '_']);
-                let words = text.split_whitespace().count();
-                (text.ends_with(':') && words <= self.max_label_words).then_some(7)
+                // Count words (a whole paragraph's worth) only for a line that ends in a colon.
+                (text.ends_with(':') && text.split_whitespace().count() <= self.max_label_words).then_some(7)
             }
             _ => None,
         }

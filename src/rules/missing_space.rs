@@ -69,12 +69,33 @@ impl MissingSpace {
 
 /// Is some `.`, `!`, `?` or `,` directly followed by a letter or a closing mark? Only then can a
 /// pattern match, so most blocks skip the regexes entirely.
-fn has_glued_mark(text: &str) -> bool {
+/// Which of the [`PATTERNS`] can match in `text`, from the characters right after each mark
+/// (one pass over the bytes, decoding only after a mark): 0 needs `.`, `!` or `?` before an
+/// uppercase letter, directly or after one of `”’)`; 1 a `.` before a comma or a lowercase
+/// letter; 2 a comma before a letter. (`char::is_uppercase`, `is_lowercase` and `is_alphabetic`
+/// hold for every character of `\p{Lu}`, `\p{Ll}` and `\p{L}`.) Each test is implied by a match
+/// of its pattern, so a pattern whose test fails cannot match, and only the patterns that can
+/// match run: ".” He said" and "said,” she" need none.
+fn can_match(text: &str) -> [bool; 3] {
+    let mut can = [false; 3];
     let bytes = text.as_bytes();
-    bytes.windows(2).any(|w| matches!(w[0], b'.' | b'!' | b'?' | b',') && (w[1].is_ascii_alphabetic() || w[1] >= 0x80 || w[1] == b')'))
+    for (i, &mark) in bytes.iter().enumerate() {
+        if !matches!(mark, b'.' | b'!' | b'?' | b',') {
+            continue;
+        }
+        // The marks are ASCII, so `i + 1` is a char boundary.
+        let mut after = text[i + 1..].chars();
+        let Some(next) = after.next() else { continue };
+        if mark == b',' {
+            can[2] |= next.is_alphabetic();
+            continue;
+        }
+        can[0] |= next.is_uppercase() || (matches!(next, '”' | '’' | ')') && after.next().is_some_and(char::is_uppercase));
+        can[1] |= mark == b'.' && (next == ',' || next.is_lowercase());
+    }
+    can
 }
 
-/// The run of non-space text around `at`: a URL, address or file name shows up here.
 fn token_around(text: &str, at: usize) -> &str {
     let start = text[..at].rfind(char::is_whitespace).map_or(0, |i| i + 1);
     let end = text[at..].find(char::is_whitespace).map_or(text.len(), |i| at + i);
@@ -89,11 +110,10 @@ impl Rule for MissingSpace {
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
         for block in doc.blocks.iter().filter(|b| b.kind.is_prose()) {
             let text = doc.text(block.content);
-            if !has_glued_mark(text) {
-                continue; // the common case: every mark is followed by a space or a digit
-            }
+            // The common case: every mark is followed by a space or a digit, and no pattern runs.
+            let can = can_match(text);
             for (n, re) in PATTERNS.iter().enumerate() {
-                if n == 2 && !self.commas {
+                if !can[n] || (n == 2 && !self.commas) {
                     continue;
                 }
                 for caps in re.captures_iter(text) {

@@ -162,7 +162,7 @@ impl ProperNounCase {
             // A name first ("japan", "hong") or lowercase a rare word ("york", "premiership"):
             // a name here when the document writes it capitalised once, or writes the same name.
             Some(e) if (e.mostly_proper() && !e.common_lower()) || e.lower == Some(Tier::Rare) => {
-                let written = || near(doc, span).1.contains(capitalize(part).as_str()) && self.written_as_name(doc, part, span);
+                let written = || crate::text::contains(near(doc, span).1, &capitalize(part)) && self.written_as_name(doc, part, span);
                 (named >= 1 || written()).then(|| Judgement { spelling: spelling(), uses: named })
             }
             Some(e) => {

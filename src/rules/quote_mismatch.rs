@@ -88,17 +88,22 @@ impl QuoteMismatch {
         let mut straight: Vec<usize> = Vec::new();
         let mut stray_straight: Option<usize> = None;
         let mut brackets: Vec<(char, usize)> = Vec::new();
-        let mut prev: Option<char> = None;
-        let mut chars = text.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
+        // Jump from one byte that can start a mark to the next (0xE2 leads “ and ”) rather
+        // than decoding every character; `prev` and `next` are the characters around the mark.
+        let bytes = text.as_bytes();
+        let mut pos = 0;
+        while let Some(k) = bytes[pos..].iter().position(|&b| matches!(b, b'"' | b'(' | b')' | b'[' | b']' | 0xE2)) {
+            let i = pos + k;
+            let Some(c) = text[i..].chars().next() else { break };
+            pos = i + c.len_utf8();
             let at = content.start + i;
-            let next = chars.peek().map(|&(_, n)| n);
             let span = Span::new(at, at + c.len_utf8());
             let mark = matches!(c, '“' | '”' | '"' | '(' | ')' | '[' | ']');
             if !mark || doc.is_masked(span) {
-                prev = Some(c);
                 continue;
             }
+            let prev = text[..i].chars().next_back();
+            let next = text[pos..].chars().next();
             match c {
                 '”' if opens_context(prev) && next.is_some_and(|n| n.is_alphanumeric()) => {
                     out.push(
@@ -163,7 +168,6 @@ impl QuoteMismatch {
                 }
                 _ => {}
             }
-            prev = Some(c);
         }
         let continues = next_reopens && matches!(kind, BlockKind::Paragraph | BlockKind::Quote);
         if let Some(&at) = open_curly.first() {

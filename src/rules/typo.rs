@@ -68,12 +68,47 @@ impl Typo {
                 return (!self.allow.contains(&lower)).then(|| fix.clone());
             }
         }
+        if !in_dictionary(word) {
+            return None;
+        }
         let found = typos_dict::WORD.find(&unicase::UniCase::new(word))?;
         if found.is_empty() || (!self.allow.is_empty() && self.allow.contains(&word.to_lowercase())) {
             return None;
         }
         Some(found.iter().map(|s| s.to_string()).collect())
     }
+}
+
+/// How many words [`NOT_IN_DICTIONARY`] remembers before it starts again (a few MB at most).
+const NOT_IN_DICTIONARY_CAP: usize = 1 << 16;
+
+thread_local! {
+    /// Words (as written) that the typos dictionary does not list, remembered by each worker
+    /// thread across documents: nearly every word of an article is correct and most recur from
+    /// one article to the next, and the dictionary (a perfect hash with SipHash over case-folded
+    /// characters, then a case-folding compare) cost several times this set's look-up. The
+    /// answer depends on the word alone, so remembering it changes no finding.
+    static NOT_IN_DICTIONARY: std::cell::RefCell<rustc_hash::FxHashSet<Box<str>>> = Default::default();
+}
+
+/// Whether the typos dictionary lists `word` with at least one correction.
+fn in_dictionary(word: &str) -> bool {
+    NOT_IN_DICTIONARY.with(|cell| {
+        let Ok(mut clean) = cell.try_borrow_mut() else {
+            return typos_dict::WORD.find(&unicase::UniCase::new(word)).is_some_and(|f| !f.is_empty());
+        };
+        if clean.contains(word) {
+            return false;
+        }
+        let listed = typos_dict::WORD.find(&unicase::UniCase::new(word)).is_some_and(|f| !f.is_empty());
+        if !listed {
+            if clean.len() >= NOT_IN_DICTIONARY_CAP {
+                clean.clear();
+            }
+            clean.insert(word.into());
+        }
+        listed
+    })
 }
 
 impl Typo {
@@ -113,6 +148,29 @@ impl Typo {
 /// a contraction ("don't") stays whole.
 /// Calls `f` with each part (no allocation: this runs on every word).
 fn parts(text: &str, base: usize, mut f: impl FnMut(Span)) {
+    if text.is_ascii() {
+        // The same steps on bytes: nearly every word is ASCII, where the only apostrophe is '.
+        let bytes = text.as_bytes();
+        let run_end = |from: usize| bytes[from..].iter().position(|b| !b.is_ascii_alphabetic()).map_or(bytes.len(), |i| from + i);
+        let mut pos = 0;
+        while let Some(offset) = bytes[pos..].iter().position(u8::is_ascii_alphabetic) {
+            let start = pos + offset;
+            let mut end = run_end(start);
+            pos = end;
+            if bytes.get(end) == Some(&b'\'') {
+                let after = end + 1;
+                let tail_end = run_end(after);
+                if tail_end > after {
+                    if !text[after..tail_end].eq_ignore_ascii_case("s") {
+                        end = tail_end; // don't, we'll
+                    }
+                    pos = tail_end;
+                }
+            }
+            f(Span::new(base + start, base + end));
+        }
+        return;
+    }
     let run_end = |from: usize| text[from..].find(|c: char| !c.is_alphabetic()).map_or(text.len(), |i| from + i);
     let mut pos = 0;
     while let Some(offset) = text[pos..].find(|c: char| c.is_alphabetic()) {
@@ -142,9 +200,6 @@ impl Rule for Typo {
         if !doc.evidence().is_english() {
             return; // spelling and case are English-only
         }
-        // Most words repeat within an article; remember the ones already found correct so the
-        // dictionary (a case-folding perfect hash) is asked once per distinct word.
-        let mut known_good: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
         for (i, word) in doc.words.iter().enumerate() {
             let text = doc.text(word.span);
             if text.bytes().any(|b| b.is_ascii_digit()) {
@@ -153,20 +208,17 @@ impl Rule for Typo {
             parts(text, word.span.start, |part| {
                 let w = doc.text(part);
                 // Acronyms (BASF, SME) and camel-cased brands are not words to spell-check.
-                if w.chars().count() < 3 || has_inner_upper(w) {
+                // (An ASCII part's length is its count of characters.)
+                if (if w.is_ascii() { w.len() } else { w.chars().count() }) < 3 || has_inner_upper(w) {
                     return;
                 }
                 // A short prefix of a hyphenated compound: mis-steps, co-op.
                 if w.len() <= 3 && doc.source[part.end..].starts_with(['-', '‐']) {
                     return;
                 }
-                if known_good.contains(w) {
-                    return;
-                }
-                let Some(fixes) = self.corrections(w) else {
-                    known_good.insert(w);
-                    return;
-                };
+                // Words already found correct (in this or an earlier document) are remembered
+                // per thread: see `in_dictionary`.
+                let Some(fixes) = self.corrections(w) else { return };
                 // "Whats", "Todays": an apostrophe dropped, reported by `possessive`.
                 if crate::lexicon::apostrophe_dropped(w).is_some() {
                     return;
