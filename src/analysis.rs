@@ -76,7 +76,7 @@ impl Evidence {
         let mut spellings: HashMap<String, HashMap<String, usize>> = HashMap::default();
         let mut lower = String::new();
         for (i, word) in doc.words.iter().enumerate() {
-            let kind = doc.blocks[word.block].kind;
+            let kind = doc.blocks[word.block as usize].kind;
             let text = doc.text(word.span);
             if text.ends_with("’s") {
                 ev.curly_apostrophes += 1;

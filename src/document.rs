@@ -78,11 +78,14 @@ pub struct Sentence {
     pub block: usize,
 }
 
+/// A word: one per word of the prose, the largest table of a document, so its indexes are
+/// `u32` (32 bytes a word instead of 40; a block or sentence index past `u32::MAX`, in a single
+/// line of gigabytes, saturates and is never reached in practice).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Word {
     pub span: Span,
-    pub block: usize,
-    pub sentence: usize,
+    pub block: u32,
+    pub sentence: u32,
     /// First word of its sentence.
     pub sentence_start: bool,
 }
@@ -297,8 +300,8 @@ impl<'a> Document<'a> {
 
     /// The words of one block, in order.
     pub fn words_in_block(&self, block: usize) -> &[Word] {
-        let lo = self.words.partition_point(|w| w.block < block);
-        let hi = self.words.partition_point(|w| w.block <= block);
+        let lo = self.words.partition_point(|w| (w.block as usize) < block);
+        let hi = self.words.partition_point(|w| w.block as usize <= block);
         &self.words[lo..hi]
     }
 

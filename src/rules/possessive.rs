@@ -275,7 +275,7 @@ impl Rule for Possessive {
             // In running prose a name next makes one name with this word ("Andreas Adriano",
             // "Highfields Capital Management", but not "Mozarts Requiem"); headings capitalise
             // every noun, so there it proves nothing.
-            let heading = doc.blocks[word.block].kind.is_heading_like();
+            let heading = doc.blocks[word.block as usize].kind.is_heading_like();
             let capital_after_next = doc.words.get(i + 2).is_some_and(|w| w.sentence == word.sentence && starts_upper(doc.text(w.span)));
             let next_is_name = !lexicon::lookup(next_text).is_some_and(|e| e.common_lower()) || capital_after_next;
             // Before an unknown word it may be a first name and surname ("Andreas Adriano"), unless
@@ -294,7 +294,7 @@ impl Rule for Possessive {
                     && starts_upper(p)
                     && !is_all_caps(p)
                     && !prev.sentence_start
-                    && !doc.blocks[word.block].kind.is_heading_like();
+                    && !doc.blocks[word.block as usize].kind.is_heading_like();
                 if (plural_cue || first_name) && !full_name_elsewhere {
                     continue;
                 }

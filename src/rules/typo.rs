@@ -93,7 +93,7 @@ impl Typo {
         if compound || mentioned {
             return true;
         }
-        if word.sentence_start || doc.blocks[word.block].kind.is_heading_like() {
+        if word.sentence_start || doc.blocks[word.block as usize].kind.is_heading_like() {
             return false;
         }
         let neighbour_capitalised = [i.wrapping_sub(1), i + 1].into_iter().filter_map(|j| doc.words.get(j)).any(|n| {
