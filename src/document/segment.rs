@@ -41,18 +41,13 @@ pub(super) fn segment(doc: &mut Document<'_>) {
                     first = false; // "example.com said …": the sentence began with the address
                     continue;
                 }
-                words.push(Word { span: w, block: index32(bi), sentence: index32(si), sentence_start: first });
+                words.push(Word::new(w, bi, si, first));
                 first = false;
             }
         }
     }
     doc.sentences = sentences;
     doc.words = words;
-}
-
-/// A block or sentence index as stored in a [`Word`], saturating (see there).
-fn index32(i: usize) -> u32 {
-    u32::try_from(i).unwrap_or(u32::MAX)
 }
 
 /// The word (letters, digits, internal dots) that ends right before byte `end`.

@@ -233,14 +233,14 @@ impl Rule for Possessive {
                 continue;
             }
             // The context first (cheap): a noun next, no plural cue or first name before.
-            let prev = i.checked_sub(1).map(|p| doc.words[p]).filter(|p| p.block == word.block);
-            let next = doc.words.get(i + 1).filter(|n| n.block == word.block && n.sentence == word.sentence);
+            let prev = i.checked_sub(1).map(|p| doc.words[p]).filter(|p| p.block() == word.block());
+            let next = doc.words.get(i + 1).filter(|n| n.block() == word.block() && n.sentence() == word.sentence());
             let Some(next) = next else { continue };
             let next_text = doc.text(next.span);
             // The full name written without the s elsewhere ("Mike Leigh" for "Mike Leighs
             // Vera Drake", "BBC Two" for "BBC Twos offering") proves the possessive, whatever
             // the capitals around it say.
-            let prev = prev.filter(|p| p.sentence == word.sentence && doc.source[p.span.end..word.span.start].trim().is_empty());
+            let prev = prev.filter(|p| p.sentence() == word.sentence() && doc.source[p.span.end..word.span.start].trim().is_empty());
             let full_name_elsewhere = prev.is_some_and(|p| {
                 let p_text = doc.text(p.span);
                 starts_upper(p_text) && !PLURAL_CUES.contains(&p_text.to_lowercase().as_str()) && {
@@ -275,8 +275,8 @@ impl Rule for Possessive {
             // In running prose a name next makes one name with this word ("Andreas Adriano",
             // "Highfields Capital Management", but not "Mozarts Requiem"); headings capitalise
             // every noun, so there it proves nothing.
-            let heading = doc.blocks[word.block as usize].kind.is_heading_like();
-            let capital_after_next = doc.words.get(i + 2).is_some_and(|w| w.sentence == word.sentence && starts_upper(doc.text(w.span)));
+            let heading = doc.blocks[word.block()].kind.is_heading_like();
+            let capital_after_next = doc.words.get(i + 2).is_some_and(|w| w.sentence() == word.sentence() && starts_upper(doc.text(w.span)));
             let next_is_name = !lexicon::lookup(next_text).is_some_and(|e| e.common_lower()) || capital_after_next;
             // Before an unknown word it may be a first name and surname ("Andreas Adriano"), unless
             // the document names the place or person alone too.
@@ -293,8 +293,8 @@ impl Rule for Possessive {
                 let first_name = !HONORIFICS.contains(&p)
                     && starts_upper(p)
                     && !is_all_caps(p)
-                    && !prev.sentence_start
-                    && !doc.blocks[word.block as usize].kind.is_heading_like();
+                    && !prev.sentence_start()
+                    && !doc.blocks[word.block()].kind.is_heading_like();
                 if (plural_cue || first_name) && !full_name_elsewhere {
                     continue;
                 }
