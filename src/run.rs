@@ -362,7 +362,14 @@ pub fn lint<W: Write>(
         let allowance = settings.allowances.get(&baseline::key(&settings.cwd, path)).cloned();
         let meta = workspace.lint_input(path, &name, source, settings.fix_mode, allowance, &mut |result: FileResult| {
             summary.add(&result);
-            piece.push_str(&report::render_file(settings.format, &result, &settings.options));
+            let rendered = report::render_file(settings.format, &result, &settings.options);
+            drop(result); // its text and findings go before the report is kept
+            // One piece (the usual case) is kept as rendered, not copied.
+            if piece.is_empty() {
+                piece = rendered;
+            } else {
+                piece.push_str(&rendered);
+            }
         });
         Rendered { name, piece, summary, meta }
     };
