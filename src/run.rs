@@ -123,14 +123,16 @@ pub const MMAP_THRESHOLD: usize = 128 << 10;
 /// space is reused only in part and never returned: peak RSS grew by the fragments of every
 /// file before. A fixed threshold keeps every large buffer mapped: it is returned to the kernel
 /// when freed, a growing one is moved by `mremap` (not copied), and only its touched pages
-/// count. Elsewhere (musl, macOS, Windows) this does nothing.
-pub fn tune_allocator() {
+/// count. Returns whether it was set; elsewhere (musl, macOS, Windows) it does nothing.
+pub fn tune_allocator() -> bool {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: mallopt only sets a malloc parameter; it is called before any worker thread
     // starts, and an unknown parameter is refused with 0, never undefined behaviour.
     unsafe {
-        libc::mallopt(libc::M_MMAP_THRESHOLD, MMAP_THRESHOLD as libc::c_int);
+        libc::mallopt(libc::M_MMAP_THRESHOLD, MMAP_THRESHOLD as libc::c_int) == 1
     }
+    #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+    false
 }
 
 /// Ctrl-C deletes the temp files of fixes in progress (never a `.copydesk-*.tmp` left beside
@@ -363,8 +365,9 @@ pub fn lint<W: Write>(
         let meta = workspace.lint_input(path, &name, source, settings.fix_mode, allowance, &mut |result: FileResult| {
             summary.add(&result);
             let rendered = report::render_file(settings.format, &result, &settings.options);
-            drop(result); // its text and findings go before the report is kept
-            // One piece (the usual case) is kept as rendered, not copied.
+            // Its text and findings go before the report is kept; one piece (every file but a
+            // huge one) is kept as rendered, not copied.
+            drop(result);
             if piece.is_empty() {
                 piece = rendered;
             } else {

@@ -276,7 +276,8 @@ impl Rule for Possessive {
             // "Highfields Capital Management", but not "Mozarts Requiem"); headings capitalise
             // every noun, so there it proves nothing.
             let heading = doc.blocks[word.block()].kind.is_heading_like();
-            let capital_after_next = doc.words.get(i + 2).is_some_and(|w| w.sentence() == word.sentence() && starts_upper(doc.text(w.span)));
+            let capital_after_next =
+                doc.words.get(i + 2).is_some_and(|w| w.sentence() == word.sentence() && starts_upper(doc.text(w.span)));
             let next_is_name = !lexicon::lookup(next_text).is_some_and(|e| e.common_lower()) || capital_after_next;
             // Before an unknown word it may be a first name and surname ("Andreas Adriano"), unless
             // the document names the place or person alone too.
