@@ -191,7 +191,7 @@ impl Evidence {
         let mut spellings: WordMap<Vec<(String, usize)>> = WordMap::default();
         let mut lower = String::new();
         for (i, word) in doc.words.iter().enumerate() {
-            let kind = doc.blocks[word.block].kind;
+            let kind = doc.blocks[word.block()].kind;
             let text = doc.text(word.span);
             if text.ends_with("’s") {
                 ev.curly_apostrophes += 1;
@@ -210,7 +210,7 @@ impl Evidence {
                 ev.lowercase_words += 1;
                 ev.english_words += usize::from(crate::lexicon::is_lowercase_word(text));
             }
-            let prose_mid = prose && !word.sentence_start;
+            let prose_mid = prose && !word.sentence_start();
             if !prose_mid {
                 if starts_lower(text) {
                     for (_, part) in name_parts(text) {
@@ -231,7 +231,7 @@ impl Evidence {
             // Inside a multi-word name ("World Bank", "Bank of Egypt") a capital says nothing
             // about the word on its own.
             let adjacent = |j: usize| {
-                doc.words.get(j).filter(|w| w.sentence == word.sentence).filter(|w| {
+                doc.words.get(j).filter(|w| w.sentence() == word.sentence()).filter(|w| {
                     let (a, b) = if j < i { (w.span.end, word.span.start) } else { (word.span.end, w.span.start) };
                     doc.source[a..b].trim().is_empty()
                 })

@@ -18,6 +18,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 fn main() -> ExitCode {
+    let _ = run::tune_allocator();
     run::install_interrupt_handler();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,

@@ -23,11 +23,13 @@ pub const MIN_IN_FLIGHT: u64 = 4 << 20;
 pub const MIN_FILE_COST: u64 = 4 << 10;
 
 /// The budget of bytes in flight: files being linted, or linted and waiting for an earlier one
-/// to be printed. Each worker thread holds one file's working set (its text, document,
-/// findings and report: about ten times the file), and the budget lets in as many files again
-/// waiting to be printed, so that a slow file does not idle the other threads:
-/// `2 × threads × largest` (at least [`MIN_IN_FLIGHT`]). Peak memory is then about the rule
-/// sets plus `threads` working sets plus the reports waiting, whatever the number of files.
+/// to be printed. Each worker thread holds one file's working set (its text, document and
+/// findings: about eleven times the file), and the budget lets in as many files again waiting
+/// to be printed, so that a slow file does not idle the other threads:
+/// `2 × threads × largest` (at least [`MIN_IN_FLIGHT`]). A file waiting to be printed costs the
+/// larger of its size and its rendered report's (a SARIF report is five times its file): a
+/// large report holds the budget until it is printed. Peak memory is then about the rule sets
+/// plus `threads` working sets plus the reports waiting, whatever the number of files.
 #[derive(Debug, Clone)]
 pub struct InFlight {
     budget: u64,
@@ -67,9 +69,21 @@ impl InFlight {
         self.files += 1;
     }
 
-    /// A file of `len` bytes was printed.
-    pub fn done(&mut self, len: u64) {
-        self.used -= Self::cost(len);
+    /// What a report of `report` bytes costs beyond its file of `len` bytes.
+    fn extra(len: u64, report: u64) -> u64 {
+        report.saturating_sub(Self::cost(len))
+    }
+
+    /// A started file of `len` bytes was linted and its report (`report` bytes) rendered: it
+    /// waits to be printed.
+    pub fn rendered(&mut self, len: u64, report: u64) {
+        self.used += Self::extra(len, report);
+    }
+
+    /// A file of `len` bytes was printed, after its report of `report` bytes was
+    /// [`rendered`](InFlight::rendered) (0 if it never was).
+    pub fn done(&mut self, len: u64, report: u64) {
+        self.used -= Self::cost(len) + Self::extra(len, report);
         self.files -= 1;
     }
 }
@@ -111,6 +125,28 @@ pub fn configure_threads(requested: Option<usize>) -> Option<String> {
     let n = requested.filter(|&n| n > 0)?;
     let _ = rayon::ThreadPoolBuilder::new().num_threads(n.min(MAX_THREADS)).build_global();
     (n > MAX_THREADS).then(|| format!("--threads {n} clamped to {MAX_THREADS}"))
+}
+
+/// Buffers at least this large are mapped from the kernel and returned to it when freed
+/// (glibc's `M_MMAP_THRESHOLD`; see [`tune_allocator`]).
+pub const MMAP_THRESHOLD: usize = 128 << 10;
+
+/// Keeps peak memory to what is in flight. glibc's malloc raises its mmap threshold to the size
+/// of each large buffer freed (up to 32 MiB), so once a 2 MiB file has been linted, the next
+/// file's text, word table and report (megabytes each) come from the heap arenas, whose freed
+/// space is reused only in part and never returned: peak RSS grew by the fragments of every
+/// file before. A fixed threshold keeps every large buffer mapped: it is returned to the kernel
+/// when freed, a growing one is moved by `mremap` (not copied), and only its touched pages
+/// count. Returns whether it was set; elsewhere (musl, macOS, Windows) it does nothing.
+pub fn tune_allocator() -> bool {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only sets a malloc parameter; it is called before any worker thread
+    // starts, and an unknown parameter is refused with 0, never undefined behaviour.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, MMAP_THRESHOLD as libc::c_int) == 1
+    }
+    #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+    false
 }
 
 /// Ctrl-C deletes the temp files of fixes in progress (never a `.copydesk-*.tmp` left beside
@@ -342,7 +378,15 @@ pub fn lint<W: Write>(
         let allowance = settings.allowances.get(&baseline::key(&settings.cwd, path)).cloned();
         let meta = workspace.lint_input(path, &name, source, settings.fix_mode, allowance, &mut |result: FileResult| {
             summary.add(&result);
-            piece.push_str(&report::render_file(settings.format, &result, &settings.options));
+            let rendered = report::render_file(settings.format, &result, &settings.options);
+            // Its text and findings go before the report is kept; one piece (every file but a
+            // huge one) is kept as rendered, not copied.
+            drop(result);
+            if piece.is_empty() {
+                piece = rendered;
+            } else {
+                piece.push_str(&rendered);
+            }
         });
         Rendered { name, piece, summary, meta }
     };
@@ -394,6 +438,7 @@ pub fn lint<W: Write>(
                     let Ok((i, rendered)) = rx.recv() else { break Ok(()) };
                     match rendered {
                         Ok(r) => {
+                            flight.rendered(sizes[i], r.piece.len() as u64);
                             waiting.insert(i, r);
                         }
                         Err(panic) => std::panic::resume_unwind(panic),
@@ -401,7 +446,7 @@ pub fn lint<W: Write>(
                     let mut written = Ok(());
                     while let Some(r) = waiting.remove(&printed) {
                         written = emit(sinks, std::slice::from_ref(&r), settings.fail_level, outcome);
-                        flight.done(sizes[printed]);
+                        flight.done(sizes[printed], r.piece.len() as u64);
                         printed += 1;
                         if written.is_err() {
                             break;
@@ -631,9 +676,28 @@ mod in_flight_tests {
         assert!(f.admits(100 << 20));
         f.start(100 << 20);
         assert!(!f.admits(1), "nothing else while it is in flight");
-        f.done(100 << 20);
+        f.done(100 << 20, 0);
         assert!(f.admits(1));
         assert_eq!(f.used(), 0);
+    }
+
+    /// A report larger than its file (human, json, SARIF on a file with many findings) costs
+    /// its own size while it waits: the next files wait until it is printed.
+    #[test]
+    fn a_report_waiting_to_be_printed_costs_its_size() {
+        let mut f = InFlight::new(2, 2 << 20); // 8 MiB
+        f.start(2 << 20);
+        f.start(2 << 20);
+        assert!(f.admits(2 << 20));
+        f.rendered(2 << 20, 10 << 20); // the second file's SARIF report: 10 MiB
+        assert_eq!(f.used(), 12 << 20);
+        assert!(!f.admits(1), "nothing starts while the large report waits");
+        f.rendered(2 << 20, 1 << 20); // a report smaller than its file costs the file
+        assert_eq!(f.used(), 12 << 20);
+        f.done(2 << 20, 1 << 20);
+        f.done(2 << 20, 10 << 20);
+        assert_eq!(f.used(), 0);
+        assert!(f.admits(2 << 20));
     }
 
     /// Files start in order while the budget admits them and finish in any order; a file is
@@ -663,7 +727,7 @@ mod in_flight_tests {
             let running: Vec<usize> = (printed..started).filter(|i| !finished.contains(i)).collect();
             finished.insert(running[rand(running.len() as u64) as usize]);
             while finished.remove(&printed) {
-                flight.done(sizes[printed]);
+                flight.done(sizes[printed], 0);
                 printed += 1;
             }
         }

@@ -91,9 +91,17 @@ fn finding_fields<'a>(r: &'a FileResult, d: &'a Diagnostic) -> JsonDiagnostic<'a
     }
 }
 
-/// The diagnostics of one file as elements of the `diagnostics` array.
+/// The diagnostics of one file as elements of the `diagnostics` array, serialised into one
+/// buffer (not a string per finding joined at the end: that held the report twice).
 pub fn render_items(r: &FileResult) -> String {
-    r.diagnostics.iter().map(|d| serde_json::to_string_pretty(&diagnostic(r, d)).expect("JSON")).collect::<Vec<_>>().join(",\n")
+    let mut out = Vec::new();
+    for (i, d) in r.diagnostics.iter().enumerate() {
+        if i > 0 {
+            out.extend_from_slice(b",\n");
+        }
+        serde_json::to_writer_pretty(&mut out, &diagnostic(r, d)).expect("JSON");
+    }
+    String::from_utf8(out).expect("JSON is UTF-8")
 }
 
 pub fn footer(summary: &Summary) -> String {
@@ -112,12 +120,12 @@ pub fn footer(summary: &Summary) -> String {
 }
 
 pub fn render_lines(r: &FileResult) -> String {
-    let mut out = String::new();
+    let mut out = Vec::new();
     for d in &r.diagnostics {
-        out.push_str(&serde_json::to_string(&diagnostic(r, d)).expect("JSON"));
-        out.push('\n');
+        serde_json::to_writer(&mut out, &diagnostic(r, d)).expect("JSON");
+        out.push(b'\n');
     }
-    out
+    String::from_utf8(out).expect("JSON is UTF-8")
 }
 
 /// Where a dataset record's findings come from: its id (JSON as in the input), its 1-based line

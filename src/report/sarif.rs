@@ -139,9 +139,12 @@ pub fn render_results(r: &FileResult, options: &Options) -> String {
                 }],
             }]);
         }
-        out.push(serde_json::to_string_pretty(&result).expect("JSON"));
+        if !out.is_empty() {
+            out.extend_from_slice(b",\n");
+        }
+        serde_json::to_writer_pretty(&mut out, &result).expect("JSON");
     }
-    out.join(",\n")
+    String::from_utf8(out).expect("JSON is UTF-8")
 }
 
 #[cfg(test)]

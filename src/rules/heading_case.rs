@@ -152,7 +152,7 @@ impl HeadingCase {
             return false;
         }
         let mut found = vec![false; stems.len()];
-        for w in doc.words.iter().filter(|w| !doc.blocks[w.block].kind.is_heading_like()) {
+        for w in doc.words.iter().filter(|w| !doc.blocks[w.block()].kind.is_heading_like()) {
             let text = doc.text(w.span);
             for (k, stem) in stems.iter().enumerate() {
                 found[k] |= !found[k]

@@ -237,14 +237,14 @@ impl Rule for Possessive {
                 continue;
             }
             // The context first (cheap): a noun next, no plural cue or first name before.
-            let prev = i.checked_sub(1).map(|p| doc.words[p]).filter(|p| p.block == word.block);
-            let next = doc.words.get(i + 1).filter(|n| n.block == word.block && n.sentence == word.sentence);
+            let prev = i.checked_sub(1).map(|p| doc.words[p]).filter(|p| p.block() == word.block());
+            let next = doc.words.get(i + 1).filter(|n| n.block() == word.block() && n.sentence() == word.sentence());
             let Some(next) = next else { continue };
             let next_text = doc.text(next.span);
             // The full name written without the s elsewhere ("Mike Leigh" for "Mike Leighs
             // Vera Drake", "BBC Two" for "BBC Twos offering") proves the possessive, whatever
             // the capitals around it say.
-            let prev = prev.filter(|p| p.sentence == word.sentence && doc.source[p.span.end..word.span.start].trim().is_empty());
+            let prev = prev.filter(|p| p.sentence() == word.sentence() && doc.source[p.span.end..word.span.start].trim().is_empty());
             let full_name_elsewhere = prev.is_some_and(|p| {
                 let p_text = doc.text(p.span);
                 starts_upper(p_text) && !PLURAL_CUES.contains(&p_text.to_lowercase().as_str()) && {
@@ -307,8 +307,8 @@ impl Rule for Possessive {
             // Not in headings, where verbs are capitalised too ("Rival Meets Bobby Flay"), nor
             // after a count or a lowercase cue ("24 Times Kris Jenner…", "the Democrats Nancy
             // Pelosi"); a capitalised "The" starts a title ("The Offices Ricky Gervais").
-            let member_next = !word.sentence_start
-                && !doc.blocks[word.block].kind.is_heading_like()
+            let member_next = !word.sentence_start()
+                && !doc.blocks[word.block()].kind.is_heading_like()
                 && prev.is_none_or(|p| {
                     let p = doc.text(p.span);
                     !PLURAL_CUES.contains(&p) && !p.starts_with(|c: char| c.is_ascii_digit())
@@ -326,7 +326,7 @@ impl Rule for Possessive {
             // In running prose a name next makes one name with this word ("Andreas Adriano",
             // "Highfields Capital Management", but not "Mozarts Requiem"); headings capitalise
             // every noun, so there it proves nothing.
-            let heading = doc.blocks[word.block].kind.is_heading_like();
+            let heading = doc.blocks[word.block()].kind.is_heading_like();
             // A title capitalises plurals and verbs alike ("Reindeer Herders Face the Future",
             // "Islamists Overrun…"): there the prose must name the base mid-sentence (or with an
             // apostrophe), and never write the bare form.
@@ -342,12 +342,13 @@ impl Rule for Possessive {
                     .words
                     .iter()
                     .enumerate()
-                    .any(|(j, w)| !doc.blocks[w.block].kind.is_heading_like() && doc.text(w.span) == text && plural_use(doc, j));
+                    .any(|(j, w)| !doc.blocks[w.block()].kind.is_heading_like() && doc.text(w.span) == text && plural_use(doc, j));
                 if !named_in_prose || bare_in_prose {
                     continue;
                 }
             }
-            let capital_after_next = doc.words.get(i + 2).is_some_and(|w| w.sentence == word.sentence && starts_upper(doc.text(w.span)));
+            let capital_after_next =
+                doc.words.get(i + 2).is_some_and(|w| w.sentence() == word.sentence() && starts_upper(doc.text(w.span)));
             let next_is_name = !lexicon::lookup(next_text).is_some_and(|e| e.common_lower()) || capital_after_next;
             // Before an unknown word it may be a first name and surname ("Andreas Adriano"), unless
             // the document names the place or person alone too.
@@ -364,8 +365,8 @@ impl Rule for Possessive {
                 let first_name = !HONORIFICS.contains(&p)
                     && starts_upper(p)
                     && !is_all_caps(p)
-                    && !prev.sentence_start
-                    && !doc.blocks[word.block].kind.is_heading_like()
+                    && !prev.sentence_start()
+                    && !doc.blocks[word.block()].kind.is_heading_like()
                     && !known_surname;
                 if (plural_cue || first_name) && !full_name_elsewhere {
                     continue;
@@ -457,8 +458,9 @@ fn plural_use(doc: &Document<'_>, at: usize) -> bool {
     let cue_before = at
         .checked_sub(1)
         .map(|p| &doc.words[p])
-        .is_some_and(|p| p.sentence == word.sentence && PLURAL_CUES.contains(&doc.text(p.span).to_lowercase().as_str()));
-    let next = doc.words.get(at + 1).filter(|n| n.sentence == word.sentence && doc.source[word.span.end..n.span.start].trim().is_empty());
+        .is_some_and(|p| p.sentence() == word.sentence() && PLURAL_CUES.contains(&doc.text(p.span).to_lowercase().as_str()));
+    let next =
+        doc.words.get(at + 1).filter(|n| n.sentence() == word.sentence() && doc.source[word.span.end..n.span.start].trim().is_empty());
     cue_before || next.is_none_or(|n| NOT_A_NOUN_AFTER.contains(&doc.text(n.span).to_lowercase().as_str()))
 }
 
@@ -476,7 +478,7 @@ fn bare_entry_is_name(word: &str) -> bool {
 /// capitalised surname, that ends there: not the first of a list ("Democrats Nancy Pelosi and
 /// Chuck Schumer") nor part of a longer name.
 fn person_follows(doc: &Document<'_>, at: usize, word: &crate::document::Word) -> bool {
-    let same = |w: &&crate::document::Word| w.sentence == word.sentence && w.block == word.block;
+    let same = |w: &&crate::document::Word| w.sentence() == word.sentence() && w.block() == word.block();
     let (Some(first), Some(last)) = (doc.words.get(at).filter(same), doc.words.get(at + 1).filter(same)) else {
         return false;
     };

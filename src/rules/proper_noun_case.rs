@@ -85,7 +85,7 @@ impl Rule for ProperNounCase {
             if after == Some('.') && doc.source[word.span.end + 1..].starts_with(|c: char| c.is_ascii_alphanumeric()) {
                 continue; // example.com
             }
-            let prose_mid = doc.blocks[word.block].kind.is_prose() && !word.sentence_start;
+            let prose_mid = doc.blocks[word.block()].kind.is_prose() && !word.sentence_start();
             for (offset, part) in name_parts(text) {
                 // A short piece of a hyphenated word ("sci-fi") is no name.
                 let min_len = if part.len() < text.len() { 4 } else { 3 };

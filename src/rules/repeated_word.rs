@@ -63,7 +63,7 @@ impl Rule for RepeatedWord {
         }
         for pair in doc.words.windows(2) {
             let (a, b) = (pair[0], pair[1]);
-            if a.sentence != b.sentence {
+            if a.sentence() != b.sentence() {
                 continue;
             }
             let (ta, tb) = (doc.text(a.span), doc.text(b.span));

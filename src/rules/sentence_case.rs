@@ -65,7 +65,7 @@ impl SentenceCase {
         }
         // What stands between the sentence start and the word: a quotation mark or an
         // ellipsis means we are inside a quotation or a continued sentence.
-        let sentence = doc.sentences[word.sentence].span;
+        let sentence = doc.sentences[word.sentence()].span;
         let lead = &doc.source[sentence.start..word.span.start];
         if lead.contains(['“', '"', '‘', '\'', '«', '…', '[', '(']) || lead.contains("...") {
             return true;
@@ -102,7 +102,7 @@ impl Rule for SentenceCase {
                 BlockKind::TableCell { .. } => {}
                 _ => continue,
             }
-            for word in words.iter().filter(|w| w.sentence_start) {
+            for word in words.iter().filter(|w| w.sentence_start()) {
                 if self.exempt(doc, word) {
                     continue;
                 }

@@ -128,11 +128,11 @@ impl Typo {
         if compound || mentioned {
             return true;
         }
-        if word.sentence_start || doc.blocks[word.block].kind.is_heading_like() {
+        if word.sentence_start() || doc.blocks[word.block()].kind.is_heading_like() {
             return false;
         }
         let neighbour_capitalised = [i.wrapping_sub(1), i + 1].into_iter().filter_map(|j| doc.words.get(j)).any(|n| {
-            n.sentence == word.sentence && {
+            n.sentence() == word.sentence() && {
                 let (a, b) = if n.span.end <= word.span.start { (n.span.end, word.span.start) } else { (word.span.end, n.span.start) };
                 doc.source[a..b].chars().all(|c| c.is_whitespace() || c == '-' || c == ',') && starts_upper(doc.text(n.span))
             }
