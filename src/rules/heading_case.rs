@@ -151,17 +151,34 @@ impl HeadingCase {
         if stems.is_empty() || 20 * mentioned + 10 * stems.len() < 6 * content {
             return false;
         }
+        // Stems to find before the answer is yes; stop as soon as it is.
+        let needed = (6 * content).saturating_sub(20 * mentioned).div_ceil(10);
         let mut found = vec![false; stems.len()];
-        for w in doc.words.iter().filter(|w| !doc.blocks[w.block()].kind.is_heading_like()) {
-            let text = doc.text(w.span);
-            for (k, stem) in stems.iter().enumerate() {
-                found[k] |= !found[k]
-                    && text.len() >= stem.len()
-                    && text.is_char_boundary(stem.len())
-                    && text[..stem.len()].eq_ignore_ascii_case(stem);
+        let mut count = 0;
+        // The stems' first bytes, ASCII case folded: most words start with none of them.
+        let mut first = [false; 256];
+        for stem in &stems {
+            for b in stem.bytes().take(1) {
+                first[usize::from(b.to_ascii_lowercase())] = true;
+                first[usize::from(b.to_ascii_uppercase())] = true;
             }
         }
-        20 * mentioned + 10 * found.iter().filter(|&&f| f).count() >= 6 * content
+        for w in &doc.words {
+            let text = doc.text(w.span).as_bytes();
+            if !text.first().is_some_and(|&b| first[usize::from(b)]) || doc.blocks[w.block()].kind.is_heading_like() {
+                continue;
+            }
+            for (k, stem) in stems.iter().enumerate() {
+                if !found[k] && text.len() >= stem.len() && text[..stem.len()].eq_ignore_ascii_case(stem.as_bytes()) {
+                    found[k] = true;
+                    count += 1;
+                }
+            }
+            if count >= needed {
+                return true;
+            }
+        }
+        false
     }
 
     /// Title case or sentence case? Each capitalised word after the first is weighed as
@@ -240,8 +257,10 @@ impl HeadingCase {
         // words appear in the prose (so in 19 in 20 edited articles, and in 1 in 50 headlines
         // put over another article). A headline over an unrelated or missing body tells
         // nothing about its names.
-        let related = self.about_the_body(doc, words);
-        let has_body = doc.words.len() >= 100 && related;
+        // Both are worked out only when a word needs them (most headings never do).
+        let related_once = std::cell::OnceCell::new();
+        let related = || *related_once.get_or_init(|| self.about_the_body(doc, words));
+        let has_body = || doc.words.len() >= 100 && related();
         for (i, word) in words.iter().enumerate() {
             let text = doc.text(word.span);
             let before = doc.source[..word.span.start].trim_end();
@@ -277,7 +296,7 @@ impl HeadingCase {
                 let in_run = is_major_capital(i - 1) || is_major_capital(i + 1);
                 if mostly_lower {
                     // Over a text about something else, "New" in "New Zealand" is still a name.
-                    if in_run && !related {
+                    if in_run && !related() {
                         weight += 0.5;
                         halves += 1;
                     } else {
@@ -296,10 +315,10 @@ impl HeadingCase {
                     // Inside a run of capitals it may be part of a name, unless the article
                     // (a body of some length) never writes it capitalised mid-sentence: a
                     // headline's names are the article's names.
-                    let share = if in_run && !has_body { 0.5 } else { 1.0 };
+                    let share = if in_run && !has_body() { 0.5 } else { 1.0 };
                     weight += share;
                     halves += usize::from(share < 1.0);
-                    strong += usize::from(after_to || (has_body && !beside_name(i)));
+                    strong += usize::from(after_to || (has_body() && !beside_name(i)));
                 }
             } else if starts_lower(text) && !self.always_lower.contains(text) {
                 lowercase.push(*word);
