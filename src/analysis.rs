@@ -185,8 +185,10 @@ pub fn strip_possessive(word: &str) -> &str {
 impl Evidence {
     pub fn build(doc: &Document<'_>) -> Evidence {
         let mut ev = Evidence::default();
-        // Sized for the distinct words of an article, so the maps rarely grow.
-        ev.usage.table.reserve((doc.words.len() / 3).min(1 << 16), |(s, e, _)| word_hash(&ev.usage.words[*s..*e]));
+        // Sized for the distinct words of an article, so the maps rarely grow; a long text
+        // repeats its vocabulary (distinct words grow far slower than words), so the estimate
+        // stops at 4,096 and a larger document grows the map as it needs.
+        ev.usage.table.reserve((doc.words.len() / 3).min(1 << 12), |(s, e, _)| word_hash(&ev.usage.words[*s..*e]));
         // Each lowercased word's capitalised forms and how often each is written.
         let mut spellings: WordMap<Vec<(String, usize)>> = WordMap::default();
         let mut lower = String::new();
