@@ -352,8 +352,13 @@ impl Rule for Possessive {
             let next_is_name = !lexicon::lookup(next_text).is_some_and(|e| e.common_lower()) || capital_after_next;
             // Before an unknown word it may be a first name and surname ("Andreas Adriano"), unless
             // the document names the place or person alone too.
+            // A country is no first name: "Irelands Ryanair".
             let before_name_ok = full_name_elsewhere
-                || (plain_name && (lexicon::is_word(next_text) || is_all_caps(next_text) || mentions_word(doc, word.span, base)));
+                || (plain_name
+                    && (lexicon::is_country(base)
+                        || lexicon::is_word(next_text)
+                        || is_all_caps(next_text)
+                        || mentions_word(doc, word.span, base)));
             if !heading && starts_upper(next_text) && next_is_name && !before_name_ok {
                 continue;
             }
@@ -367,7 +372,9 @@ impl Rule for Possessive {
                     && !is_all_caps(p)
                     && !prev.sentence_start()
                     && !doc.blocks[word.block()].kind.is_heading_like()
-                    && !known_surname;
+                    && !known_surname
+                    // "South Koreas Samsung": a country's name of two words
+                    && !(plain_name && lexicon::is_country(base));
                 if (plural_cue || first_name) && !full_name_elsewhere {
                     continue;
                 }
