@@ -316,9 +316,10 @@ impl Rule for Possessive {
                 && !bare_entry_is_name(text)
                 && person_follows(doc, i + 1, word);
             // A base ending in sh, ch, x or z makes its plural and verb with -es: "Bushs" can
-            // only be "Bush’s" when the document names Bush.
-            let no_plural_form =
-                ["sh", "ch", "x", "z"].iter().any(|e| base.ends_with(e)) && bare_entry.is_none() && mentions_word(doc, word.span, base);
+            // only be "Bush’s" when the document names Bush, or English knows Bush as a name.
+            let no_plural_form = ["sh", "ch", "x", "z"].iter().any(|e| base.ends_with(e))
+                && bare_entry.is_none()
+                && (base_entry.is_some_and(|e| e.capitalized.is_some()) || mentions_word(doc, word.span, base));
             if apostrophe_elsewhere || day_before_noun || member_next || no_plural_form {
                 push_missing(out, word.span, text, base, evidence.apostrophe());
                 continue;
