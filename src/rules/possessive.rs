@@ -320,7 +320,15 @@ impl Rule for Possessive {
             let no_plural_form = ["sh", "ch", "x", "z"].iter().any(|e| base.ends_with(e))
                 && bare_entry.is_none()
                 && (base_entry.is_some_and(|e| e.capitalized.is_some()) || mentions_word(doc, word.span, base));
-            if apostrophe_elsewhere || day_before_noun || member_next || no_plural_form {
+            // A title starting mid-sentence with a capitalised article: "Lemony Snickets A
+            // Series of Unfortunate Events", "the Jackson Fives I Want You Back" aside (no
+            // article). The bare form must be no everyday word and used once.
+            let title_next = !word.sentence_start()
+                && matches!(next_text, "The" | "A" | "An")
+                && doc.words.get(i + 2).is_some_and(|w| w.sentence() == word.sentence() && starts_upper(doc.text(w.span)))
+                && bare_entry.is_none_or(|e| e.lower.is_none() && e.capitalized.is_none_or(|t| t > lexicon::Tier::Common))
+                && occurrences.of(doc, text) == 1;
+            if apostrophe_elsewhere || day_before_noun || member_next || no_plural_form || title_next {
                 push_missing(out, word.span, text, base, evidence.apostrophe());
                 continue;
             }
