@@ -1145,7 +1145,17 @@ fn is_menu(text: &str) -> bool {
     if text.starts_with('|') {
         return false;
     }
-    ["|", ">", "»", "›", "•", "·", "/"].iter().any(|sep| {
+    // Each separator's count first, in one pass: most lines hold none twice.
+    let mut seen = [0u8; 7];
+    for c in text.chars() {
+        if let Some(k) = ['|', '>', '»', '›', '•', '·', '/'].iter().position(|&s| s == c) {
+            seen[k] = seen[k].saturating_add(1);
+        }
+    }
+    ["|", ">", "»", "›", "•", "·", "/"].iter().zip(seen).any(|(sep, n)| {
+        if n < 2 {
+            return false;
+        }
         let spaced = format!(" {sep} ");
         if text.matches(&spaced).count() < 2 {
             return false;

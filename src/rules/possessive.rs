@@ -347,11 +347,13 @@ impl Rule for Possessive {
                 let everyday = lexicon::lookup(base).is_some_and(|e| e.common_lower());
                 let mentions = if everyday { usage.capitalized_mid } else { usage.mentioned_mid };
                 let named_in_prose = mentions + evidence.possessive_uses(&lower) > 0;
-                let bare_in_prose = doc
-                    .words
-                    .iter()
-                    .enumerate()
-                    .any(|(j, w)| !doc.blocks[w.block()].kind.is_heading_like() && doc.text(w.span) == text && plural_use(doc, j));
+                // (the heading's own use is one: no other, no scan)
+                let bare_in_prose = occurrences.of(doc, text) > 1
+                    && doc
+                        .words
+                        .iter()
+                        .enumerate()
+                        .any(|(j, w)| !doc.blocks[w.block()].kind.is_heading_like() && doc.text(w.span) == text && plural_use(doc, j));
                 if !named_in_prose || bare_in_prose {
                     continue;
                 }
