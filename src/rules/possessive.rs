@@ -297,7 +297,9 @@ impl Rule for Possessive {
             }
             // The same words written with the apostrophe elsewhere ("The Hitchhiker’s Guide"
             // for "The Hitchhikers Guide") settle it.
-            let apostrophe_elsewhere = ["'", "’"].iter().any(|a| mentions_word(doc, word.span, &format!("{base}{a}s {next_text}")));
+            // (only looked for when the document has the possessive at all)
+            let apostrophe_elsewhere = evidence.possessive_uses(&base.to_lowercase()) > 0
+                && ["'", "’"].iter().any(|a| mentions_word(doc, word.span, &format!("{base}{a}s {next_text}")));
             // "last Saturdays show", "for Sundays final": a day's, not days.
             // A name next is that day's event too ("at Sundays Oscars").
             let day_before_noun = WEEKDAYS.contains(&base)
