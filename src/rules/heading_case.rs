@@ -163,7 +163,11 @@ impl HeadingCase {
                 first[usize::from(b.to_ascii_uppercase())] = true;
             }
         }
-        for w in &doc.words {
+        // The body near the heading (an article's length): linear in a long file.
+        let (offset, window) = near(doc, words.first().map_or(Span::new(0, 0), |w| w.span));
+        let from = doc.words.partition_point(|w| w.span.start < offset);
+        let to = doc.words.partition_point(|w| w.span.end <= offset + window.len());
+        for w in doc.words.get(from..to).unwrap_or_default() {
             let text = doc.text(w.span).as_bytes();
             if !text.first().is_some_and(|&b| first[usize::from(b)]) || doc.blocks[w.block()].kind.is_heading_like() {
                 continue;

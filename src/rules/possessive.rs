@@ -216,6 +216,7 @@ impl Rule for Possessive {
         }
         let evidence = doc.evidence();
         let mut occurrences = Occurrences(None);
+        let mut plurals = ProsePlurals(None);
         for (i, word) in doc.words.iter().enumerate() {
             let text = doc.text(word.span);
             if let Some(with) = lexicon::apostrophe_dropped(text) {
@@ -350,12 +351,7 @@ impl Rule for Possessive {
                 let mentions = if everyday { usage.capitalized_mid } else { usage.mentioned_mid };
                 let named_in_prose = mentions + evidence.possessive_uses(&lower) > 0;
                 // (the heading's own use is one: no other, no scan)
-                let bare_in_prose = occurrences.of(doc, text) > 1
-                    && doc
-                        .words
-                        .iter()
-                        .enumerate()
-                        .any(|(j, w)| !doc.blocks[w.block()].kind.is_heading_like() && doc.text(w.span) == text && plural_use(doc, j));
+                let bare_in_prose = occurrences.of(doc, text) > 1 && plurals.contains(doc, text);
                 if !named_in_prose || bare_in_prose {
                     continue;
                 }
@@ -452,6 +448,27 @@ fn gap_closer(open: &str) -> char {
         "‘" => '’',
         "'" => '\'',
         _ => '"',
+    }
+}
+
+/// The capitalised words ending in s that the prose uses as plurals ("the Herders who…"),
+/// case-sensitive; built on first need, once per document (a scan per heading word was
+/// quadratic in a long file).
+struct ProsePlurals<'a>(Option<std::collections::HashSet<&'a str, rustc_hash::FxBuildHasher>>);
+
+impl<'a> ProsePlurals<'a> {
+    fn contains(&mut self, doc: &Document<'a>, word: &str) -> bool {
+        let set = self.0.get_or_insert_with(|| {
+            let mut set = std::collections::HashSet::default();
+            for (j, w) in doc.words.iter().enumerate() {
+                let text = doc.text(w.span);
+                if text.ends_with('s') && starts_upper(text) && !doc.blocks[w.block()].kind.is_heading_like() && plural_use(doc, j) {
+                    set.insert(text);
+                }
+            }
+            set
+        });
+        set.contains(word)
     }
 }
 
