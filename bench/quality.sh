@@ -6,6 +6,9 @@
 #  2. the seeds (recall and false positives in their clean regions);
 #  3. news-clean (896 edited articles): warnings per 10,000 words, per rule.
 # usage: bench/quality.sh [BINARY]   (default: target/release/copydesk, built if missing)
+# SAMPLES="23 99" bench/quality.sh also builds samples the same way with those random seeds (the
+# builder copied to a temporary folder with its seed replaced) and prints their recall: text the
+# rules were not tuned on.
 # Needs python3 and Debian's wamerican-large for the dev set; skips (says SKIP) what it cannot run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -45,6 +48,24 @@ PY
 else
   echo "SKIP dev set: needs /usr/share/dict/american-english-large (apt-get install wamerican-large)"
 fi
+
+for seed in ${SAMPLES:-}; do
+  [ -f /usr/share/dict/american-english-large ] || break
+  sample="$out/sample-$seed"
+  mkdir -p "$sample"
+  sed -e "s/random.Random(7)/random.Random($seed)/" \
+      -e "s|^HERE = .*|HERE = '$(cd "$shared/devset" && pwd)'|" "$shared/devset/make_devset.py" > "$sample/make.py"
+  python3 "$sample/make.py" "$sample/set" 400 > /dev/null
+  python3 "$shared/acceptance/score.py" "$bin" "$sample/set/docs" "$sample/set/truth.tsv" \
+    --clean "$sample/set/clean.tsv" --quiet --json "$sample/score.json" > /dev/null
+  python3 - "$sample/score.json" "$seed" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+cats = ', '.join(f"{c.split('/')[0]} {h}/{t}" for c, (h, t) in sorted(d['by_category'].items()))
+print(f"sample {sys.argv[2]}: {d['must_hit']}/{d['must_total']} = {d['must_hit'] / d['must_total']:.2f}; {cats}; "
+      f"{d['fp']} findings outside the truth rows (not excused)")
+PY
+done
 
 echo
 echo -n "seeds: "
