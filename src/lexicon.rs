@@ -281,7 +281,6 @@ const COUNTRIES: &[&str] = &[
     "Ghana",
     "Greece",
     "Guatemala",
-    "Guinea",
     "Guyana",
     "Haiti",
     "Honduras",

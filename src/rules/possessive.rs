@@ -257,7 +257,12 @@ impl Rule for Possessive {
             let bare_entry = lexicon::lookup(text);
             // A place or other name English only capitalises, whose bare form is no word at all
             // ("Irelands", "Australias"): a possessive even before another name.
-            let plain_name = base_entry.is_some_and(|e| e.proper_only()) && bare_entry.is_none();
+            // A country whose bare form is only a lowercase word ("japans", "turkeys") is that
+            // country's possessive when capitalised mid-sentence: "Japans Honda".
+            let plain_name = (base_entry.is_some_and(|e| e.proper_only()) && bare_entry.is_none())
+                || (lexicon::is_country(base)
+                    && !word.sentence_start()
+                    && bare_entry.is_none_or(|e| e.capitalized.is_none() && e.other.is_none()));
             // A first name before a surname English knows makes a possessive when the bare form
             // is no word and occurs once ("Martin Scorseses Gangs of New York", "Brittany
             // Murphys voice").
