@@ -1145,14 +1145,15 @@ fn is_menu(text: &str) -> bool {
     if text.starts_with('|') {
         return false;
     }
+    const SEPARATORS: [char; 7] = ['|', '>', '»', '›', '•', '·', '/'];
     // Each separator's count first, in one pass: most lines hold none twice.
-    let mut seen = [0u8; 7];
+    let mut seen = [0u8; SEPARATORS.len()];
     for c in text.chars() {
-        if let Some(k) = ['|', '>', '»', '›', '•', '·', '/'].iter().position(|&s| s == c) {
+        if let Some(k) = SEPARATORS.iter().position(|&s| s == c) {
             seen[k] = seen[k].saturating_add(1);
         }
     }
-    ["|", ">", "»", "›", "•", "·", "/"].iter().zip(seen).any(|(sep, n)| {
+    SEPARATORS.iter().zip(seen).any(|(sep, n)| {
         if n < 2 {
             return false;
         }

@@ -157,11 +157,9 @@ impl HeadingCase {
         let mut count = 0;
         // The stems' first bytes, ASCII case folded: most words start with none of them.
         let mut first = [false; 256];
-        for stem in &stems {
-            for b in stem.bytes().take(1) {
-                first[usize::from(b.to_ascii_lowercase())] = true;
-                first[usize::from(b.to_ascii_uppercase())] = true;
-            }
+        for b in stems.iter().filter_map(|stem| stem.bytes().next()) {
+            first[usize::from(b.to_ascii_lowercase())] = true;
+            first[usize::from(b.to_ascii_uppercase())] = true;
         }
         // The body near the heading (an article's length): linear in a long file.
         let (offset, window) = near(doc, words.first().map_or(Span::new(0, 0), |w| w.span));

@@ -259,10 +259,9 @@ impl Rule for Possessive {
             // ("Irelands", "Australias"): a possessive even before another name.
             // A country whose bare form is only a lowercase word ("japans", "turkeys") is that
             // country's possessive when capitalised mid-sentence: "Japans Honda".
+            let country = lexicon::is_country(base);
             let plain_name = (base_entry.is_some_and(|e| e.proper_only()) && bare_entry.is_none())
-                || (lexicon::is_country(base)
-                    && !word.sentence_start()
-                    && bare_entry.is_none_or(|e| e.capitalized.is_none() && e.other.is_none()));
+                || (country && !word.sentence_start() && bare_entry.is_none_or(|e| e.capitalized.is_none() && e.other.is_none()));
             // A first name before a surname English knows makes a possessive when the bare form
             // is no word and occurs once ("Martin Scorseses Gangs of New York", "Brittany
             // Murphys voice").
@@ -352,7 +351,7 @@ impl Rule for Possessive {
                 let usage = evidence.usage(&lower);
                 // An everyday word ("Post", "Boy") must stand as a name of its own, not inside
                 // another name ("Washington Post", "Boy George").
-                let everyday = lexicon::lookup(base).is_some_and(|e| e.common_lower());
+                let everyday = base_entry.is_some_and(|e| e.common_lower());
                 let mentions = if everyday { usage.capitalized_mid } else { usage.mentioned_mid };
                 let named_in_prose = mentions + evidence.possessive_uses(&lower) > 0;
                 // (the heading's own use is one: no other, no scan)
@@ -369,10 +368,7 @@ impl Rule for Possessive {
             // A country is no first name: "Irelands Ryanair".
             let before_name_ok = full_name_elsewhere
                 || (plain_name
-                    && (lexicon::is_country(base)
-                        || lexicon::is_word(next_text)
-                        || is_all_caps(next_text)
-                        || mentions_word(doc, word.span, base)));
+                    && (country || lexicon::is_word(next_text) || is_all_caps(next_text) || mentions_word(doc, word.span, base)));
             if !heading && starts_upper(next_text) && next_is_name && !before_name_ok {
                 continue;
             }
@@ -388,7 +384,7 @@ impl Rule for Possessive {
                     && !doc.blocks[word.block()].kind.is_heading_like()
                     && !known_surname
                     // "South Koreas Samsung": a country's name of two words
-                    && !(plain_name && lexicon::is_country(base));
+                    && !(plain_name && country);
                 if (plural_cue || first_name) && !full_name_elsewhere {
                     continue;
                 }
