@@ -45,6 +45,7 @@ pub mod document;
 pub mod engine;
 pub mod fix;
 pub mod lexicon;
+pub mod misspellings;
 pub mod options;
 pub mod pipeline;
 pub mod report;
@@ -56,6 +57,7 @@ pub mod suppress;
 pub mod text;
 pub mod walk;
 pub mod watch;
+mod word_table;
 pub mod workspace;
 
 pub use diagnostic::{Applicability, Diagnostic};

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 /// Lowest first. A module may name modules of its own layer or below.
 const LAYERS: &[&[&str]] = &[
     // text and positions: no knowledge of documents or rules
-    &["text", "diagnostic", "options", "stream", "suppress", "lexicon"],
+    &["text", "diagnostic", "options", "stream", "suppress", "word_table", "lexicon", "misspellings"],
     // the parsed document and the evidence derived from it
     &["document", "analysis"],
     // the rules and their registry

@@ -68,47 +68,12 @@ impl Typo {
                 return (!self.allow.contains(&lower)).then(|| fix.clone());
             }
         }
-        if !in_dictionary(word) {
+        let found = crate::misspellings::corrections(word)?;
+        if !self.allow.is_empty() && self.allow.contains(&word.to_lowercase()) {
             return None;
         }
-        let found = typos_dict::WORD.find(&unicase::UniCase::new(word))?;
-        if found.is_empty() || (!self.allow.is_empty() && self.allow.contains(&word.to_lowercase())) {
-            return None;
-        }
-        Some(found.iter().map(|s| s.to_string()).collect())
+        Some(found.map(str::to_string).collect())
     }
-}
-
-/// How many words [`NOT_IN_DICTIONARY`] remembers before it starts again (a few MB at most).
-const NOT_IN_DICTIONARY_CAP: usize = 1 << 16;
-
-thread_local! {
-    /// Words (as written) that the typos dictionary does not list, remembered by each worker
-    /// thread across documents: nearly every word of an article is correct and most recur from
-    /// one article to the next, and the dictionary (a perfect hash with SipHash over case-folded
-    /// characters, then a case-folding compare) cost several times this set's look-up. The
-    /// answer depends on the word alone, so remembering it changes no finding.
-    static NOT_IN_DICTIONARY: std::cell::RefCell<rustc_hash::FxHashSet<Box<str>>> = Default::default();
-}
-
-/// Whether the typos dictionary lists `word` with at least one correction.
-fn in_dictionary(word: &str) -> bool {
-    NOT_IN_DICTIONARY.with(|cell| {
-        let Ok(mut clean) = cell.try_borrow_mut() else {
-            return typos_dict::WORD.find(&unicase::UniCase::new(word)).is_some_and(|f| !f.is_empty());
-        };
-        if clean.contains(word) {
-            return false;
-        }
-        let listed = typos_dict::WORD.find(&unicase::UniCase::new(word)).is_some_and(|f| !f.is_empty());
-        if !listed {
-            if clean.len() >= NOT_IN_DICTIONARY_CAP {
-                clean.clear();
-            }
-            clean.insert(word.into());
-        }
-        listed
-    })
 }
 
 impl Typo {
@@ -216,8 +181,6 @@ impl Rule for Typo {
                 if w.len() <= 3 && doc.source[part.end..].starts_with(['-', '‐']) {
                     return;
                 }
-                // Words already found correct (in this or an earlier document) are remembered
-                // per thread: see `in_dictionary`.
                 let Some(fixes) = self.corrections(w) else { return };
                 // "Whats", "Todays": an apostrophe dropped, reported by `possessive`.
                 if crate::lexicon::apostrophe_dropped(w).is_some() {

@@ -1,0 +1,100 @@
+//! Build script: the two word tables copydesk embeds, each as text plus a hash index built
+//! here, so that a look-up works from the first instruction with nothing parsed at start-up
+//! and nothing relocated by the loader.
+//!
+//! - The lexicon (`src/lexicon/english.tsv`): `lexicon_index.bin` over its lines.
+//! - The typos project's misspellings (`typos-dict`, a build dependency): written out as
+//!   `misspellings.tsv` (`typo TAB correction [TAB correction…] NL`, the typo lowercase) with
+//!   `misspellings_index.bin`. As a run-time dependency its perfect-hash map of `&str` slices
+//!   costs 250,000 relocations: 6 MB of relocation records read and 5 MB of tables written by
+//!   the loader in every process before `main`, most of it never looked at.
+//!
+//! An index is an open-addressing table of line offsets (u32, little-endian, 0 = empty, else
+//! offset + 1), probed linearly; `src/word_table.rs` holds the same hash, probe and filter.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// FNV-1a, 64 bits. Must equal `hash` in src/word_table.rs (a unit test there checks every key).
+fn hash(key: &[u8]) -> u64 {
+    key.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3))
+}
+
+/// The bits of a key's hash that its filter bits come from (the index uses the low bits).
+fn filter_bits(hash: u64, bits: usize) -> [usize; 2] {
+    [(hash >> 24) as usize & (bits - 1), (hash >> 44) as usize & (bits - 1)]
+}
+
+/// Write the index of `source`'s lines (each `key TAB …`) to `out`, and, when `filter` is
+/// given, a Bloom filter of the keys (two bits per key, eight bits per key or more) there: most
+/// words looked up in the misspellings are not in it, and the filter (small enough to stay in
+/// the processor's cache) answers them without touching the index.
+fn write_index(source: &str, out: &Path, filter: Option<&Path>) {
+    let mut lines = Vec::new();
+    let mut offset = 0usize;
+    for line in source.split_inclusive('\n') {
+        if let Some((key, _)) = line.split_once('\t') {
+            lines.push((key, offset));
+        }
+        offset += line.len();
+    }
+    let slots = (lines.len() * 2).next_power_of_two();
+    let mut table = vec![0u32; slots];
+    for &(key, offset) in &lines {
+        let mut slot = (hash(key.as_bytes()) as usize) & (slots - 1);
+        while table[slot] != 0 {
+            slot = (slot + 1) & (slots - 1);
+        }
+        table[slot] = u32::try_from(offset + 1).expect("table under 4 GiB");
+    }
+    let mut file = std::io::BufWriter::new(std::fs::File::create(out).expect("create index"));
+    for v in table {
+        file.write_all(&v.to_le_bytes()).expect("write index");
+    }
+    if let Some(filter) = filter {
+        let bits = (lines.len() * 8).next_power_of_two().max(64);
+        let mut set = vec![0u8; bits / 8];
+        for (key, _) in &lines {
+            for bit in filter_bits(hash(key.as_bytes()), bits) {
+                set[bit / 8] |= 1 << (bit % 8);
+            }
+        }
+        std::fs::write(filter, set).expect("write filter");
+    }
+}
+
+/// The misspellings with at least one correction, one line each, sorted by typo (lowercase; a
+/// few are not ASCII: Cyrillic look-alike letters in an English word).
+fn misspellings() -> String {
+    let mut rows: Vec<(String, String)> = typos_dict::WORD
+        .map
+        .entries()
+        .filter(|(_, corrections)| !corrections.is_empty())
+        .map(|(typo, corrections)| {
+            let typo = typo.into_inner();
+            assert!(corrections.iter().all(|c| !c.contains(['\t', '\n'])), "correction with a tab or newline");
+            (typo.to_lowercase(), corrections.join("\t"))
+        })
+        .collect();
+    rows.sort();
+    rows.dedup_by(|a, b| a.0 == b.0);
+    let mut text = String::new();
+    for (typo, corrections) in rows {
+        text.push_str(&typo);
+        text.push('\t');
+        text.push_str(&corrections);
+        text.push('\n');
+    }
+    text
+}
+
+fn main() {
+    println!("cargo:rerun-if-changed=src/lexicon/english.tsv");
+    println!("cargo:rerun-if-changed=build/indexes.rs");
+    let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));
+    let lexicon = std::fs::read_to_string("src/lexicon/english.tsv").expect("src/lexicon/english.tsv");
+    write_index(&lexicon, &out_dir.join("lexicon_index.bin"), None);
+    let misspellings = misspellings();
+    std::fs::write(out_dir.join("misspellings.tsv"), &misspellings).expect("write misspellings");
+    write_index(&misspellings, &out_dir.join("misspellings_index.bin"), Some(&out_dir.join("misspellings_filter.bin")));
+}

@@ -1,0 +1,126 @@
+//! A word table embedded in the binary: text whose lines open with a lowercase key and a tab,
+//! and a hash index over the lines built at compile time (`build/indexes.rs`). A look-up is a
+//! hash, a probe or two and one key comparison in place, with no allocation and nothing parsed
+//! or relocated at start-up. The lexicon and the misspellings are two such tables.
+
+/// FNV-1a, 64 bits: the build script's hash.
+#[inline]
+pub(crate) fn hash(key: &[u8]) -> u64 {
+    key.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3))
+}
+
+/// One table: its text, its index (u32 little-endian slots, 0 empty, else a line's offset + 1)
+/// and, optionally, a Bloom filter of its keys (empty: none) that answers most misses.
+#[derive(Clone, Copy)]
+pub(crate) struct WordTable {
+    pub source: &'static str,
+    pub index: &'static [u8],
+    pub filter: &'static [u8],
+}
+
+impl WordTable {
+    /// Whether the filter rules `hash` out (the build script sets the same two bits).
+    #[inline]
+    fn filtered_out(&self, hash: u64) -> bool {
+        let bits = self.filter.len() * 8;
+        if bits == 0 || !bits.is_power_of_two() {
+            return false;
+        }
+        [(hash >> 24) as usize & (bits - 1), (hash >> 44) as usize & (bits - 1)]
+            .iter()
+            .any(|&bit| self.filter[bit / 8] & (1 << (bit % 8)) == 0)
+    }
+
+    /// The source from just after the tab of the line keyed by the lowercase `key`: the rest
+    /// of that line and everything after it (callers stop at its newline).
+    #[inline]
+    pub fn get(&self, key: &str) -> Option<&'static str> {
+        let slots = self.index.len() / 4;
+        if slots == 0 || !slots.is_power_of_two() {
+            return None;
+        }
+        let hash = hash(key.as_bytes());
+        if self.filtered_out(hash) {
+            return None;
+        }
+        let mut slot = (hash as usize) & (slots - 1);
+        for _ in 0..slots {
+            let bytes: [u8; 4] = self.index[slot * 4..slot * 4 + 4].try_into().ok()?;
+            let offset = u32::from_le_bytes(bytes) as usize;
+            if offset == 0 {
+                return None;
+            }
+            let line = self.source.get(offset - 1..)?;
+            if line.as_bytes().get(key.len()) == Some(&b'\t') && line.starts_with(key) {
+                return Some(&line[key.len() + 1..]);
+            }
+            slot = (slot + 1) & (slots - 1);
+        }
+        None
+    }
+
+    /// [`get`](WordTable::get) for a word in any case: ASCII words of up to 64 bytes are
+    /// lowercased on the stack.
+    #[inline]
+    pub fn get_any_case(&self, word: &str) -> Option<&'static str> {
+        let mut buffer = [0u8; 64];
+        if word.is_ascii() && word.len() <= buffer.len() {
+            let bytes = &mut buffer[..word.len()];
+            bytes.copy_from_slice(word.as_bytes());
+            bytes.make_ascii_lowercase();
+            return self.get(std::str::from_utf8(bytes).ok()?);
+        }
+        self.get(&word.to_lowercase())
+    }
+}
+
+/// The first line of `rest` (as [`WordTable::get`] returns it), without its newline.
+#[inline]
+pub(crate) fn first_line(rest: &'static str) -> &'static str {
+    &rest[..memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len())]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_of_both_tables_is_found_at_its_own_line() {
+        for table in [crate::lexicon::TABLE, crate::misspellings::TABLE] {
+            let mut n = 0;
+            for line in table.source.lines() {
+                let (key, rest) = line.split_once('\t').unwrap();
+                assert_eq!(table.get(key).map(first_line), Some(rest), "{key}");
+                n += 1;
+            }
+            assert!(n > 50_000, "{n} lines");
+        }
+    }
+
+    #[test]
+    fn a_missing_key_or_a_prefix_of_one_is_not_found() {
+        let table = crate::misspellings::TABLE;
+        assert_eq!(table.get("the"), None);
+        assert_eq!(table.get(""), None);
+        assert_eq!(table.get("sen"), None);
+        assert_eq!(table.get_any_case("SENCE"), table.get("sence"));
+        assert!(table.get("sence").is_some());
+    }
+
+    #[test]
+    fn the_filter_passes_every_key_and_rules_out_most_other_words() {
+        let table = crate::misspellings::TABLE;
+        assert!(!table.filter.is_empty());
+        assert!(table.source.lines().all(|line| !table.filtered_out(hash(line.split('\t').next().unwrap().as_bytes()))));
+        // Words of the lexicon that are not misspellings: the filter answers nearly all.
+        let (mut words, mut passed) = (0, 0);
+        for line in crate::lexicon::TABLE.source.lines().take(20_000) {
+            let key = line.split('\t').next().unwrap();
+            if table.get(key).is_none() {
+                words += 1;
+                passed += usize::from(!table.filtered_out(hash(key.as_bytes())));
+            }
+        }
+        assert!(passed * 100 < words * 6, "{passed} of {words} passed the filter");
+    }
+}
