@@ -20,6 +20,7 @@ pub mod repeated_word;
 pub mod sentence_case;
 pub mod tortured_phrase;
 pub mod typo;
+pub mod unknown_word;
 
 use crate::diagnostic::{Category, Diagnostic, Severity};
 use crate::document::Document;
@@ -66,7 +67,7 @@ pub trait Rule: Send + Sync {
 /// them in. Generated from the registry below.
 pub static ALL: &[&RuleMeta] = &by_priority(REGISTERED);
 
-/// Sort metadata by priority at compile time (a selection sort: sixteen entries).
+/// Sort metadata by priority at compile time (a selection sort over a handful of entries).
 const fn by_priority<const N: usize>(mut metas: [&'static RuleMeta; N]) -> [&'static RuleMeta; N] {
     let mut i = 0;
     while i < N {
@@ -195,6 +196,7 @@ macro_rules! registry {
 
 registry! {
     typo = |o, _| typo::Typo::new(o),
+    unknown_word = |o, _| unknown_word::UnknownWord::new(o),
     missing_space = |o, _| Ok(missing_space::MissingSpace::new(o)),
     sentence_case = |o, _| Ok(sentence_case::SentenceCase::new(o)),
     repeated_word = |o, _| Ok(repeated_word::RepeatedWord::new(o)),

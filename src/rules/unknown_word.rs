@@ -1,0 +1,425 @@
+//! `unknown-word` — a lowercase word English does not know, one slip of the keyboard away from a
+//! common word ("legisation" → legislation, "politcians" → politicians).
+//!
+//! **Flags** a lowercase word of seven letters or more that the lexicon does not know in any
+//! spelling and the typos dictionary does not list, used once in the document, when exactly one
+//! or two common English words are one edit away (a letter added, dropped, changed, or two
+//! neighbours swapped).
+//! **Why** the list of known misspellings (`typo`) cannot hold every slip a writer makes;
+//! English itself can: a long word no dictionary knows, next to exactly one that every
+//! dictionary knows, is almost always that word mistyped.
+//! **Never** on capitalised words (names), words used twice (the document's own vocabulary:
+//! "eurozone", "frontman"), compounds and derivations of known words ("drugmaker",
+//! "renationalise", "delisted"), words with many neighbours ("toons"), words inside URLs,
+//! e-mail addresses, handles or code, species names ("Homo erectus"), dialect after an apostrophe
+//! ("'orrible"), sentences that are not English, or non-English documents.
+//! **Fix** (unsafe) writes the one candidate; with two there is no fix, only suggestions.
+
+use super::{Rule, RuleMeta};
+use crate::common_options;
+use crate::diagnostic::{Category, Diagnostic, Edit, Fix, Severity, Span};
+use crate::document::Document;
+use crate::lexicon::{self, Tier};
+use crate::options::Level;
+use serde::Deserialize;
+use std::collections::HashSet;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "unknown-word",
+    category: Category::Spelling,
+    default_severity: Severity::Warning,
+    priority: 15,
+    fix: "unsafe",
+    summary: "A word English does not know, one edit from a common word",
+    explanation: "Flags a lowercase word of at least `min-length` letters (7) that the embedded English \
+lexicon (SCOWL, American and British) does not know in any spelling, when exactly one or two everyday \
+words are a single edit away: one letter added, dropped or changed, or two neighbouring letters swapped \
+(\"legisation\" → legislation). It complements `typo`, whose list holds only known misspellings. It stays \
+quiet on what a lexicon lacks but a writer means: capitalised names, words the document uses more than \
+once, compounds and derivations of known words (\"drugmaker\", \"renationalise\"), short words, words in \
+URLs, addresses or code, and sentences or documents not in English. With one candidate the fix (unsafe: \
+a guess a human confirms) writes it; with two they are offered as suggestions. Add words that are right \
+to `allow`.",
+    bad: "The new legisation takes effect in May.",
+    good: "The new legislation takes effect in May.",
+};
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Options {
+    pub enabled: Option<bool>,
+    pub severity: Option<Level>,
+    /// Words never reported, case-insensitive.
+    #[serde(default)]
+    pub allow: Vec<String>,
+    /// The shortest word checked, in letters (short words have too many neighbours).
+    pub min_length: Option<usize>,
+}
+common_options!(Options);
+
+/// The shortest word checked unless configured: below seven letters most non-words are one
+/// edit from several words, and the guess is poor.
+const MIN_LENGTH: usize = 7;
+/// More candidates than this and the slip cannot be told from a word English lacks.
+const MAX_CANDIDATES: usize = 2;
+
+pub struct UnknownWord {
+    allow: HashSet<String>,
+    min_length: usize,
+}
+
+impl UnknownWord {
+    pub fn new(options: Options) -> Result<Self, String> {
+        let min_length = options.min_length.unwrap_or(MIN_LENGTH);
+        if !(4..=64).contains(&min_length) {
+            return Err(format!("unknown-word `min-length` must be between 4 and 64, not {min_length}"));
+        }
+        Ok(UnknownWord { allow: options.allow.into_iter().map(|w| w.to_lowercase()).collect(), min_length })
+    }
+}
+
+/// A lowercase word English writes lowercase, in the everyday or usual lists.
+fn everyday(word: &str) -> bool {
+    lexicon::lookup(word).is_some_and(|e| matches!(e.lower, Some(Tier::Common | Tier::Usual)))
+}
+
+/// Written lowercase in any list, rare words included.
+fn lowercase_word(word: &str) -> bool {
+    lexicon::is_lowercase_word(word)
+}
+
+/// Prefixes English builds new words with: "renationalise", "delist", "superteam".
+const PREFIXES: &[&str] = &[
+    "anti", "bio", "co", "counter", "cross", "de", "dis", "eco", "euro", "ex", "hyper", "inter", "mega", "micro", "mini", "mis", "multi",
+    "non", "out", "over", "post", "pre", "pro", "re", "self", "semi", "sub", "super", "tele", "trans", "ultra", "un", "under",
+];
+
+/// Endings English builds new words with, longest first: "delisting", "rebranded", "clunkiness".
+const SUFFIXES: &[&str] = &[
+    "isations", "izations", "isation", "ization", "ations", "ation", "ments", "ment", "nesses", "ness", "ships", "ship", "ables", "able",
+    "ists", "ist", "isms", "ism", "less", "ful", "ings", "ing", "ers", "er", "est", "ed", "es", "ly", "s", "y", "d",
+];
+
+/// Whether English builds `word` from words it knows: two words run together ("frontman",
+/// "drugmaker"), a prefix and a word ("renationalise"), or a word and an ending ("delisted",
+/// "rebalancing"; also with a final e dropped or a consonant doubled). Such a word is new
+/// vocabulary, not a slip.
+fn built_from_known_words(word: &str) -> bool {
+    let n = word.len();
+    // two words: the first at least two letters ("uplights"), the second at least three
+    if (2..n.saturating_sub(2)).any(|i| lowercase_word(&word[..i]) && lowercase_word(&word[i..])) {
+        return true;
+    }
+    if PREFIXES.iter().any(|p| word.len() >= p.len() + 3 && word.starts_with(p) && known_stem(&word[p.len()..])) {
+        return true;
+    }
+    SUFFIXES.iter().any(|s| word.len() >= s.len() + 4 && word.ends_with(s) && known_stem(&word[..word.len() - s.len()]))
+}
+
+/// A stem English knows as it stands, with a final e restored ("rebalanc" + "ing"), a final y
+/// turned i restored ("clunki" + "ness"), or a doubled final consonant undone ("shopp" + "ing").
+fn known_stem(stem: &str) -> bool {
+    if lowercase_word(stem) {
+        return true;
+    }
+    let mut with_e = String::with_capacity(stem.len() + 1);
+    with_e.push_str(stem);
+    with_e.push('e');
+    if lowercase_word(&with_e) {
+        return true;
+    }
+    // "clunki" + "ness": a final y turned i
+    if let Some(base) = stem.strip_suffix('i') {
+        with_e.clear();
+        with_e.push_str(base);
+        with_e.push('y');
+        if lowercase_word(&with_e) {
+            return true;
+        }
+    }
+    let b = stem.as_bytes();
+    b.len() >= 4 && b[b.len() - 1] == b[b.len() - 2] && lowercase_word(&stem[..stem.len() - 1])
+}
+
+/// The everyday words one edit from `word` (ASCII lowercase), sorted; stops past `limit`.
+fn candidates(word: &str, limit: usize) -> Vec<String> {
+    let bytes = word.as_bytes();
+    let mut found: Vec<String> = Vec::new();
+    let mut buf: Vec<u8> = Vec::with_capacity(bytes.len() + 1);
+    let consider = |buf: &[u8], found: &mut Vec<String>| {
+        if let Ok(s) = std::str::from_utf8(buf) {
+            if s != word && !found.iter().any(|f| f == s) && everyday(s) {
+                found.push(s.to_string());
+            }
+        }
+    };
+    for i in 0..=bytes.len() {
+        if found.len() > limit {
+            break;
+        }
+        // deletion
+        if i < bytes.len() {
+            buf.clear();
+            buf.extend_from_slice(&bytes[..i]);
+            buf.extend_from_slice(&bytes[i + 1..]);
+            consider(&buf, &mut found);
+        }
+        // transposition
+        if i + 1 < bytes.len() {
+            buf.clear();
+            buf.extend_from_slice(bytes);
+            buf.swap(i, i + 1);
+            consider(&buf, &mut found);
+        }
+        for c in b'a'..=b'z' {
+            // substitution
+            if i < bytes.len() && bytes[i] != c {
+                buf.clear();
+                buf.extend_from_slice(bytes);
+                buf[i] = c;
+                consider(&buf, &mut found);
+            }
+            // insertion
+            buf.clear();
+            buf.extend_from_slice(&bytes[..i]);
+            buf.push(c);
+            buf.extend_from_slice(&bytes[i..]);
+            consider(&buf, &mut found);
+        }
+    }
+    found.sort();
+    found
+}
+
+/// Whether `word` is `candidate` with the commonest slips of the keyboard: two neighbouring
+/// letters swapped ("artisitc"), or a letter doubled or undoubled ("repairring", "apalling").
+/// Such a word is a slip even when it happens to split into two words ("repair" + "ring").
+fn keyboard_slip(word: &str, candidate: &str) -> bool {
+    let (w, c) = (word.as_bytes(), candidate.as_bytes());
+    let common = w.iter().zip(c).take_while(|(a, b)| a == b).count();
+    if w.len() == c.len() {
+        return common + 1 < w.len() && w[common] == c[common + 1] && w[common + 1] == c[common] && w[common + 2..] == c[common + 2..];
+    }
+    // the longer has one letter more, at `common`, repeating a neighbour
+    let (long, short) = if w.len() > c.len() { (w, c) } else { (c, w) };
+    long.len() == short.len() + 1
+        && long[common + 1..] == short[common..]
+        && (long.get(common + 1) == Some(&long[common]) || (common > 0 && long[common - 1] == long[common]))
+}
+
+/// Whether the word at `span` sits in a URL, an address, a handle, a path or code: its
+/// whitespace-delimited token holds `/`, `@`, `#`, `_`, `\`, `=`, `<`, `>`, `{`, `}`, `|`, a
+/// backtick or a letter right after a dot ("example.com").
+fn in_machine_text(source: &str, span: Span) -> bool {
+    let start = source[..span.start].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let end = source[span.end..].find(char::is_whitespace).map_or(source.len(), |i| span.end + i);
+    let token = &source[start..end];
+    token.contains(['/', '@', '#', '_', '\\', '=', '<', '>', '{', '}', '|', '`'])
+        || token.as_bytes().windows(2).any(|w| w[0] == b'.' && w[1].is_ascii_alphabetic())
+}
+
+/// Whether the sentence around word `i` reads as English: two or more of its other lowercase
+/// words, and two in three of them, are English words. A line in another language inside an
+/// English page is not spelt wrong, nor a list of tool names ("layman, gentoolkit, esearch").
+fn english_around(doc: &Document<'_>, i: usize) -> bool {
+    let sentence = doc.words[i].sentence();
+    let (mut known, mut seen) = (0, 0);
+    let near = doc.words[i.saturating_sub(12)..(i + 13).min(doc.words.len())].iter();
+    for w in near.filter(|w| w.sentence() == sentence) {
+        let text = doc.text(w.span);
+        if w.span.start == doc.words[i].span.start || text.len() < 2 || !text.bytes().all(|b| b.is_ascii_lowercase()) {
+            continue;
+        }
+        seen += 1;
+        known += usize::from(lowercase_word(text));
+    }
+    known >= 2 && known * 3 >= seen * 2
+}
+
+/// Latin endings of the second word of a scientific name ("Homo erectus", "Quercus robur" is
+/// not caught, "Canis lupus" is).
+const LATIN_ENDINGS: &[&str] = &["us", "um", "ae", "ii", "is", "ensis", "oides"];
+
+/// A species name after its genus: a Latin-looking word right after a capitalised one.
+fn species_name(doc: &Document<'_>, i: usize) -> bool {
+    let word = doc.words[i];
+    let text = doc.text(word.span);
+    i > 0
+        && LATIN_ENDINGS.iter().any(|e| text.ends_with(e))
+        && doc.words.get(i - 1).is_some_and(|prev| {
+            prev.sentence() == word.sentence()
+                && doc.source[prev.span.end..word.span.start] == *" "
+                && crate::text::starts_upper(doc.text(prev.span))
+        })
+}
+
+impl Rule for UnknownWord {
+    fn meta(&self) -> &RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
+        if !doc.evidence().is_english() {
+            return; // spelling is English-only
+        }
+        for (i, word) in doc.words.iter().enumerate() {
+            let text = doc.text(word.span);
+            // Cheap checks first: this runs on every word.
+            if text.len() < self.min_length || !text.bytes().all(|b| b.is_ascii_lowercase()) {
+                continue;
+            }
+            if !doc.blocks[word.block()].kind.is_prose()
+                || lexicon::lookup(text).is_some()
+                || crate::misspellings::corrections(text).is_some()
+            {
+                continue;
+            }
+            let usage = doc.evidence().usage(text);
+            if usage.lower_any + usage.mentioned_mid > 1 || self.allow.contains(text) {
+                continue;
+            }
+            // A letter glued to the word ("communiqu" before a lost "é", "café" without its
+            // accent) or a hyphen: a fragment, not a word.
+            let before = doc.source[..word.span.start].chars().next_back();
+            let after = doc.source[word.span.end..].chars().next();
+            if before.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '‐')
+                || after.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '‐' || crate::text::is_apostrophe(c))
+            {
+                continue;
+            }
+            if in_machine_text(doc.source, word.span) || !english_around(doc, i) || species_name(doc, i) {
+                continue;
+            }
+            let found = candidates(text, MAX_CANDIDATES);
+            if found.is_empty() || found.len() > MAX_CANDIDATES {
+                continue;
+            }
+            if !found.iter().any(|f| keyboard_slip(text, f)) && built_from_known_words(text) {
+                continue;
+            }
+            // "It's 'orrible": an apostrophe standing for dropped letters is dialect, not a slip.
+            if before.is_some_and(crate::text::is_apostrophe) && found.iter().all(|f| f.ends_with(text)) {
+                continue;
+            }
+            let list = found.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(" or ");
+            let mut d = Diagnostic::new(META.id, word.span, format!("`{text}` is not an English word; did you mean {list}?"));
+            d.help = Some(match found.as_slice() {
+                [only] => format!("write `{only}`, or add `{text}` to `allow` if it is right"),
+                _ => format!("write {list}, or add `{text}` to `allow` if it is right"),
+            });
+            if let [only] = found.as_slice() {
+                d.fix = Some(Fix::unsafe_(vec![Edit::replace(word.span, only.clone())]));
+            }
+            out.push(d);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Applicability::{Safe, Unsafe};
+    use crate::rules::testing::{findings, fixed, flagged};
+
+    const ID: &str = "unknown-word";
+
+    fn article(sentence: &str) -> String {
+        format!("Council Approves New Budget\n\nThe council met on Monday to discuss the plan for the coming year. {sentence} Members will vote again next month after a public consultation.\n")
+    }
+
+    #[test]
+    fn a_slip_with_one_candidate_is_fixed_only_as_unsafe() {
+        let text = article("The new legisation takes effect in May.");
+        assert_eq!(flagged(ID, &text), vec!["legisation"]);
+        assert_eq!(fixed(ID, &text, Safe), text, "a guess is never a safe fix");
+        assert_eq!(fixed(ID, &text, Unsafe), article("The new legislation takes effect in May."));
+    }
+
+    #[test]
+    fn each_kind_of_edit_is_found() {
+        for (slip, word) in
+            [("politcians", "politicians"), ("presneted", "presented"), ("croooner", "crooner"), ("conterfeit", "counterfeit")]
+        {
+            let text = article(&format!("They spoke of the {slip} at length."));
+            let found = findings(ID, &text);
+            assert_eq!(found.len(), 1, "{slip}");
+            assert!(found[0].message.contains(&format!("`{word}`")), "{slip}: {}", found[0].message);
+        }
+    }
+
+    #[test]
+    fn two_candidates_are_suggestions_without_a_fix() {
+        let found = findings(ID, &article("He was beloned by the whole town."));
+        assert_eq!(found.len(), 1);
+        assert!(found[0].fix.is_none());
+        assert!(found[0].message.contains("`belonged`") && found[0].message.contains("`beloved`"), "{}", found[0].message);
+    }
+
+    #[test]
+    fn known_words_names_short_words_and_repeated_words_are_left_alone() {
+        for sentence in [
+            "The legislation takes effect in May.",
+            "Analysts at Kzwiatkowski expect growth.",
+            "The sence of it was clear.",
+            "The eurozone grew while the eurozone debt fell.",
+            "Officials said the plany was late.",
+            "Critics called it 'orrible and worse.",
+            "They found a skull of Homo erectus in the cave.",
+            "Tools: layman, gentoolkit, CoreBuilder, esearch.",
+        ] {
+            assert!(findings(ID, &article(sentence)).is_empty(), "{sentence}");
+        }
+    }
+
+    #[test]
+    fn compounds_and_derivations_of_known_words_are_new_vocabulary() {
+        for word in
+            ["frontman", "drugmaker", "renationalise", "delisting", "bandmates", "uplights", "rebranded", "shockwaves", "clunkiness"]
+        {
+            assert!(built_from_known_words(word), "{word}");
+        }
+        for word in ["legisation", "politcians", "presneted", "apalling", "grearest"] {
+            assert!(!built_from_known_words(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn machine_text_fragments_and_foreign_sentences_are_not_prose() {
+        for sentence in [
+            "See www.legisation.org for details.",
+            "Write to info@legisation.com today.",
+            "Follow #legisation on the site.",
+            "The file is in /srv/legisation now.",
+            "It was a communiqué-like legisation-style note.",
+            "El gobierno aprobó la legisation nueva ayer por la tarde.",
+        ] {
+            assert!(findings(ID, &article(sentence)).is_empty(), "{sentence}");
+        }
+    }
+
+    #[test]
+    fn candidates_are_everyday_words_one_edit_away() {
+        assert_eq!(candidates("legisation", 2), vec!["legislation"]);
+        assert_eq!(candidates("varirty", 2), vec!["variety"]);
+        assert!(candidates("zzzzzzzz", 2).is_empty());
+        assert!(candidates("toons", 2).len() > 2, "a short word has many neighbours");
+    }
+
+    #[test]
+    fn a_swap_or_a_doubled_letter_is_a_slip_even_inside_two_words() {
+        assert!(keyboard_slip("repairring", "repairing"));
+        assert!(keyboard_slip("apalling", "appalling"));
+        assert!(keyboard_slip("artisitc", "artistic"));
+        assert!(!keyboard_slip("hopever", "however"));
+        assert!(!keyboard_slip("uplights", "uprights"));
+        assert!(!keyboard_slip("legisation", "legislation"));
+        assert_eq!(flagged(ID, &article("Crews were repairring the bridge.")), vec!["repairring"]);
+        assert!(findings(ID, &article("New uplights were fitted in the hall.")).is_empty());
+    }
+
+    #[test]
+    fn min_length_is_checked() {
+        assert!(UnknownWord::new(Options { min_length: Some(2), ..Options::default() }).is_err());
+        assert!(UnknownWord::new(Options { min_length: Some(5), ..Options::default() }).is_ok());
+    }
+}
