@@ -38,7 +38,8 @@ a word (\"Whats\", \"todays\"), a day's event after a cue (\"last Saturdays show
 Oscars\"), a bare s where the document writes the same words with the apostrophe elsewhere or the full \
 name without the s (\"Clive Owen\" for \"Clive Owens nomination\"), a band before one member's name \
 (\"Led Zeppelins Jimmy Page\", not a list of people) and a surname English knows after a first name \
-(\"Martin Scorseses Gangs of New York\"). In a title, where plurals and verbs are capitalised too, the \
+(\"Martin Scorseses Gangs of New York\"), and a country whose bare form is a name of its own before a \
+lowercase noun (\"one of Frances highest honours\", never \"the Americas\" or \"Frances also\"). In a title, where plurals and verbs are capitalised too, the \
 prose must name the base on its own and never write the bare form.",
     bad: "Exploring the Future of Alliances in Light of Trumps Remarks",
     good: "Exploring the Future of Alliances in Light of Trump’s Remarks",
@@ -53,6 +54,72 @@ pub struct Options {
     pub min_evidence: Option<usize>,
 }
 common_options!(Options);
+
+/// Words that follow a person's name but never a possessive: adverbs, pronouns and verbs
+/// without an -s or -ed ("Frances also", "Frances herself", "Frances told").
+const NOT_A_NOUN_AFTER_NAME: &[&str] = &[
+    "also",
+    "then",
+    "now",
+    "still",
+    "never",
+    "often",
+    "once",
+    "later",
+    "soon",
+    "too",
+    "first",
+    "herself",
+    "himself",
+    "itself",
+    "themselves",
+    "told",
+    "took",
+    "made",
+    "gave",
+    "went",
+    "came",
+    "wrote",
+    "won",
+    "lost",
+    "left",
+    "began",
+    "became",
+    "got",
+    "felt",
+    "saw",
+    "knew",
+    "thought",
+    "must",
+    "shall",
+    "cannot",
+    "did",
+    "does",
+    "not",
+    "as",
+    "than",
+    "when",
+    "while",
+    "after",
+    "before",
+    "because",
+    "if",
+    "but",
+    "since",
+    "until",
+    "into",
+    "over",
+    "under",
+    "about",
+    "against",
+    "during",
+    "without",
+    "within",
+    "through",
+    "across",
+    "toward",
+    "towards",
+];
 
 /// Words before a plural, not a possessive: "the Kennedys", "two Germanys".
 const PLURAL_CUES: &[&str] = &[
@@ -335,7 +402,27 @@ impl Rule for Possessive {
                 && doc.words.get(i + 2).is_some_and(|w| w.sentence() == word.sentence() && starts_upper(doc.text(w.span)))
                 && bare_entry.is_none_or(|e| e.lower.is_none() && e.capitalized.is_none_or(|t| t > lexicon::Tier::Common))
                 && occurrences.of(doc, text) == 1;
-            if apostrophe_elsewhere || day_before_noun || member_next || no_plural_form || title_next {
+            // A country whose bare form is a name of its own ("Frances", "Americas") before a
+            // lowercase noun or adjective mid-sentence: "one of Frances highest honours", "to
+            // Americas economic woes". Not after a cue or a capitalised word ("the Americas",
+            // "Mary Frances"), nor before a verb, an adverb or a function word ("Frances said",
+            // "Frances also"), and only where the bare form is written once.
+            let country_before_noun = country
+                && !word.sentence_start()
+                && !doc.blocks[word.block()].kind.is_heading_like()
+                && gap.is_empty()
+                && bare_entry.is_some_and(|e| e.capitalized.is_some() || e.other.is_some())
+                && prev.is_none_or(|p| {
+                    let p = doc.text(p.span);
+                    !starts_upper(p) && !PLURAL_CUES.contains(&p) && !p.starts_with(|c: char| c.is_ascii_digit())
+                })
+                && next_text.bytes().all(|b| b.is_ascii_lowercase())
+                && !NOT_A_NOUN_AFTER.contains(&next_text)
+                && !NOT_A_NOUN_AFTER_NAME.contains(&next_text)
+                && !["ed", "ly", "s"].iter().any(|e| next_text.ends_with(e))
+                && lexicon::is_lowercase_word(next_text)
+                && occurrences.of(doc, text) == 1;
+            if apostrophe_elsewhere || day_before_noun || member_next || no_plural_form || title_next || country_before_noun {
                 push_missing(out, word.span, text, base, evidence.apostrophe());
                 continue;
             }
@@ -693,6 +780,23 @@ mod tests {
         }
         let text = "Criticism Follows Okafors Remarks\n\nThe mayor, Okafor, spoke on Monday. Critics said Okafor was wrong.\n";
         assert_eq!(check(text).0, ["Okafors"]);
+    }
+
+    #[test]
+    fn a_country_whose_bare_form_is_a_name_before_a_lowercase_noun() {
+        let (found, _) = check("Title Here\n\nThe film won Frances top cinema award on Friday.\n");
+        assert_eq!(found, vec!["Frances"]);
+        let (found, _) = check("Title Here\n\nShoppers were hit by Americas economic woes this year.\n");
+        assert_eq!(found, vec!["Americas"]);
+        for text in [
+            "Title Here\n\nTrade across the Americas grew last year.\n",
+            "Title Here\n\nHis aunt Frances also sang in the choir.\n",
+            "Title Here\n\nThe singer Mary Frances made her debut.\n",
+            "Title Here\n\nIn the end Frances told the court she was innocent.\n",
+            "Title Here\n\nThe band toured the Americas twice.\n",
+        ] {
+            assert!(check(text).0.is_empty(), "{text:?}");
+        }
     }
 
     #[test]
