@@ -70,6 +70,11 @@ impl SentenceCase {
         if lead.contains(['“', '"', '‘', '\'', '«', '…', '[', '(']) || lead.contains("...") {
             return true;
         }
+        // A path, handle, tag, variable or dotfile written as it must be: "/srv/media",
+        // "@nasa", "#tbt", "~/notes", "$HOME", ".bashrc".
+        if lead.ends_with(['/', '\\', '@', '#', '~', '$', '.', '_', '`']) {
+            return true;
+        }
         matches!(char_before(doc.source, sentence.start), Some('…'))
     }
 }
@@ -180,4 +185,42 @@ fn lowercase_lists(doc: &Document<'_>) -> HashSet<usize> {
         }
     }
     counts.into_iter().filter(|(_, (upper, lower))| lower >= upper).map(|(g, _)| g).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostic::Applicability::Safe;
+    use crate::rules::testing::{fixed, flagged};
+
+    const ID: &str = "sentence-case";
+
+    #[test]
+    fn a_lowercase_sentence_start_is_capitalised() {
+        let text = "Title Here\n\nThe vote was close. the motion passed by two votes.\n";
+        assert_eq!(flagged(ID, text), vec!["the"]);
+        assert_eq!(fixed(ID, text, Safe), "Title Here\n\nThe vote was close. The motion passed by two votes.\n");
+    }
+
+    #[test]
+    fn quotations_continuations_and_brand_names_are_left_alone() {
+        for text in [
+            "Title Here\n\nHe paused. \"and then it rained,\" he said.\n",
+            "Title Here\n\nThe list went on... and on.\n",
+            "Title Here\n\nThe phone sold well. iPhone sales rose again.\n",
+        ] {
+            assert!(flagged(ID, text).is_empty(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_sentence_opening_with_a_path_handle_or_tag_is_left_as_written() {
+        for text in [
+            "Title Here\n\nThe wizard asks for a folder, e.g. /srv/media/movies. It then scans it.\n",
+            "Title Here\n\nThe agency posted the photo. @nasa later deleted it.\n",
+            "Title Here\n\nThe trend spread fast. #tbt posts doubled.\n",
+            "Title Here\n\nEdit the file. ~/notes holds the rest.\n",
+        ] {
+            assert!(flagged(ID, text).is_empty(), "{text:?}");
+        }
+    }
 }
