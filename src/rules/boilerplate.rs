@@ -1139,8 +1139,9 @@ const NOT_NAMES: &[&str] = &[
 ];
 
 /// A menu or breadcrumb trail: three or more short labels, each capitalised (or a number) and
-/// none ending a sentence, between one repeated separator set off by spaces: "Home | News |
-/// Sport", "Home > News > Local". A table row (`|` first) is no menu.
+/// none ending a sentence or holding a field's value, between one repeated separator set off by
+/// spaces: "Home | News | Sport", "Home > News > Local". A table row (`|` first) is no menu,
+/// nor a card of fields ("Prep time: 15 mins | Serves 8").
 fn is_menu(text: &str) -> bool {
     if text.starts_with('|') {
         return false;
@@ -1168,6 +1169,8 @@ fn is_menu(text: &str) -> bool {
                 && label.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
                 && !label.ends_with(['.', '!', '?', ',', ';', ':'])
                 && !label.contains(['"', '“', '”'])
+                // "Prep time: 15 mins | Cook time: 45 mins": fields with values, not links
+                && !label.contains(": ")
         })
     })
 }
@@ -1584,6 +1587,16 @@ mod tests {
         ] {
             assert!(lint(line, true).0.is_empty(), "{line}");
         }
+    }
+
+    #[test]
+    fn a_menu_is_links_but_a_card_of_fields_is_content() {
+        assert!(is_menu("Home | News | Sport | Weather"));
+        assert!(is_menu("Home > Business > Markets"));
+        assert!(!is_menu("Prep time: 15 mins | Cook time: 45 mins | Serves 8"));
+        assert!(!is_menu("| Nutrient | Per serving |"));
+        assert!(lint("Prep time: 15 mins | Cook time: 45 mins | Serves 8", false).0.is_empty());
+        assert_eq!(lint("Home | News | Sport | Weather", false).0.len(), 1);
     }
 
     #[test]
