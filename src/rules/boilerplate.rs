@@ -30,8 +30,8 @@ use crate::options::Level;
 use crate::text::{is_apostrophe, normalize_line};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, LazyLock};
 
 pub static META: RuleMeta = RuleMeta {
@@ -646,7 +646,7 @@ const VOCABULARY: &[(Family, Kind, &str)] = &[
 ];
 
 static VOCAB: LazyLock<HashMap<&'static str, (Family, Kind)>> = LazyLock::new(|| {
-    let mut map = HashMap::new();
+    let mut map = HashMap::default();
     for &(family, kind, words) in VOCABULARY {
         for w in words.split_whitespace() {
             // the first listing wins: "read" is a read-time verb before it is related navigation
@@ -1245,7 +1245,7 @@ const OPENERS: &[(u16, &str)] = &[
 ];
 
 static OPENS: LazyLock<HashMap<&'static str, u16>> = LazyLock::new(|| {
-    let mut map = HashMap::new();
+    let mut map = HashMap::default();
     for &(bit, words) in OPENERS {
         for w in words.split_whitespace() {
             *map.entry(w).or_insert(0) |= bit;

@@ -34,8 +34,8 @@ use crate::diagnostic::{Category, Diagnostic, Severity};
 use crate::document::{BlockKind, Document};
 use crate::options::Level;
 use crate::text::{is_all_caps, is_emoji, starts_upper};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::sync::LazyLock;
 
@@ -151,7 +151,7 @@ static MODEL: LazyLock<Model> = LazyLock::new(|| Model::parse(include_str!("clic
 impl Model {
     fn parse(text: &'static str) -> Model {
         let mut bias = 0.0;
-        let mut weights = HashMap::new();
+        let mut weights = HashMap::default();
         for line in text.lines().filter(|l| !l.starts_with('#')) {
             let Some((key, value)) = line.split_once('\t') else { continue };
             let Ok(value) = value.trim().parse::<f64>() else { continue };
@@ -438,7 +438,7 @@ impl Clickbait {
             }
         }
         // Each distinct word and word pair counts once.
-        let mut seen: HashSet<(&str, &str)> = HashSet::new();
+        let mut seen: HashSet<(&str, &str)> = HashSet::default();
         let mut key = String::new();
         let mut contributions: Vec<(f64, (&str, &str))> = Vec::new();
         let first = toks.first().map(|t| ("^", t.as_str()));

@@ -21,8 +21,8 @@ use crate::lexicon::{self, Tier};
 use crate::options::Level;
 use crate::text::{capitalize, has_inner_upper, is_all_caps, starts_lower, starts_upper, whole_word_matches};
 use regex::Regex;
+use rustc_hash::FxHashSet as HashSet;
 use serde::Deserialize;
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 pub static META: RuleMeta = RuleMeta {
