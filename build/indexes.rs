@@ -22,7 +22,9 @@ fn hash(key: &[u8]) -> u64 {
 
 /// The bits of a key's hash that its filter bits come from (the index uses the low bits).
 fn filter_bits(hash: u64, bits: usize) -> [usize; 2] {
-    [(hash >> 24) as usize & (bits - 1), (hash >> 44) as usize & (bits - 1)]
+    // (rotated, not shifted: the second bit keeps a full range if the table ever grows past
+    // 2^20 bits; the same in src/word_table.rs)
+    [(hash >> 24) as usize & (bits - 1), hash.rotate_right(44) as usize & (bits - 1)]
 }
 
 /// Write the index of `source`'s lines (each `key TAB …`) to `out`, and, when `filter` is

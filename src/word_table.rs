@@ -26,7 +26,7 @@ impl WordTable {
         if bits == 0 || !bits.is_power_of_two() {
             return false;
         }
-        [(hash >> 24) as usize & (bits - 1), (hash >> 44) as usize & (bits - 1)]
+        [(hash >> 24) as usize & (bits - 1), hash.rotate_right(44) as usize & (bits - 1)]
             .iter()
             .any(|&bit| self.filter[bit / 8] & (1 << (bit % 8)) == 0)
     }

@@ -96,3 +96,42 @@ fn hostile_config_patterns_are_refused() {
     let text = "[[custom]]\nid = \"redos\"\npattern = \"(a+)+\\\\1\"\nmessage = \"m\"\n";
     assert!(LoadedConfig::from_user_text("t.toml", text, None).is_err());
 }
+
+/// Every Unicode space and invisible joiner next to every kind of token, through every rule:
+/// a rule that steps one byte past a space it found (U+00A0 is two bytes, U+3000 three) would
+/// slice inside a character and panic.
+#[test]
+fn multi_byte_spaces_and_joiners_beside_every_kind_of_token() {
+    let spaces = ['\u{a0}', '\u{2009}', '\u{202f}', '\u{3000}', '\u{2003}', '\u{ad}', '\u{200b}', '\u{feff}'];
+    let tokens = [
+        "legisation",
+        "politcians",
+        "sence",
+        "region.As",
+        "japan",
+        "Trumps",
+        "the the",
+        "http://example.com/a_b",
+        "@handle",
+        "#tag",
+        "/srv/media",
+        "e.g.",
+        "“quoted”",
+        "'orrible",
+        "governmen…",
+        "Share.",
+        "U.S.",
+        "5p.m.",
+        "£10",
+        "Frances",
+    ];
+    let mut text = String::from("Council Approves New Budget\n\n");
+    for (i, token) in tokens.iter().enumerate() {
+        for space in spaces {
+            text.push_str(&format!("The plan{space}{token}{space}was discussed at length by the council on day {i}. "));
+        }
+        text.push_str("\n\n");
+    }
+    let diagnostics = lint_checked(&text, "spaces.txt");
+    assert!(diagnostics.iter().any(|d| d.rule == "typo"), "the rules still run on such text");
+}

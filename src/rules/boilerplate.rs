@@ -1139,7 +1139,7 @@ const NOT_NAMES: &[&str] = &[
 ];
 
 /// A menu or breadcrumb trail: three or more short labels, each capitalised (or a number) and
-/// none ending a sentence or holding a field's value, between one repeated separator set off by
+/// none ending a sentence or holding a field's figure, between one repeated separator set off by
 /// spaces: "Home | News | Sport", "Home > News > Local". A table row (`|` first) is no menu,
 /// nor a card of fields ("Prep time: 15 mins | Serves 8").
 fn is_menu(text: &str) -> bool {
@@ -1169,8 +1169,9 @@ fn is_menu(text: &str) -> bool {
                 && label.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
                 && !label.ends_with(['.', '!', '?', ',', ';', ':'])
                 && !label.contains(['"', '“', '”'])
-                // "Prep time: 15 mins | Cook time: 45 mins": fields with values, not links
-                && !label.contains(": ")
+                // "Prep time: 15 mins | Cook time: 45 mins": fields with figures, not links
+                // (a crumb titled "Video: Fire in town" is still a crumb)
+                && !label.split_once(": ").is_some_and(|(_, value)| value.starts_with(|c: char| c.is_ascii_digit()))
         })
     })
 }
@@ -1594,6 +1595,7 @@ mod tests {
         assert!(is_menu("Home | News | Sport | Weather"));
         assert!(is_menu("Home > Business > Markets"));
         assert!(!is_menu("Prep time: 15 mins | Cook time: 45 mins | Serves 8"));
+        assert!(is_menu("Home › News › Video: Fire in town"));
         assert!(!is_menu("| Nutrient | Per serving |"));
         assert!(lint("Prep time: 15 mins | Cook time: 45 mins | Serves 8", false).0.is_empty());
         assert_eq!(lint("Home | News | Sport | Weather", false).0.len(), 1);

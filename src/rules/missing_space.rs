@@ -97,7 +97,8 @@ fn can_match(text: &str) -> [bool; 3] {
 }
 
 fn token_around(text: &str, at: usize) -> &str {
-    let start = text[..at].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    // (trimmed, not `rfind + 1`: the space before may be several bytes, U+00A0 or U+3000)
+    let start = text[..at].trim_end_matches(|c: char| !c.is_whitespace()).len();
     let end = text[at..].find(char::is_whitespace).map_or(text.len(), |i| at + i);
     &text[start..end]
 }

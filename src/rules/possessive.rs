@@ -55,8 +55,9 @@ pub struct Options {
 }
 common_options!(Options);
 
-/// Words that follow a person's name but never a possessive: adverbs, pronouns and verbs
-/// without an -s or -ed ("Frances also", "Frances herself", "Frances told").
+/// Words that follow a person's name but never a possessive: determiners and pronouns (an
+/// object: "told Frances the news"), adverbs and time words, and verbs without an -s or -ed
+/// ("Frances also", "Frances herself", "Frances told", "met Frances last year").
 const NOT_A_NOUN_AFTER_NAME: &[&str] = &[
     "also",
     "then",
@@ -119,6 +120,55 @@ const NOT_A_NOUN_AFTER_NAME: &[&str] = &[
     "across",
     "toward",
     "towards",
+    "the",
+    "a",
+    "an",
+    "this",
+    "these",
+    "those",
+    "his",
+    "her",
+    "him",
+    "them",
+    "it",
+    "its",
+    "their",
+    "our",
+    "my",
+    "your",
+    "me",
+    "us",
+    "some",
+    "any",
+    "every",
+    "another",
+    "no",
+    "just",
+    "always",
+    "again",
+    "even",
+    "ever",
+    "only",
+    "here",
+    "there",
+    "last",
+    "next",
+    "today",
+    "yesterday",
+    "tonight",
+    "tomorrow",
+    "sang",
+    "wore",
+    "sat",
+    "heard",
+    "read",
+    "bought",
+    "caught",
+    "taught",
+    "fought",
+    "drove",
+    "flew",
+    "ate",
 ];
 
 /// Words before a plural, not a possessive: "the Kennedys", "two Germanys".
@@ -794,6 +844,9 @@ mod tests {
             "Title Here\n\nThe singer Mary Frances made her debut.\n",
             "Title Here\n\nIn the end Frances told the court she was innocent.\n",
             "Title Here\n\nThe band toured the Americas twice.\n",
+            "Title Here\n\nHe told Frances the news on Monday.\n",
+            "Title Here\n\nThey met Frances last year in Paris.\n",
+            "Title Here\n\nHis wife Frances sang at the service.\n",
         ] {
             assert!(check(text).0.is_empty(), "{text:?}");
         }

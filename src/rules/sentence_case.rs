@@ -72,7 +72,7 @@ impl SentenceCase {
         }
         // A path, handle, tag, variable or dotfile written as it must be: "/srv/media",
         // "@nasa", "#tbt", "~/notes", "$HOME", ".bashrc".
-        if lead.ends_with(['/', '\\', '@', '#', '~', '$', '.', '_', '`']) {
+        if lead.ends_with(['/', '\\', '@', '#', '~', '$', '.', '`']) {
             return true;
         }
         matches!(char_before(doc.source, sentence.start), Some('…'))

@@ -200,18 +200,24 @@ fn keyboard_slip(word: &str, candidate: &str) -> bool {
     if w.len() == c.len() {
         return common + 1 < w.len() && w[common] == c[common + 1] && w[common + 1] == c[common] && w[common + 2..] == c[common + 2..];
     }
-    // the longer has one letter more, at `common`, repeating a neighbour
+    // the longer has one letter more, at `common` (the first difference), repeating the letter
+    // before it: "repairring", "appalling" (a repeat after it would have differed earlier)
     let (long, short) = if w.len() > c.len() { (w, c) } else { (c, w) };
-    long.len() == short.len() + 1
-        && long[common + 1..] == short[common..]
-        && (long.get(common + 1) == Some(&long[common]) || (common > 0 && long[common - 1] == long[common]))
+    long.len() == short.len() + 1 && long[common + 1..] == short[common..] && common > 0 && long[common - 1] == long[common]
+}
+
+/// A character that joins a word to its neighbour: a letter or digit, a hyphen (also the
+/// non-breaking one), a soft hyphen or a zero-width character that extraction left in.
+fn glued(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '-' | '‐' | '‑' | '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}')
 }
 
 /// Whether the word at `span` sits in a URL, an address, a handle, a path or code: its
 /// whitespace-delimited token holds `/`, `@`, `#`, `_`, `\`, `=`, `<`, `>`, `{`, `}`, `|`, a
 /// backtick or a letter right after a dot ("example.com").
 fn in_machine_text(source: &str, span: Span) -> bool {
-    let start = source[..span.start].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    // (a multi-byte space, U+00A0 or U+3000, ends the token too: trim to it, don't step over it)
+    let start = source[..span.start].trim_end_matches(|c: char| !c.is_whitespace()).len();
     let end = source[span.end..].find(char::is_whitespace).map_or(source.len(), |i| span.end + i);
     let token = &source[start..end];
     token.contains(['/', '@', '#', '_', '\\', '=', '<', '>', '{', '}', '|', '`'])
@@ -247,9 +253,12 @@ fn species_name(doc: &Document<'_>, i: usize) -> bool {
     i > 0
         && LATIN_ENDINGS.iter().any(|e| text.ends_with(e))
         && doc.words.get(i - 1).is_some_and(|prev| {
+            let genus = doc.text(prev.span);
+            // a genus is no everyday word: "The tremendus effort" is a slip after "The"
             prev.sentence() == word.sentence()
                 && doc.source[prev.span.end..word.span.start] == *" "
-                && crate::text::starts_upper(doc.text(prev.span))
+                && crate::text::starts_upper(genus)
+                && !lexicon::lookup(genus).is_some_and(|e| e.common_lower())
         })
 }
 
@@ -268,23 +277,22 @@ impl Rule for UnknownWord {
             if text.len() < self.min_length || !text.bytes().all(|b| b.is_ascii_lowercase()) {
                 continue;
             }
-            if !doc.blocks[word.block()].kind.is_prose()
-                || lexicon::lookup(text).is_some()
-                || crate::misspellings::corrections(text).is_some()
-            {
+            // The document's own count first: its map is small and hot, the lexicon's index is
+            // megabytes away in memory, and most long words recur.
+            let usage = doc.evidence().usage(text);
+            if usage.lower_any + usage.mentioned_mid > 1 || !doc.blocks[word.block()].kind.is_prose() {
                 continue;
             }
-            let usage = doc.evidence().usage(text);
-            if usage.lower_any + usage.mentioned_mid > 1 || self.allow.contains(text) {
+            if lexicon::lookup(text).is_some() || crate::misspellings::corrections(text).is_some() || self.allow.contains(text) {
                 continue;
             }
             // A letter glued to the word ("communiqu" before a lost "é", "café" without its
-            // accent) or a hyphen: a fragment, not a word.
+            // accent), a hyphen or an invisible break (soft hyphen, zero-width space): a
+            // fragment, not a word. So is a word cut off by an ellipsis ("the governmen…").
             let before = doc.source[..word.span.start].chars().next_back();
-            let after = doc.source[word.span.end..].chars().next();
-            if before.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '‐')
-                || after.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '‐' || crate::text::is_apostrophe(c))
-            {
+            let rest = &doc.source[word.span.end..];
+            let after = rest.chars().next();
+            if before.is_some_and(glued) || after.is_some_and(glued) || rest.starts_with('…') || rest.starts_with("..") {
                 continue;
             }
             if in_machine_text(doc.source, word.span) || !english_around(doc, i) || species_name(doc, i) {
@@ -297,8 +305,11 @@ impl Rule for UnknownWord {
             if !found.iter().any(|f| keyboard_slip(text, f)) && built_from_known_words(text) {
                 continue;
             }
-            // "It's 'orrible": an apostrophe standing for dropped letters is dialect, not a slip.
-            if before.is_some_and(crate::text::is_apostrophe) && found.iter().all(|f| f.ends_with(text)) {
+            // "It's 'orrible", "nothin'": an apostrophe standing for dropped letters is dialect,
+            // not a slip (a quotation mark around a word is no such apostrophe: 'legisation').
+            if (before.is_some_and(crate::text::is_apostrophe) && found.iter().all(|f| f.ends_with(text)))
+                || (after.is_some_and(crate::text::is_apostrophe) && found.iter().all(|f| f.starts_with(text)))
+            {
                 continue;
             }
             let list = found.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(" or ");
@@ -364,6 +375,9 @@ mod tests {
             "The eurozone grew while the eurozone debt fell.",
             "Officials said the plany was late.",
             "Critics called it 'orrible and worse.",
+            "The teaser read: the governmen… and stopped there.",
+            "The teaser read: the governmen... and stopped there.",
+            "The word environ\u{ad}mental was split by a soft hyphen.",
             "They found a skull of Homo erectus in the cave.",
             "Tools: layman, gentoolkit, CoreBuilder, esearch.",
         ] {
@@ -415,6 +429,20 @@ mod tests {
         assert!(!keyboard_slip("legisation", "legislation"));
         assert_eq!(flagged(ID, &article("Crews were repairring the bridge.")), vec!["repairring"]);
         assert!(findings(ID, &article("New uplights were fitted in the hall.")).is_empty());
+    }
+
+    #[test]
+    fn a_slip_in_quotation_marks_or_after_a_capitalised_word_is_still_a_slip() {
+        assert_eq!(flagged(ID, &article("Critics called the new rules 'legisation' in jest.")), vec!["legisation"]);
+        assert_eq!(flagged(ID, &article("The tremendus effort was praised in March.")), vec!["tremendus"]);
+    }
+
+    #[test]
+    fn a_multi_byte_space_before_the_word_is_no_panic() {
+        for space in ['\u{a0}', '\u{2009}', '\u{202f}', '\u{3000}'] {
+            let text = article(&format!("The new{space}legisation takes effect in May."));
+            assert_eq!(flagged(ID, &text), vec!["legisation"], "{space:?}");
+        }
     }
 
     #[test]
