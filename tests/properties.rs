@@ -39,6 +39,14 @@ fn article() -> impl Strategy<Value = String> {
         Just("<!-- copydesk-disable-next-line -->\n".to_string()),
         Just("https://example.com/a.B ".to_string()),
         Just("\u{FEFF}".to_string()),
+        // multi-byte spaces and joiners beside words: a rule stepping one byte past a space it
+        // found would slice inside a character
+        Just("\u{a0}".to_string()),
+        Just("\u{3000}".to_string()),
+        Just("\u{ad}".to_string()),
+        Just("legisation politcians ".to_string()),
+        Just("e.g. /srv/media @handle ".to_string()),
+        Just("governmen… ".to_string()),
         "[a-zA-Z .,;:!?'\"’“”()\\-]{0,12}",
         any::<char>().prop_map(|c| c.to_string()),
     ];
