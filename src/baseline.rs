@@ -46,7 +46,7 @@ pub fn entry(path: &str, source: &str, d: &Diagnostic) -> Entry {
     let start = source[..d.span.start.min(source.len())].rfind('\n').map_or(0, |i| i + 1);
     let end = source[d.span.start.min(source.len())..].find('\n').map_or(source.len(), |i| d.span.start + i);
     let text = source.get(d.span.start..d.span.end).unwrap_or("").to_string();
-    Entry { path: path.replace('\\', "/"), rule: d.rule.clone(), text, line_hash: fnv1a(source[start..end].trim()) }
+    Entry { path: path.replace('\\', "/"), rule: d.rule.to_string(), text, line_hash: fnv1a(source[start..end].trim()) }
 }
 
 impl Baseline {

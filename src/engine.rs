@@ -323,7 +323,7 @@ mod chrome_tests {
 
     #[test]
     fn findings_inside_a_chrome_line_give_way_to_it() {
-        let with = |rule: &str, category, start, end| {
+        let with = |rule: &'static str, category, start, end| {
             let mut d = Diagnostic::new(rule, Span::new(start, end), rule.to_string());
             d.category = category;
             d

@@ -16,7 +16,7 @@
 //! let linter = copydesk::Linter::with_defaults()?;
 //! let text = "Budget Approved\n\nThe council met sence Monday.As expected, the vote passed.\n";
 //! let findings = linter.lint(text, Format::PlainText);
-//! let rules: Vec<&str> = findings.iter().map(|d| d.rule.as_str()).collect();
+//! let rules: Vec<&str> = findings.iter().map(|d| d.rule.as_ref()).collect();
 //! assert_eq!(rules, ["typo", "missing-space"]);
 //!
 //! // The spacing fix is safe; "sence" could be "since" or "sense", so it has no fix at all,

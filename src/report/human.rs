@@ -197,7 +197,7 @@ impl std::error::Error for Report<'_> {}
 
 impl miette::Diagnostic for Report<'_> {
     fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        Some(Box::new(self.d.rule.as_str()))
+        Some(Box::new(self.d.rule.as_ref()))
     }
     fn severity(&self) -> Option<miette::Severity> {
         Some(match self.d.severity {
@@ -223,7 +223,7 @@ impl miette::Diagnostic for Report<'_> {
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let label = self.source.snippet.label;
         let span = SourceSpan::new(label.start.into(), label.len());
-        Some(Box::new(std::iter::once(LabeledSpan::new_with_span(Some(self.d.rule.clone()), span))))
+        Some(Box::new(std::iter::once(LabeledSpan::new_with_span(Some(self.d.rule.to_string()), span))))
     }
 }
 

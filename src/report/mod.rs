@@ -57,18 +57,18 @@ impl Summary {
         for d in &r.diagnostics {
             self.diagnostics += 1;
             *self.by_severity.entry(d.severity.as_str()).or_default() += 1;
-            match self.by_rule.get_mut(&d.rule) {
+            match self.by_rule.get_mut(d.rule.as_ref()) {
                 Some(n) => *n += 1,
                 None => {
-                    self.by_rule.insert(d.rule.clone(), 1);
+                    self.by_rule.insert(d.rule.to_string(), 1);
                 }
             }
             if d.fix.as_ref().is_some_and(|f| f.applicability == Applicability::Safe) {
                 self.fixable += 1;
-                match self.fixable_by_rule.get_mut(&d.rule) {
+                match self.fixable_by_rule.get_mut(d.rule.as_ref()) {
                     Some(n) => *n += 1,
                     None => {
-                        self.fixable_by_rule.insert(d.rule.clone(), 1);
+                        self.fixable_by_rule.insert(d.rule.to_string(), 1);
                     }
                 }
             }

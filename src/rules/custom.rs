@@ -107,7 +107,7 @@ impl Rule for Custom {
                 if doc.is_masked(span) {
                     continue;
                 }
-                let mut d = Diagnostic::new(&self.id, span, self.message.clone());
+                let mut d = Diagnostic::new(self.id.clone(), span, self.message.clone());
                 d.category = Category::Custom;
                 // The configured level, whatever it is: the engine keeps a finding below the
                 // rule's default at its own level, so it must not start at `Warning`.
@@ -146,7 +146,7 @@ mod tests {
         let found = linter.lint(text, Format::PlainText);
         assert_eq!(found.len(), 1, "the title is out of scope");
         assert_eq!(
-            (found[0].rule.as_str(), found[0].severity, &text[found[0].span.start..found[0].span.end]),
+            (found[0].rule.as_ref(), found[0].severity, &text[found[0].span.start..found[0].span.end]),
             ("no-click-here", Severity::Info, "click here")
         );
         assert_eq!(found[0].category, Category::Custom);

@@ -42,7 +42,7 @@ pub fn to_lsp(d: &Diagnostic, index: &LineIndex<'_>) -> lsp_types::Diagnostic {
     lsp_types::Diagnostic {
         range: index.range(d.span),
         severity: Some(severity),
-        code: Some(NumberOrString::String(d.rule.clone())),
+        code: Some(NumberOrString::String(d.rule.to_string())),
         source: Some(SOURCE.to_string()),
         message,
         ..Default::default()
@@ -108,8 +108,8 @@ pub fn code_actions(request: &Request<'_>) -> Vec<CodeActionOrCommand> {
             }
         }
         let line = line_start(request.text, d.span.start);
-        if !ignored.contains(&(line, d.rule.as_str())) {
-            ignored.push((line, d.rule.as_str()));
+        if !ignored.contains(&(line, d.rule.as_ref())) {
+            ignored.push((line, d.rule.as_ref()));
             let edit = suppression_edit(request.text, request.format, &d.rule, d.span.start);
             let title = format!("Ignore `{}` on this line", d.rule);
             out.push(action(title, CodeActionKind::QUICKFIX, &lsp, request.edit(&[edit]), false));
@@ -156,7 +156,7 @@ fn action(title: String, kind: CodeActionKind, d: &lsp_types::Diagnostic, edit: 
 /// The corrections a `typo` finding without a fix suggests: the backticked words of its help,
 /// "did you mean `since` or `sense`?".
 fn typo_candidates(d: &Diagnostic) -> Vec<&str> {
-    match (&d.help, d.rule.as_str()) {
+    match (&d.help, d.rule.as_ref()) {
         (Some(help), "typo") if help.starts_with("did you mean") => help.split('`').skip(1).step_by(2).filter(|w| !w.is_empty()).collect(),
         _ => Vec::new(),
     }
