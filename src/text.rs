@@ -151,6 +151,15 @@ pub fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
+/// The whitespace-delimited token holding byte `at` ("https://example.com/a.B" around any of
+/// its bytes). The space before may be several bytes (U+00A0, U+3000): the start is trimmed
+/// back to it, never one byte past it.
+pub fn token_around(text: &str, at: usize) -> &str {
+    let start = text[..at].trim_end_matches(|c: char| !c.is_whitespace()).len();
+    let end = text[at..].find(char::is_whitespace).map_or(text.len(), |i| at + i);
+    &text[start..end]
+}
+
 /// The text within `radius` bytes of `start..end` (cut at char boundaries), and where it
 /// starts: searches for evidence near a word stay linear however long the document is.
 pub fn around(source: &str, start: usize, end: usize, radius: usize) -> (usize, &str) {
@@ -270,6 +279,16 @@ mod tests {
         assert_eq!(match_case("Sence", "since"), "Since");
         assert_eq!(match_case("SENCE", "since"), "SINCE");
         assert_eq!(capitalize("über"), "Über");
+    }
+
+    #[test]
+    fn the_token_around_a_byte_ends_at_any_space() {
+        let text = "see\u{a0}example.com/a.B\u{3000}now and then";
+        let at = text.find("com").unwrap();
+        assert_eq!(token_around(text, at), "example.com/a.B");
+        assert_eq!(token_around(text, text.find("and").unwrap()), "and");
+        assert_eq!(token_around(text, 0), "see");
+        assert_eq!(token_around("", 0), "");
     }
 
     #[test]

@@ -96,13 +96,6 @@ fn can_match(text: &str) -> [bool; 3] {
     can
 }
 
-fn token_around(text: &str, at: usize) -> &str {
-    // (trimmed, not `rfind + 1`: the space before may be several bytes, U+00A0 or U+3000)
-    let start = text[..at].trim_end_matches(|c: char| !c.is_whitespace()).len();
-    let end = text[at..].find(char::is_whitespace).map_or(text.len(), |i| at + i);
-    &text[start..end]
-}
-
 impl Rule for MissingSpace {
     fn meta(&self) -> &RuleMeta {
         &META
@@ -124,7 +117,7 @@ impl Rule for MissingSpace {
                     if n == 0 && NOT_SENTENCES.contains(&next_word.as_str()) {
                         continue;
                     }
-                    let token = token_around(text, at);
+                    let token = crate::text::token_around(text, at);
                     if token.contains("://") || token.contains('@') || token.starts_with("www.") {
                         continue;
                     }

@@ -83,11 +83,6 @@ fn everyday(word: &str) -> bool {
     lexicon::lookup(word).is_some_and(|e| matches!(e.lower, Some(Tier::Common | Tier::Usual)))
 }
 
-/// Written lowercase in any list, rare words included.
-fn lowercase_word(word: &str) -> bool {
-    lexicon::is_lowercase_word(word)
-}
-
 /// Prefixes English builds new words with: "renationalise", "delist", "superteam".
 const PREFIXES: &[&str] = &[
     "anti", "bio", "co", "counter", "cross", "de", "dis", "eco", "euro", "ex", "hyper", "inter", "mega", "micro", "mini", "mis", "multi",
@@ -107,7 +102,7 @@ const SUFFIXES: &[&str] = &[
 fn built_from_known_words(word: &str) -> bool {
     let n = word.len();
     // two words: the first at least two letters ("uplights"), the second at least three
-    if (2..n.saturating_sub(2)).any(|i| lowercase_word(&word[..i]) && lowercase_word(&word[i..])) {
+    if (2..n.saturating_sub(2)).any(|i| lexicon::is_lowercase_word(&word[..i]) && lexicon::is_lowercase_word(&word[i..])) {
         return true;
     }
     if PREFIXES.iter().any(|p| word.len() >= p.len() + 3 && word.starts_with(p) && known_stem(&word[p.len()..])) {
@@ -119,13 +114,13 @@ fn built_from_known_words(word: &str) -> bool {
 /// A stem English knows as it stands, with a final e restored ("rebalanc" + "ing"), a final y
 /// turned i restored ("clunki" + "ness"), or a doubled final consonant undone ("shopp" + "ing").
 fn known_stem(stem: &str) -> bool {
-    if lowercase_word(stem) {
+    if lexicon::is_lowercase_word(stem) {
         return true;
     }
     let mut with_e = String::with_capacity(stem.len() + 1);
     with_e.push_str(stem);
     with_e.push('e');
-    if lowercase_word(&with_e) {
+    if lexicon::is_lowercase_word(&with_e) {
         return true;
     }
     // "clunki" + "ness": a final y turned i
@@ -133,12 +128,12 @@ fn known_stem(stem: &str) -> bool {
         with_e.clear();
         with_e.push_str(base);
         with_e.push('y');
-        if lowercase_word(&with_e) {
+        if lexicon::is_lowercase_word(&with_e) {
             return true;
         }
     }
     let b = stem.as_bytes();
-    b.len() >= 4 && b[b.len() - 1] == b[b.len() - 2] && lowercase_word(&stem[..stem.len() - 1])
+    b.len() >= 4 && b[b.len() - 1] == b[b.len() - 2] && lexicon::is_lowercase_word(&stem[..stem.len() - 1])
 }
 
 /// The everyday words one edit from `word` (ASCII lowercase), sorted; stops past `limit`.
@@ -216,10 +211,8 @@ fn glued(c: char) -> bool {
 /// whitespace-delimited token holds `/`, `@`, `#`, `_`, `\`, `=`, `<`, `>`, `{`, `}`, `|`, a
 /// backtick or a letter right after a dot ("example.com").
 fn in_machine_text(source: &str, span: Span) -> bool {
-    // (a multi-byte space, U+00A0 or U+3000, ends the token too: trim to it, don't step over it)
-    let start = source[..span.start].trim_end_matches(|c: char| !c.is_whitespace()).len();
-    let end = source[span.end..].find(char::is_whitespace).map_or(source.len(), |i| span.end + i);
-    let token = &source[start..end];
+    // (a word holds no whitespace: the token around its first byte is the one around it all)
+    let token = crate::text::token_around(source, span.start);
     token.contains(['/', '@', '#', '_', '\\', '=', '<', '>', '{', '}', '|', '`'])
         || token.as_bytes().windows(2).any(|w| w[0] == b'.' && w[1].is_ascii_alphabetic())
 }
@@ -237,7 +230,7 @@ fn english_around(doc: &Document<'_>, i: usize) -> bool {
             continue;
         }
         seen += 1;
-        known += usize::from(lowercase_word(text));
+        known += usize::from(lexicon::is_lowercase_word(text));
     }
     known >= 2 && known * 3 >= seen * 2
 }
