@@ -10,22 +10,13 @@
 //!   the loader in every process before `main`, most of it never looked at.
 //!
 //! An index is an open-addressing table of line offsets (u32, little-endian, 0 = empty, else
-//! offset + 1), probed linearly; `src/word_table.rs` holds the same hash, probe and filter.
+//! offset + 1), probed linearly by `src/word_table.rs`; both include `build/table_hash.rs`.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// FNV-1a, 64 bits. Must equal `hash` in src/word_table.rs (a unit test there checks every key).
-fn hash(key: &[u8]) -> u64 {
-    key.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3))
-}
-
-/// The bits of a key's hash that its filter bits come from (the index uses the low bits).
-fn filter_bits(hash: u64, bits: usize) -> [usize; 2] {
-    // (rotated, not shifted: the second bit keeps a full range if the table ever grows past
-    // 2^20 bits; the same in src/word_table.rs)
-    [(hash >> 24) as usize & (bits - 1), hash.rotate_right(44) as usize & (bits - 1)]
-}
+// `hash` and `filter_bits`, shared with src/word_table.rs.
+include!("table_hash.rs");
 
 /// Write the index of `source`'s lines (each `key TAB …`) to `out`, and, when `filter` is
 /// given, a Bloom filter of the keys (two bits per key, eight bits per key or more) there: most
@@ -93,6 +84,7 @@ fn misspellings() -> String {
 fn main() {
     println!("cargo:rerun-if-changed=src/lexicon/english.tsv");
     println!("cargo:rerun-if-changed=build/indexes.rs");
+    println!("cargo:rerun-if-changed=build/table_hash.rs");
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));
     let lexicon = std::fs::read_to_string("src/lexicon/english.tsv").expect("src/lexicon/english.tsv");
     write_index(&lexicon, &out_dir.join("lexicon_index.bin"), None);

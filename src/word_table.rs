@@ -3,11 +3,8 @@
 //! hash, a probe or two and one key comparison in place, with no allocation and nothing parsed
 //! or relocated at start-up. The lexicon and the misspellings are two such tables.
 
-/// FNV-1a, 64 bits: the build script's hash.
-#[inline]
-pub(crate) fn hash(key: &[u8]) -> u64 {
-    key.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3))
-}
+// `hash` and `filter_bits`: the very code the build script indexed the tables with.
+include!("../build/table_hash.rs");
 
 /// One table: its text, its index (u32 little-endian slots, 0 empty, else a line's offset + 1)
 /// and, optionally, a Bloom filter of its keys (empty: none) that answers most misses.
@@ -19,16 +16,14 @@ pub(crate) struct WordTable {
 }
 
 impl WordTable {
-    /// Whether the filter rules `hash` out (the build script sets the same two bits).
+    /// Whether the filter rules `hash` out (the build script set these two bits per key).
     #[inline]
     fn filtered_out(&self, hash: u64) -> bool {
         let bits = self.filter.len() * 8;
         if bits == 0 || !bits.is_power_of_two() {
             return false;
         }
-        [(hash >> 24) as usize & (bits - 1), hash.rotate_right(44) as usize & (bits - 1)]
-            .iter()
-            .any(|&bit| self.filter[bit / 8] & (1 << (bit % 8)) == 0)
+        filter_bits(hash, bits).iter().any(|&bit| self.filter[bit / 8] & (1 << (bit % 8)) == 0)
     }
 
     /// The source from just after the tab of the line keyed by the lowercase `key`: the rest
