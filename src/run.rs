@@ -149,8 +149,8 @@ pub fn tune_allocator() -> bool {
     false
 }
 
-/// Files of this size or more give the allocator's free memory back after linting and after
-/// rendering (see [`release_free_memory`]).
+/// Files of this size or more give the allocator's free memory back once linted and rendered
+/// (see [`release_free_memory`]).
 pub const TRIM_AFTER: usize = 1 << 20;
 
 /// Hands the allocator's free memory back to the system: after a large document, each worker's
@@ -394,16 +394,12 @@ pub fn lint<W: Write>(
         let allowance = settings.allowances.get(&baseline::key(&settings.cwd, path)).cloned();
         let meta = workspace.lint_input(path, &name, source, settings.fix_mode, allowance, &mut |result: FileResult| {
             summary.add(&result);
-            // A large document's model is gone by now; its pages go back before the report
-            // grows, and the findings' after it is written.
             let large = result.source.len() >= TRIM_AFTER;
-            if large {
-                release_free_memory();
-            }
             let rendered = report::render_file(settings.format, &result, &settings.options);
             // Its text and findings go before the report is kept; one piece (every file but a
             // huge one) is kept as rendered, not copied.
             drop(result);
+            // A large document's findings and model are gone: their pages go back now.
             if large {
                 release_free_memory();
             }
