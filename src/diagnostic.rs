@@ -153,7 +153,9 @@ pub struct Diagnostic {
     pub severity: Severity,
     pub message: String,
     pub span: Span,
-    pub help: Option<String>,
+    /// Borrowed when it is fixed text, as most rules' help is: a finding then allocates
+    /// nothing for it.
+    pub help: Option<Cow<'static, str>>,
     pub fix: Option<Fix>,
 }
 
@@ -170,7 +172,7 @@ impl Diagnostic {
             fix: None,
         }
     }
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub fn with_help(mut self, help: impl Into<Cow<'static, str>>) -> Self {
         self.help = Some(help.into());
         self
     }

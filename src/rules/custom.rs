@@ -112,7 +112,7 @@ impl Rule for Custom {
                 // The configured level, whatever it is: the engine keeps a finding below the
                 // rule's default at its own level, so it must not start at `Warning`.
                 d.severity = self.meta.default_severity;
-                d.help = self.help.clone();
+                d.help = self.help.clone().map(Into::into);
                 if let Some(template) = &self.replacement {
                     let mut replacement = String::new();
                     caps.expand(template, &mut replacement);

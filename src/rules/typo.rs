@@ -85,7 +85,7 @@ impl Typo {
             return false;
         }
         let word = doc.words[i];
-        let whole = doc.text(word.span);
+        let whole = doc.text(word.span());
         // Part of a capitalised compound: Winn-Dixie, France-Presse.
         let compound = whole.len() > w.len() && whole.split(['-', '‐']).filter(|p| starts_upper(p)).count() >= 2;
         // Written capitalised mid-sentence elsewhere in the document, names included.
@@ -98,8 +98,9 @@ impl Typo {
         }
         let neighbour_capitalised = [i.wrapping_sub(1), i + 1].into_iter().filter_map(|j| doc.words.get(j)).any(|n| {
             n.sentence() == word.sentence() && {
-                let (a, b) = if n.span.end <= word.span.start { (n.span.end, word.span.start) } else { (word.span.end, n.span.start) };
-                doc.source[a..b].chars().all(|c| c.is_whitespace() || c == '-' || c == ',') && starts_upper(doc.text(n.span))
+                let (a, b) =
+                    if n.span().end <= word.span().start { (n.span().end, word.span().start) } else { (word.span().end, n.span().start) };
+                doc.source[a..b].chars().all(|c| c.is_whitespace() || c == '-' || c == ',') && starts_upper(doc.text(n.span()))
             }
         });
         let first_letter_differs = fixes
@@ -166,11 +167,11 @@ impl Rule for Typo {
             return; // spelling and case are English-only
         }
         for (i, word) in doc.words.iter().enumerate() {
-            let text = doc.text(word.span);
+            let text = doc.text(word.span());
             if text.bytes().any(|b| b.is_ascii_digit()) {
                 continue;
             }
-            parts(text, word.span.start, |part| {
+            parts(text, word.span().start, |part| {
                 let w = doc.text(part);
                 // Acronyms (BASF, SME) and camel-cased brands are not words to spell-check.
                 // (An ASCII part's length is its count of characters.)
@@ -192,7 +193,7 @@ impl Rule for Typo {
                 let fixes: Vec<String> = fixes.iter().map(|f| match_case(w, f)).collect();
                 let list = fixes.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(" or ");
                 let mut d = Diagnostic::new(META.id, part, format!("`{w}` is a misspelling of {list}"));
-                d.help = Some(if fixes.len() == 1 { format!("write `{}`", fixes[0]) } else { format!("did you mean {list}?") });
+                d.help = Some(if fixes.len() == 1 { format!("write `{}`", fixes[0]) } else { format!("did you mean {list}?") }.into());
                 // Several candidates: suggestions only; no rule here can pick one reliably.
                 if let [only] = fixes.as_slice() {
                     d.fix = Some(Fix::safe(vec![Edit::replace(part, only.clone())]));

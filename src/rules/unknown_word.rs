@@ -225,8 +225,8 @@ fn english_around(doc: &Document<'_>, i: usize) -> bool {
     let (mut known, mut seen) = (0, 0);
     let near = doc.words[i.saturating_sub(12)..(i + 13).min(doc.words.len())].iter();
     for w in near.filter(|w| w.sentence() == sentence) {
-        let text = doc.text(w.span);
-        if w.span.start == doc.words[i].span.start || text.len() < 2 || !text.bytes().all(|b| b.is_ascii_lowercase()) {
+        let text = doc.text(w.span());
+        if w.span().start == doc.words[i].span().start || text.len() < 2 || !text.bytes().all(|b| b.is_ascii_lowercase()) {
             continue;
         }
         seen += 1;
@@ -242,14 +242,14 @@ const LATIN_ENDINGS: &[&str] = &["us", "um", "ae", "ii", "is", "ensis", "oides"]
 /// A species name after its genus: a Latin-looking word right after a capitalised one.
 fn species_name(doc: &Document<'_>, i: usize) -> bool {
     let word = doc.words[i];
-    let text = doc.text(word.span);
+    let text = doc.text(word.span());
     i > 0
         && LATIN_ENDINGS.iter().any(|e| text.ends_with(e))
         && doc.words.get(i - 1).is_some_and(|prev| {
-            let genus = doc.text(prev.span);
+            let genus = doc.text(prev.span());
             // a genus is no everyday word: "The tremendus effort" is a slip after "The"
             prev.sentence() == word.sentence()
-                && doc.source[prev.span.end..word.span.start] == *" "
+                && doc.source[prev.span().end..word.span().start] == *" "
                 && crate::text::starts_upper(genus)
                 && !lexicon::lookup(genus).is_some_and(|e| e.common_lower())
         })
@@ -265,7 +265,7 @@ impl Rule for UnknownWord {
             return; // spelling is English-only
         }
         for (i, word) in doc.words.iter().enumerate() {
-            let text = doc.text(word.span);
+            let text = doc.text(word.span());
             // Cheap checks first: this runs on every word.
             if text.len() < self.min_length || !text.bytes().all(|b| b.is_ascii_lowercase()) {
                 continue;
@@ -282,13 +282,13 @@ impl Rule for UnknownWord {
             // A letter glued to the word ("communiqu" before a lost "é", "café" without its
             // accent), a hyphen or an invisible break (soft hyphen, zero-width space): a
             // fragment, not a word. So is a word cut off by an ellipsis ("the governmen…").
-            let before = doc.source[..word.span.start].chars().next_back();
-            let rest = &doc.source[word.span.end..];
+            let before = doc.source[..word.span().start].chars().next_back();
+            let rest = &doc.source[word.span().end..];
             let after = rest.chars().next();
             if before.is_some_and(glued) || after.is_some_and(glued) || rest.starts_with('…') || rest.starts_with("..") {
                 continue;
             }
-            if in_machine_text(doc.source, word.span) || !english_around(doc, i) || species_name(doc, i) {
+            if in_machine_text(doc.source, word.span()) || !english_around(doc, i) || species_name(doc, i) {
                 continue;
             }
             let found = candidates(text, MAX_CANDIDATES);
@@ -306,13 +306,13 @@ impl Rule for UnknownWord {
                 continue;
             }
             let list = found.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(" or ");
-            let mut d = Diagnostic::new(META.id, word.span, format!("`{text}` is not an English word; did you mean {list}?"));
-            d.help = Some(match found.as_slice() {
+            let mut d = Diagnostic::new(META.id, word.span(), format!("`{text}` is not an English word; did you mean {list}?"));
+            d = d.with_help(match found.as_slice() {
                 [only] => format!("write `{only}`, or add `{text}` to `allow` if it is right"),
                 _ => format!("write {list}, or add `{text}` to `allow` if it is right"),
             });
             if let [only] = found.as_slice() {
-                d.fix = Some(Fix::unsafe_(vec![Edit::replace(word.span, only.clone())]));
+                d.fix = Some(Fix::unsafe_(vec![Edit::replace(word.span(), only.clone())]));
             }
             out.push(d);
         }
