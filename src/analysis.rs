@@ -194,7 +194,7 @@ impl Evidence {
         let mut lower = String::new();
         for (i, word) in doc.words.iter().enumerate() {
             let kind = doc.blocks[word.block()].kind;
-            let text = doc.text(word.span);
+            let text = doc.text(word.span());
             if text.ends_with("’s") {
                 ev.curly_apostrophes += 1;
             } else if text.ends_with("'s") {
@@ -226,7 +226,7 @@ impl Evidence {
                 continue;
             }
             // After an opening quote or a colon a capital is a sentence start, not evidence.
-            let before = doc.source[..word.span.start].trim_end_matches(' ');
+            let before = doc.source[..word.span().start].trim_end_matches(' ');
             if before.ends_with(['“', '"', ':', '(', '‘']) {
                 continue;
             }
@@ -234,18 +234,18 @@ impl Evidence {
             // about the word on its own.
             let adjacent = |j: usize| {
                 doc.words.get(j).filter(|w| w.sentence() == word.sentence()).filter(|w| {
-                    let (a, b) = if j < i { (w.span.end, word.span.start) } else { (word.span.end, w.span.start) };
+                    let (a, b) = if j < i { (w.span().end, word.span().start) } else { (word.span().end, w.span().start) };
                     doc.source[a..b].trim().is_empty()
                 })
             };
             let in_name = || {
-                i.checked_sub(1).and_then(adjacent).is_some_and(|w| crate::text::starts_upper(doc.text(w.span)))
+                i.checked_sub(1).and_then(adjacent).is_some_and(|w| crate::text::starts_upper(doc.text(w.span())))
                     || adjacent(i + 1).is_some_and(|w| {
-                        let next = doc.text(w.span);
+                        let next = doc.text(w.span());
                         // "World Bank", "Bank of England", "Flight into Danger"
                         next == "of"
                             || crate::text::starts_upper(next)
-                            || (next.len() <= 4 && adjacent(i + 2).is_some_and(|w| crate::text::starts_upper(doc.text(w.span))))
+                            || (next.len() <= 4 && adjacent(i + 2).is_some_and(|w| crate::text::starts_upper(doc.text(w.span()))))
                     })
             };
             for (_, part) in name_parts(text) {

@@ -37,7 +37,7 @@ pub(super) fn segment(doc: &mut Document<'_>) {
             sentences.push(Sentence { span, block: bi });
             let mut first = true;
             for w in tokenize(doc.source, span) {
-                if doc.is_masked(w) {
+                if doc.is_masked(w) || !Word::fits(w) {
                     first = false; // "example.com said …": the sentence began with the address
                     continue;
                 }

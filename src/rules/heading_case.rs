@@ -126,7 +126,7 @@ impl HeadingCase {
         let (mut content, mut mentioned) = (0, 0);
         let mut stems: Vec<String> = Vec::new();
         for word in words {
-            for (_, part) in name_parts(doc.text(word.span)) {
+            for (_, part) in name_parts(doc.text(word.span())) {
                 if part.chars().count() < 3 || !part.chars().all(char::is_alphabetic) {
                     continue;
                 }
@@ -162,11 +162,11 @@ impl HeadingCase {
             first[usize::from(b.to_ascii_uppercase())] = true;
         }
         // The body near the heading (an article's length): linear in a long file.
-        let (offset, window) = near(doc, words.first().map_or(Span::new(0, 0), |w| w.span));
-        let from = doc.words.partition_point(|w| w.span.start < offset);
-        let to = doc.words.partition_point(|w| w.span.end <= offset + window.len());
+        let (offset, window) = near(doc, words.first().map_or(Span::new(0, 0), |w| w.span()));
+        let from = doc.words.partition_point(|w| w.span().start < offset);
+        let to = doc.words.partition_point(|w| w.span().end <= offset + window.len());
         for w in doc.words.get(from..to).unwrap_or_default() {
-            let text = doc.text(w.span).as_bytes();
+            let text = doc.text(w.span()).as_bytes();
             if !text.first().is_some_and(|&b| first[usize::from(b)]) || doc.blocks[w.block()].kind.is_heading_like() {
                 continue;
             }
@@ -206,7 +206,7 @@ impl HeadingCase {
         let words = doc.words_in_block(bi);
         let is_major_capital = |j: usize| {
             words.get(j).is_some_and(|w| {
-                let t = doc.text(w.span);
+                let t = doc.text(w.span());
                 starts_upper(t) && !self.minor.contains(&t.to_lowercase())
             })
         };
@@ -215,12 +215,12 @@ impl HeadingCase {
                 || COMMON_SUFFIXES.iter().any(|s| lower.len() > s.len() + 2 && lower.ends_with(s))
         };
         // "Isle of Wight", "Bank of England": capital, "of", capital is one name.
-        let is_of = |k: usize| words.get(k).is_some_and(|w| doc.text(w.span) == "of");
+        let is_of = |k: usize| words.get(k).is_some_and(|w| doc.text(w.span()) == "of");
         // Not when the text writes both words lowercase and never as names ("Impact of
         // Subsidies" over "the impact of subsidies").
         let lower_here = |k: usize| {
             words.get(k).is_some_and(|w| {
-                let usage = evidence.usage(&doc.text(w.span).to_lowercase());
+                let usage = evidence.usage(&doc.text(w.span()).to_lowercase());
                 usage.mentioned_mid == 0 && usage.lower_mid > 0
             })
         };
@@ -234,7 +234,7 @@ impl HeadingCase {
             [j.checked_sub(1), Some(j + 1)].into_iter().flatten().any(|k| {
                 is_major_capital(k)
                     && words.get(k).is_some_and(|w| {
-                        let t = doc.text(w.span);
+                        let t = doc.text(w.span());
                         // a name the text knows, never with this word (the pair was checked
                         // above): "Foxx Sees" over a text that writes "Jamie Foxx" is no name
                         !lexicon::is_word(t) && !is_all_caps(t) && evidence.usage(&t.to_lowercase()).mentioned_mid == 0
@@ -248,7 +248,7 @@ impl HeadingCase {
                 if !is_major_capital(a) || !is_major_capital(b) {
                     return false;
                 }
-                let (wa, wb) = (words[a].span, words[b].span);
+                let (wa, wb) = (words[a].span(), words[b].span());
                 let pair = &doc.source[wa.start..wb.end];
                 let (offset, window) = near(doc, wa);
                 whole_word_matches(window, pair).any(|at| offset + at != wa.start)
@@ -264,14 +264,14 @@ impl HeadingCase {
         let related = || *related_once.get_or_init(|| self.about_the_body(doc, words));
         let has_body = || doc.words.len() >= 100 && related();
         for (i, word) in words.iter().enumerate() {
-            let text = doc.text(word.span);
-            let before = doc.source[..word.span.start].trim_end();
+            let text = doc.text(word.span());
+            let before = doc.source[..word.span().start].trim_end();
             let subtitle_start = before.ends_with([':', '–', '—', '|', '?', '!']) || before.ends_with(" -");
             if i == 0 || subtitle_start || !text.chars().next().is_some_and(char::is_alphabetic) {
                 continue;
             }
             // A quoted word keeps the case of the quotation: "'leak'", "‘urban’".
-            if doc.source[..word.span.start].ends_with(['\'', '"', '‘', '“']) {
+            if doc.source[..word.span().start].ends_with(['\'', '"', '‘', '“']) {
                 continue;
             }
             if is_all_caps(text) || text.chars().any(|c| c.is_ascii_digit()) || (has_inner_upper(text) && !starts_upper(text)) {
@@ -313,7 +313,7 @@ impl HeadingCase {
                 if is_everyday(&lower) {
                     // "Pupils to Get", "Film to Star": sentence case never capitalises the verb
                     // of an infinitive, and a name after "to" is rarely an everyday word.
-                    let after_to = i >= 1 && doc.text(words[i - 1].span) == "to";
+                    let after_to = i >= 1 && doc.text(words[i - 1].span()) == "to";
                     // Inside a run of capitals it may be part of a name, unless the article
                     // (a body of some length) never writes it capitalised mid-sentence: a
                     // headline's names are the article's names.
@@ -336,12 +336,12 @@ impl HeadingCase {
             return;
         }
         for word in lowercase {
-            let text = doc.text(word.span);
+            let text = doc.text(word.span());
             let fixed = capitalize(text);
             out.push(
-                Diagnostic::new(META.id, word.span, format!("`{text}` is lowercase in a title-case heading"))
+                Diagnostic::new(META.id, word.span(), format!("`{text}` is lowercase in a title-case heading"))
                     .with_help(format!("capitalise it: `{fixed}`, or write the whole heading in sentence case"))
-                    .with_fix(Fix::unsafe_(vec![Edit::replace(word.span, fixed)])),
+                    .with_fix(Fix::unsafe_(vec![Edit::replace(word.span(), fixed)])),
             );
         }
     }

@@ -306,14 +306,14 @@ impl Rule for Possessive {
         let mut occurrences = Occurrences(None);
         let mut plurals = ProsePlurals(None);
         for (i, word) in doc.words.iter().enumerate() {
-            let text = doc.text(word.span);
+            let text = doc.text(word.span());
             if let Some(with) = lexicon::apostrophe_dropped(text) {
                 // "Whats in a name", "Todays ruling": no other word is spelt so.
                 let fixed = with.replace('\'', &evidence.apostrophe().to_string());
                 out.push(
-                    Diagnostic::new(META.id, word.span, format!("`{text}` is missing its apostrophe"))
+                    Diagnostic::new(META.id, word.span(), format!("`{text}` is missing its apostrophe"))
                         .with_help(format!("write `{fixed}`"))
-                        .with_fix(Fix::unsafe_(vec![Edit::replace(word.span, fixed)])),
+                        .with_fix(Fix::unsafe_(vec![Edit::replace(word.span(), fixed)])),
                 );
                 continue;
             }
@@ -322,23 +322,23 @@ impl Rule for Possessive {
                 continue;
             }
             // "Elviss" is "Elvis’s" without its apostrophe; "Boss" and "Ross" are words.
-            if base.ends_with(['s', 'S']) && (!text.ends_with("ss") || lexicon::is_word(text) || !mentions_word(doc, word.span, base)) {
+            if base.ends_with(['s', 'S']) && (!text.ends_with("ss") || lexicon::is_word(text) || !mentions_word(doc, word.span(), base)) {
                 continue;
             }
             // The context first (cheap): a noun next, no plural cue or first name before.
             let prev = i.checked_sub(1).map(|p| doc.words[p]).filter(|p| p.block() == word.block());
             let next = doc.words.get(i + 1).filter(|n| n.block() == word.block() && n.sentence() == word.sentence());
             let Some(next) = next else { continue };
-            let next_text = doc.text(next.span);
+            let next_text = doc.text(next.span());
             // The full name written without the s elsewhere ("Mike Leigh" for "Mike Leighs
             // Vera Drake", "BBC Two" for "BBC Twos offering") proves the possessive, whatever
             // the capitals around it say.
-            let prev = prev.filter(|p| p.sentence() == word.sentence() && doc.source[p.span.end..word.span.start].trim().is_empty());
+            let prev = prev.filter(|p| p.sentence() == word.sentence() && doc.source[p.span().end..word.span().start].trim().is_empty());
             let full_name_elsewhere = prev.is_some_and(|p| {
-                let p_text = doc.text(p.span);
+                let p_text = doc.text(p.span());
                 starts_upper(p_text) && !PLURAL_CUES.contains(&p_text.to_lowercase().as_str()) && {
                     let pair = format!("{p_text} {base}");
-                    mentions_word(doc, word.span, &pair)
+                    mentions_word(doc, word.span(), &pair)
                 }
             });
             let base_entry = lexicon::lookup(base);
@@ -356,11 +356,11 @@ impl Rule for Possessive {
             let surname_entry =
                 base_entry.is_some_and(|e| e.proper_only() || (e.mostly_proper() && !e.common_lower())) && bare_entry.is_none();
             let known_surname = surname_entry
-                && prev.is_some_and(|p| is_capitalized(doc.text(p.span)) && often_capitalized(doc.text(p.span)))
+                && prev.is_some_and(|p| is_capitalized(doc.text(p.span())) && often_capitalized(doc.text(p.span())))
                 && occurrences.of(doc, text) == 1;
             // A year or a sum may follow a known full name: "Frank Capras 1946 movie",
             // "Deutsche Boerses £1.3bn offer".
-            let gap = doc.source[word.span.end..next.span.start].trim();
+            let gap = doc.source[word.span().end..next.span().start].trim();
             let figure_next = (full_name_elsewhere || known_surname)
                 && next_text.starts_with(|c: char| c.is_ascii_digit())
                 && (gap.is_empty() || matches!(gap, "£" | "$" | "€" | "¥"));
@@ -369,11 +369,11 @@ impl Rule for Possessive {
                 continue;
             }
             // An opening quotation mark may stand between: "Janet Jacksons “wardrobe malfunction”".
-            let between = &doc.source[word.span.end..next.span.start];
+            let between = &doc.source[word.span().end..next.span().start];
             let quote_opens = matches!(gap, "\"" | "“" | "'" | "‘")
                 && between.starts_with(char::is_whitespace)
                 && between.ends_with(gap)
-                && doc.source[next.span.end..].contains(gap_closer(gap));
+                && doc.source[next.span().end..].contains(gap_closer(gap));
             if !gap.is_empty() && !figure_next && !quote_opens {
                 continue; // punctuation between: "…of the Trumps, who…"
             }
@@ -383,20 +383,22 @@ impl Rule for Possessive {
             // nothing for "the Golden Globes split awards") and this is its one use.
             if full_name_elsewhere
                 && bare_entry.is_none_or(|e| e.lower.is_none())
-                && prev.is_some_and(|p| whole_word_matches(near(doc, word.span).1, &doc.source[p.span.start..word.span.end]).count() == 1)
+                && prev.is_some_and(|p| {
+                    whole_word_matches(near(doc, word.span()).1, &doc.source[p.span().start..word.span().end]).count() == 1
+                })
             {
-                push_missing(out, word.span, text, base, evidence.apostrophe());
+                push_missing(out, word.span(), text, base, evidence.apostrophe());
                 continue;
             }
             // The same words written with the apostrophe elsewhere ("The Hitchhiker’s Guide"
             // for "The Hitchhikers Guide") settle it.
             // (only looked for when the document has the possessive at all)
             let apostrophe_elsewhere = evidence.possessive_uses(&base.to_lowercase()) > 0
-                && ["'", "’"].iter().any(|a| mentions_word(doc, word.span, &format!("{base}{a}s {next_text}")));
+                && ["'", "’"].iter().any(|a| mentions_word(doc, word.span(), &format!("{base}{a}s {next_text}")));
             // "last Saturdays show", "for Sundays final": a day's, not days.
             // A name next is that day's event too ("at Sundays Oscars").
             let day_before_noun = WEEKDAYS.contains(&base)
-                && prev.is_some_and(|p| DAY_CUES.contains(&doc.text(p.span).to_lowercase().as_str()))
+                && prev.is_some_and(|p| DAY_CUES.contains(&doc.text(p.span()).to_lowercase().as_str()))
                 && (starts_lower(next_text) || !lexicon::lookup(next_text).is_some_and(|e| e.common_lower()));
             // A band's or a show's member: "Led Zeppelins Jimmy Page", "Coldplays Chris Martin".
             // Not in headings, where verbs are capitalised too ("Rival Meets Bobby Flay"), nor
@@ -405,7 +407,7 @@ impl Rule for Possessive {
             let member_next = !word.sentence_start()
                 && !doc.blocks[word.block()].kind.is_heading_like()
                 && prev.is_none_or(|p| {
-                    let p = doc.text(p.span);
+                    let p = doc.text(p.span());
                     !PLURAL_CUES.contains(&p) && !p.starts_with(|c: char| c.is_ascii_digit())
                 })
                 && !bare_entry_is_name(text)
@@ -414,13 +416,13 @@ impl Rule for Possessive {
             // only be "Bush’s" when the document names Bush, or English knows Bush as a name.
             let no_plural_form = ["sh", "ch", "x", "z"].iter().any(|e| base.ends_with(e))
                 && bare_entry.is_none()
-                && (base_entry.is_some_and(|e| e.capitalized.is_some()) || mentions_word(doc, word.span, base));
+                && (base_entry.is_some_and(|e| e.capitalized.is_some()) || mentions_word(doc, word.span(), base));
             // A title starting mid-sentence with a capitalised article: "Lemony Snickets A
             // Series of Unfortunate Events", "the Jackson Fives I Want You Back" aside (no
             // article). The bare form must be no everyday word and used once.
             let title_next = !word.sentence_start()
                 && matches!(next_text, "The" | "A" | "An")
-                && doc.words.get(i + 2).is_some_and(|w| w.sentence() == word.sentence() && starts_upper(doc.text(w.span)))
+                && doc.words.get(i + 2).is_some_and(|w| w.sentence() == word.sentence() && starts_upper(doc.text(w.span())))
                 && bare_entry.is_none_or(|e| e.lower.is_none() && e.capitalized.is_none_or(|t| t > lexicon::Tier::Common))
                 && occurrences.of(doc, text) == 1;
             // A country whose bare form is a name of its own ("Frances", "Americas") before a
@@ -434,7 +436,7 @@ impl Rule for Possessive {
                 && gap.is_empty()
                 && bare_entry.is_some_and(|e| e.capitalized.is_some() || e.other.is_some())
                 && prev.is_none_or(|p| {
-                    let p = doc.text(p.span);
+                    let p = doc.text(p.span());
                     !starts_upper(p) && !PLURAL_CUES.contains(&p) && !p.starts_with(|c: char| c.is_ascii_digit())
                 })
                 && next_text.bytes().all(|b| b.is_ascii_lowercase())
@@ -443,7 +445,7 @@ impl Rule for Possessive {
                 && lexicon::is_lowercase_word(next_text)
                 && occurrences.of(doc, text) == 1;
             if apostrophe_elsewhere || day_before_noun || member_next || no_plural_form || title_next || country_before_noun {
-                push_missing(out, word.span, text, base, evidence.apostrophe());
+                push_missing(out, word.span(), text, base, evidence.apostrophe());
                 continue;
             }
             // In running prose a name next makes one name with this word ("Andreas Adriano",
@@ -468,19 +470,19 @@ impl Rule for Possessive {
                 }
             }
             let capital_after_next =
-                doc.words.get(i + 2).is_some_and(|w| w.sentence() == word.sentence() && starts_upper(doc.text(w.span)));
+                doc.words.get(i + 2).is_some_and(|w| w.sentence() == word.sentence() && starts_upper(doc.text(w.span())));
             let next_is_name = !lexicon::lookup(next_text).is_some_and(|e| e.common_lower()) || capital_after_next;
             // Before an unknown word it may be a first name and surname ("Andreas Adriano"), unless
             // the document names the place or person alone too.
             // A country is no first name: "Irelands Ryanair".
             let before_name_ok = full_name_elsewhere
                 || (plain_name
-                    && (country || lexicon::is_word(next_text) || is_all_caps(next_text) || mentions_word(doc, word.span, base)));
+                    && (country || lexicon::is_word(next_text) || is_all_caps(next_text) || mentions_word(doc, word.span(), base)));
             if !heading && starts_upper(next_text) && next_is_name && !before_name_ok {
                 continue;
             }
             if let Some(prev) = prev {
-                let p = doc.text(prev.span);
+                let p = doc.text(prev.span());
                 // "two Germanys", not "By 2007, Japans" nor a year.
                 let count = p.chars().all(|c| c.is_ascii_digit()) && !(p.len() == 4 && (p.starts_with("19") || p.starts_with("20")));
                 let plural_cue = PLURAL_CUES.contains(&p.to_lowercase().as_str()) || count;
@@ -503,7 +505,7 @@ impl Rule for Possessive {
             let usage = evidence.usage(&lower);
             // Counted up to two: the text search runs only when the cheap counts fall short.
             let cheap = usage.mentioned_mid + evidence.possessive_uses(&lower);
-            let named_here = if cheap >= 2 { cheap } else { cheap + usize::from(mentions_word(doc, word.span, base)) };
+            let named_here = if cheap >= 2 { cheap } else { cheap + usize::from(mentions_word(doc, word.span(), base)) };
             let bare_is_name = bare_entry.and_then(|e| e.capitalized.or(e.other));
             // A rare name that happens to be the plural ("Titans", "Cairns") yields to a document
             // that names the singular again and again.
@@ -534,7 +536,7 @@ impl Rule for Possessive {
             if bare > 1 && bare > usage.mentioned_mid + evidence.possessive_uses(&lower) {
                 continue;
             }
-            push_missing(out, word.span, text, base, evidence.apostrophe());
+            push_missing(out, word.span(), text, base, evidence.apostrophe());
         }
     }
 }
@@ -569,7 +571,7 @@ impl<'a> ProsePlurals<'a> {
         let set = self.0.get_or_insert_with(|| {
             let mut set = std::collections::HashSet::default();
             for (j, w) in doc.words.iter().enumerate() {
-                let text = doc.text(w.span);
+                let text = doc.text(w.span());
                 if text.ends_with('s') && starts_upper(text) && !doc.blocks[w.block()].kind.is_heading_like() && plural_use(doc, j) {
                     set.insert(text);
                 }
@@ -588,7 +590,7 @@ impl<'a> Occurrences<'a> {
         let counts = self.0.get_or_insert_with(|| {
             let mut m = HashMap::default();
             for w in &doc.words {
-                *m.entry(doc.text(w.span)).or_insert(0) += 1;
+                *m.entry(doc.text(w.span())).or_insert(0) += 1;
             }
             m
         });
@@ -603,10 +605,10 @@ fn plural_use(doc: &Document<'_>, at: usize) -> bool {
     let cue_before = at
         .checked_sub(1)
         .map(|p| &doc.words[p])
-        .is_some_and(|p| p.sentence() == word.sentence() && PLURAL_CUES.contains(&doc.text(p.span).to_lowercase().as_str()));
+        .is_some_and(|p| p.sentence() == word.sentence() && PLURAL_CUES.contains(&doc.text(p.span()).to_lowercase().as_str()));
     let next =
-        doc.words.get(at + 1).filter(|n| n.sentence() == word.sentence() && doc.source[word.span.end..n.span.start].trim().is_empty());
-    cue_before || next.is_none_or(|n| NOT_A_NOUN_AFTER.contains(&doc.text(n.span).to_lowercase().as_str()))
+        doc.words.get(at + 1).filter(|n| n.sentence() == word.sentence() && doc.source[word.span().end..n.span().start].trim().is_empty());
+    cue_before || next.is_none_or(|n| NOT_A_NOUN_AFTER.contains(&doc.text(n.span()).to_lowercase().as_str()))
 }
 
 /// Whether English often writes `word` capitalised: a name ("Martin", "Jimmy", "Chris").
@@ -627,19 +629,19 @@ fn person_follows(doc: &Document<'_>, at: usize, word: &crate::document::Word) -
     let (Some(first), Some(last)) = (doc.words.get(at).filter(same), doc.words.get(at + 1).filter(same)) else {
         return false;
     };
-    let (first_text, last_text) = (doc.text(first.span), doc.text(last.span));
+    let (first_text, last_text) = (doc.text(first.span()), doc.text(last.span()));
     let first_name =
         is_capitalized(first_text) && often_capitalized(first_text) && !lexicon::lookup(first_text).is_some_and(|e| e.common_lower());
     // A surname may be an everyday word too ("Page", "White"), if English often capitalises it.
     let surname = is_capitalized(last_text)
         && lexicon::lookup(last_text).is_none_or(|e| !e.common_lower() || e.capitalized.is_some_and(|t| t <= lexicon::Tier::Usual));
-    let spaced = |a: &crate::document::Word, b: &crate::document::Word| doc.source[a.span.end..b.span.start] == *" ";
+    let spaced = |a: &crate::document::Word, b: &crate::document::Word| doc.source[a.span().end..b.span().start] == *" ";
     if !(first_name && surname && spaced(word, first) && spaced(first, last)) {
         return false;
     }
     // A list of people is no member of a band: "Democrats Nancy Pelosi and Chuck Schumer",
     // "…, Chuck Schumer". Another first name after a conjunction or comma says so.
-    let rest = &doc.source[last.span.end..];
+    let rest = &doc.source[last.span().end..];
     let mut after = rest.trim_start_matches([' ', ',']);
     for conjunction in ["and ", "or ", "& "] {
         after = after.strip_prefix(conjunction).unwrap_or(after);

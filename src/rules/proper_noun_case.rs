@@ -72,17 +72,17 @@ impl Rule for ProperNounCase {
             return; // spelling and case are English-only
         }
         for word in &doc.words {
-            let text = doc.text(word.span);
+            let text = doc.text(word.span());
             if !text.starts_with(|c: char| c.is_lowercase()) && !text.contains(['-', '‐']) {
                 continue;
             }
             // A handle, hashtag or domain is written as its owner writes it.
-            let before = crate::text::char_before(doc.source, word.span.start);
-            let after = crate::text::char_at(doc.source, word.span.end);
+            let before = crate::text::char_before(doc.source, word.span().start);
+            let after = crate::text::char_at(doc.source, word.span().end);
             if matches!(before, Some('#' | '@' | '/' | '.' | '_')) || matches!(after, Some('@' | '/' | '_')) {
                 continue;
             }
-            if after == Some('.') && doc.source[word.span.end + 1..].starts_with(|c: char| c.is_ascii_alphanumeric()) {
+            if after == Some('.') && doc.source[word.span().end + 1..].starts_with(|c: char| c.is_ascii_alphanumeric()) {
                 continue; // example.com
             }
             let prose_mid = doc.blocks[word.block()].kind.is_prose() && !word.sentence_start();
@@ -92,7 +92,7 @@ impl Rule for ProperNounCase {
                 if part.chars().count() < min_len || !part.chars().all(char::is_lowercase) || NAME_PARTICLES.contains(&part) {
                     continue;
                 }
-                let start = word.span.start + offset;
+                let start = word.span().start + offset;
                 let span = Span::new(start, start + part.len());
                 let Some(judgement) = self.judge(doc, part, span, prose_mid) else { continue };
                 let Judgement { spelling, uses } = judgement;

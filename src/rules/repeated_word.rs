@@ -66,13 +66,13 @@ impl Rule for RepeatedWord {
             if a.sentence() != b.sentence() {
                 continue;
             }
-            let (ta, tb) = (doc.text(a.span), doc.text(b.span));
+            let (ta, tb) = (doc.text(a.span()), doc.text(b.span()));
             // Cheap checks first: this runs on every pair of words.
             let same = ta.len() == tb.len() && (ta.eq_ignore_ascii_case(tb) || (!ta.is_ascii() && ta.to_lowercase() == tb.to_lowercase()));
             if !same {
                 continue;
             }
-            let between = &doc.source[a.span.end..b.span.start];
+            let between = &doc.source[a.span().end..b.span().start];
             if !between.chars().all(|c| c == ' ' || c == '\t') || between.is_empty() {
                 continue;
             }
@@ -83,11 +83,11 @@ impl Rule for RepeatedWord {
             if starts_upper(tb) {
                 continue;
             }
-            let span = Span::new(a.span.start, b.span.end);
+            let span = Span::new(a.span().start, b.span().end);
             out.push(
                 Diagnostic::new(META.id, span, format!("`{tb}` is repeated"))
                     .with_help(format!("delete the second `{tb}`"))
-                    .with_fix(Fix::safe(vec![Edit::delete(Span::new(a.span.end, b.span.end))])),
+                    .with_fix(Fix::safe(vec![Edit::delete(Span::new(a.span().end, b.span().end))])),
             );
         }
     }

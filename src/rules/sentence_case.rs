@@ -55,7 +55,7 @@ impl SentenceCase {
     }
 
     fn exempt(&self, doc: &Document<'_>, word: &Word) -> bool {
-        let text = doc.text(word.span);
+        let text = doc.text(word.span());
         if !starts_lower(text) || has_inner_upper(text) || self.allow.contains(text) {
             return true;
         }
@@ -66,7 +66,7 @@ impl SentenceCase {
         // What stands between the sentence start and the word: a quotation mark or an
         // ellipsis means we are inside a quotation or a continued sentence.
         let sentence = doc.sentences[word.sentence()].span;
-        let lead = &doc.source[sentence.start..word.span.start];
+        let lead = &doc.source[sentence.start..word.span().start];
         if lead.contains(['“', '"', '‘', '\'', '«', '…', '[', '(']) || lead.contains("...") {
             return true;
         }
@@ -97,7 +97,7 @@ impl Rule for SentenceCase {
             // capitalised words is a heading that lost its capital.
             let label = words.len() < 4
                 && !doc.text(block.content).trim_end().ends_with(['.', '!', '?'])
-                && words.iter().skip(1).all(|w| !crate::text::starts_upper(doc.text(w.span)));
+                && words.iter().skip(1).all(|w| !crate::text::starts_upper(doc.text(w.span())));
             match block.kind {
                 BlockKind::Paragraph | BlockKind::Quote => {}
                 BlockKind::ListItem | BlockKind::TableCell { .. } if label => continue,
@@ -111,9 +111,9 @@ impl Rule for SentenceCase {
                 if self.exempt(doc, word) {
                     continue;
                 }
-                let text = doc.text(word.span);
+                let text = doc.text(word.span());
                 let first = text.chars().next().map_or(0, char::len_utf8);
-                let first_span = Span::new(word.span.start, word.span.start + first);
+                let first_span = Span::new(word.span().start, word.span().start + first);
                 let fixed = capitalize(&text[..first]);
                 let where_ = match block.kind {
                     BlockKind::ListItem => "list item",
@@ -122,7 +122,7 @@ impl Rule for SentenceCase {
                     _ => "sentence",
                 };
                 out.push(
-                    Diagnostic::new(META.id, word.span, format!("{where_} starts with a lowercase letter: `{text}`"))
+                    Diagnostic::new(META.id, word.span(), format!("{where_} starts with a lowercase letter: `{text}`"))
                         .with_help(format!("capitalise it: `{}`", capitalize(text)))
                         .with_fix(Fix::safe(vec![Edit::replace(first_span, fixed)])),
                 );
@@ -154,7 +154,7 @@ fn lowercase_tables(doc: &Document<'_>) -> (Vec<TablePart>, HashSet<TablePart>) 
         if !is_cell || words.len() < 2 {
             continue;
         }
-        let first = doc.text(words[0].span);
+        let first = doc.text(words[0].span());
         let entry = counts.entry((table, header)).or_default();
         if starts_upper(first) {
             entry.0 += 1;
@@ -175,7 +175,7 @@ fn lowercase_lists(doc: &Document<'_>) -> HashSet<usize> {
             continue;
         }
         if let Some(w) = doc.words_in_block(bi).first() {
-            let t = doc.text(w.span);
+            let t = doc.text(w.span());
             let entry = counts.entry(block.group).or_default();
             if starts_upper(t) {
                 entry.0 += 1;
