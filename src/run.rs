@@ -2,8 +2,9 @@
 //! parallel through the [pipeline](crate::pipeline::lint_input) and rendered in path order by
 //! one [`Printer`]. Memory is bounded by bytes in flight, not by file count (see [`InFlight`]):
 //! a file starts only while the files started and not yet printed fit the budget, each file's
-//! report is rendered on its worker and printed as soon as every file before it is, and a huge
-//! file is linted alone with its chunks printed as they come. `copydesk baseline` uses the same
+//! report is rendered on its worker in pieces, written as soon as every file before it is
+//! printed (kept until then), and a huge file is linted alone with its chunks printed as they
+//! come. `copydesk baseline` uses the same
 //! inputs and pipeline.
 
 use crate::baseline::{self, Allowance, Baseline};
@@ -26,10 +27,12 @@ pub const MIN_FILE_COST: u64 = 4 << 10;
 /// to be printed. Each worker thread holds one file's working set (its text, document and
 /// findings: about eleven times the file), and the budget lets in as many files again waiting
 /// to be printed, so that a slow file does not idle the other threads:
-/// `2 × threads × largest` (at least [`MIN_IN_FLIGHT`]). A file waiting to be printed costs the
-/// larger of its size and its rendered report's (a SARIF report is five times its file): a
-/// large report holds the budget until it is printed. Peak memory is then about the rule sets
-/// plus `threads` working sets plus the reports waiting, whatever the number of files.
+/// `2 × threads × largest` (at least [`MIN_IN_FLIGHT`]). A report comes in pieces: those of the
+/// file whose turn it is are written as they come, so its report is never held whole; a file
+/// waiting for an earlier one costs the larger of its size and its pieces kept (a dense file's
+/// SARIF is six times the file), which hold the budget until they are written. Peak memory is
+/// then about the rule sets plus `threads` working sets plus the pieces waiting, whatever the
+/// number of files.
 #[derive(Debug, Clone)]
 pub struct InFlight {
     budget: u64,
@@ -74,16 +77,16 @@ impl InFlight {
         report.saturating_sub(Self::cost(len))
     }
 
-    /// A started file of `len` bytes was linted and its report (`report` bytes) rendered: it
-    /// waits to be printed.
-    pub fn rendered(&mut self, len: u64, report: u64) {
-        self.used += Self::extra(len, report);
+    /// The report of a started file of `len` bytes kept waiting to be printed went from `from`
+    /// to `to` bytes: pieces came before its turn, or were written.
+    pub fn buffered(&mut self, len: u64, from: u64, to: u64) {
+        self.used = self.used - Self::extra(len, from) + Self::extra(len, to);
     }
 
-    /// A file of `len` bytes was printed, after its report of `report` bytes was
-    /// [`rendered`](InFlight::rendered) (0 if it never was).
-    pub fn done(&mut self, len: u64, report: u64) {
-        self.used -= Self::cost(len) + Self::extra(len, report);
+    /// A file of `len` bytes was printed (its report's pieces kept are written: see
+    /// [`buffered`](InFlight::buffered)).
+    pub fn done(&mut self, len: u64) {
+        self.used -= Self::cost(len);
         self.files -= 1;
     }
 }
@@ -361,7 +364,24 @@ impl Outcome {
     }
 }
 
-/// One linted input, rendered on its worker thread.
+/// What a worker sends the printing thread: a piece of a file's report (in order), then the
+/// file done (or its panic).
+enum Message {
+    Piece(usize, String),
+    Done(usize, std::thread::Result<Rendered>),
+}
+
+/// A file started and not yet printed: the pieces of its report that came before its turn,
+/// and the file once done.
+#[derive(Default)]
+struct Pending {
+    pieces: Vec<String>,
+    bytes: u64,
+    done: Option<Rendered>,
+}
+
+/// One linted input, rendered on its worker thread (`piece` is its whole report only for
+/// standard input and a huge file: a file's report comes in [`Message::Piece`]s).
 struct Rendered {
     name: String,
     piece: String,
@@ -388,47 +408,43 @@ pub fn lint<W: Write>(
     sinks: &mut Sinks<'_, W>,
     outcome: &mut Outcome,
 ) -> std::io::Result<()> {
-    let process = |path: &Path, name: String, source: Source| -> Rendered {
+    // Lints one input on a worker and hands its report to `piece` in pieces, in order.
+    let process = |path: &Path, name: String, source: Source, piece: &mut dyn FnMut(String)| -> Rendered {
         let mut summary = Summary::new();
-        let mut piece = String::new();
         let allowance = settings.allowances.get(&baseline::key(&settings.cwd, path)).cloned();
         let meta = workspace.lint_input(path, &name, source, settings.fix_mode, allowance, &mut |result: FileResult| {
             summary.add(&result);
             let large = result.source.len() >= TRIM_AFTER;
-            let rendered = report::render_file(settings.format, &result, &settings.options);
-            // Its text and findings go before the report is kept; one piece (every file but a
-            // huge one) is kept as rendered, not copied.
+            report::render_file_in_pieces(settings.format, &result, &settings.options, report::FINDINGS_PER_PIECE, piece);
             drop(result);
             // A large document's findings and model are gone: their pages go back now.
             if large {
                 release_free_memory();
             }
-            if piece.is_empty() {
-                piece = rendered;
-            } else {
-                piece.push_str(&rendered);
-            }
         });
-        Rendered { name, piece, summary, meta }
+        Rendered { name, piece: String::new(), summary, meta }
     };
     match inputs {
         Inputs::Stdin(name, bytes) => {
             outcome.stdin = true;
-            let rendered = [process(Path::new(&name), name.clone(), Source::Stdin(bytes))];
-            emit(sinks, &rendered, settings.fail_level, outcome)
+            let mut report = String::new();
+            let mut rendered = process(Path::new(&name), name.clone(), Source::Stdin(bytes), &mut |piece| report.push_str(&piece));
+            rendered.piece = report;
+            emit(sinks, &[rendered], settings.fail_level, outcome)
         }
         Inputs::Files(files) => {
             let sizes: Vec<u64> = files.iter().map(|f| std::fs::metadata(f).map_or(0, |m| m.len())).collect();
             let huge: Vec<bool> = sizes.iter().map(|&len| len > crate::stream::STREAM_THRESHOLD).collect();
             let largest = sizes.iter().zip(&huge).filter(|(_, &h)| !h).map(|(&len, _)| len).max().unwrap_or(0);
             let mut flight = InFlight::new(rayon::current_num_threads(), largest);
-            // Workers send (index, report); the main thread prints them in path order as soon
-            // as every earlier file is printed, and starts files while the budget allows.
-            let (tx, rx) = std::sync::mpsc::channel::<(usize, std::thread::Result<Rendered>)>();
+            // Workers send the pieces of each file's report, then the file done; the main
+            // thread writes a piece at once when every earlier file is printed, keeps it until
+            // then otherwise, and starts files while the budget allows.
+            let (tx, rx) = std::sync::mpsc::channel::<Message>();
             let stop = std::sync::atomic::AtomicBool::new(false);
             let (process, stop) = (&process, &stop);
             rayon::in_place_scope(|scope| {
-                let mut waiting: std::collections::BTreeMap<usize, Rendered> = std::collections::BTreeMap::new();
+                let mut pending: std::collections::BTreeMap<usize, Pending> = std::collections::BTreeMap::new();
                 let (mut started, mut printed) = (0, 0);
                 let result = loop {
                     if printed == files.len() {
@@ -441,9 +457,12 @@ pub fn lint<W: Write>(
                             if stop.load(std::sync::atomic::Ordering::Relaxed) {
                                 return;
                             }
-                            let rendered =
-                                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(path, display_path(path), Source::File)));
-                            let _ = tx.send((i, rendered));
+                            let rendered = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                                process(path, display_path(path), Source::File, &mut |piece| {
+                                    let _ = tx.send(Message::Piece(i, piece));
+                                })
+                            }));
+                            let _ = tx.send(Message::Done(i, rendered));
                         });
                         started += 1;
                     }
@@ -456,22 +475,35 @@ pub fn lint<W: Write>(
                         printed += 1;
                         continue;
                     }
-                    let Ok((i, rendered)) = rx.recv() else { break Ok(()) };
-                    match rendered {
-                        Ok(r) => {
-                            flight.rendered(sizes[i], r.piece.len() as u64);
-                            waiting.insert(i, r);
-                        }
-                        Err(panic) => std::panic::resume_unwind(panic),
-                    }
+                    let Ok(message) = rx.recv() else { break Ok(()) };
                     let mut written = Ok(());
-                    while let Some(r) = waiting.remove(&printed) {
-                        written = emit(sinks, std::slice::from_ref(&r), settings.fail_level, outcome);
-                        flight.done(sizes[printed], r.piece.len() as u64);
-                        printed += 1;
-                        if written.is_err() {
-                            break;
+                    match message {
+                        Message::Piece(i, piece) if i == printed => written = sinks.printer.file(&piece),
+                        Message::Piece(i, piece) => {
+                            let p = pending.entry(i).or_default();
+                            flight.buffered(sizes[i], p.bytes, p.bytes + piece.len() as u64);
+                            p.bytes += piece.len() as u64;
+                            p.pieces.push(piece);
                         }
+                        Message::Done(i, Ok(r)) => pending.entry(i).or_default().done = Some(r),
+                        Message::Done(_, Err(panic)) => std::panic::resume_unwind(panic),
+                    }
+                    // Write what every earlier file being printed lets through: the pieces kept
+                    // of the next file, and each file done.
+                    while written.is_ok() {
+                        let Some(p) = pending.get_mut(&printed) else { break };
+                        for piece in p.pieces.drain(..) {
+                            written = written.and_then(|()| sinks.printer.file(&piece));
+                        }
+                        flight.buffered(sizes[printed], p.bytes, 0);
+                        p.bytes = 0;
+                        let Some(r) = p.done.take() else { break };
+                        pending.remove(&printed);
+                        if written.is_ok() {
+                            written = emit(sinks, std::slice::from_ref(&r), settings.fail_level, outcome);
+                        }
+                        flight.done(sizes[printed]);
+                        printed += 1;
                     }
                     if let Err(e) = written {
                         break Err(e);
@@ -697,7 +729,7 @@ mod in_flight_tests {
         assert!(f.admits(100 << 20));
         f.start(100 << 20);
         assert!(!f.admits(1), "nothing else while it is in flight");
-        f.done(100 << 20, 0);
+        f.done(100 << 20);
         assert!(f.admits(1));
         assert_eq!(f.used(), 0);
     }
@@ -710,13 +742,17 @@ mod in_flight_tests {
         f.start(2 << 20);
         f.start(2 << 20);
         assert!(f.admits(2 << 20));
-        f.rendered(2 << 20, 10 << 20); // the second file's SARIF report: 10 MiB
+        f.buffered(2 << 20, 0, 4 << 20); // the second file's SARIF report comes in pieces
+        f.buffered(2 << 20, 4 << 20, 10 << 20);
         assert_eq!(f.used(), 12 << 20);
         assert!(!f.admits(1), "nothing starts while the large report waits");
-        f.rendered(2 << 20, 1 << 20); // a report smaller than its file costs the file
+        f.buffered(2 << 20, 0, 1 << 20); // a report smaller than its file costs the file
         assert_eq!(f.used(), 12 << 20);
-        f.done(2 << 20, 1 << 20);
-        f.done(2 << 20, 10 << 20);
+        f.buffered(2 << 20, 1 << 20, 0);
+        f.done(2 << 20);
+        f.buffered(2 << 20, 10 << 20, 0); // its turn: the pieces are written
+        assert_eq!(f.used(), 2 << 20);
+        f.done(2 << 20);
         assert_eq!(f.used(), 0);
         assert!(f.admits(2 << 20));
     }
@@ -748,7 +784,7 @@ mod in_flight_tests {
             let running: Vec<usize> = (printed..started).filter(|i| !finished.contains(i)).collect();
             finished.insert(running[rand(running.len() as u64) as usize]);
             while finished.remove(&printed) {
-                flight.done(sizes[printed], 0);
+                flight.done(sizes[printed]);
                 printed += 1;
             }
         }

@@ -12,10 +12,10 @@ fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
-pub fn render(r: &FileResult) -> String {
+pub fn render(r: &FileResult, range: std::ops::Range<usize>) -> String {
     let mut out = String::new();
     {
-        for d in &r.diagnostics {
+        for d in &r.diagnostics[range] {
             let loc = r.location(d);
             let command = match d.severity {
                 Severity::Error => "error",

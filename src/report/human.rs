@@ -228,10 +228,13 @@ impl miette::Diagnostic for Report<'_> {
 }
 
 /// One file's findings: a heading with its path, then each finding.
-pub fn render_file(r: &FileResult, options: &Options) -> String {
-    if r.diagnostics.is_empty() {
+/// The findings `range` of a file: the heading comes with the first, the blank line after
+/// the file with the last.
+pub fn render_file(r: &FileResult, options: &Options, range: std::ops::Range<usize>) -> String {
+    if range.is_empty() {
         return String::new();
     }
+    let (first, last) = (range.start == 0, range.end == r.diagnostics.len());
     let width = options.width.max(super::MIN_WIDTH);
     let theme = if options.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
     let handler = GraphicalReportHandler::new_themed(theme).with_width(width).with_context_lines(0);
@@ -239,8 +242,10 @@ pub fn render_file(r: &FileResult, options: &Options) -> String {
     // A chunk of a huge file after the first says where it starts: its findings are grouped
     // under the file even when the first chunk had none.
     let title = if r.offset == 0 { r.path.clone() } else { format!("{} (from line {})", r.path, r.first_line + 1) };
-    out.push_str(&heading(&title, width, options.color));
-    for d in &r.diagnostics {
+    if first {
+        out.push_str(&heading(&title, width, options.color));
+    }
+    for d in &r.diagnostics[range] {
         let loc = r.location(d);
         // The gutter: the line number, then " │ ".
         let gutter = (loc.line + MAX_SPAN_LINES).to_string().len() + 4;
@@ -251,7 +256,9 @@ pub fn render_file(r: &FileResult, options: &Options) -> String {
             out.push_str(&format!("{}:{}:{}: {}[{}] {}\n", r.path, loc.line, loc.column, d.severity, d.rule, d.message));
         }
     }
-    out.push('\n');
+    if last {
+        out.push('\n');
+    }
     out
 }
 
@@ -408,10 +415,10 @@ mod tests {
         let whole = FileResult::new("a.txt".into(), "The sence.\n".into(), vec![d.clone()]);
         let chunk = FileResult::chunk("a.txt".into(), "The sence.\n".into(), vec![d], 1 << 20, 4999);
         let options = Options::plain();
-        assert!(render_file(&whole, &options).starts_with("── a.txt ─"));
-        let later = render_file(&chunk, &options);
+        assert!(render_file(&whole, &options, 0..1).starts_with("── a.txt ─"));
+        let later = render_file(&chunk, &options, 0..1);
         assert!(later.starts_with("── a.txt (from line 5000) ─") && later.contains("a.txt:5000:5"), "{later}");
-        assert_eq!(render_file(&FileResult::new("b.txt".into(), "Fine.\n".into(), vec![]), &options), "");
+        assert_eq!(render_file(&FileResult::new("b.txt".into(), "Fine.\n".into(), vec![]), &options, 0..0), "");
     }
 
     #[test]

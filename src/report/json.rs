@@ -93,9 +93,9 @@ fn finding_fields<'a>(r: &'a FileResult, d: &'a Diagnostic) -> JsonDiagnostic<'a
 
 /// The diagnostics of one file as elements of the `diagnostics` array, serialised into one
 /// buffer (not a string per finding joined at the end: that held the report twice).
-pub fn render_items(r: &FileResult) -> String {
+pub fn render_items(r: &FileResult, range: std::ops::Range<usize>) -> String {
     let mut out = Vec::new();
-    for (i, d) in r.diagnostics.iter().enumerate() {
+    for (i, d) in r.diagnostics[range].iter().enumerate() {
         if i > 0 {
             out.extend_from_slice(b",\n");
         }
@@ -119,9 +119,9 @@ pub fn footer(summary: &Summary) -> String {
     format!("\n],\n\"summary\": {}\n}}\n", serde_json::to_string_pretty(&summary).expect("JSON"))
 }
 
-pub fn render_lines(r: &FileResult) -> String {
+pub fn render_lines(r: &FileResult, range: std::ops::Range<usize>) -> String {
     let mut out = Vec::new();
-    for d in &r.diagnostics {
+    for d in &r.diagnostics[range] {
         serde_json::to_writer(&mut out, &diagnostic(r, d)).expect("JSON");
         out.push(b'\n');
     }

@@ -165,14 +165,40 @@ pub fn output_width(to_file: bool, to_stderr: bool) -> usize {
 /// Render one file's findings in one format: the piece the [`Printer`] places between the
 /// format's header and footer.
 pub fn render_file(format: Format, r: &FileResult, options: &Options) -> String {
+    render_findings(format, r, options, 0..r.diagnostics.len())
+}
+
+/// Findings per piece of [`render_file_in_pieces`]: a few hundred kilobytes of report.
+pub const FINDINGS_PER_PIECE: usize = 1024;
+
+/// [`render_file`] in pieces of at most `per_piece` findings, handed to `emit` in order: the
+/// [`Printer`] given them one by one writes what it would write of the whole, and a file
+/// whose report can be written at once needs no buffer the size of its report (a dense
+/// file's SARIF is six times the file).
+pub fn render_file_in_pieces(format: Format, r: &FileResult, options: &Options, per_piece: usize, emit: &mut dyn FnMut(String)) {
+    let len = r.diagnostics.len();
+    let mut start = 0;
+    while start < len {
+        let end = len.min(start + per_piece.max(1));
+        let piece = render_findings(format, r, options, start..end);
+        if !piece.is_empty() {
+            emit(piece);
+        }
+        start = end;
+    }
+}
+
+/// The findings `range` of a file: the whole file's piece, or a part that ends where a finding
+/// ends (so that parts printed one after another give the whole).
+fn render_findings(format: Format, r: &FileResult, options: &Options, range: std::ops::Range<usize>) -> String {
     match format {
         Format::Human if options.quiet => String::new(),
-        Format::Human => human::render_file(r, options),
-        Format::Compact => compact(r),
-        Format::Json => json::render_items(r),
-        Format::Jsonl => json::render_lines(r),
-        Format::Sarif => sarif::render_results(r, options),
-        Format::Github => github::render(r),
+        Format::Human => human::render_file(r, options, range),
+        Format::Compact => compact(r, range),
+        Format::Json => json::render_items(r, range),
+        Format::Jsonl => json::render_lines(r, range),
+        Format::Sarif => sarif::render_results(r, options, range),
+        Format::Github => github::render(r, range),
     }
 }
 
@@ -242,9 +268,9 @@ pub fn render(format: Format, results: &[FileResult], summary: &Summary, options
     String::from_utf8(printer.finish(summary).expect("writing to memory")).expect("reports are UTF-8")
 }
 
-fn compact(r: &FileResult) -> String {
+fn compact(r: &FileResult, range: std::ops::Range<usize>) -> String {
     let mut out = String::new();
-    for d in &r.diagnostics {
+    for d in &r.diagnostics[range] {
         let loc = r.location(d);
         out.push_str(&format!("{}:{}:{}: {}[{}] {}\n", r.path, loc.line, loc.column, d.severity, d.rule, d.message));
     }
@@ -293,5 +319,57 @@ mod width_tests {
         assert_eq!(width(Some("0"), Some(90)), 90);
         assert_eq!(width(Some("10"), None), MIN_WIDTH);
         assert_eq!(width(None, Some(60000)), MAX_WIDTH);
+    }
+}
+
+#[cfg(test)]
+mod piece_tests {
+    use super::*;
+    use crate::diagnostic::{Diagnostic, Edit, Fix, Span};
+
+    /// A file of `n` findings, one per line, every third with a fix.
+    fn result(n: usize) -> FileResult {
+        let text: String = (0..n).map(|i| format!("Line {i} has a sence in it.\n")).collect();
+        let mut at = 0;
+        let diagnostics = (0..n)
+            .map(|i| {
+                let start = at + text[at..].find("sence").unwrap();
+                at = start + text[start..].find('\n').unwrap() + 1;
+                let d = Diagnostic::new("typo", Span::new(start, start + 5), "`sence` is a misspelling of `sense`");
+                if i % 3 == 0 {
+                    d.with_help("write `sense`").with_fix(Fix::safe(vec![Edit::replace(Span::new(start, start + 5), "sense")]))
+                } else {
+                    d
+                }
+            })
+            .collect();
+        FileResult::new("a.txt".into(), text, diagnostics)
+    }
+
+    fn printed(format: Format, pieces: &[String]) -> String {
+        let mut printer = Printer::begin(format, Options::plain(), Vec::new()).unwrap();
+        printer.file("").unwrap();
+        for p in pieces {
+            printer.file(p).unwrap();
+        }
+        String::from_utf8(printer.finish(&Summary::new()).unwrap()).unwrap()
+    }
+
+    /// Pieces printed one after another are the whole file's report, byte for byte, in every
+    /// format: a file whose turn it is can be written piece by piece.
+    #[test]
+    fn pieces_printed_in_order_are_the_whole_report() {
+        for format in [Format::Human, Format::Compact, Format::Json, Format::Jsonl, Format::Sarif, Format::Github] {
+            for n in [0, 1, 5, 7] {
+                let r = result(n);
+                let whole = printed(format, &[render_file(format, &r, &Options::plain())]);
+                for per_piece in [1, 2, 3, 100] {
+                    let mut pieces = Vec::new();
+                    render_file_in_pieces(format, &r, &Options::plain(), per_piece, &mut |p| pieces.push(p));
+                    assert_eq!(pieces.len(), n.div_ceil(per_piece), "{format:?} {n} findings by {per_piece}");
+                    assert_eq!(printed(format, &pieces), whole, "{format:?} {n} findings by {per_piece}");
+                }
+            }
+        }
     }
 }

@@ -1,7 +1,8 @@
 //! `sarif`: SARIF 2.1.0 for code-scanning dashboards. Every built-in rule (and every custom
 //! rule of the configuration) is listed in `tool.driver.rules` with its help text; results
 //! carry line/column regions (columns in Unicode code points) and byte offsets, and
-//! safe/unsafe fixes as SARIF fixes.
+//! safe/unsafe fixes as SARIF fixes. The header is indented for a reader; each result is one
+//! line.
 
 use super::{FileResult, Options};
 use crate::diagnostic::{Applicability, Severity};
@@ -97,10 +98,10 @@ pub fn footer() -> String {
     "\n]\n}]\n}\n".to_string()
 }
 
-/// The results of one file, as elements of the `results` array.
-pub fn render_results(r: &FileResult, options: &Options) -> String {
+/// The results of one file (those in `range`), as elements of the `results` array.
+pub fn render_results(r: &FileResult, options: &Options, range: std::ops::Range<usize>) -> String {
     let mut out = Vec::new();
-    for d in &r.diagnostics {
+    for d in &r.diagnostics[range] {
         let index = rule_ids(options).position(|id| id == d.rule);
         let loc = r.location(d);
         let artifact = artifact_location(&r.path);
@@ -142,7 +143,9 @@ pub fn render_results(r: &FileResult, options: &Options) -> String {
         if !out.is_empty() {
             out.extend_from_slice(b",\n");
         }
-        serde_json::to_writer_pretty(&mut out, &result).expect("JSON");
+        // One line per result: a dense file's results are several times its size, and
+        // pretty-printing would double that again (SARIF is read by programs).
+        serde_json::to_writer(&mut out, &result).expect("JSON");
     }
     String::from_utf8(out).expect("JSON is UTF-8")
 }
