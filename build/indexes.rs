@@ -2,7 +2,8 @@
 //! here, so that a look-up works from the first instruction with nothing parsed at start-up
 //! and nothing relocated by the loader.
 //!
-//! - The lexicon (`src/lexicon/english.tsv`): `lexicon_index.bin` over its lines.
+//! - The lexicon (`src/lexicon/english.tsv`): `lexicon_index.bin` over its lines, and
+//!   `lexicon_filter.bin`.
 //! - The typos project's misspellings (`typos-dict`, a build dependency): written out as
 //!   `misspellings.tsv` (`typo TAB correction [TAB correction…] NL`, the typo lowercase) with
 //!   `misspellings_index.bin`. As a run-time dependency its perfect-hash map of `&str` slices
@@ -20,8 +21,9 @@ include!("table_hash.rs");
 
 /// Write the index of `source`'s lines (each `key TAB …`) to `out`, and, when `filter` is
 /// given, a Bloom filter of the keys (two bits per key, eight bits per key or more) there: most
-/// words looked up in the misspellings are not in it, and the filter (small enough to stay in
-/// the processor's cache) answers them without touching the index.
+/// words looked up in the misspellings are not in it, nor most strings looked up in the lexicon
+/// (an unknown word's one-edit neighbours, the halves of a compound), and the filter (small
+/// enough to stay in the processor's cache) answers them without touching the index.
 fn write_index(source: &str, out: &Path, filter: Option<&Path>) {
     let mut lines = Vec::new();
     let mut offset = 0usize;
@@ -87,7 +89,7 @@ fn main() {
     println!("cargo:rerun-if-changed=build/table_hash.rs");
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));
     let lexicon = std::fs::read_to_string("src/lexicon/english.tsv").expect("src/lexicon/english.tsv");
-    write_index(&lexicon, &out_dir.join("lexicon_index.bin"), None);
+    write_index(&lexicon, &out_dir.join("lexicon_index.bin"), Some(&out_dir.join("lexicon_filter.bin")));
     let misspellings = misspellings();
     std::fs::write(out_dir.join("misspellings.tsv"), &misspellings).expect("write misspellings");
     write_index(&misspellings, &out_dir.join("misspellings_index.bin"), Some(&out_dir.join("misspellings_filter.bin")));

@@ -73,9 +73,14 @@ impl Entry {
     }
 }
 
-/// The lexicon as a [`WordTable`]: lines `key TAB LCU [TAB spelling]`, indexed at build time.
+/// The lexicon as a [`WordTable`]: lines `key TAB LCU [TAB spelling]`, indexed at build time,
+/// with a Bloom filter (256 KB) that answers most strings it does not hold.
 pub(crate) const TABLE: WordTable =
-    WordTable { source: SOURCE, index: include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_index.bin")), filter: &[] };
+    WordTable {
+        source: SOURCE,
+        index: include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_index.bin")),
+        filter: include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_filter.bin")),
+    };
 
 /// An entry from the rest of its line: three tier digits, then the other spelling if any.
 fn entry(rest: &'static str) -> Option<Entry> {
