@@ -31,20 +31,34 @@ pub const MIN_FILE_COST: u64 = 4 << 10;
 /// file whose turn it is are written as they come, so its report is never held whole; a file
 /// waiting for an earlier one costs the larger of its size and its pieces kept (a dense file's
 /// SARIF is six times the file), which hold the budget until they are written. Peak memory is
-/// then about the rule sets plus `threads` working sets plus the pieces waiting, whatever the
+/// then about the rule sets plus the working sets plus the pieces waiting, whatever the
 /// number of files.
+///
+/// The working sets being linted are bounded too, whatever `--threads`: a file being linted
+/// counts [`WORKING_SET_FACTOR`] times its size, and files start only while those add up to
+/// [`WORKING_BUDGET`] (one file always may). Articles of a few kilobytes run on every thread;
+/// files of megabytes run a few at a time, so that more threads never mean more memory than
+/// the goal of `64 MB + threads × largest file`.
 #[derive(Debug, Clone)]
 pub struct InFlight {
     budget: u64,
     used: u64,
     files: usize,
+    working: u64,
 }
+
+/// What a file being linted holds at its peak, per byte of the file: text, document model,
+/// evidence and findings (about 10× on a defect-dense generated corpus, less on news).
+pub const WORKING_SET_FACTOR: u64 = 10;
+/// The most the files being linted at once may hold, counted with [`WORKING_SET_FACTOR`]:
+/// two 2 MiB files, forty-eight of 100 KB.
+pub const WORKING_BUDGET: u64 = 48 << 20;
 
 impl InFlight {
     /// The budget for `threads` workers whose largest file is `largest` bytes.
     pub fn new(threads: usize, largest: u64) -> InFlight {
         let budget = (2 * threads.max(1) as u64).saturating_mul(largest.max(MIN_FILE_COST)).max(MIN_IN_FLIGHT);
-        InFlight { budget, used: 0, files: 0 }
+        InFlight { budget, used: 0, files: 0, working: 0 }
     }
 
     pub fn budget(&self) -> u64 {
@@ -60,16 +74,34 @@ impl InFlight {
         len.max(MIN_FILE_COST)
     }
 
-    /// Whether a file of `len` bytes may start now: it fits, or nothing is in flight (a file
-    /// larger than the budget goes alone).
+    fn working_set(len: u64) -> u64 {
+        Self::cost(len).saturating_mul(WORKING_SET_FACTOR)
+    }
+
+    /// Whether a file of `len` bytes may start now: it fits both budgets, or nothing is in
+    /// flight (a file larger than a budget goes alone).
     pub fn admits(&self, len: u64) -> bool {
-        self.files == 0 || self.used + Self::cost(len) <= self.budget
+        self.files == 0
+            || (self.used + Self::cost(len) <= self.budget
+                && (self.working == 0 || self.working + Self::working_set(len) <= WORKING_BUDGET))
     }
 
     /// A file of `len` bytes starts.
     pub fn start(&mut self, len: u64) {
         self.used += Self::cost(len);
         self.files += 1;
+        self.working += Self::working_set(len);
+    }
+
+    /// A started file of `len` bytes was linted: its working set is gone (its report's pieces
+    /// may still wait, see [`buffered`](InFlight::buffered)).
+    pub fn linted(&mut self, len: u64) {
+        self.working -= Self::working_set(len);
+    }
+
+    /// The working sets of the files being linted, as counted.
+    pub fn working(&self) -> u64 {
+        self.working
     }
 
     /// What a report of `report` bytes costs beyond its file of `len` bytes.
@@ -485,7 +517,10 @@ pub fn lint<W: Write>(
                             p.bytes += piece.len() as u64;
                             p.pieces.push(piece);
                         }
-                        Message::Done(i, Ok(r)) => pending.entry(i).or_default().done = Some(r),
+                        Message::Done(i, Ok(r)) => {
+                            flight.linted(sizes[i]);
+                            pending.entry(i).or_default().done = Some(r);
+                        }
                         Message::Done(_, Err(panic)) => std::panic::resume_unwind(panic),
                     }
                     // Write what every earlier file being printed lets through: the pieces kept
@@ -741,6 +776,8 @@ mod in_flight_tests {
         let mut f = InFlight::new(2, 2 << 20); // 8 MiB
         f.start(2 << 20);
         f.start(2 << 20);
+        f.linted(2 << 20);
+        f.linted(2 << 20);
         assert!(f.admits(2 << 20));
         f.buffered(2 << 20, 0, 4 << 20); // the second file's SARIF report comes in pieces
         f.buffered(2 << 20, 4 << 20, 10 << 20);
@@ -755,6 +792,32 @@ mod in_flight_tests {
         f.done(2 << 20);
         assert_eq!(f.used(), 0);
         assert!(f.admits(2 << 20));
+    }
+
+    /// More threads never mean more working sets of large files at once: two 2 MiB files are
+    /// linted together whatever the thread count, while small articles run many at once.
+    #[test]
+    fn large_files_are_linted_a_few_at_a_time_whatever_the_threads() {
+        let mut f = InFlight::new(8, 2 << 20);
+        f.start(2 << 20);
+        assert!(f.admits(2 << 20));
+        f.start(2 << 20);
+        assert!(!f.admits(2 << 20), "a third 2 MiB file waits for a working set to go");
+        assert!(!f.admits(1 << 20));
+        f.linted(2 << 20);
+        assert!(f.admits(2 << 20), "one was linted: the next starts while its report waits");
+        let mut g = InFlight::new(8, 12 << 10);
+        for _ in 0..200 {
+            assert!(g.admits(12 << 10));
+            g.start(12 << 10);
+        }
+        assert!(g.working() <= WORKING_BUDGET);
+        let mut h = InFlight::new(2, 7 << 20);
+        h.start(7 << 20);
+        assert!(!h.admits(7 << 20), "a file past the working budget is linted alone");
+        h.linted(7 << 20);
+        h.done(7 << 20);
+        assert!(h.admits(7 << 20));
     }
 
     /// Files start in order while the budget admits them and finish in any order; a file is
@@ -782,7 +845,9 @@ mod in_flight_tests {
             peak_files = peak_files.max(started - printed);
             // Some started file finishes (not necessarily the oldest).
             let running: Vec<usize> = (printed..started).filter(|i| !finished.contains(i)).collect();
-            finished.insert(running[rand(running.len() as u64) as usize]);
+            let done = running[rand(running.len() as u64) as usize];
+            flight.linted(sizes[done]);
+            finished.insert(done);
             while finished.remove(&printed) {
                 flight.done(sizes[printed]);
                 printed += 1;
