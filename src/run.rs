@@ -400,7 +400,7 @@ impl Outcome {
 /// file done (or its panic).
 enum Message {
     Piece(usize, String),
-    Done(usize, std::thread::Result<Rendered>),
+    Done(usize, std::thread::Result<Box<Rendered>>),
 }
 
 /// A file started and not yet printed: the pieces of its report that came before its turn,
@@ -409,7 +409,7 @@ enum Message {
 struct Pending {
     pieces: Vec<String>,
     bytes: u64,
-    done: Option<Rendered>,
+    done: Option<Box<Rendered>>,
 }
 
 /// One linted input, rendered on its worker thread (`piece` is its whole report only for
@@ -490,9 +490,9 @@ pub fn lint<W: Write>(
                                 return;
                             }
                             let rendered = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                                process(path, display_path(path), Source::File, &mut |piece| {
+                                Box::new(process(path, display_path(path), Source::File, &mut |piece| {
                                     let _ = tx.send(Message::Piece(i, piece));
-                                })
+                                }))
                             }));
                             let _ = tx.send(Message::Done(i, rendered));
                         });
