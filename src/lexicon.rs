@@ -73,14 +73,14 @@ impl Entry {
     }
 }
 
-/// The lexicon as a [`WordTable`]: lines `key TAB LCU [TAB spelling]`, indexed at build time,
-/// with a Bloom filter (256 KB) that answers most strings it does not hold.
+/// The lexicon as a [`WordTable`]: lines `key TAB LCU [TAB spelling]`, indexed at build time.
 pub(crate) const TABLE: WordTable =
-    WordTable {
-        source: SOURCE,
-        index: include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_index.bin")),
-        filter: include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_filter.bin")),
-    };
+    WordTable { source: SOURCE, index: include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_index.bin")), filter: &[] };
+
+/// The same table behind a Bloom filter of its keys (256 KB, built at compile time), for
+/// strings that are mostly not words: the filter answers most of them without the index. Words
+/// of the text are mostly in the lexicon, and for them the filter would be one more load.
+const FILTERED: WordTable = WordTable { filter: include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_filter.bin")), ..TABLE };
 
 /// An entry from the rest of its line: three tier digits, then the other spelling if any.
 fn entry(rest: &'static str) -> Option<Entry> {
@@ -106,6 +106,17 @@ pub fn is_word(word: &str) -> bool {
 /// Whether the word, as written in lowercase, is an English word ("bank" yes, "kishida" no).
 pub fn is_lowercase_word(word: &str) -> bool {
     lookup(word).is_some_and(|e| e.lower.is_some())
+}
+
+/// [`lookup`] for a string that is most likely no word: an unknown word's one-edit
+/// neighbours, the halves of a compound. Same answers, faster for such strings.
+pub fn lookup_unlikely(word: &str) -> Option<Entry> {
+    FILTERED.get_any_case(word).and_then(entry)
+}
+
+/// [`is_lowercase_word`] for a string that is most likely no word (see [`lookup_unlikely`]).
+pub fn is_lowercase_word_unlikely(word: &str) -> bool {
+    lookup_unlikely(word).is_some_and(|e| e.lower.is_some())
 }
 
 /// Words with a dropped apostrophe before their "s" that spell no other word: "whats" is
@@ -155,6 +166,20 @@ pub fn apostrophe_dropped(word: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The filter never hides a word: every key is found behind it, and strings that are no
+    /// words are answered the same (mostly by the filter alone).
+    #[test]
+    fn the_filtered_lookup_gives_the_same_answers() {
+        for line in SOURCE.lines() {
+            let key = line.split_once('\t').map_or(line, |(k, _)| k);
+            assert_eq!(lookup_unlikely(key), lookup(key), "{key}");
+        }
+        for s in ["legisation", "varirty", "qzxv", "presneted", "Legislation", "LEGISLATION", "café"] {
+            assert_eq!(lookup_unlikely(s), lookup(s), "{s}");
+        }
+        assert!(!FILTERED.filter.is_empty());
+    }
 
     #[test]
     fn names_common_words_and_words_that_are_both() {

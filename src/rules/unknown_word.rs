@@ -80,7 +80,7 @@ impl UnknownWord {
 
 /// A lowercase word English writes lowercase, in the everyday or usual lists.
 fn everyday(word: &str) -> bool {
-    lexicon::lookup(word).is_some_and(|e| matches!(e.lower, Some(Tier::Common | Tier::Usual)))
+    lexicon::lookup_unlikely(word).is_some_and(|e| matches!(e.lower, Some(Tier::Common | Tier::Usual)))
 }
 
 /// Prefixes English builds new words with: "renationalise", "delist", "superteam".
@@ -102,7 +102,8 @@ const SUFFIXES: &[&str] = &[
 fn built_from_known_words(word: &str) -> bool {
     let n = word.len();
     // two words: the first at least two letters ("uplights"), the second at least three
-    if (2..n.saturating_sub(2)).any(|i| lexicon::is_lowercase_word(&word[..i]) && lexicon::is_lowercase_word(&word[i..])) {
+    if (2..n.saturating_sub(2)).any(|i| lexicon::is_lowercase_word_unlikely(&word[..i]) && lexicon::is_lowercase_word_unlikely(&word[i..]))
+    {
         return true;
     }
     if PREFIXES.iter().any(|p| word.len() >= p.len() + 3 && word.starts_with(p) && known_stem(&word[p.len()..])) {
@@ -114,13 +115,13 @@ fn built_from_known_words(word: &str) -> bool {
 /// A stem English knows as it stands, with a final e restored ("rebalanc" + "ing"), a final y
 /// turned i restored ("clunki" + "ness"), or a doubled final consonant undone ("shopp" + "ing").
 fn known_stem(stem: &str) -> bool {
-    if lexicon::is_lowercase_word(stem) {
+    if lexicon::is_lowercase_word_unlikely(stem) {
         return true;
     }
     let mut with_e = String::with_capacity(stem.len() + 1);
     with_e.push_str(stem);
     with_e.push('e');
-    if lexicon::is_lowercase_word(&with_e) {
+    if lexicon::is_lowercase_word_unlikely(&with_e) {
         return true;
     }
     // "clunki" + "ness": a final y turned i
@@ -128,12 +129,12 @@ fn known_stem(stem: &str) -> bool {
         with_e.clear();
         with_e.push_str(base);
         with_e.push('y');
-        if lexicon::is_lowercase_word(&with_e) {
+        if lexicon::is_lowercase_word_unlikely(&with_e) {
             return true;
         }
     }
     let b = stem.as_bytes();
-    b.len() >= 4 && b[b.len() - 1] == b[b.len() - 2] && lexicon::is_lowercase_word(&stem[..stem.len() - 1])
+    b.len() >= 4 && b[b.len() - 1] == b[b.len() - 2] && lexicon::is_lowercase_word_unlikely(&stem[..stem.len() - 1])
 }
 
 /// The everyday words one edit from `word` (ASCII lowercase), sorted; stops past `limit`.
