@@ -412,11 +412,12 @@ struct Pending {
     done: Option<Box<Rendered>>,
 }
 
-/// One linted input, rendered on its worker thread (`piece` is its whole report only for
-/// standard input and a huge file: a file's report comes in [`Message::Piece`]s).
+/// One linted input, rendered on its worker thread (`pieces` holds its report only for
+/// standard input: a file's report comes in [`Message::Piece`]s, a huge file's is printed
+/// chunk by chunk).
 struct Rendered {
     name: String,
-    piece: String,
+    pieces: Vec<String>,
     summary: Summary,
     meta: Result<FileMeta, FileError>,
 }
@@ -454,14 +455,15 @@ pub fn lint<W: Write>(
                 release_free_memory();
             }
         });
-        Rendered { name, piece: String::new(), summary, meta }
+        Rendered { name, pieces: Vec::new(), summary, meta }
     };
     match inputs {
         Inputs::Stdin(name, bytes) => {
             outcome.stdin = true;
-            let mut report = String::new();
-            let mut rendered = process(Path::new(&name), name.clone(), Source::Stdin(bytes), &mut |piece| report.push_str(&piece));
-            rendered.piece = report;
+            // Kept as pieces: the printer writes what goes between them (JSON's commas).
+            let mut pieces = Vec::new();
+            let mut rendered = process(Path::new(&name), name.clone(), Source::Stdin(bytes), &mut |piece| pieces.push(piece));
+            rendered.pieces = pieces;
             emit(sinks, &[rendered], settings.fail_level, outcome)
         }
         Inputs::Files(files) => {
@@ -573,7 +575,7 @@ fn lint_huge<W: Write>(
         }
     });
     written?;
-    let rendered = [Rendered { name, piece: String::new(), summary, meta }];
+    let rendered = [Rendered { name, pieces: Vec::new(), summary, meta }];
     emit(sinks, &rendered, settings.fail_level, outcome)
 }
 
@@ -588,7 +590,9 @@ fn emit<W: Write>(sinks: &mut Sinks<'_, W>, rendered: &[Rendered], threshold: Se
                 outcome.total.failed += 1;
             }
             Ok(meta) if meta.refused.is_some() => {
-                sinks.printer.file(&r.piece)?;
+                for piece in &r.pieces {
+                    sinks.printer.file(piece)?;
+                }
                 if let Some(echo) = &meta.stdin_fixed {
                     write_out(sinks.out, echo, outcome)?;
                 }
@@ -607,7 +611,9 @@ fn emit<W: Write>(sinks: &mut Sinks<'_, W>, rendered: &[Rendered], threshold: Se
                 outcome.failing |= meta.shown > 0;
                 outcome.failing |=
                     [Severity::Error, Severity::Warning, Severity::Info].iter().any(|&s| s >= threshold && r.summary.count(s) > 0);
-                sinks.printer.file(&r.piece)?;
+                for piece in &r.pieces {
+                    sinks.printer.file(piece)?;
+                }
                 for bytes in [meta.diff.as_ref().map(String::as_bytes), meta.stdin_fixed.as_deref()].into_iter().flatten() {
                     write_out(sinks.out, bytes, outcome)?;
                 }

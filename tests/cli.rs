@@ -114,6 +114,25 @@ fn stdin_is_linted_under_its_given_name() {
     assert_eq!(v["diagnostics"][0]["path"], "story.md");
 }
 
+/// A report comes in pieces of 1,024 findings; from standard input too, every format stays
+/// whole: one JSON document, SARIF with every result, compact with every line.
+#[test]
+fn stdin_with_more_findings_than_a_piece_is_one_whole_report() {
+    let text: String = std::iter::once("Council Approves Budget\n".to_string())
+        .chain((0..1500).map(|i| format!("Line {i} of the story met sence Monday.\n")))
+        .collect();
+    let run = |format: &str| {
+        copydesk().args(["lint", "--format", format, "-"]).write_stdin(text.clone()).assert().code(1).get_output().stdout.clone()
+    };
+    let v = json(&run("json"));
+    let typos = v["diagnostics"].as_array().unwrap().iter().filter(|d| d["rule"] == "typo").count();
+    assert_eq!(typos, 1500);
+    let sarif = json(&run("sarif"));
+    assert_eq!(sarif["runs"][0]["results"].as_array().unwrap().iter().filter(|r| r["ruleId"] == "typo").count(), 1500);
+    let compact = String::from_utf8(run("compact")).unwrap();
+    assert_eq!(compact.lines().filter(|l| l.contains("[typo]")).count(), 1500);
+}
+
 #[test]
 fn broken_config_is_a_miette_error_pointing_into_the_toml() {
     let dir = scratch();
