@@ -81,8 +81,9 @@ pub struct Sentence {
 /// A word: one per word of the prose, the largest table of a document, so it is 16 bytes (it
 /// was 40): its byte offsets and its block and sentence indexes are `u32`, the sentence's top
 /// bit saying whether the word starts it. The pipeline lints a large file in chunks of a few
-/// megabytes, so offsets fit; in a text of 4 GiB or more (only through the library) the words
-/// past 4 GiB are not made (see [`Word::fits`]), and an index past 2^31 - 1 saturates.
+/// megabytes, so offsets fit; in a text of 4 GiB or more linted whole (given to the library,
+/// or standard input and dataset records with `--max-file-size` raised that far) the words past
+/// 4 GiB are not made (see [`Word::fits`]), and an index past 2^31 - 1 saturates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Word {
     start: u32,

@@ -81,9 +81,7 @@ impl InFlight {
     /// Whether a file of `len` bytes may start now: it fits both budgets, or nothing is in
     /// flight (a file larger than a budget goes alone).
     pub fn admits(&self, len: u64) -> bool {
-        self.files == 0
-            || (self.used + Self::cost(len) <= self.budget
-                && (self.working == 0 || self.working + Self::working_set(len) <= WORKING_BUDGET))
+        self.files == 0 || (self.used + Self::cost(len) <= self.budget && self.working + Self::working_set(len) <= WORKING_BUDGET)
     }
 
     /// A file of `len` bytes starts.
