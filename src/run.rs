@@ -27,7 +27,8 @@ pub const MIN_FILE_COST: u64 = 4 << 10;
 /// to be printed. Each worker thread holds one file's working set (its text, document and
 /// findings: about eleven times the file), and the budget lets in as many files again waiting
 /// to be printed, so that a slow file does not idle the other threads:
-/// `2 × threads × largest` (at least [`MIN_IN_FLIGHT`]). A report comes in pieces: those of the
+/// `2 × threads × largest` (fewer threads when the working budget below holds fewer files of
+/// the largest size; at least [`MIN_IN_FLIGHT`]). A report comes in pieces: those of the
 /// file whose turn it is are written as they come, so its report is never held whole; a file
 /// waiting for an earlier one costs the larger of its size and its pieces kept (a dense file's
 /// SARIF is six times the file), which hold the budget until they are written. Peak memory is
@@ -55,9 +56,14 @@ pub const WORKING_SET_FACTOR: u64 = 10;
 pub const WORKING_BUDGET: u64 = 48 << 20;
 
 impl InFlight {
-    /// The budget for `threads` workers whose largest file is `largest` bytes.
+    /// The budget for `threads` workers whose largest file is `largest` bytes: two files for
+    /// each file of that size that can be linted at once (the threads, or fewer when the
+    /// [`WORKING_BUDGET`] holds fewer), so that more threads do not mean more reports waiting
+    /// for large files that are linted two at a time anyway.
     pub fn new(threads: usize, largest: u64) -> InFlight {
-        let budget = (2 * threads.max(1) as u64).saturating_mul(largest.max(MIN_FILE_COST)).max(MIN_IN_FLIGHT);
+        let largest = largest.max(MIN_FILE_COST);
+        let at_once = (threads.max(1) as u64).min((WORKING_BUDGET / largest.saturating_mul(WORKING_SET_FACTOR)).max(1));
+        let budget = (2 * at_once).saturating_mul(largest).max(MIN_IN_FLIGHT);
         InFlight { budget, used: 0, files: 0, working: 0 }
     }
 
@@ -757,7 +763,9 @@ mod in_flight_tests {
     #[test]
     fn the_budget_is_two_files_per_thread_of_the_largest_size() {
         assert_eq!(InFlight::new(2, 2 << 20).budget(), 8 << 20);
-        assert_eq!(InFlight::new(8, 3 << 20).budget(), 48 << 20);
+        assert_eq!(InFlight::new(8, 500 << 10).budget(), 8000 << 10, "eight 500 KiB files at once");
+        assert_eq!(InFlight::new(8, 2 << 20).budget(), 8 << 20, "two 2 MiB files are linted at once, whatever the threads");
+        assert_eq!(InFlight::new(8, 3 << 20).budget(), 6 << 20, "one 3 MiB file at once");
         assert_eq!(InFlight::new(2, 10).budget(), MIN_IN_FLIGHT, "small files: the floor");
         assert_eq!(InFlight::new(0, 1 << 30).budget(), 2 << 30, "no thread count: one");
     }
