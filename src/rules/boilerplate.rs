@@ -925,10 +925,17 @@ fn vocabulary_line(line: &str) -> Option<(Family, Strength)> {
 
 // Bounded repeats of Unicode classes ({0,3}, {1,40}) multiply the compiled automaton: each
 // costs milliseconds at start-up. Where a word-count gate already bounds the line, use * or +.
+/// The lazy DFA cache of each family regex, per thread.
+const FAMILY_DFA_CACHE: usize = 192 << 10;
+
 macro_rules! re {
     ($name:ident, $pattern:expr) => {
         // ASCII word boundaries keep the regexes on the fast DFA
-        static $name: LazyLock<Regex> = LazyLock::new(|| Regex::new(&$pattern.replace(r"\b", r"(?-u:\b)")).unwrap());
+        // A small DFA cache: each thread keeps one per regex (2 MiB each by default), and these
+        // run on short lines, whose states fit.
+        static $name: LazyLock<Regex> = LazyLock::new(|| {
+            regex::RegexBuilder::new(&$pattern.replace(r"\b", r"(?-u:\b)")).dfa_size_limit(FAMILY_DFA_CACHE).build().unwrap()
+        });
     };
 }
 
