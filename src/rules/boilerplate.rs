@@ -113,10 +113,10 @@ pub struct Finding {
 
 // Lengths are checked in code: a bounded repeat of a Unicode class ({2,40}) compiles into 40
 // copies of it, milliseconds at start-up.
-static FLAT_TABLE_HEADER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:No\.?|#|S\.?No\.?)\s+\p{Lu}[\p{L} ]{2,}$").unwrap());
-static FLAT_TABLE_ROW: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,2}\s+\p{Lu}").unwrap());
+static FLAT_TABLE_HEADER: LazyLock<Regex> = LazyLock::new(|| crate::text::regex(r"^(?:No\.?|#|S\.?No\.?)\s+\p{Lu}[\p{L} ]{2,}$").unwrap());
+static FLAT_TABLE_ROW: LazyLock<Regex> = LazyLock::new(|| crate::text::regex(r"^\d{1,2}\s+\p{Lu}").unwrap());
 static TITLE_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\s+\|\s+[^|]{2,}|\s+[–—]\s+\p{Lu}[\p{L}.&']*(?:\s\p{Lu}[\p{L}.&']*)?|\s+-\s+\p{Lu}[\p{L}.&']*)\s*$").unwrap()
+    crate::text::regex(r"(?:\s+\|\s+[^|]{2,}|\s+[–—]\s+\p{Lu}[\p{L}.&']*(?:\s\p{Lu}[\p{L}.&']*)?|\s+-\s+\p{Lu}[\p{L}.&']*)\s*$").unwrap()
 });
 
 /// The compiled phrase lists, shared by `boilerplate` and `empty-section`.
@@ -161,7 +161,7 @@ impl Bio {
         );
         let regex = std::sync::OnceLock::new();
         if pattern.len() > Self::EAGER {
-            let _ = regex.set(Some(Regex::new(&pattern).map_err(|e| format!("boilerplate `bio-roles`: {e}"))?));
+            let _ = regex.set(Some(crate::text::regex(&pattern).map_err(|e| format!("boilerplate `bio-roles`: {e}"))?));
         }
         let always = words.iter().any(|w| !w.is_ascii());
         words.push("about the author");
@@ -173,7 +173,7 @@ impl Bio {
     fn is_match(&self, text: &str) -> bool {
         // Under (?i) `s` also matches `ſ` and `k` the Kelvin sign: those lines go to the regex.
         let could = self.always || self.words.is_match(text) || text.contains(['ſ', '\u{212A}']);
-        could && self.regex.get_or_init(|| Regex::new(&self.pattern).ok()).as_ref().is_some_and(|r| r.is_match(text))
+        could && self.regex.get_or_init(|| crate::text::regex(&self.pattern).ok()).as_ref().is_some_and(|r| r.is_match(text))
     }
 }
 
@@ -925,17 +925,11 @@ fn vocabulary_line(line: &str) -> Option<(Family, Strength)> {
 
 // Bounded repeats of Unicode classes ({0,3}, {1,40}) multiply the compiled automaton: each
 // costs milliseconds at start-up. Where a word-count gate already bounds the line, use * or +.
-/// The lazy DFA cache of each family regex, per thread.
-const FAMILY_DFA_CACHE: usize = 192 << 10;
-
 macro_rules! re {
     ($name:ident, $pattern:expr) => {
         // ASCII word boundaries keep the regexes on the fast DFA
-        // A small DFA cache: each thread keeps one per regex (2 MiB each by default), and these
-        // run on short lines, whose states fit.
-        static $name: LazyLock<Regex> = LazyLock::new(|| {
-            regex::RegexBuilder::new(&$pattern.replace(r"\b", r"(?-u:\b)")).dfa_size_limit(FAMILY_DFA_CACHE).build().unwrap()
-        });
+        // A small DFA cache per thread (see crate::text::regex): these run on short lines.
+        static $name: LazyLock<Regex> = LazyLock::new(|| crate::text::regex(&$pattern.replace(r"\b", r"(?-u:\b)")).unwrap());
     };
 }
 

@@ -46,11 +46,11 @@ common_options!(Options);
 static PATTERNS: LazyLock<[Regex; 3]> = LazyLock::new(|| {
     [
         // word.Next / word?Next / word.”Next / word.A (a one-letter word: A or I)
-        Regex::new(r"(\p{L}\p{Ll}[.!?][”’)]?)(?:\p{Lu}\p{Ll}|[AI][\s,;:])").unwrap(),
+        crate::text::regex(r"(\p{L}\p{Ll}[.!?][”’)]?)(?:\p{Lu}\p{Ll}|[AI][\s,;:])").unwrap(),
         // U.S.benefits / U.S.,based
-        Regex::new(r"(?:^|[^\p{L}.])((?:\p{Lu}\.){2,},?)\p{Ll}{2}").unwrap(),
+        crate::text::regex(r"(?:^|[^\p{L}.])((?:\p{Lu}\.){2,},?)\p{Ll}{2}").unwrap(),
         // word,word
-        Regex::new(r"(\p{L}{2},)\p{L}{2}").unwrap(),
+        crate::text::regex(r"(\p{L}{2},)\p{L}{2}").unwrap(),
     ]
 });
 
