@@ -559,8 +559,8 @@ pub fn lint<W: Write>(
     }
 }
 
-/// A huge file alone, its chunks printed as they are linted: memory stays bounded by the chunk
-/// size, not the file or its findings.
+/// A huge file alone, its chunks printed as they are linted, each in pieces like any file's
+/// report: memory stays bounded by the chunk size, not the file or its findings.
 fn lint_huge<W: Write>(
     workspace: &Workspace,
     path: &Path,
@@ -574,9 +574,12 @@ fn lint_huge<W: Write>(
     let mut written = Ok(());
     let meta = workspace.lint_input(path, &name, Source::HugeFile, settings.fix_mode, allowance, &mut |result: FileResult| {
         summary.add(&result);
-        if written.is_ok() {
-            written = sinks.printer.file(&report::render_file(settings.format, &result, &settings.options));
-        }
+        // A chunk's report in pieces too (a defect-dense 8 MiB chunk's SARIF is tens of MB).
+        report::render_file_in_pieces(settings.format, &result, &settings.options, report::FINDINGS_PER_PIECE, &mut |piece| {
+            if written.is_ok() {
+                written = sinks.printer.file(&piece);
+            }
+        });
     });
     written?;
     let rendered = [Rendered { name, pieces: Vec::new(), summary, meta }];
