@@ -182,7 +182,7 @@ pub struct Document<'a> {
 /// the regex engine off its DFA onto the PikeVM — this one regex was half the run time. Each
 /// pattern runs only when a cheap substring test says it can match.
 static MARKED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::text::regex(
         r"(?xi)
         (?:https?|ftp)://[^\s<>\x22]+            # URLs with a scheme
         | (?-u:\b)www\.[^\s<>\x22]+             # bare www. addresses
@@ -196,7 +196,7 @@ static MARKED: LazyLock<Regex> = LazyLock::new(|| {
 const TLDS: &str = "com|org|net|edu|gov|io|co|uk|de|fr|jp|info|biz|ly|me|tv|us|ca|au";
 
 static ADDRESSES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    crate::text::regex(&format!(
         r"(?xi)
         (?-u:\b)[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+(?-u:\b)     # e-mail addresses
         | (?-u:\b)[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:{TLDS})(?-u:\b)        # domains

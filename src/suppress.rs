@@ -12,7 +12,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static COMMENT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"<!--\s*copydesk-(disable-next-line|disable-file|disable|enable)(?-u:\b)([^>]*?)\s*-->").unwrap());
+    LazyLock::new(|| crate::text::regex(r"<!--\s*copydesk-(disable-next-line|disable-file|disable|enable)(?-u:\b)([^>]*?)\s*-->").unwrap());
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Suppression {

@@ -7,9 +7,10 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use regex::Regex;
 use std::sync::LazyLock;
 
-static ITEM_MARKER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+\[[ xX]\])?[ \t]*").unwrap());
-static ATX_OPEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^ {0,3}#{1,6}[ \t]*").unwrap());
-static ATX_CLOSE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[ \t]+#+[ \t]*$|[ \t]*$").unwrap());
+static ITEM_MARKER: LazyLock<Regex> =
+    LazyLock::new(|| crate::text::regex(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+\[[ xX]\])?[ \t]*").unwrap());
+static ATX_OPEN: LazyLock<Regex> = LazyLock::new(|| crate::text::regex(r"^ {0,3}#{1,6}[ \t]*").unwrap());
+static ATX_CLOSE: LazyLock<Regex> = LazyLock::new(|| crate::text::regex(r"[ \t]+#+[ \t]*$|[ \t]*$").unwrap());
 
 pub(super) fn blocks(source: &str, masked: &mut Vec<Span>) -> Vec<Block> {
     let options = Options::ENABLE_TABLES

@@ -7,9 +7,9 @@ use crate::diagnostic::Span;
 use regex::Regex;
 use std::sync::LazyLock;
 
-static ATX: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$").unwrap());
-static LIST_MARKER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[ \t]{0,8}(?:[-*+•–—▪◦]|\d{1,3}[.)])[ \t]+").unwrap());
-static QUOTE_MARKER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^ {0,3}>[ \t]?").unwrap());
+static ATX: LazyLock<Regex> = LazyLock::new(|| crate::text::regex(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$").unwrap());
+static LIST_MARKER: LazyLock<Regex> = LazyLock::new(|| crate::text::regex(r"^[ \t]{0,8}(?:[-*+•–—▪◦]|\d{1,3}[.)])[ \t]+").unwrap());
+static QUOTE_MARKER: LazyLock<Regex> = LazyLock::new(|| crate::text::regex(r"^ {0,3}>[ \t]?").unwrap());
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Line {

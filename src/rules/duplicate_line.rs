@@ -44,7 +44,7 @@ pub struct Options {
 }
 common_options!(Options);
 
-static SITE_SUFFIX: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s+[|–—-]\s+[^|–—-]{1,40}$").unwrap());
+static SITE_SUFFIX: LazyLock<Regex> = LazyLock::new(|| crate::text::regex(r"\s+[|–—-]\s+[^|–—-]{1,40}$").unwrap());
 
 pub struct DuplicateLine {
     min_words: usize,

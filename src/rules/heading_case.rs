@@ -60,7 +60,8 @@ pub struct Options {
 common_options!(Options);
 
 /// "What’S", "Don'T": two or more letters, an apostrophe, then a capitalised contraction tail.
-static APOSTROPHE_CAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\p{L}*\p{Ll}\p{L}*['’](S|T|D|M|LL|Ll|RE|Re|VE|Ve)\b").unwrap());
+static APOSTROPHE_CAP: LazyLock<Regex> =
+    LazyLock::new(|| crate::text::regex(r"\b\p{L}*\p{Ll}\p{L}*['’](S|T|D|M|LL|Ll|RE|Re|VE|Ve)\b").unwrap());
 
 const COMMON_SUFFIXES: &[&str] = &[
     "ing", "tion", "tions", "sion", "ment", "ments", "ness", "ity", "ities", "ism", "ance", "ence", "ship", "ships", "ive", "ous", "ful",
