@@ -33,9 +33,15 @@ pub fn starts_upper(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// True when the word starts with a lowercase letter.
+/// True when the word starts with a lowercase letter that has a capital. "ºsence" does not:
+/// º (like ª and the modifier letters ᵃ ⁿ) is lowercase in Unicode but has no uppercase, so a
+/// rule asking for its capital would propose a fix that changes nothing.
 pub fn starts_lower(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_lowercase)
+    match word.chars().next() {
+        Some(c) if c.is_ascii() => c.is_ascii_lowercase(),
+        Some(c) => c.is_lowercase() && c.to_uppercase().ne([c]),
+        None => false,
+    }
 }
 
 /// "Japan": a capital followed only by lowercase letters (and apostrophes/hyphens).
@@ -290,6 +296,14 @@ mod tests {
         assert_eq!(match_case("Sence", "since"), "Since");
         assert_eq!(match_case("SENCE", "since"), "SINCE");
         assert_eq!(capitalize("über"), "Über");
+    }
+
+    #[test]
+    fn only_a_letter_with_a_capital_starts_lowercase() {
+        assert!(starts_lower("sence") && starts_lower("über") && starts_lower("ǆungla"));
+        // lowercase in Unicode, but no capital to give them
+        assert!(!starts_lower("ºsence") && !starts_lower("ªb") && !starts_lower("ᵃb"));
+        assert!(!starts_lower("Sence") && !starts_lower("1st") && !starts_lower(""));
     }
 
     #[test]

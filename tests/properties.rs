@@ -53,8 +53,14 @@ fn article() -> impl Strategy<Value = String> {
     proptest::collection::vec(piece, 0..40).prop_map(|v| v.concat())
 }
 
+/// Cases per property: 300, or `PROPTEST_CASES` when set.
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(300)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+    // 300 cases in CI; PROPTEST_CASES=20000 for a longer hunt
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
 
     #[test]
     fn lint_never_panics_and_spans_are_valid(text in article(), markdown in any::<bool>()) {
@@ -89,4 +95,38 @@ proptest! {
         let rules = common::default_rules();
         let _ = copydesk::lint_bytes(&decoded, "t.txt", rules);
     }
+}
+
+/// Letters Unicode calls lowercase or uppercase that have no other case (º, ª, ᵃ, ℂ, ℍ): a
+/// rule that changes case must not flag them with a fix that changes nothing, which would
+/// never converge or would leave a safe fix behind. Every such letter, in the places the case
+/// rules look: a sentence start, a heading word, a glued sentence, a possessive, a name.
+#[test]
+fn letters_without_another_case_get_no_case_fix() {
+    let rules = common::default_rules();
+    let caseless = (0..=0x10FFFF_u32)
+        .filter_map(char::from_u32)
+        .filter(|&c| (c.is_lowercase() && c.to_uppercase().eq([c])) || (c.is_uppercase() && c.to_lowercase().eq([c])));
+    let mut checked = 0;
+    for c in caseless {
+        for template in [
+            "Title Here\n\nThe vote was close. {c}sence of it.\n",
+            "{c}he council met.\n",
+            "# What’{c} The Real Story?\n\nThe council met.\n",
+            "## The {c}ouncil Meets Again\n\nIt met.\n",
+            "The council met in the region.{c}s the vote neared, it rose.\n",
+            "He spoke to Trump{c}s aides about {c}apan and Japan.\n",
+        ] {
+            let text = template.replace("{c}", &c.to_string());
+            for name in ["t.md", "t.txt"] {
+                let fixed = fix::fix_until_stable(&text, name, rules, false);
+                assert!(fixed.converged, "{text:?}");
+                let left = copydesk::lint_source(&fixed.text, name, rules);
+                let safe: Vec<_> = left.iter().filter(|d| d.fix.as_ref().is_some_and(|f| f.applicability == Applicability::Safe)).collect();
+                assert!(safe.is_empty(), "safe fixes left in {:?}: {safe:?}", fixed.text);
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 1000, "only {checked} texts");
 }
