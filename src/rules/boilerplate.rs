@@ -27,6 +27,7 @@ use crate::common_options;
 use crate::diagnostic::{Category, Diagnostic, Edit, Fix, Severity, Span};
 use crate::document::{BlockKind, Document};
 use crate::options::Level;
+use crate::text::MatchOnly;
 use crate::text::{is_apostrophe, normalize_line};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
@@ -113,8 +114,8 @@ pub struct Finding {
 
 // Lengths are checked in code: a bounded repeat of a Unicode class ({2,40}) compiles into 40
 // copies of it, milliseconds at start-up.
-static FLAT_TABLE_HEADER: LazyLock<Regex> = LazyLock::new(|| crate::text::regex(r"^(?:No\.?|#|S\.?No\.?)\s+\p{Lu}[\p{L} ]{2,}$").unwrap());
-static FLAT_TABLE_ROW: LazyLock<Regex> = LazyLock::new(|| crate::text::regex(r"^\d{1,2}\s+\p{Lu}").unwrap());
+static FLAT_TABLE_HEADER: LazyLock<MatchOnly> = LazyLock::new(|| MatchOnly::new(r"^(?:No\.?|#|S\.?No\.?)\s+\p{Lu}[\p{L} ]{2,}$").unwrap());
+static FLAT_TABLE_ROW: LazyLock<MatchOnly> = LazyLock::new(|| MatchOnly::new(r"^\d{1,2}\s+\p{Lu}").unwrap());
 static TITLE_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::regex(r"(?:\s+\|\s+[^|]{2,}|\s+[–—]\s+\p{Lu}[\p{L}.&']*(?:\s\p{Lu}[\p{L}.&']*)?|\s+-\s+\p{Lu}[\p{L}.&']*)\s*$").unwrap()
 });
@@ -928,8 +929,9 @@ fn vocabulary_line(line: &str) -> Option<(Family, Strength)> {
 macro_rules! re {
     ($name:ident, $pattern:expr) => {
         // ASCII word boundaries keep the regexes on the fast DFA
-        // A small DFA cache per thread (see crate::text::regex): these run on short lines.
-        static $name: LazyLock<Regex> = LazyLock::new(|| crate::text::regex(&$pattern.replace(r"\b", r"(?-u:\b)")).unwrap());
+        // A small DFA cache per thread (see crate::text::regex): these run on short lines, and
+        // are asked only whether they match (crate::text::MatchOnly).
+        static $name: LazyLock<MatchOnly> = LazyLock::new(|| MatchOnly::new(&$pattern.replace(r"\b", r"(?-u:\b)")).unwrap());
     };
 }
 
@@ -965,10 +967,10 @@ re!(
     r"^\W*(?i:ap|afp|reuters|epa|getty images|getty|pa|upi|xinhua|anadolu|efe|dpa)\s*(?i:photo)?\s*/\s*\p{Lu}[\p{L}.'’ -]+\W*$"
 );
 re!(GETTY_ALONE, r"^\W*(?i:getty images|getty|shutterstock|istock|alamy|afp via getty images|ap photo)\W*$");
-re!(
-    BYLINE,
-    r"^\W*(?i:by|written by|words by|story by|text by|posted by|published by|reported by|author|authors|byline)\s*:?\s+(\p{Lu}[\p{Ll}'’-]*\.?|\p{Lu}\.)((?:\s+(?:(?:de|da|van|von|der|den|del|la|le|al|el|bin|ibn|ben|di|du)\s+)?(?:\p{Lu}[\p{L}'’-]*\.?))*)(?:\s*(?:,|\band\b|&)\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)*\s*((?:,|\||•|·|–|—|-|\bin\b|\bfor\b|\bat\b|\bon\b)\s*[\p{Lu}\d@][^.!?]{0,60})?[\s.]*$"
-);
+// The one family regex asked for its captures: a full regex.
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::regex(&r"^\W*(?i:by|written by|words by|story by|text by|posted by|published by|reported by|author|authors|byline)\s*:?\s+(\p{Lu}[\p{Ll}'’-]*\.?|\p{Lu}\.)((?:\s+(?:(?:de|da|van|von|der|den|del|la|le|al|el|bin|ibn|ben|di|du)\s+)?(?:\p{Lu}[\p{L}'’-]*\.?))*)(?:\s*(?:,|\band\b|&)\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)*\s*((?:,|\||•|·|–|—|-|\bin\b|\bfor\b|\bat\b|\bon\b)\s*[\p{Lu}\d@][^.!?]{0,60})?[\s.]*$".replace(r"\b", r"(?-u:\b)")).unwrap()
+});
 re!(
     CONTRIBUTOR,
     r"^\W*(?:(?i:additional|extra|further|with additional|with)\s+)?(?i:reporting|writing|editing|research|contributing|compiled|edited|produced|illustrations?|graphics|photography|photographs|photos|video|design|interviews?|translation|translated|fact-checking|production|development)(?:\s+(?i:and|&)\s+\p{L}+)?\s+(?i:by|from)\s+\p{Lu}"
@@ -1372,7 +1374,7 @@ pub fn classify_line(text: &str) -> Option<(Family, Strength)> {
     let ends_sentence = text.ends_with(['.', '!', '?']) && !text.ends_with("..") && !text.ends_with('…');
     let strong = |f| Some((f, Strength::Strong));
     let (gates, opens) = gates(text);
-    let can = |bit: u16, regex: &Regex| opens & bit != 0 && regex.is_match(text);
+    let can = |bit: u16, regex: &MatchOnly| opens & bit != 0 && regex.is_match(text);
     if words <= 40 && gates & ANCHORED != 0 {
         if (can(R_TAGS, &TAGS) || can(R_TAGS_BARE, &TAGS_BARE)) && !ends_sentence && !text.contains(". ") {
             return strong(Family::Tags);
@@ -1623,7 +1625,6 @@ mod tests {
             &CREDIT_AGENCY,
             &CREDIT_AGENCY_SLASH,
             &GETTY_ALONE,
-            &BYLINE,
             &CONTRIBUTOR,
             &CONTRIBUTOR_LABEL,
             &ORIGINALLY,
@@ -1645,6 +1646,7 @@ mod tests {
         ] {
             let _ = re.is_match("");
         }
+        let _ = BYLINE.is_match("");
     }
 
     #[test]
