@@ -412,4 +412,31 @@ mod tests {
         assert_eq!(normalize_line("Share."), "share");
         assert_eq!(normalize_line("Don’t  stop!"), "dont stop");
     }
+
+    /// The normaliser's ASCII fast path gives what the plain character rule gives.
+    #[test]
+    fn normalize_matches_the_character_rule() {
+        fn reference(text: &str) -> String {
+            let mut out = String::new();
+            let mut pending_space = false;
+            for c in text.chars() {
+                if c.is_alphanumeric() {
+                    if pending_space && !out.is_empty() {
+                        out.push(' ');
+                    }
+                    pending_space = false;
+                    out.extend(c.to_lowercase());
+                } else if is_apostrophe(c) && !out.is_empty() && !pending_space {
+                } else {
+                    pending_space = true;
+                }
+            }
+            out
+        }
+        for text in ["", " ", "ABC def", "Ünïcode MIXED42 ok", "it's 'quoted' ’tis", "a—b…c", "x\u{a0}Y", "ÉCOLE's café", "9/11 & CO.", "ǅ İ"] {
+            let mut out = String::from("kept|");
+            normalize_line_into(text, &mut out);
+            assert_eq!(out, format!("kept|{}", reference(text)), "{text:?}");
+        }
+    }
 }
