@@ -33,13 +33,15 @@ pub fn starts_upper(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// True when the word starts with a lowercase letter that has a capital. "ºsence" does not:
-/// º (like ª and the modifier letters ᵃ ⁿ) is lowercase in Unicode but has no uppercase, so a
-/// rule asking for its capital would propose a fix that changes nothing.
+/// True when the word starts with a lowercase letter that has a capital (its titlecase, see
+/// [`capitalize`]). "ºsence" does not: º (like ª and the modifier letters ᵃ ⁿ) is lowercase in
+/// Unicode but has no capital, so a rule asking for one would propose a fix that changes
+/// nothing. Nor does Georgian "ა", whose titlecase is itself (Georgian sentences start so).
 pub fn starts_lower(word: &str) -> bool {
+    use unicode_titlecase::TitleCase;
     match word.chars().next() {
         Some(c) if c.is_ascii() => c.is_ascii_lowercase(),
-        Some(c) => c.is_lowercase() && c.to_uppercase().ne([c]),
+        Some(c) => c.is_lowercase() && c.to_titlecase().ne([c]),
         None => false,
     }
 }
@@ -64,11 +66,14 @@ pub fn is_all_caps(word: &str) -> bool {
     letters >= 2 && word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
 }
 
-/// Uppercase the first character, keep the rest.
+/// Capitalise the first character, keep the rest. The capital is the Unicode titlecase, which
+/// is the uppercase except for ligatures and digraphs: "ﬁnally" → "Finally" (uppercase would
+/// give "FInally"), "ßtraße" → "Sstraße", "ǆungla" → "ǅungla".
 pub fn capitalize(word: &str) -> String {
+    use unicode_titlecase::TitleCase;
     let mut chars = word.chars();
     match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
+        Some(first) => first.to_titlecase().chain(chars).collect(),
         None => String::new(),
     }
 }
@@ -352,6 +357,11 @@ mod tests {
         assert_eq!(match_case("Sence", "since"), "Since");
         assert_eq!(match_case("SENCE", "since"), "SINCE");
         assert_eq!(capitalize("über"), "Über");
+        // titlecase, not uppercase, for ligatures and digraphs
+        assert_eq!(capitalize("ﬁnally"), "Finally");
+        assert_eq!(capitalize("ǆungla"), "ǅungla");
+        assert_eq!(capitalize("ßtraße"), "Sstraße");
+        assert_eq!(capitalize(""), "");
     }
 
     /// A [`MatchOnly`] answers as the full regex does: anchors, case folding, classes, ASCII
@@ -392,7 +402,7 @@ mod tests {
     fn only_a_letter_with_a_capital_starts_lowercase() {
         assert!(starts_lower("sence") && starts_lower("über") && starts_lower("ǆungla"));
         // lowercase in Unicode, but no capital to give them
-        assert!(!starts_lower("ºsence") && !starts_lower("ªb") && !starts_lower("ᵃb"));
+        assert!(!starts_lower("ºsence") && !starts_lower("ªb") && !starts_lower("ᵃb") && !starts_lower("აბ"));
         assert!(!starts_lower("Sence") && !starts_lower("1st") && !starts_lower(""));
     }
 
@@ -433,7 +443,9 @@ mod tests {
             }
             out
         }
-        for text in ["", " ", "ABC def", "Ünïcode MIXED42 ok", "it's 'quoted' ’tis", "a—b…c", "x\u{a0}Y", "ÉCOLE's café", "9/11 & CO.", "ǅ İ"] {
+        for text in
+            ["", " ", "ABC def", "Ünïcode MIXED42 ok", "it's 'quoted' ’tis", "a—b…c", "x\u{a0}Y", "ÉCOLE's café", "9/11 & CO.", "ǅ İ"]
+        {
             let mut out = String::from("kept|");
             normalize_line_into(text, &mut out);
             assert_eq!(out, format!("kept|{}", reference(text)), "{text:?}");

@@ -130,3 +130,29 @@ fn letters_without_another_case_get_no_case_fix() {
     }
     assert!(checked > 1000, "only {checked} texts");
 }
+
+/// Lowercase letters whose capital is not one plain uppercase letter (ß, ﬁ, ŉ, ǆ, ᾳ and the
+/// like): a sentence start is fixed to its titlecase once, and nothing is left to fix.
+#[test]
+fn letters_with_special_capitals_are_fixed_once() {
+    use unicode_titlecase::TitleCase;
+    let rules = common::default_rules();
+    let special = (0..=0x10FFFF_u32).filter_map(char::from_u32).filter(|&c| {
+        c.is_lowercase() && !c.to_uppercase().eq([c]) && (c.to_uppercase().count() > 1 || !c.to_uppercase().eq(c.to_titlecase()))
+    });
+    let mut checked = 0;
+    for c in special {
+        let text = format!("Title Here\n\nThe vote was close. {c}ence of it.\n");
+        for name in ["t.md", "t.txt"] {
+            let fixed = fix::fix_until_stable(&text, name, rules, false);
+            assert!(fixed.converged, "{text:?}");
+            let left = copydesk::lint_source(&fixed.text, name, rules);
+            let safe: Vec<_> = left.iter().filter(|d| d.fix.as_ref().is_some_and(|f| f.applicability == Applicability::Safe)).collect();
+            assert!(safe.is_empty(), "safe fixes left in {:?}: {safe:?}", fixed.text);
+            let start: String = c.to_titlecase().collect();
+            assert!(fixed.text.contains(&format!("close. {start}ence")), "{c:?} became {:?}", fixed.text);
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "only {checked} texts");
+}

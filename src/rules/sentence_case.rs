@@ -199,6 +199,9 @@ mod tests {
         let text = "Title Here\n\nThe vote was close. the motion passed by two votes.\n";
         assert_eq!(flagged(ID, text), vec!["the"]);
         assert_eq!(fixed(ID, text, Safe), "Title Here\n\nThe vote was close. The motion passed by two votes.\n");
+        // A ligature from a PDF gets its titlecase, not "FInally".
+        let text = "Title Here\n\nThe vote was close. ﬁnally the motion passed.\n";
+        assert_eq!(fixed(ID, text, Safe), "Title Here\n\nThe vote was close. Finally the motion passed.\n");
     }
 
     #[test]
