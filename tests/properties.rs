@@ -49,6 +49,9 @@ fn article() -> impl Strategy<Value = String> {
         Just("governmen… ".to_string()),
         "[a-zA-Z .,;:!?'\"’“”()\\-]{0,12}",
         any::<char>().prop_map(|c| c.to_string()),
+        // a word opening on any letter at all: the case rules' capitals meet every script
+        any::<char>().prop_map(|c| format!("{c}ence ")),
+        any::<char>().prop_map(|c| format!("The {c}ouncil. ")),
     ];
     proptest::collection::vec(piece, 0..40).prop_map(|v| v.concat())
 }
