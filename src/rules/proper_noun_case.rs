@@ -18,7 +18,7 @@ use crate::diagnostic::{Category, Diagnostic, Edit, Fix, Severity, Span};
 use crate::document::Document;
 use crate::lexicon::{self, Tier};
 use crate::options::Level;
-use crate::text::{capitalize, whole_word_matches};
+use crate::text::{capitalize, starts_lower, whole_word_matches};
 use serde::Deserialize;
 
 pub static META: RuleMeta = RuleMeta {
@@ -73,7 +73,7 @@ impl Rule for ProperNounCase {
         }
         for word in &doc.words {
             let text = doc.text(word.span());
-            if !text.starts_with(|c: char| c.is_lowercase()) && !text.contains(['-', '‐']) {
+            if !starts_lower(text) && !text.contains(['-', '‐']) {
                 continue;
             }
             // A handle, hashtag or domain is written as its owner writes it.
