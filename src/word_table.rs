@@ -30,11 +30,20 @@ impl WordTable {
     /// of that line and everything after it (callers stop at its newline).
     #[inline]
     pub fn get(&self, key: &str) -> Option<&'static str> {
+        self.get_bytes(key.as_bytes())
+    }
+
+    /// [`get`](WordTable::get) for a key given as bytes: a key lowercased on the stack is
+    /// looked up without being validated as UTF-8 again (a line is found only if it opens
+    /// with exactly these bytes and a tab, and a tab is ASCII, so the answer starts on a
+    /// character boundary).
+    #[inline]
+    fn get_bytes(&self, key: &[u8]) -> Option<&'static str> {
         let slots = self.index.len() / 4;
         if slots == 0 || !slots.is_power_of_two() {
             return None;
         }
-        let hash = hash(key.as_bytes());
+        let hash = hash(key);
         if self.filtered_out(hash) {
             return None;
         }
@@ -46,7 +55,7 @@ impl WordTable {
                 return None;
             }
             let line = self.source.get(offset - 1..)?;
-            if line.as_bytes().get(key.len()) == Some(&b'\t') && line.starts_with(key) {
+            if line.as_bytes().get(key.len()) == Some(&b'\t') && line.as_bytes().starts_with(key) {
                 return Some(&line[key.len() + 1..]);
             }
             slot = (slot + 1) & (slots - 1);
@@ -63,7 +72,7 @@ impl WordTable {
             let bytes = &mut buffer[..word.len()];
             bytes.copy_from_slice(word.as_bytes());
             bytes.make_ascii_lowercase();
-            return self.get(std::str::from_utf8(bytes).ok()?);
+            return self.get_bytes(bytes);
         }
         self.get(&word.to_lowercase())
     }
