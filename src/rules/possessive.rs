@@ -303,7 +303,7 @@ impl Rule for Possessive {
             return; // spelling and case are English-only
         }
         let evidence = doc.evidence();
-        let mut occurrences = Occurrences(None);
+        let mut occurrences = Occurrences::default();
         let mut plurals = ProsePlurals(None);
         for (i, word) in doc.words.iter().enumerate() {
             let text = doc.text(word.span());
@@ -582,12 +582,29 @@ impl<'a> ProsePlurals<'a> {
     }
 }
 
-/// How often each word occurs in the document, case-sensitive; built on first need.
-struct Occurrences<'a>(Option<HashMap<&'a str, usize>>);
+/// How often a word occurs in the document, case-sensitive. A document asks about a word or
+/// two: each is counted by one pass over the words, which costs far less than a map of every
+/// word. A document that asks about many (a long file) gets the map, so the cost stays linear.
+#[derive(Default)]
+struct Occurrences<'a> {
+    counted: Vec<(&'a str, usize)>,
+    all: Option<HashMap<&'a str, usize>>,
+}
 
 impl<'a> Occurrences<'a> {
-    fn of(&mut self, doc: &Document<'a>, word: &str) -> usize {
-        let counts = self.0.get_or_insert_with(|| {
+    /// Words counted one pass each before the map of every word is built.
+    const PASSES: usize = 8;
+
+    fn of(&mut self, doc: &Document<'a>, word: &'a str) -> usize {
+        if let Some(&(_, n)) = self.counted.iter().find(|(w, _)| *w == word) {
+            return n;
+        }
+        if self.counted.len() < Self::PASSES {
+            let n = doc.words.iter().filter(|w| w.span().len() == word.len() && doc.text(w.span()) == word).count();
+            self.counted.push((word, n));
+            return n;
+        }
+        let counts = self.all.get_or_insert_with(|| {
             let mut m = HashMap::default();
             for w in &doc.words {
                 *m.entry(doc.text(w.span())).or_insert(0) += 1;
