@@ -4,7 +4,6 @@
 use crate::diagnostic::Span;
 use crate::document::{BlockKind, Document};
 use crate::text::{is_capitalized, starts_lower};
-use rustc_hash::FxHashMap as HashMap;
 
 /// How one word (lowercased) is written across the document's running prose.
 #[derive(Debug, Default, Clone, Copy)]
@@ -25,7 +24,7 @@ pub struct Evidence {
     /// The capitalised spelling most used for each lowercased word.
     spelling: WordMap<String>,
     /// Possessives written with an apostrophe, by lowercased base: "trump" for "Trump’s".
-    possessives: HashMap<String, usize>,
+    possessives: WordMap<usize>,
     pub curly_apostrophes: usize,
     pub straight_apostrophes: usize,
     /// Lowercase prose words checked against the English lexicon, and how many it knows.
@@ -168,6 +167,33 @@ fn is_letters(s: &str) -> bool {
     }
 }
 
+/// A word's capitalised forms in one document and how often each is written, borrowed from the
+/// text. Nearly every word has one form, kept inline: no allocation per distinct word.
+#[derive(Debug, Default)]
+struct Forms<'a> {
+    first: Option<(&'a str, usize)>,
+    more: Vec<(&'a str, usize)>,
+}
+
+impl<'a> Forms<'a> {
+    fn add(&mut self, form: &'a str) {
+        match &mut self.first {
+            None => self.first = Some((form, 1)),
+            Some((first, n)) if *first == form => *n += 1,
+            Some(_) => match self.more.iter_mut().find(|(f, _)| *f == form) {
+                Some((_, n)) => *n += 1,
+                None => self.more.push((form, 1)),
+            },
+        }
+    }
+
+    /// The most used form; between equals the first in string order (forms are distinct, so
+    /// the order they were seen in does not matter).
+    fn most_used(&self) -> Option<&'a str> {
+        self.first.iter().chain(&self.more).max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0))).map(|&(s, _)| s)
+    }
+}
+
 /// "Japan’s" → "Japan"; "Trumps" stays.
 pub fn strip_possessive(word: &str) -> &str {
     // Every suffix ends in s, S, ' or ’ (whose last byte is 0x99): most words leave here.
@@ -190,7 +216,7 @@ impl Evidence {
         // stops at 4,096 and a larger document grows the map as it needs.
         ev.usage.table.reserve((doc.words.len() / 3).min(1 << 12), |(s, e, _)| word_hash(&ev.usage.words[*s..*e]));
         // Each lowercased word's capitalised forms and how often each is written.
-        let mut spellings: WordMap<Vec<(String, usize)>> = WordMap::default();
+        let mut spellings: WordMap<Forms<'_>> = WordMap::default();
         let mut lower = String::new();
         for (i, word) in doc.words.iter().enumerate() {
             let kind = doc.blocks[word.block()].kind;
@@ -202,7 +228,15 @@ impl Evidence {
             }
             let base = strip_possessive(text);
             if base.len() < text.len() {
-                *ev.possessives.entry(base.to_lowercase()).or_default() += 1;
+                // (as `str::to_lowercase`, which the rules' queries use: a final Σ is ς)
+                lower.clear();
+                if base.is_ascii() {
+                    lower.push_str(base);
+                    lower.make_ascii_lowercase();
+                } else {
+                    lower.push_str(&base.to_lowercase());
+                }
+                *ev.possessives.get_or_default(&lower) += 1;
             }
             let prose = matches!(kind, BlockKind::Paragraph | BlockKind::Quote);
             // A sample of 400 words tells the language; no need to look up every word. Once 240
@@ -270,21 +304,14 @@ impl Evidence {
                 }
                 if capitalized {
                     usage.capitalized_mid += 1;
-                    let forms = spellings.get_or_default(&lower);
-                    match forms.iter_mut().find(|(form, _)| form == part) {
-                        Some((_, n)) => *n += 1,
-                        None => forms.push((part.to_string(), 1)),
-                    }
+                    spellings.get_or_default(&lower).add(part);
                 } else if starts_lower(part) {
                     usage.lower_mid += 1;
                     usage.lower_any += 1;
                 }
             }
         }
-        // The most used form; between equals the first in string order (forms are distinct, so
-        // the order they were seen in does not matter).
-        ev.spelling =
-            spellings.filter_map_values(|forms| forms.into_iter().max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0))).map(|(s, _)| s));
+        ev.spelling = spellings.filter_map_values(|forms| forms.most_used().map(str::to_string));
         ev
     }
 
