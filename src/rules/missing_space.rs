@@ -67,8 +67,6 @@ impl MissingSpace {
     }
 }
 
-/// Is some `.`, `!`, `?` or `,` directly followed by a letter or a closing mark? Only then can a
-/// pattern match, so most blocks skip the regexes entirely.
 /// Which of the [`PATTERNS`] can match in `text`, from the characters right after each mark
 /// (one pass over the bytes, decoding only after a mark): 0 needs `.`, `!` or `?` before an
 /// uppercase letter, directly or after one of `”’)`; 1 a `.` before a comma or a lowercase
@@ -79,19 +77,16 @@ impl MissingSpace {
 fn can_match(text: &str) -> [bool; 3] {
     let mut can = [false; 3];
     let bytes = text.as_bytes();
-    for (i, &mark) in bytes.iter().enumerate() {
-        if !matches!(mark, b'.' | b'!' | b'?' | b',') {
-            continue;
-        }
-        // The marks are ASCII, so `i + 1` is a char boundary.
+    // The marks are sparse in prose: memchr jumps from one to the next. They are ASCII, so
+    // `i + 1` is a char boundary.
+    for i in memchr::memchr3_iter(b'.', b'!', b'?', bytes) {
         let mut after = text[i + 1..].chars();
         let Some(next) = after.next() else { continue };
-        if mark == b',' {
-            can[2] |= next.is_alphabetic();
-            continue;
-        }
         can[0] |= next.is_uppercase() || (matches!(next, '”' | '’' | ')') && after.next().is_some_and(char::is_uppercase));
-        can[1] |= mark == b'.' && (next == ',' || next.is_lowercase());
+        can[1] |= bytes[i] == b'.' && (next == ',' || next.is_lowercase());
+    }
+    for i in memchr::memchr_iter(b',', bytes) {
+        can[2] |= text[i + 1..].chars().next().is_some_and(char::is_alphabetic);
     }
     can
 }
