@@ -5,7 +5,14 @@
 /// FNV-1a, 64 bits.
 #[inline]
 fn hash(key: &[u8]) -> u64 {
-    key.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3))
+    hash_mapped(key, |b| b)
+}
+
+/// [`hash`] of `key` with `map` applied to each byte, without building the mapped key: a word
+/// is looked up by its lowercase without being copied.
+#[inline]
+fn hash_mapped(key: &[u8], map: impl Fn(u8) -> u8) -> u64 {
+    key.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| (h ^ u64::from(map(b))).wrapping_mul(0x0000_0100_0000_01b3))
 }
 
 /// The two filter bits of a key's `hash` in a filter of `bits` bits (a power of two); the index

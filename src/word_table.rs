@@ -30,21 +30,28 @@ impl WordTable {
     /// of that line and everything after it (callers stop at its newline).
     #[inline]
     pub fn get(&self, key: &str) -> Option<&'static str> {
-        self.get_bytes(key.as_bytes())
+        self.probe(hash(key.as_bytes()), key.len(), |line_key| line_key == key.as_bytes())
     }
 
-    /// [`get`](WordTable::get) for a key given as bytes: a key lowercased on the stack is
-    /// looked up without being validated as UTF-8 again (a line is found only if it opens
-    /// with exactly these bytes and a tab, and a tab is ASCII, so the answer starts on a
-    /// character boundary).
+    /// [`get`](WordTable::get) for a word in any case. An ASCII word is hashed and compared
+    /// as its lowercase without being copied (keys are lowercase, so a key equal to the word
+    /// ignoring ASCII case is the word's lowercase).
     #[inline]
-    fn get_bytes(&self, key: &[u8]) -> Option<&'static str> {
-        let slots = self.index.len() / 4;
-        if slots == 0 || !slots.is_power_of_two() {
-            return None;
+    pub fn get_any_case(&self, word: &str) -> Option<&'static str> {
+        if word.is_ascii() {
+            let bytes = word.as_bytes();
+            return self
+                .probe(hash_mapped(bytes, |b| b.to_ascii_lowercase()), bytes.len(), |line_key| line_key.eq_ignore_ascii_case(bytes));
         }
-        let hash = hash(key);
-        if self.filtered_out(hash) {
+        self.get(&word.to_lowercase())
+    }
+
+    /// The rest of the line (after its tab) whose key is `len` bytes long, hashes to `hash` and
+    /// satisfies `is_key`. A tab is ASCII, so the answer starts on a character boundary.
+    #[inline]
+    fn probe(&self, hash: u64, len: usize, is_key: impl Fn(&[u8]) -> bool) -> Option<&'static str> {
+        let slots = self.index.len() / 4;
+        if slots == 0 || !slots.is_power_of_two() || self.filtered_out(hash) {
             return None;
         }
         let mut slot = (hash as usize) & (slots - 1);
@@ -54,27 +61,13 @@ impl WordTable {
             if offset == 0 {
                 return None;
             }
-            let line = self.source.get(offset - 1..)?;
-            if line.as_bytes().get(key.len()) == Some(&b'\t') && line.as_bytes().starts_with(key) {
-                return Some(&line[key.len() + 1..]);
+            let line = self.source.get(offset - 1..)?.as_bytes();
+            if line.get(len) == Some(&b'\t') && is_key(&line[..len]) {
+                return self.source.get(offset + len..);
             }
             slot = (slot + 1) & (slots - 1);
         }
         None
-    }
-
-    /// [`get`](WordTable::get) for a word in any case: ASCII words of up to 64 bytes are
-    /// lowercased on the stack.
-    #[inline]
-    pub fn get_any_case(&self, word: &str) -> Option<&'static str> {
-        let mut buffer = [0u8; 64];
-        if word.is_ascii() && word.len() <= buffer.len() {
-            let bytes = &mut buffer[..word.len()];
-            bytes.copy_from_slice(word.as_bytes());
-            bytes.make_ascii_lowercase();
-            return self.get_bytes(bytes);
-        }
-        self.get(&word.to_lowercase())
     }
 }
 
@@ -95,6 +88,11 @@ mod tests {
             for line in table.source.lines() {
                 let (key, rest) = line.split_once('\t').unwrap();
                 assert_eq!(table.get(key).map(first_line), Some(rest), "{key}");
+                // keys are lowercase, so the case-blind look-up finds each as it is
+                assert_eq!(table.get_any_case(key).map(first_line), Some(rest), "{key}");
+                if key.is_ascii() {
+                    assert_eq!(table.get_any_case(&key.to_ascii_uppercase()).map(first_line), Some(rest), "{key}");
+                }
                 n += 1;
             }
             assert!(n > 50_000, "{n} lines");
