@@ -106,6 +106,18 @@ pub fn normalize_line(text: &str) -> String {
     out
 }
 
+/// For each byte: an ASCII letter or digit (one load, where `is_ascii_alphanumeric` is three
+/// range tests; the scans of every byte of a document use it).
+pub(crate) const ASCII_ALPHANUMERIC: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 /// [`normalize_line`], appended to `out` (what is already in `out` is left alone): one buffer
 /// holds the normalised lines of a whole document.
 pub fn normalize_line_into(text: &str, out: &mut String) {
@@ -118,7 +130,7 @@ pub fn normalize_line_into(text: &str, out: &mut String) {
         let b = bytes[i];
         if b < 0x80 {
             i += 1;
-            if b.is_ascii_alphanumeric() {
+            if ASCII_ALPHANUMERIC[usize::from(b)] {
                 if pending_space && out.len() > start {
                     out.push(' ');
                 }
@@ -352,6 +364,13 @@ pub fn did_you_mean<'a>(id: &str, known: impl IntoIterator<Item = &'a str>) -> S
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_byte_table_is_is_ascii_alphanumeric() {
+        for b in 0..=u8::MAX {
+            assert_eq!(ASCII_ALPHANUMERIC[usize::from(b)], b.is_ascii_alphanumeric(), "{b}");
+        }
+    }
 
     #[test]
     fn case_helpers() {
