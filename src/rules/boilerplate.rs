@@ -457,7 +457,9 @@ impl Detector {
         let content = doc.blocks[bi].content;
         let text = doc.text(content);
         let mut end = text.len();
-        if let Some(m) = TITLE_SUFFIX.find(text).filter(|m| m.as_str().chars().count() <= 48) {
+        // (the regex, compiled on first need, needs one of its separators)
+        let suffix = text.contains(['|', '–', '—', '-']).then(|| TITLE_SUFFIX.find(text)).flatten();
+        if let Some(m) = suffix.filter(|m| m.as_str().chars().count() <= 48) {
             let before_words = text[..m.start()].split_whitespace().count();
             if before_words >= 6 {
                 let span = Span::new(content.start + m.start(), content.end);

@@ -96,7 +96,8 @@ impl Rule for DuplicateLine {
             }
             seen.insert(key.into(), (bi, true));
             if block.kind == BlockKind::Title {
-                if let Some(m) = SITE_SUFFIX.find(text) {
+                // (the regex, compiled on first need, needs one of its separators)
+                if let Some(m) = text.contains(['|', '–', '—', '-']).then(|| SITE_SUFFIX.find(text)).flatten() {
                     let stripped = normalize_line(&text[..m.start()]);
                     if stripped.split(' ').count() >= self.min_words {
                         seen.entry(stripped.into()).or_insert((bi, false));

@@ -98,8 +98,11 @@ impl Rule for HeadingCase {
                 continue;
             }
             let content = doc.text(block.content);
-            let has_apostrophe = content.contains(['\'', '’']);
-            for caps in APOSTROPHE_CAP.captures_iter(content).filter(|_| has_apostrophe) {
+            // The regex (compiled on first need) runs only where an apostrophe has a capital after it.
+            let capital_after_apostrophe =
+                content.match_indices(['\'', '’']).any(|(i, a)| content[i + a.len()..].starts_with(|c: char| c.is_ascii_uppercase()));
+            let matches = capital_after_apostrophe.then(|| APOSTROPHE_CAP.captures_iter(content));
+            for caps in matches.into_iter().flatten() {
                 let word = caps.get(0).unwrap();
                 if is_all_caps(word.as_str()) {
                     continue;

@@ -42,17 +42,16 @@ pub struct Options {
 }
 common_options!(Options);
 
-/// Each pattern's group 1 ends exactly where the space belongs.
-static PATTERNS: LazyLock<[Regex; 3]> = LazyLock::new(|| {
-    [
-        // word.Next / word?Next / word.”Next / word.A (a one-letter word: A or I)
-        crate::text::regex(r"(\p{L}\p{Ll}[.!?][”’)]?)(?:\p{Lu}\p{Ll}|[AI][\s,;:])").unwrap(),
-        // U.S.benefits / U.S.,based
-        crate::text::regex(r"(?:^|[^\p{L}.])((?:\p{Lu}\.){2,},?)\p{Ll}{2}").unwrap(),
-        // word,word
-        crate::text::regex(r"(\p{L}{2},)\p{L}{2}").unwrap(),
-    ]
-});
+/// Each pattern's group 1 ends exactly where the space belongs. Each is compiled the first time
+/// [`can_match`] says it can match (most texts never need one: 2 ms each at start-up).
+static PATTERNS: [LazyLock<Regex>; 3] = [
+    // word.Next / word?Next / word.”Next / word.A (a one-letter word: A or I)
+    LazyLock::new(|| crate::text::regex(r"(\p{L}\p{Ll}[.!?][”’)]?)(?:\p{Lu}\p{Ll}|[AI][\s,;:])").unwrap()),
+    // U.S.benefits / U.S.,based
+    LazyLock::new(|| crate::text::regex(r"(?:^|[^\p{L}.])((?:\p{Lu}\.){2,},?)\p{Ll}{2}").unwrap()),
+    // word,word
+    LazyLock::new(|| crate::text::regex(r"(\p{L}{2},)\p{L}{2}").unwrap()),
+];
 
 /// Capitalised TLDs and file extensions that follow a dot without being a sentence.
 const NOT_SENTENCES: &[&str] = &["Com", "Net", "Org", "Co", "Uk", "Io", "Gov", "Edu", "Js", "Pdf", "Txt", "Html", "Exe", "Ai", "Tv"];
