@@ -374,7 +374,7 @@ pub fn line_starts(source: &str) -> Vec<usize> {
 }
 
 fn memchr_newlines(source: &str) -> impl Iterator<Item = usize> + '_ {
-    source.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i)
+    memchr::memchr_iter(b'\n', source.as_bytes())
 }
 
 /// 1-based (line, column) of `offset`, the column counted in characters.

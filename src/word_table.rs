@@ -40,8 +40,7 @@ impl WordTable {
     pub fn get_any_case(&self, word: &str) -> Option<&'static str> {
         if word.is_ascii() {
             let bytes = word.as_bytes();
-            return self
-                .probe(hash_mapped(bytes, |b| b.to_ascii_lowercase()), bytes.len(), |line_key| line_key.eq_ignore_ascii_case(bytes));
+            return self.probe(hash_mapped(bytes, ascii_lowercase_word), bytes.len(), |line_key| line_key.eq_ignore_ascii_case(bytes));
         }
         self.get(&word.to_lowercase())
     }
@@ -71,6 +70,16 @@ impl WordTable {
     }
 }
 
+/// The ASCII lowercase of eight ASCII bytes at once: a byte from `A` to `Z` gains 0x20. For a
+/// byte under 0x80, adding 0x3F sets its top bit from `A` up and adding 0x25 from `[` up, and
+/// neither sum carries into the next byte.
+#[inline]
+fn ascii_lowercase_word(word: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let upper = word.wrapping_add(0x3F * ONES) & !word.wrapping_add(0x25 * ONES) & (0x80 * ONES);
+    word | (upper >> 2)
+}
+
 /// The first line of `rest` (as [`WordTable::get`] returns it), without its newline.
 #[inline]
 pub(crate) fn first_line(rest: &'static str) -> &'static str {
@@ -96,6 +105,19 @@ mod tests {
                 n += 1;
             }
             assert!(n > 50_000, "{n} lines");
+        }
+    }
+
+    #[test]
+    fn the_lowercase_hash_is_the_hash_of_the_lowercase() {
+        for word in ["", "a", "Z", "@[`{", "Sence", "HELLO world", "ABCDEFGH", "abcdefghI", "Mc-Donald's 2024 XYZ", "\x7f~ZzAa"] {
+            assert_eq!(hash_mapped(word.as_bytes(), ascii_lowercase_word), hash(word.to_ascii_lowercase().as_bytes()), "{word}");
+        }
+        for b in 0..0x80u8 {
+            let word = u64::from_le_bytes([b, b'Q', 0x7f, b, b'a', 0, b'@', b]);
+            let lower =
+                u64::from_le_bytes([b.to_ascii_lowercase(), b'q', 0x7f, b.to_ascii_lowercase(), b'a', 0, b'@', b.to_ascii_lowercase()]);
+            assert_eq!(ascii_lowercase_word(word), lower, "{b}");
         }
     }
 
