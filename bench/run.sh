@@ -4,7 +4,9 @@
 #     two corpora: one generated from ../shared/seeds (the real scraped articles; fixtures/
 #     when ../shared is missing) and ../shared/corpora/news-clean (skipped when missing):
 #     median wall time of RUNS runs each, taken in turn (copydesk, typos, copydesk, ...),
-#     the median of the paired ratios, MB/s, and peak RSS;
+#     the median of the paired ratios, MB/s, and peak RSS; with valgrind installed, also the
+#     instructions each executes on one thread (cachegrind; about 2 more minutes), on 200
+#     files of that corpus and on news-clean: a count this noisy machine barely moves;
 #  2. `lint --timings` on the generated corpus (one thread, so that the shares are CPU shares);
 #  3. linearity: seconds per MB at 1, 4, 16 and 64 MB (one file, prefixes of one generated
 #     text; 16 and 64 MB go through the chunked path for files over 8 MiB) for every output
@@ -47,6 +49,11 @@ import os, shutil, statistics, subprocess, sys, tempfile
 
 binary, runs, seeds_label, news = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
 typos = shutil.which('typos')
+# A version manager's shim (pyenv's is a shell script) would add its own start-up, tens of
+# milliseconds, to every typos run: time the binary it stands for.
+if typos and open(typos, 'rb').read(2) == b'#!' and shutil.which('pyenv'):
+    real = subprocess.run(['pyenv', 'which', 'typos'], capture_output=True, text=True).stdout.strip()
+    typos = real or typos
 cores = os.cpu_count()
 
 
@@ -95,6 +102,31 @@ for label, path in [('seeds-built', 'seeds'), ('news-clean', news)]:
     else:
         print(f"{name:24} {mb:6.1f} {wall:10.2f} {mb / max(wall, 1e-3):6.1f} {rss:6.1f} {'-':>8} {'-':>6} {'-':>6}")
 print("ratio = copydesk wall / typos wall, the median of the paired runs (<= 0.5 is the goal)")
+
+# Instructions executed, one thread each: unlike wall time, the count hardly moves with the
+# machine's load, so it shows what a change did where the timings above are noise.
+valgrind = shutil.which('valgrind')
+if valgrind and typos:
+    os.makedirs('seeds-200', exist_ok=True)
+    for name in sorted(os.listdir('seeds'))[:200]:
+        shutil.copyfile(os.path.join('seeds', name), os.path.join('seeds-200', name))
+
+    def instructions(cmd):
+        p = subprocess.run([valgrind, '--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null'] + cmd,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        refs = [line for line in p.stderr.splitlines() if 'I   refs:' in line or 'I refs:' in line]
+        return int(refs[-1].split(':')[1].replace(',', '')) if refs else None
+
+    print()
+    print("instructions executed (cachegrind, one thread each)")
+    print(f"{'corpus':24} {'copydesk':>14} {'typos':>14} {'ratio':>6}")
+    for label, path in [(f"seeds-built, {len(os.listdir('seeds-200'))} files", 'seeds-200'), ('news-clean', news)]:
+        if not os.path.isdir(path):
+            continue
+        a = instructions([binary, 'lint', '--threads', '1', '--format', 'jsonl', path])
+        b = instructions([typos, '--threads', '1', '--format', 'brief', path])
+        if a and b:
+            print(f"{label:24} {a:14,} {b:14,} {a / b:6.2f}")
 
 print()
 print("lint --timings --threads 1 on the generated corpus:")
