@@ -67,9 +67,9 @@ impl MissingSpace {
 }
 
 /// Which of the [`PATTERNS`] can match in `text`, from the characters right after each mark
-/// (one pass over the bytes, decoding only after a mark): 0 needs `.`, `!` or `?` before an
-/// uppercase letter, directly or after one of `”’)`; 1 a `.` before a comma or a lowercase
-/// letter; 2 a comma before a letter. (`char::is_uppercase`, `is_lowercase` and `is_alphabetic`
+/// (memchr finds the marks; only the character after one is decoded): 0 needs `.`, `!` or `?`
+/// before an uppercase letter, directly or after one of `”’)`; 1 a `.` before a comma or a
+/// lowercase letter; 2 a comma before a letter. (`char::is_uppercase`, `is_lowercase` and `is_alphabetic`
 /// hold for every character of `\p{Lu}`, `\p{Ll}` and `\p{L}`.) Each test is implied by a match
 /// of its pattern, so a pattern whose test fails cannot match, and only the patterns that can
 /// match run: ".” He said" and "said,” she" need none.
