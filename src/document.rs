@@ -369,12 +369,8 @@ impl<'a> Document<'a> {
 /// Byte offsets where each line starts; line 0 starts at 0.
 pub fn line_starts(source: &str) -> Vec<usize> {
     let mut starts = vec![0];
-    starts.extend(memchr_newlines(source).map(|i| i + 1));
+    starts.extend(memchr::memchr_iter(b'\n', source.as_bytes()).map(|i| i + 1));
     starts
-}
-
-fn memchr_newlines(source: &str) -> impl Iterator<Item = usize> + '_ {
-    memchr::memchr_iter(b'\n', source.as_bytes())
 }
 
 /// 1-based (line, column) of `offset`, the column counted in characters.

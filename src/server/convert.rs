@@ -53,9 +53,7 @@ pub struct LineIndex<'a> {
 
 impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str, encoding: Encoding) -> LineIndex<'a> {
-        let mut starts = vec![0];
-        starts.extend(memchr_newlines(text).map(|i| i + 1));
-        LineIndex { text, starts, encoding }
+        LineIndex { text, starts: crate::document::line_starts(text), encoding }
     }
 
     /// The position of byte `offset` (clamped to the text and down to a character boundary).
@@ -105,10 +103,6 @@ impl<'a> LineIndex<'a> {
 
 fn saturate(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
-}
-
-fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i)
 }
 
 /// The local path of a `file:` URI (percent-decoded), or `None` for any other scheme
