@@ -66,26 +66,33 @@ impl MissingSpace {
     }
 }
 
-/// Which of the [`PATTERNS`] can match in `text`, from the characters right after each mark
-/// (memchr finds the marks; only the character after one is decoded): 0 needs `.`, `!` or `?`
-/// before an uppercase letter, directly or after one of `”’)`; 1 a `.` before a comma or a
-/// lowercase letter; 2 a comma before a letter. (`char::is_uppercase`, `is_lowercase` and `is_alphabetic`
-/// hold for every character of `\p{Lu}`, `\p{Ll}` and `\p{L}`.) Each test is implied by a match
-/// of its pattern, so a pattern whose test fails cannot match, and only the patterns that can
-/// match run: ".” He said" and "said,” she" need none.
+/// Which of the [`PATTERNS`] can match in `text`, from the characters around each mark
+/// (memchr finds the marks; only the characters next to one are decoded):
+/// - 0 needs a lowercase letter, then `.`, `!` or `?`, then an uppercase letter, directly or
+///   after one of `”’)` ("U.S. officials" has an uppercase letter before its marks);
+/// - 1 an uppercase letter, then `.`, then a comma or a lowercase letter;
+/// - 2 a letter, then a comma, then a letter.
+///
+/// (`char::is_uppercase`, `is_lowercase` and `is_alphabetic` hold for every character of
+/// `\p{Lu}`, `\p{Ll}` and `\p{L}`.) Each test is implied by a match of its pattern, so a
+/// pattern whose test fails cannot match, and only the patterns that can match run: ".” He
+/// said", "U.S. Army" and "said,” she" need none.
 fn can_match(text: &str) -> [bool; 3] {
     let mut can = [false; 3];
     let bytes = text.as_bytes();
+    let before = |i: usize| crate::text::char_before(text, i);
     // The marks are sparse in prose: memchr jumps from one to the next. They are ASCII, so
-    // `i + 1` is a char boundary.
+    // `i` and `i + 1` are char boundaries.
     for i in memchr::memchr3_iter(b'.', b'!', b'?', bytes) {
         let mut after = text[i + 1..].chars();
         let Some(next) = after.next() else { continue };
-        can[0] |= next.is_uppercase() || (matches!(next, '”' | '’' | ')') && after.next().is_some_and(char::is_uppercase));
-        can[1] |= bytes[i] == b'.' && (next == ',' || next.is_lowercase());
+        if !can[0] && before(i).is_some_and(char::is_lowercase) {
+            can[0] = next.is_uppercase() || (matches!(next, '”' | '’' | ')') && after.next().is_some_and(char::is_uppercase));
+        }
+        can[1] |= bytes[i] == b'.' && (next == ',' || next.is_lowercase()) && before(i).is_some_and(char::is_uppercase);
     }
     for i in memchr::memchr_iter(b',', bytes) {
-        can[2] |= text[i + 1..].chars().next().is_some_and(char::is_alphabetic);
+        can[2] |= text[i + 1..].chars().next().is_some_and(char::is_alphabetic) && before(i).is_some_and(char::is_alphabetic);
     }
     can
 }
@@ -164,5 +171,40 @@ mod tests {
     fn abbreviations_numbers_and_addresses_are_left_alone() {
         let text = "Title Here\n\nThe U.S. economy grew 49.1 percent to 1,000 jobs at 10:30 on News.com, e.g. J.R.R. Tolkien... see www.example.com.\n";
         assert_eq!(flagged(ID, text), Vec::<String>::new());
+    }
+
+    /// The gate never says no where a pattern matches: every pattern is tried on texts built
+    /// from the characters each test looks at, in every order up to four characters.
+    #[test]
+    fn a_pattern_matches_only_where_the_gate_lets_it_run() {
+        let alphabet = ["a", "é", "ß", "A", "É", "I", ".", "!", "?", ",", "”", "’", ")", " ", "1", "ª"];
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = texts.iter().flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}"))).collect();
+            texts.extend(longer);
+        }
+        // and the examples of the patterns' comments, with prose around them
+        texts.extend(
+            ["region.As", "U.S.benefits", "U.S.,based", "word,word", "it.” He", "no.A ", "in a.I,"].map(|t| format!("The {t} end")),
+        );
+        let (mut ran, mut gated) = (0, 0);
+        for text in &texts {
+            let can = super::can_match(text);
+            for (n, re) in super::PATTERNS.iter().enumerate() {
+                assert!(can[n] || !re.is_match(text), "pattern {n} matches {text:?}, which its gate rules out");
+                ran += usize::from(can[n]);
+                gated += usize::from(!can[n]);
+            }
+        }
+        // the gate rules most texts out (a gate that always says yes would pass the test above)
+        assert!(gated > ran * 4, "{gated} gated, {ran} ran");
+    }
+
+    #[test]
+    fn an_abbreviation_before_a_capital_needs_no_pattern() {
+        assert_eq!(super::can_match("The U.S. Army and the E.U. Commission met. Prices, he said, rose."), [false; 3]);
+        assert_eq!(super::can_match("rose in the region.As expected"), [true, false, false]);
+        assert_eq!(super::can_match("the U.S.benefits"), [false, true, false]);
+        assert_eq!(super::can_match("pressures,could"), [false, false, true]);
     }
 }
