@@ -2,7 +2,7 @@
 //! which words this article treats as proper nouns, and which apostrophe it prefers.
 
 use crate::diagnostic::Span;
-use crate::document::{BlockKind, Document};
+use crate::document::{BlockKind, Document, Shape};
 use crate::text::{is_capitalized, starts_lower};
 
 /// How one word (lowercased) is written across the document's running prose.
@@ -107,15 +107,22 @@ pub fn near<'a>(doc: &Document<'a>, span: Span) -> (usize, &'a str) {
 /// Split a word into the parts a proper noun can be: "U.S.-Japan’s" → ["U.S.", "Japan"].
 /// Each part comes with its offset in the word, counting one byte per hyphen.
 pub fn name_parts(word: &str) -> NameParts<'_> {
-    NameParts { rest: Some(word), offset: 0 }
+    NameParts { rest: Some(word), offset: 0, hyphens: true }
+}
+
+/// [`name_parts`] of a document's word, whose shape says whether it has a hyphen: without one
+/// it is a single part, and no scan looks for one.
+pub fn word_name_parts(word: &str, shape: Shape) -> NameParts<'_> {
+    NameParts { rest: Some(word), offset: 0, hyphens: shape.has_hyphen() }
 }
 
 /// The iterator of [`name_parts`]: a byte scan for `-` and `‐` (this runs on every word of a
-/// document, several times).
+/// document, several times), unless the word is known to have neither.
 #[derive(Debug, Clone)]
 pub struct NameParts<'a> {
     rest: Option<&'a str>,
     offset: usize,
+    hyphens: bool,
 }
 
 impl<'a> Iterator for NameParts<'a> {
@@ -123,7 +130,7 @@ impl<'a> Iterator for NameParts<'a> {
 
     fn next(&mut self) -> Option<(usize, &'a str)> {
         let rest = self.rest?;
-        let (part, after) = match find_hyphen(rest) {
+        let (part, after) = match if self.hyphens { find_hyphen(rest) } else { None } {
             Some((at, len)) => (&rest[..at], Some(&rest[at + len..])),
             None => (rest, None),
         };
@@ -221,6 +228,9 @@ impl Evidence {
         for (i, word) in doc.words.iter().enumerate() {
             let kind = doc.blocks[word.block()].kind;
             let text = doc.text(word.span());
+            let shape = word.shape();
+            // A word of letters alone is its own only name part, with the word's shape.
+            let letters = shape.letters();
             if text.ends_with("’s") {
                 ev.curly_apostrophes += 1;
             } else if text.ends_with("'s") {
@@ -242,13 +252,19 @@ impl Evidence {
             // A sample of 400 words tells the language; no need to look up every word. Once 240
             // are English the answer is yes whatever the rest of the sample (240 of at most 400
             // is the 6 in 10 `is_english` asks for), so the look-ups stop there too.
-            if prose && ev.lowercase_words < 400 && ev.english_words < 240 && text.len() >= 2 && text.chars().all(char::is_lowercase) {
+            if prose && ev.lowercase_words < 400 && ev.english_words < 240 && text.len() >= 2 && shape.lowercase() {
                 ev.lowercase_words += 1;
                 ev.english_words += usize::from(crate::lexicon::is_lowercase_word(text));
             }
             let prose_mid = prose && !word.sentence_start();
+            // (for a word of letters alone: two characters or more)
+            let two_chars = if shape.ascii() { text.len() >= 2 } else { text.chars().nth(1).is_some() };
             if !prose_mid {
-                if starts_lower(text) {
+                if letters {
+                    if shape.starts_lower() && shape.lowercase() && two_chars {
+                        ev.usage.get_or_default(text).lower_any += 1;
+                    }
+                } else if shape.starts_lower() {
                     for (_, part) in name_parts(text) {
                         if is_lower_word(part) {
                             lower.clear();
@@ -282,8 +298,15 @@ impl Evidence {
                             || (next.len() <= 4 && adjacent(i + 2).is_some_and(|w| crate::text::starts_upper(doc.text(w.span()))))
                     })
             };
-            for (_, part) in name_parts(text) {
-                if !is_letters(part) {
+            for (_, part) in word_name_parts(text, shape) {
+                // is_letters, is_capitalized and starts_lower of the part: for a word of
+                // letters alone, the part is the word, and its shape says them.
+                let (letters_only, capitalized, lower_start) = if letters {
+                    (two_chars, shape.starts_upper() && !shape.inner_upper(), shape.starts_lower())
+                } else {
+                    (is_letters(part), is_capitalized(part), starts_lower(part))
+                };
+                if !letters_only {
                     continue;
                 }
                 // One reused buffer; a key is allocated only the first time a word is seen.
@@ -295,7 +318,6 @@ impl Evidence {
                     lower.extend(part.chars().flat_map(char::to_lowercase));
                 }
                 let usage = ev.usage.get_or_default(&lower);
-                let capitalized = is_capitalized(part);
                 if capitalized {
                     usage.mentioned_mid += 1;
                     if in_name() {
@@ -305,7 +327,7 @@ impl Evidence {
                 if capitalized {
                     usage.capitalized_mid += 1;
                     spellings.get_or_default(&lower).add(part);
-                } else if starts_lower(part) {
+                } else if lower_start {
                     usage.lower_mid += 1;
                     usage.lower_any += 1;
                 }

@@ -79,15 +79,17 @@ pub struct Sentence {
 }
 
 /// A word: one per word of the prose, the largest table of a document, so it is 16 bytes (it
-/// was 40): its byte offsets and its block and sentence indexes are `u32`, the sentence's top
-/// bit saying whether the word starts it. The pipeline lints a large file in chunks of a few
-/// megabytes, so offsets fit; in a text of 4 GiB or more linted whole (given to the library,
-/// or standard input and dataset records with `--max-file-size` raised that far) the words past
-/// 4 GiB are not made (see [`Word::fits`]), and an index past 2^31 - 1 saturates.
+/// was 40): its start and its block and sentence indexes are `u32`, the sentence's top bit
+/// saying whether the word starts it; its length and [`Shape`] are `u16`. The pipeline lints a
+/// large file in chunks of a few megabytes, so offsets fit; in a text of 4 GiB or more linted
+/// whole (given to the library, or standard input and dataset records with `--max-file-size`
+/// raised that far) the words past 4 GiB are not made, nor is a "word" of 64 KiB or more (see
+/// [`Word::fits`]), and an index past 2^31 - 1 saturates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Word {
     start: u32,
-    end: u32,
+    len: u16,
+    shape: Shape,
     block: u32,
     sentence: u32,
 }
@@ -95,21 +97,33 @@ pub struct Word {
 impl Word {
     const START: u32 = 1 << 31;
 
-    /// Whether a word at `span` can be stored: its end is below 4 GiB.
+    /// Whether a word at `span` can be stored: it ends below 4 GiB and is shorter than 64 KiB.
     pub fn fits(span: Span) -> bool {
-        u32::try_from(span.end).is_ok()
+        u32::try_from(span.end).is_ok() && u16::try_from(span.len()).is_ok()
     }
 
-    /// A word at `span` (see [`Word::fits`]: offsets past 4 GiB saturate).
-    pub fn new(span: Span, block: usize, sentence: usize, sentence_start: bool) -> Word {
-        let offset = |o: usize| u32::try_from(o).unwrap_or(u32::MAX);
+    /// The word at `span` of `source` (see [`Word::fits`]: past its limits, offsets saturate
+    /// and the shape is [`Shape::UNKNOWN`]).
+    pub fn new(source: &str, span: Span, block: usize, sentence: usize, sentence_start: bool) -> Word {
+        let shape = if Word::fits(span) { source.get(span.start..span.end).map_or(Shape::UNKNOWN, Shape::of) } else { Shape::UNKNOWN };
         let block = u32::try_from(block).unwrap_or(u32::MAX);
         let sentence = u32::try_from(sentence).unwrap_or(u32::MAX).min(Self::START - 1);
-        Word { start: offset(span.start), end: offset(span.end), block, sentence: sentence | if sentence_start { Self::START } else { 0 } }
+        Word {
+            start: u32::try_from(span.start).unwrap_or(u32::MAX),
+            len: u16::try_from(span.len()).unwrap_or(u16::MAX),
+            shape,
+            block,
+            sentence: sentence | if sentence_start { Self::START } else { 0 },
+        }
     }
     /// Its bytes in the document's source.
     pub fn span(&self) -> Span {
-        Span::new(self.start as usize, self.end as usize)
+        let start = self.start as usize;
+        Span::new(start, start + usize::from(self.len))
+    }
+    /// What its characters are, found when it was made.
+    pub fn shape(&self) -> Shape {
+        self.shape
     }
     /// The index of its block in [`Document::blocks`].
     pub fn block(&self) -> usize {
@@ -124,6 +138,130 @@ impl Word {
         self.sentence & Self::START != 0
     }
 }
+
+/// What a word's characters are, found once when the word is made (the tokenizer has just
+/// read them), so that the rules, which look at every word, test a bit where each used to
+/// scan the word's bytes again: a loop per word and rule whose exit the processor mispredicts.
+/// Each fact is about the whole word, exactly as the function named beside it says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shape(u16);
+
+impl Shape {
+    const ASCII: u16 = 1;
+    const DIGIT: u16 = 1 << 1;
+    const HYPHEN: u16 = 1 << 2;
+    const LETTERS: u16 = 1 << 3;
+    const LOWERCASE: u16 = 1 << 4;
+    const STARTS_LOWER: u16 = 1 << 5;
+    const STARTS_UPPER: u16 = 1 << 6;
+    const INNER_UPPER: u16 = 1 << 7;
+    /// Nothing known: a word past [`Word::fits`]'s limits, which no rule sees.
+    pub const UNKNOWN: Shape = Shape(0);
+
+    /// The shape of `word`. An ASCII word is read with one table load per byte and no branch
+    /// but the loop's; any other with the functions the facts are named after.
+    pub fn of(word: &str) -> Shape {
+        let Some((&first, rest)) = word.as_bytes().split_first() else { return Shape::UNKNOWN };
+        let lead = BYTE_CLASS[usize::from(first)];
+        let (mut later, mut all) = (0u8, lead);
+        for &b in rest {
+            let class = BYTE_CLASS[usize::from(b)];
+            later |= class;
+            all &= class;
+        }
+        let any = lead | later;
+        if any & CLASS_NON_ASCII == 0 {
+            let bit = |on: bool, flag: u16| if on { flag } else { 0 };
+            return Shape(
+                Self::ASCII
+                    | bit(any & CLASS_DIGIT != 0, Self::DIGIT)
+                    | bit(any & CLASS_HYPHEN != 0, Self::HYPHEN)
+                    | bit(all & CLASS_LETTER != 0, Self::LETTERS)
+                    | bit(all & CLASS_LOWER != 0, Self::LOWERCASE)
+                    | bit(lead & CLASS_LOWER != 0, Self::STARTS_LOWER)
+                    | bit(lead & CLASS_UPPER != 0, Self::STARTS_UPPER)
+                    | bit(later & CLASS_UPPER != 0, Self::INNER_UPPER),
+            );
+        }
+        let bit = |on: bool, flag: u16| if on { flag } else { 0 };
+        Shape(
+            bit(any & CLASS_DIGIT != 0, Self::DIGIT)
+                | bit(word.contains(['-', '‐']), Self::HYPHEN)
+                | bit(word.chars().all(char::is_alphabetic), Self::LETTERS)
+                | bit(word.chars().all(char::is_lowercase), Self::LOWERCASE)
+                | bit(crate::text::starts_lower(word), Self::STARTS_LOWER)
+                | bit(crate::text::starts_upper(word), Self::STARTS_UPPER)
+                | bit(crate::text::has_inner_upper(word), Self::INNER_UPPER),
+        )
+    }
+
+    fn has(self, flag: u16) -> bool {
+        self.0 & flag != 0
+    }
+    /// Every byte ASCII (`str::is_ascii`).
+    pub fn ascii(self) -> bool {
+        self.has(Self::ASCII)
+    }
+    /// An ASCII digit somewhere (`u8::is_ascii_digit`).
+    pub fn has_digit(self) -> bool {
+        self.has(Self::DIGIT)
+    }
+    /// A `-` or `‐` somewhere: more than one [`name_parts`](crate::analysis::name_parts).
+    pub fn has_hyphen(self) -> bool {
+        self.has(Self::HYPHEN)
+    }
+    /// Letters only (`char::is_alphabetic`): no apostrophe, hyphen, dot or digit, so the
+    /// word is its own only part.
+    pub fn letters(self) -> bool {
+        self.has(Self::LETTERS)
+    }
+    /// Every character lowercase (`char::is_lowercase`).
+    pub fn lowercase(self) -> bool {
+        self.has(Self::LOWERCASE)
+    }
+    /// [`crate::text::starts_lower`].
+    pub fn starts_lower(self) -> bool {
+        self.has(Self::STARTS_LOWER)
+    }
+    /// [`crate::text::starts_upper`].
+    pub fn starts_upper(self) -> bool {
+        self.has(Self::STARTS_UPPER)
+    }
+    /// [`crate::text::has_inner_upper`].
+    pub fn inner_upper(self) -> bool {
+        self.has(Self::INNER_UPPER)
+    }
+}
+
+const CLASS_DIGIT: u8 = 1;
+const CLASS_HYPHEN: u8 = 1 << 1;
+const CLASS_LETTER: u8 = 1 << 2;
+const CLASS_LOWER: u8 = 1 << 3;
+const CLASS_UPPER: u8 = 1 << 4;
+const CLASS_NON_ASCII: u8 = 1 << 5;
+
+/// For each byte, the classes [`Shape::of`] reads: digit, hyphen, letter, lowercase, uppercase,
+/// or a byte of a non-ASCII character.
+static BYTE_CLASS: [u8; 256] = {
+    let mut table = [CLASS_NON_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_digit() {
+            CLASS_DIGIT
+        } else if c == b'-' {
+            CLASS_HYPHEN
+        } else if c.is_ascii_lowercase() {
+            CLASS_LETTER | CLASS_LOWER
+        } else if c.is_ascii_uppercase() {
+            CLASS_LETTER | CLASS_UPPER
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
 
 /// Data that a higher layer derives from a document (proper-noun evidence, boilerplate
 /// findings), computed once on first use and kept with the document. The document stores it
@@ -398,6 +536,62 @@ fn merge_spans(mut spans: Vec<Span>) -> Vec<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each fact of a word's shape is what the function it is named after says of the word,
+    /// for every ASCII word of up to three characters and for words with other characters.
+    #[test]
+    fn a_shape_says_what_the_functions_say() {
+        let mut words: Vec<String> = vec![];
+        let chars: Vec<char> = (0x20u8..0x7f).map(char::from).collect();
+        for &a in &chars {
+            words.push(a.to_string());
+            for &b in &chars {
+                words.push(format!("{a}{b}"));
+                for c in ['a', 'Z', '-', '9', '\'', '.'] {
+                    words.push(format!("{a}{b}{c}"));
+                }
+            }
+        }
+        for w in [
+            "Japan’s",
+            "naïve",
+            "Ümlaut",
+            "ºsence",
+            "straße",
+            "co‐op",
+            "U.S.-Japan",
+            "mIßstand",
+            "ΣΊΣΥΦΟΣ",
+            "ǅemal",
+            "東京",
+            "x²",
+            "ﬁnally",
+            "école-Normale",
+        ] {
+            words.push(w.to_string());
+        }
+        for w in &words {
+            let s = Shape::of(w);
+            let all = |f: fn(char) -> bool| w.chars().all(f);
+            assert_eq!(s.ascii(), w.is_ascii(), "{w:?}");
+            assert_eq!(s.has_digit(), w.bytes().any(|b| b.is_ascii_digit()), "{w:?}");
+            assert_eq!(s.has_hyphen(), w.contains(['-', '‐']), "{w:?}");
+            assert_eq!(s.letters(), all(char::is_alphabetic), "{w:?}");
+            assert_eq!(s.lowercase(), all(char::is_lowercase), "{w:?}");
+            assert_eq!(s.starts_lower(), crate::text::starts_lower(w), "{w:?}");
+            assert_eq!(s.starts_upper(), crate::text::starts_upper(w), "{w:?}");
+            assert_eq!(s.inner_upper(), crate::text::has_inner_upper(w), "{w:?}");
+        }
+        assert_eq!(Shape::of(""), Shape::UNKNOWN);
+    }
+
+    #[test]
+    fn a_document_gives_each_word_its_shape() {
+        let src = "Title\n\nThe U.S.-Japan talks’ sence, 2024.\n";
+        let doc = Document::parse(src, "t.txt", Format::PlainText);
+        assert!(doc.words.iter().all(|w| w.shape() == Shape::of(doc.text(w.span()))));
+        assert_eq!(doc.words.len(), 6);
+    }
 
     #[test]
     fn line_columns_count_characters() {

@@ -9,20 +9,23 @@ use copydesk::document::{Document, Format, Word};
 fn a_word_is_16_bytes() {
     // One per word of prose: the largest table of a document (about 320k for a 2 MiB file).
     assert_eq!(std::mem::size_of::<Word>(), 16);
-    // Its offsets are 32-bit: a word past 4 GiB (a text given to the library whole; the
-    // pipeline lints large files in chunks) is not made rather than given a wrong span.
-    assert!(Word::fits(Span::new(0, u32::MAX as usize)));
+    // Its start is 32-bit and its length 16-bit: a word past 4 GiB (a text given to the library
+    // whole; the pipeline lints large files in chunks) or a run of 64 KiB of letters is not
+    // made rather than given a wrong span.
+    assert!(Word::fits(Span::new(u32::MAX as usize - 65_535, u32::MAX as usize)));
     assert!(!Word::fits(Span::new(u32::MAX as usize, u32::MAX as usize + 3)));
+    assert!(!Word::fits(Span::new(0, 65_536)));
 }
 
 #[test]
 fn a_word_keeps_its_block_sentence_and_start() {
-    let w = Word::new(Span::new(3, 8), 7, 12, true);
-    assert_eq!((w.span(), w.block(), w.sentence(), w.sentence_start()), (Span::new(3, 8), 7, 12, true));
-    let w = Word::new(Span::new(0, 1), 0, 0, false);
+    let w = Word::new("The sence of it", Span::new(4, 9), 7, 12, true);
+    assert_eq!((w.span(), w.block(), w.sentence(), w.sentence_start()), (Span::new(4, 9), 7, 12, true));
+    assert!(w.shape().letters() && w.shape().lowercase() && w.shape().starts_lower());
+    let w = Word::new("a", Span::new(0, 1), 0, 0, false);
     assert_eq!((w.block(), w.sentence(), w.sentence_start()), (0, 0, false));
     // Past the packed range an index saturates; the start flag stays its own bit.
-    let w = Word::new(Span::new(0, 1), usize::MAX, usize::MAX, false);
+    let w = Word::new("a", Span::new(0, 1), usize::MAX, usize::MAX, false);
     assert_eq!((w.block(), w.sentence(), w.sentence_start()), (u32::MAX as usize, (1 << 31) - 1, false));
 }
 

@@ -41,7 +41,7 @@ pub(super) fn segment(doc: &mut Document<'_>) {
                     first = false; // "example.com said …": the sentence began with the address
                     continue;
                 }
-                words.push(Word::new(w, bi, si, first));
+                words.push(Word::new(doc.source, w, bi, si, first));
                 first = false;
             }
         }

@@ -12,13 +12,13 @@
 //! **Fix** (safe) capitalises it as the document (or else English) writes it.
 
 use super::{Rule, RuleMeta};
-use crate::analysis::{name_parts, near};
+use crate::analysis::{near, word_name_parts};
 use crate::common_options;
 use crate::diagnostic::{Category, Diagnostic, Edit, Fix, Severity, Span};
 use crate::document::Document;
 use crate::lexicon::{self, Tier};
 use crate::options::Level;
-use crate::text::{capitalize, starts_lower, whole_word_matches};
+use crate::text::{capitalize, whole_word_matches};
 use serde::Deserialize;
 
 pub static META: RuleMeta = RuleMeta {
@@ -72,10 +72,11 @@ impl Rule for ProperNounCase {
             return; // spelling and case are English-only
         }
         for word in &doc.words {
-            let text = doc.text(word.span());
-            if !starts_lower(text) && !text.contains(['-', '‐']) {
+            let shape = word.shape();
+            if !shape.starts_lower() && !shape.has_hyphen() {
                 continue;
             }
+            let text = doc.text(word.span());
             // A handle, hashtag or domain is written as its owner writes it.
             let before = crate::text::char_before(doc.source, word.span().start);
             let after = crate::text::char_at(doc.source, word.span().end);
@@ -86,10 +87,14 @@ impl Rule for ProperNounCase {
                 continue; // example.com
             }
             let prose_mid = doc.blocks[word.block()].kind.is_prose() && !word.sentence_start();
-            for (offset, part) in name_parts(text) {
+            for (offset, part) in word_name_parts(text, shape) {
                 // A short piece of a hyphenated word ("sci-fi") is no name.
-                let min_len = if part.len() < text.len() { 4 } else { 3 };
-                if part.chars().count() < min_len || !part.chars().all(char::is_lowercase) || NAME_PARTICLES.contains(&part) {
+                let whole = part.len() == text.len();
+                let min_len = if whole { 3 } else { 4 };
+                // (the whole word's count of characters and case are in its shape)
+                let chars = if whole && shape.ascii() { part.len() } else { part.chars().count() };
+                let lowercase = if whole { shape.lowercase() } else { part.chars().all(char::is_lowercase) };
+                if chars < min_len || !lowercase || NAME_PARTICLES.contains(&part) {
                     continue;
                 }
                 let start = word.span().start + offset;

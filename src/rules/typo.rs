@@ -167,15 +167,19 @@ impl Rule for Typo {
             return; // spelling and case are English-only
         }
         for (i, word) in doc.words.iter().enumerate() {
-            let text = doc.text(word.span());
-            if text.bytes().any(|b| b.is_ascii_digit()) {
+            let shape = word.shape();
+            if shape.has_digit() {
                 continue;
             }
-            parts(text, word.span().start, |part| {
+            let text = doc.text(word.span());
+            let mut check_part = |part: Span| {
                 let w = doc.text(part);
                 // Acronyms (BASF, SME) and camel-cased brands are not words to spell-check.
-                // (An ASCII part's length is its count of characters.)
-                if (if w.is_ascii() { w.len() } else { w.chars().count() }) < 3 || has_inner_upper(w) {
+                // (An ASCII part's length is its count of characters; a part that is the whole
+                // word has the word's shape.)
+                let whole = part == word.span();
+                let (ascii, inner_upper) = if whole { (shape.ascii(), shape.inner_upper()) } else { (w.is_ascii(), has_inner_upper(w)) };
+                if (if ascii { w.len() } else { w.chars().count() }) < 3 || inner_upper {
                     return;
                 }
                 // A short prefix of a hyphenated compound: mis-steps, co-op.
@@ -199,7 +203,13 @@ impl Rule for Typo {
                     d.fix = Some(Fix::safe(vec![Edit::replace(part, only.clone())]));
                 }
                 out.push(d);
-            });
+            };
+            // A word of letters alone is its own only part (most words): no need to split it.
+            if shape.letters() {
+                check_part(word.span());
+            } else {
+                parts(text, word.span().start, check_part);
+            }
         }
     }
 }
