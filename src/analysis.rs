@@ -107,13 +107,14 @@ pub fn near<'a>(doc: &Document<'a>, span: Span) -> (usize, &'a str) {
 /// Split a word into the parts a proper noun can be: "U.S.-Japan’s" → ["U.S.", "Japan"].
 /// Each part comes with its offset in the word, counting one byte per hyphen.
 pub fn name_parts(word: &str) -> NameParts<'_> {
-    NameParts { rest: Some(word), offset: 0, hyphens: true }
+    NameParts { rest: Some(word), offset: 0, hyphens: true, apostrophes: true }
 }
 
-/// [`name_parts`] of a document's word, whose shape says whether it has a hyphen: without one
-/// it is a single part, and no scan looks for one.
+/// [`name_parts`] of a document's word, whose shape says whether it has a hyphen (without one
+/// it is a single part, and no scan looks for one) and whether it is letters alone (then that
+/// part is the word itself: no possessive to strip).
 pub fn word_name_parts(word: &str, shape: Shape) -> NameParts<'_> {
-    NameParts { rest: Some(word), offset: 0, hyphens: shape.has_hyphen() }
+    NameParts { rest: Some(word), offset: 0, hyphens: shape.has_hyphen(), apostrophes: !shape.letters() }
 }
 
 /// The iterator of [`name_parts`]: a byte scan for `-` and `‐` (this runs on every word of a
@@ -123,6 +124,8 @@ pub struct NameParts<'a> {
     rest: Option<&'a str>,
     offset: usize,
     hyphens: bool,
+    /// Whether the word may have an apostrophe, so a part may end in a possessive.
+    apostrophes: bool,
 }
 
 impl<'a> Iterator for NameParts<'a> {
@@ -138,7 +141,7 @@ impl<'a> Iterator for NameParts<'a> {
         let start = self.offset;
         // One byte per separator, whichever hyphen it was (as the parts were always counted).
         self.offset += part.len() + 1;
-        Some((start, strip_possessive(part)))
+        Some((start, if self.apostrophes { strip_possessive(part) } else { part }))
     }
 }
 
@@ -231,12 +234,13 @@ impl Evidence {
             let shape = word.shape();
             // A word of letters alone is its own only name part, with the word's shape.
             let letters = shape.letters();
-            if text.ends_with("’s") {
+            // (a word of letters alone has no apostrophe)
+            if !letters && text.ends_with("’s") {
                 ev.curly_apostrophes += 1;
-            } else if text.ends_with("'s") {
+            } else if !letters && text.ends_with("'s") {
                 ev.straight_apostrophes += 1;
             }
-            let base = strip_possessive(text);
+            let base = if letters { text } else { strip_possessive(text) };
             if base.len() < text.len() {
                 // (as `str::to_lowercase`, which the rules' queries use: a final Σ is ς)
                 lower.clear();

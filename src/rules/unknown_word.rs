@@ -266,11 +266,12 @@ impl Rule for UnknownWord {
             return; // spelling is English-only
         }
         for (i, word) in doc.words.iter().enumerate() {
-            let text = doc.text(word.span());
-            // Cheap checks first: this runs on every word.
-            if text.len() < self.min_length || !text.bytes().all(|b| b.is_ascii_lowercase()) {
+            // Cheap checks first: this runs on every word. (ASCII and lowercase: a-z alone.)
+            let shape = word.shape();
+            if word.span().len() < self.min_length || !(shape.ascii() && shape.lowercase()) {
                 continue;
             }
+            let text = doc.text(word.span());
             // The document's own count first: its map is small and hot, the lexicon's index is
             // megabytes away in memory, and most long words recur.
             let usage = doc.evidence().usage(text);
