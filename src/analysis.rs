@@ -313,15 +313,21 @@ impl Evidence {
                 if !letters_only {
                     continue;
                 }
-                // One reused buffer; a key is allocated only the first time a word is seen.
-                lower.clear();
-                if part.is_ascii() {
-                    lower.push_str(part);
-                    lower.make_ascii_lowercase();
+                // One reused buffer; a key is allocated only the first time a word is seen. An
+                // ASCII word of lowercase letters is its own key.
+                let key = if letters && shape.ascii() && shape.lowercase() {
+                    part
                 } else {
-                    lower.extend(part.chars().flat_map(char::to_lowercase));
-                }
-                let usage = ev.usage.get_or_default(&lower);
+                    lower.clear();
+                    if part.is_ascii() {
+                        lower.push_str(part);
+                        lower.make_ascii_lowercase();
+                    } else {
+                        lower.extend(part.chars().flat_map(char::to_lowercase));
+                    }
+                    &lower
+                };
+                let usage = ev.usage.get_or_default(key);
                 if capitalized {
                     usage.mentioned_mid += 1;
                     if in_name() {
@@ -330,7 +336,7 @@ impl Evidence {
                 }
                 if capitalized {
                     usage.capitalized_mid += 1;
-                    spellings.get_or_default(&lower).add(part);
+                    spellings.get_or_default(key).add(part);
                 } else if lower_start {
                     usage.lower_mid += 1;
                     usage.lower_any += 1;
