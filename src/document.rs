@@ -7,9 +7,11 @@
 mod markdown;
 mod plaintext;
 mod segment;
+mod shape;
 
 use crate::diagnostic::Span;
 use regex::Regex;
+pub use shape::Shape;
 use std::sync::LazyLock;
 
 /// How the blocks of a file are found.
@@ -106,6 +108,11 @@ impl Word {
     /// and the shape is [`Shape::UNKNOWN`]).
     pub fn new(source: &str, span: Span, block: usize, sentence: usize, sentence_start: bool) -> Word {
         let shape = if Word::fits(span) { source.get(span.start..span.end).map_or(Shape::UNKNOWN, Shape::of) } else { Shape::UNKNOWN };
+        Word::with_shape(span, shape, block, sentence, sentence_start)
+    }
+
+    /// [`Word::new`] with the shape already read (the tokenizer reads it as it scans).
+    fn with_shape(span: Span, shape: Shape, block: usize, sentence: usize, sentence_start: bool) -> Word {
         let block = u32::try_from(block).unwrap_or(u32::MAX);
         let sentence = u32::try_from(sentence).unwrap_or(u32::MAX).min(Self::START - 1);
         Word {
@@ -138,130 +145,6 @@ impl Word {
         self.sentence & Self::START != 0
     }
 }
-
-/// What a word's characters are, found once when the word is made (the tokenizer has just
-/// read them), so that the rules, which look at every word, test a bit where each used to
-/// scan the word's bytes again: a loop per word and rule whose exit the processor mispredicts.
-/// Each fact is about the whole word, exactly as the function named beside it says.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Shape(u16);
-
-impl Shape {
-    const ASCII: u16 = 1;
-    const DIGIT: u16 = 1 << 1;
-    const HYPHEN: u16 = 1 << 2;
-    const LETTERS: u16 = 1 << 3;
-    const LOWERCASE: u16 = 1 << 4;
-    const STARTS_LOWER: u16 = 1 << 5;
-    const STARTS_UPPER: u16 = 1 << 6;
-    const INNER_UPPER: u16 = 1 << 7;
-    /// Nothing known: a word past [`Word::fits`]'s limits, which no rule sees.
-    pub const UNKNOWN: Shape = Shape(0);
-
-    /// The shape of `word`. An ASCII word is read with one table load per byte and no branch
-    /// but the loop's; any other with the functions the facts are named after.
-    pub fn of(word: &str) -> Shape {
-        let Some((&first, rest)) = word.as_bytes().split_first() else { return Shape::UNKNOWN };
-        let lead = BYTE_CLASS[usize::from(first)];
-        let (mut later, mut all) = (0u8, lead);
-        for &b in rest {
-            let class = BYTE_CLASS[usize::from(b)];
-            later |= class;
-            all &= class;
-        }
-        let any = lead | later;
-        if any & CLASS_NON_ASCII == 0 {
-            let bit = |on: bool, flag: u16| if on { flag } else { 0 };
-            return Shape(
-                Self::ASCII
-                    | bit(any & CLASS_DIGIT != 0, Self::DIGIT)
-                    | bit(any & CLASS_HYPHEN != 0, Self::HYPHEN)
-                    | bit(all & CLASS_LETTER != 0, Self::LETTERS)
-                    | bit(all & CLASS_LOWER != 0, Self::LOWERCASE)
-                    | bit(lead & CLASS_LOWER != 0, Self::STARTS_LOWER)
-                    | bit(lead & CLASS_UPPER != 0, Self::STARTS_UPPER)
-                    | bit(later & CLASS_UPPER != 0, Self::INNER_UPPER),
-            );
-        }
-        let bit = |on: bool, flag: u16| if on { flag } else { 0 };
-        Shape(
-            bit(any & CLASS_DIGIT != 0, Self::DIGIT)
-                | bit(word.contains(['-', '‐']), Self::HYPHEN)
-                | bit(word.chars().all(char::is_alphabetic), Self::LETTERS)
-                | bit(word.chars().all(char::is_lowercase), Self::LOWERCASE)
-                | bit(crate::text::starts_lower(word), Self::STARTS_LOWER)
-                | bit(crate::text::starts_upper(word), Self::STARTS_UPPER)
-                | bit(crate::text::has_inner_upper(word), Self::INNER_UPPER),
-        )
-    }
-
-    fn has(self, flag: u16) -> bool {
-        self.0 & flag != 0
-    }
-    /// Every byte ASCII (`str::is_ascii`).
-    pub fn ascii(self) -> bool {
-        self.has(Self::ASCII)
-    }
-    /// An ASCII digit somewhere (`u8::is_ascii_digit`).
-    pub fn has_digit(self) -> bool {
-        self.has(Self::DIGIT)
-    }
-    /// A `-` or `‐` somewhere: more than one [`name_parts`](crate::analysis::name_parts).
-    pub fn has_hyphen(self) -> bool {
-        self.has(Self::HYPHEN)
-    }
-    /// Letters only (`char::is_alphabetic`): no apostrophe, hyphen, dot or digit, so the
-    /// word is its own only part.
-    pub fn letters(self) -> bool {
-        self.has(Self::LETTERS)
-    }
-    /// Every character lowercase (`char::is_lowercase`).
-    pub fn lowercase(self) -> bool {
-        self.has(Self::LOWERCASE)
-    }
-    /// [`crate::text::starts_lower`].
-    pub fn starts_lower(self) -> bool {
-        self.has(Self::STARTS_LOWER)
-    }
-    /// [`crate::text::starts_upper`].
-    pub fn starts_upper(self) -> bool {
-        self.has(Self::STARTS_UPPER)
-    }
-    /// [`crate::text::has_inner_upper`].
-    pub fn inner_upper(self) -> bool {
-        self.has(Self::INNER_UPPER)
-    }
-}
-
-const CLASS_DIGIT: u8 = 1;
-const CLASS_HYPHEN: u8 = 1 << 1;
-const CLASS_LETTER: u8 = 1 << 2;
-const CLASS_LOWER: u8 = 1 << 3;
-const CLASS_UPPER: u8 = 1 << 4;
-const CLASS_NON_ASCII: u8 = 1 << 5;
-
-/// For each byte, the classes [`Shape::of`] reads: digit, hyphen, letter, lowercase, uppercase,
-/// or a byte of a non-ASCII character.
-static BYTE_CLASS: [u8; 256] = {
-    let mut table = [CLASS_NON_ASCII; 256];
-    let mut b = 0;
-    while b < 128 {
-        let c = b as u8;
-        table[b] = if c.is_ascii_digit() {
-            CLASS_DIGIT
-        } else if c == b'-' {
-            CLASS_HYPHEN
-        } else if c.is_ascii_lowercase() {
-            CLASS_LETTER | CLASS_LOWER
-        } else if c.is_ascii_uppercase() {
-            CLASS_LETTER | CLASS_UPPER
-        } else {
-            0
-        };
-        b += 1;
-    }
-    table
-};
 
 /// Data that a higher layer derives from a document (proper-noun evidence, boilerplate
 /// findings), computed once on first use and kept with the document. The document stores it

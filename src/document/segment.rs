@@ -5,7 +5,7 @@
 //! A period followed by a lowercase word *does* end one unless it follows an abbreviation —
 //! that is exactly the "…relations. moving forward" defect sentence-case must see.
 
-use super::{Document, Sentence, Word};
+use super::{shape, Document, Sentence, Shape, Word};
 use crate::diagnostic::Span;
 use crate::text::{is_closer, is_terminal};
 
@@ -38,12 +38,12 @@ pub(super) fn segment(doc: &mut Document<'_>) {
             let si = sentences.len();
             sentences.push(Sentence { span, block: bi });
             let mut first = true;
-            for w in tokenize(doc.source, span) {
+            for (w, shape) in tokenize(doc.source, span) {
                 if doc.is_masked(w) || !Word::fits(w) {
                     first = false; // "example.com said …": the sentence began with the address
                     continue;
                 }
-                words.push(Word::new(doc.source, w, bi, si, first));
+                words.push(Word::with_shape(w, shape, bi, si, first));
                 first = false;
             }
         }
@@ -195,8 +195,10 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 }
 
 /// Words of a span: runs of letters and digits, joined by internal apostrophes, hyphens and
-/// dots (don’t, U.S.-Japan, 49.1). A dotted abbreviation keeps its final dot (U.S.).
-pub fn tokenize(source: &str, span: Span) -> impl Iterator<Item = Span> + '_ {
+/// dots (don’t, U.S.-Japan, 49.1). A dotted abbreviation keeps its final dot (U.S.). Each
+/// comes with its [`Shape`], read from its bytes as they are scanned (a word with a non-ASCII
+/// character is read again by [`Shape::of`]).
+fn tokenize(source: &str, span: Span) -> impl Iterator<Item = (Span, Shape)> + '_ {
     let text = &source[span.start..span.end];
     let bytes_len = text.len();
     let mut pos = 0;
@@ -219,28 +221,42 @@ pub fn tokenize(source: &str, span: Span) -> impl Iterator<Item = Span> + '_ {
             let start = pos;
             let mut end = pos + c.len_utf8();
             let mut dotted = false;
+            // The byte classes of the word after its first byte: any of them, and all of them.
+            let (mut later, mut all) = (0u8, u8::MAX);
+            let mut class = |class: u8| {
+                later |= class;
+                all &= class;
+            };
             while end < bytes_len && ascii_word(bytes[end]) {
+                class(shape::class(bytes[end]));
                 end += 1;
             }
             while let Some(n) = char_at(text, end) {
                 if n.is_ascii() && ascii_word(n as u8) {
+                    class(shape::class(n as u8));
                     end += 1;
                 } else if is_word_char(n) {
+                    class(shape::NON_ASCII);
                     end += n.len_utf8();
                 } else if is_joiner(n) && char_at(text, end + n.len_utf8()).is_some_and(char::is_alphanumeric) {
                     dotted |= n == '.';
+                    class(if n.is_ascii() { shape::class(n as u8) } else { shape::NON_ASCII });
                     end += n.len_utf8();
                 } else if n == '.' && text[end + 1..].starts_with('-') && char_at(text, end + 2).is_some_and(char::is_alphanumeric) {
+                    class(shape::class(b'.'));
+                    class(shape::class(b'-'));
                     end += 2; // U.S.-Japan
                 } else {
                     break;
                 }
             }
             if dotted && text[end..].starts_with('.') && is_dotted_abbreviation(&text[start..end]) {
+                class(shape::class(b'.'));
                 end += 1;
             }
             pos = end;
-            return Some(Span::new(span.start + start, span.start + end));
+            let shape = Shape::from_classes(shape::class(bytes[start]), later, all).unwrap_or_else(|| Shape::of(&text[start..end]));
+            return Some((Span::new(span.start + start, span.start + end), shape));
         }
         None
     })
@@ -299,7 +315,20 @@ mod tests {
     #[test]
     fn words_keep_internal_marks() {
         let text = "U.S.-Japan don’t 49.1 pressures,could U.S. end";
-        let words: Vec<&str> = tokenize(text, Span::new(0, text.len())).map(|s| &text[s.start..s.end]).collect();
+        let words: Vec<&str> = tokenize(text, Span::new(0, text.len())).map(|(s, _)| &text[s.start..s.end]).collect();
         assert_eq!(words, vec!["U.S.-Japan", "don’t", "49.1", "pressures", "could", "U.S.", "end"]);
+    }
+
+    /// The shape read while scanning is the shape of the word read afterwards, for words with
+    /// every joiner, a final abbreviation dot, the placeholder and non-ASCII letters.
+    #[test]
+    fn the_tokenizer_reads_each_words_shape() {
+        let text = "U.S.-Japan don’t it's 49.1 e.g. co-op co‐op MiXed ALL lower Élan naïve caf\u{1A} x-Y end. A.B.C. Ph.D. o'Neil";
+        let mut n = 0;
+        for (span, shape) in tokenize(text, Span::new(0, text.len())) {
+            assert_eq!(shape, Shape::of(&text[span.start..span.end]), "{}", &text[span.start..span.end]);
+            n += 1;
+        }
+        assert_eq!(n, 18);
     }
 }
