@@ -247,15 +247,22 @@ impl HeadingCase {
         };
         // "National Gallery" written so elsewhere in the text near the heading is one name,
         // however often the article says "national" alone.
+        // (each pair's answer is kept: the pair of words j and j + 1 is asked of both)
+        let pairs_named: Vec<std::cell::Cell<Option<bool>>> = vec![std::cell::Cell::new(None); words.len()];
         let named_pair = |j: usize| {
             [j.checked_sub(1).map(|k| (k, j)), Some((j, j + 1))].into_iter().flatten().any(|(a, b)| {
                 if !is_major_capital(a) || !is_major_capital(b) {
                     return false;
                 }
+                if let Some(named) = pairs_named[a].get() {
+                    return named;
+                }
                 let (wa, wb) = (words[a].span(), words[b].span());
                 let pair = &doc.source[wa.start..wb.end];
                 let (offset, window) = near(doc, wa);
-                whole_word_matches(window, pair).any(|at| offset + at != wa.start)
+                let named = whole_word_matches(window, pair).any(|at| offset + at != wa.start);
+                pairs_named[a].set(Some(named));
+                named
             })
         };
         let (mut capitalized, mut lowercase, mut weight, mut strong, mut halves) = (0, Vec::new(), 0.0f32, 0, 0);
@@ -293,12 +300,18 @@ impl HeadingCase {
             if starts_upper(text) {
                 capitalized += 1;
                 let usage = evidence.usage(&lower);
-                if of_name(i) || named_pair(i) {
-                    continue; // one name: shaped "Isle of Wight", or written so in the text
-                }
                 // The article writes it lowercase, and as a name at most now and then
                 // ("film" five times, "Film Festival" once): an everyday word here.
                 let mostly_lower = usage.lower_mid >= 3 * usage.mentioned_mid.max(1) || (usage.mentioned_mid == 0 && usage.lower_any > 0);
+                // A word neither mostly lowercase nor an everyday word the article never
+                // capitalises adds no evidence, name or not: the searches of the text for its
+                // name (next) are for the words that would.
+                if !mostly_lower && !(usage.mentioned_mid == 0 && is_everyday(&lower)) {
+                    continue;
+                }
+                if of_name(i) || named_pair(i) {
+                    continue; // one name: shaped "Isle of Wight", or written so in the text
+                }
                 let in_run = is_major_capital(i - 1) || is_major_capital(i + 1);
                 if mostly_lower {
                     // Over a text about something else, "New" in "New Zealand" is still a name.
@@ -311,21 +324,18 @@ impl HeadingCase {
                     }
                     continue;
                 }
-                if usage.mentioned_mid > 0 {
-                    continue; // a name in this article
-                }
-                if is_everyday(&lower) {
-                    // "Pupils to Get", "Film to Star": sentence case never capitalises the verb
-                    // of an infinitive, and a name after "to" is rarely an everyday word.
-                    let after_to = i >= 1 && doc.text(words[i - 1].span()) == "to";
-                    // Inside a run of capitals it may be part of a name, unless the article
-                    // (a body of some length) never writes it capitalised mid-sentence: a
-                    // headline's names are the article's names.
-                    let share = if in_run && !has_body() { 0.5 } else { 1.0 };
-                    weight += share;
-                    halves += usize::from(share < 1.0);
-                    strong += usize::from(after_to || (has_body() && !beside_name(i)));
-                }
+                // Here an everyday word that the article never capitalises mid-sentence (a name in
+                // this article was left above).
+                // "Pupils to Get", "Film to Star": sentence case never capitalises the verb of an
+                // infinitive, and a name after "to" is rarely an everyday word.
+                let after_to = i >= 1 && doc.text(words[i - 1].span()) == "to";
+                // Inside a run of capitals it may be part of a name, unless the article (a body
+                // of some length) never writes it capitalised mid-sentence: a headline's names
+                // are the article's names.
+                let share = if in_run && !has_body() { 0.5 } else { 1.0 };
+                weight += share;
+                halves += usize::from(share < 1.0);
+                strong += usize::from(after_to || (has_body() && !beside_name(i)));
             } else if starts_lower(text) && !self.always_lower.contains(text) {
                 lowercase.push(*word);
             }
