@@ -118,6 +118,36 @@ pub(crate) const ASCII_ALPHANUMERIC: [bool; 256] = {
     table
 };
 
+/// `text.split_whitespace().take(limit).count()`: the number of words, counting no further
+/// than `limit`. A word starts at each character that is not white space after one that is;
+/// ASCII bytes (nearly all) are classed without decoding, and only a non-ASCII character is
+/// decoded. The block parser and the chrome-line test count the words of every line, where
+/// `split_whitespace` decoded every character.
+pub fn count_words(text: &str, limit: usize) -> usize {
+    let bytes = text.as_bytes();
+    let (mut words, mut after_space, mut i) = (0, true, 0);
+    while i < bytes.len() {
+        let b = bytes[i];
+        // `char::is_whitespace` of an ASCII byte: tab, line feed, vertical tab, form feed,
+        // carriage return and space.
+        let (is_space, len) = if b < 0x80 {
+            (matches!(b, b'\t'..=b'\r' | b' '), 1)
+        } else {
+            let Some(c) = text[i..].chars().next() else { break };
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if after_space && !is_space {
+            if words == limit {
+                return limit;
+            }
+            words += 1;
+        }
+        after_space = is_space;
+        i += len;
+    }
+    words
+}
+
 /// [`normalize_line`], appended to `out` (what is already in `out` is left alone): one buffer
 /// holds the normalised lines of a whole document.
 pub fn normalize_line_into(text: &str, out: &mut String) {
@@ -364,6 +394,25 @@ pub fn did_you_mean<'a>(id: &str, known: impl IntoIterator<Item = &'a str>) -> S
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The ASCII count is split_whitespace's, limit and all, on every arrangement of words and
+    /// each kind of white space, long texts across the 64-byte chunks, and non-ASCII texts.
+    #[test]
+    fn count_words_counts_as_split_whitespace() {
+        let pieces = ["a", "bc", " ", "  ", "\t", "\n", "\x0B", "\x0C", "\r", "x.y", "\u{a0}", "é", "\u{2003}"];
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = texts.iter().flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}"))).collect();
+            texts.extend(longer);
+        }
+        texts.push("word ".repeat(100));
+        texts.push(format!("{}{}", " ".repeat(63), "a b".repeat(50)));
+        for text in &texts {
+            for limit in [0, 1, 2, 3, 15, 41, 81] {
+                assert_eq!(count_words(text, limit), text.split_whitespace().take(limit).count(), "{text:?} {limit}");
+            }
+        }
+    }
 
     #[test]
     fn the_byte_table_is_is_ascii_alphanumeric() {

@@ -213,7 +213,7 @@ fn infer_title_and_headings(source: &str, raw: &mut [(BlockKind, Span, Span, boo
 /// Words of a line, counted up to `limit`: each caller compares the count with a number below
 /// its limit, and a paragraph may be thousands of words long.
 fn word_count(text: &str, limit: usize) -> usize {
-    text.split_whitespace().take(limit).count()
+    crate::text::count_words(text, limit)
 }
 
 /// The last character that carries meaning: skips closing quotes, emphasis, emoji, spaces.

@@ -1398,7 +1398,7 @@ pub fn classify_line(text: &str) -> Option<(Family, Strength)> {
         return None;
     }
     // Counted up to 81 (a paragraph may be long): every test below compares with 80 or less.
-    let words = text.split_whitespace().take(81).count();
+    let words = crate::text::count_words(text, 81);
     if words > 80 {
         return None;
     }
