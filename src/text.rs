@@ -119,14 +119,27 @@ pub(crate) const ASCII_ALPHANUMERIC: [bool; 256] = {
 };
 
 /// `text.split_whitespace().take(limit).count()`: the number of words, counting no further
-/// than `limit`. A word starts at each character that is not white space after one that is;
-/// ASCII bytes (nearly all) are classed without decoding, and only a non-ASCII character is
-/// decoded. The block parser and the chrome-line test count the words of every line, where
-/// `split_whitespace` decoded every character.
+/// than `limit`. A word starts at each character that is not white space after one that is.
+/// Eight ASCII bytes (nearly all text) are classed at once, with no branch per byte (see
+/// [`ascii_word_starts`]); only a non-ASCII character is decoded. The block parser and the
+/// chrome-line test count the words of every line, where `split_whitespace` decoded every
+/// character.
 pub fn count_words(text: &str, limit: usize) -> usize {
     let bytes = text.as_bytes();
     let (mut words, mut after_space, mut i) = (0, true, 0);
     while i < bytes.len() {
+        if let Some(block) = bytes.get(i..i + 8).and_then(|b| <[u8; 8]>::try_from(b).ok()).map(u64::from_le_bytes) {
+            if block & ASCII_HIGH_BITS == 0 {
+                let (starts, last_is_space) = ascii_word_starts(block, after_space);
+                words += starts;
+                if words >= limit {
+                    return limit;
+                }
+                after_space = last_is_space;
+                i += 8;
+                continue;
+            }
+        }
         let b = bytes[i];
         // `char::is_whitespace` of an ASCII byte: tab, line feed, vertical tab, form feed,
         // carriage return and space.
@@ -146,6 +159,26 @@ pub fn count_words(text: &str, limit: usize) -> usize {
         i += len;
     }
     words
+}
+
+/// The top bit of each of eight bytes.
+const ASCII_HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// How many words start in eight ASCII bytes (little-endian in `block`), given whether the byte
+/// before them is white space, and whether their last byte is. Each byte's top bit (free in
+/// ASCII) says whether it is `char::is_whitespace`: a space, or a byte from tab to carriage
+/// return. Adding 0x7F to a byte sets its top bit unless the byte is 0, which finds the spaces
+/// (after xor with 0x20); adding 0x77 and 0x72 sets it from 9 and from 14 up. No sum carries
+/// into the next byte.
+fn ascii_word_starts(block: u64, after_space: bool) -> (usize, bool) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let spaces = !((block ^ (0x20 * ONES)) + 0x7F * ONES) & ASCII_HIGH_BITS;
+    let controls = (block + 0x77 * ONES) & !(block + 0x72 * ONES) & ASCII_HIGH_BITS;
+    let space = spaces | controls;
+    // white space before each byte: the byte before's bit, and `after_space` for the first
+    let before = (space << 8) | if after_space { 0x80 } else { 0 };
+    let starts = !space & before & ASCII_HIGH_BITS;
+    (starts.count_ones() as usize, space >> 63 != 0)
 }
 
 /// [`normalize_line`], appended to `out` (what is already in `out` is left alone): one buffer
@@ -407,6 +440,22 @@ mod tests {
         }
         texts.push("word ".repeat(100));
         texts.push(format!("{}{}", " ".repeat(63), "a b".repeat(50)));
+        // longer texts, so that runs of eight ASCII bytes are read at once: every 8-byte
+        // window of white space and letters, and pseudo-random mixes with non-ASCII pieces
+        for bits in 0..=u16::MAX {
+            let text: String = (0..16).map(|k| if bits >> k & 1 == 1 { ' ' } else { 'x' }).collect();
+            texts.push(text.clone());
+            texts.push(format!("é{text}\t"));
+        }
+        let mut seed = 7u64;
+        for _ in 0..2000 {
+            let mut text = String::new();
+            for _ in 0..40 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            texts.push(text);
+        }
         for text in &texts {
             for limit in [0, 1, 2, 3, 15, 41, 81] {
                 assert_eq!(count_words(text, limit), text.split_whitespace().take(limit).count(), "{text:?} {limit}");
