@@ -306,7 +306,8 @@ impl HeadingCase {
                 // A word neither mostly lowercase nor an everyday word the article never
                 // capitalises adds no evidence, name or not: the searches of the text for its
                 // name (next) are for the words that would.
-                if !mostly_lower && !(usage.mentioned_mid == 0 && is_everyday(&lower)) {
+                let adds_evidence = mostly_lower || (usage.mentioned_mid == 0 && is_everyday(&lower));
+                if !adds_evidence {
                     continue;
                 }
                 if of_name(i) || named_pair(i) {
