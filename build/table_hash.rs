@@ -15,25 +15,56 @@ fn hash(key: &[u8]) -> u64 {
 /// lowercase without being copied. `map` must take a zero byte to a zero byte.
 #[inline]
 fn hash_mapped(key: &[u8], map: impl Fn(u64) -> u64) -> u64 {
+    hash_mapped_and_bits(key, map).0
+}
+
+/// [`hash_mapped`], and every bit set in any byte of `key` (the eight-byte words or-ed): a
+/// look-up learns whether a word is ASCII from the reads that hash it, with no second pass.
+#[inline]
+fn hash_mapped_and_bits(key: &[u8], map: impl Fn(u64) -> u64) -> (u64, u64) {
     const K: u64 = 0x9e37_79b9_7f4a_7c15;
     let mut h = (key.len() as u64).wrapping_mul(K);
+    let mut bits = 0;
     let mut chunks = key.chunks_exact(8);
     for chunk in &mut chunks {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
-        h = (h ^ map(u64::from_le_bytes(word))).wrapping_mul(K).rotate_left(31);
+        let word = u64::from_le_bytes(word);
+        bits |= word;
+        h = (h ^ map(word)).wrapping_mul(K).rotate_left(31);
     }
     let tail = chunks.remainder();
     if !tail.is_empty() {
-        let mut word = [0u8; 8];
-        word[..tail.len()].copy_from_slice(tail);
-        h = (h ^ map(u64::from_le_bytes(word))).wrapping_mul(K).rotate_left(31);
+        let word = tail_word(tail);
+        bits |= word;
+        h = (h ^ map(word)).wrapping_mul(K).rotate_left(31);
     }
     h ^= h >> 33;
     h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
     h ^= h >> 33;
     h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-    h ^ (h >> 33)
+    (h ^ (h >> 33), bits)
+}
+
+/// The one to seven bytes of `tail` as a little-endian word padded with zero bytes, from two
+/// loads of four, two or one bytes that overlap (or-ing a byte in twice changes nothing): most
+/// words are shorter than eight bytes, and copying a tail of any length was a call to memcpy
+/// that branched on the length.
+#[inline]
+fn tail_word(tail: &[u8]) -> u64 {
+    let n = tail.len();
+    let four = |at: usize| {
+        let mut b = [0u8; 4];
+        b.copy_from_slice(&tail[at..at + 4]);
+        u64::from(u32::from_le_bytes(b))
+    };
+    let two = |at: usize| u64::from(tail[at]) | u64::from(tail[at + 1]) << 8;
+    match n {
+        4.. => four(0) | four(n - 4) << (8 * (n - 4)),
+        2.. => two(0) | two(n - 2) << (8 * (n - 2)),
+        1 => u64::from(tail[0]),
+        0 => 0,
+    }
 }
 
 /// The two filter bits of a key's `hash` in a filter of `bits` bits (a power of two); the index

@@ -38,9 +38,11 @@ impl WordTable {
     /// ignoring ASCII case is the word's lowercase).
     #[inline]
     pub fn get_any_case(&self, word: &str) -> Option<&'static str> {
-        if word.is_ascii() {
-            let bytes = word.as_bytes();
-            return self.probe(hash_mapped(bytes, ascii_lowercase_word), bytes.len(), |line_key| line_key.eq_ignore_ascii_case(bytes));
+        // Whether the word is ASCII comes with the hash: its bytes or-ed have no top bit set.
+        let bytes = word.as_bytes();
+        let (hash, bits) = hash_mapped_and_bits(bytes, ascii_lowercase_word);
+        if bits & 0x8080_8080_8080_8080 == 0 {
+            return self.probe(hash, bytes.len(), |line_key| line_key.eq_ignore_ascii_case(bytes));
         }
         self.get(&word.to_lowercase())
     }
@@ -118,6 +120,26 @@ mod tests {
             let lower =
                 u64::from_le_bytes([b.to_ascii_lowercase(), b'q', 0x7f, b.to_ascii_lowercase(), b'a', 0, b'@', b.to_ascii_lowercase()]);
             assert_eq!(ascii_lowercase_word(word), lower, "{b}");
+        }
+    }
+
+    /// A tail of one to seven bytes read with overlapping loads is the tail copied into a
+    /// zeroed word, and the bits or-ed over a key are its bytes or-ed.
+    #[test]
+    fn tail_words_and_key_bits_are_the_bytes() {
+        let bytes: Vec<u8> = (0u8..=255).map(|b| b.wrapping_mul(167).wrapping_add(13)).collect();
+        for start in 0..64 {
+            for n in 0..=24 {
+                let key = &bytes[start..start + n];
+                let tail = &key[n - n % 8..];
+                let mut word = [0u8; 8];
+                word[..tail.len()].copy_from_slice(tail);
+                assert_eq!(tail_word(tail), u64::from_le_bytes(word), "{key:?}");
+                let or = key.iter().fold(0u8, |a, &b| a | b);
+                let (_, bits) = hash_mapped_and_bits(key, |w| w);
+                assert_eq!(bits.to_le_bytes().iter().fold(0u8, |a, &b| a | b), or, "{key:?}");
+                assert_eq!(hash_mapped_and_bits(key, |w| w).0, hash(key));
+            }
         }
     }
 
