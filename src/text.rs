@@ -121,7 +121,7 @@ pub(crate) const ASCII_ALPHANUMERIC: [bool; 256] = {
 /// `text.split_whitespace().take(limit).count()`: the number of words, counting no further
 /// than `limit`. A word starts at each character that is not white space after one that is.
 /// Eight ASCII bytes (nearly all text) are classed at once, with no branch per byte (see
-/// [`ascii_word_starts`]); only a non-ASCII character is decoded. The block parser and the
+/// `ascii_word_starts`); only a non-ASCII character is decoded. The block parser and the
 /// chrome-line test count the words of every line, where `split_whitespace` decoded every
 /// character.
 pub fn count_words(text: &str, limit: usize) -> usize {
@@ -161,8 +161,8 @@ pub fn count_words(text: &str, limit: usize) -> usize {
     words
 }
 
-/// The top bit of each of eight bytes.
-const ASCII_HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+/// The top bit of each of eight bytes: none is set in eight ASCII bytes.
+pub(crate) const ASCII_HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
 /// How many words start in eight ASCII bytes (little-endian in `block`), given whether the byte
 /// before them is white space, and whether their last byte is. Each byte's top bit (free in
@@ -428,8 +428,9 @@ pub fn did_you_mean<'a>(id: &str, known: impl IntoIterator<Item = &'a str>) -> S
 mod tests {
     use super::*;
 
-    /// The ASCII count is split_whitespace's, limit and all, on every arrangement of words and
-    /// each kind of white space, long texts across the 64-byte chunks, and non-ASCII texts.
+    /// The count is split_whitespace's, limit and all: on every arrangement of up to four
+    /// pieces (words, each kind of white space, non-ASCII letters and spaces), on every 8-byte
+    /// window of spaces and letters (read eight bytes at once), and on long mixed texts.
     #[test]
     fn count_words_counts_as_split_whitespace() {
         let pieces = ["a", "bc", " ", "  ", "\t", "\n", "\x0B", "\x0C", "\r", "x.y", "\u{a0}", "é", "\u{2003}"];

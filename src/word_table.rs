@@ -41,7 +41,7 @@ impl WordTable {
         // Whether the word is ASCII comes with the hash: its bytes or-ed have no top bit set.
         let bytes = word.as_bytes();
         let (hash, bits) = hash_mapped_and_bits(bytes, ascii_lowercase_word);
-        if bits & 0x8080_8080_8080_8080 == 0 {
+        if bits & crate::text::ASCII_HIGH_BITS == 0 {
             return self.probe(hash, bytes.len(), |line_key| line_key.eq_ignore_ascii_case(bytes));
         }
         self.get(&word.to_lowercase())

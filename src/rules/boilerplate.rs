@@ -136,9 +136,9 @@ pub struct Detector {
 /// match a line that names a role or "about the author": it is compiled on first need, and
 /// run only on lines where an ASCII-case-insensitive search finds one of those words. It is
 /// only asked whether a line matches, so it is a forward DFA ([`MatchOnly`]): its word
-/// boundaries are spelled out as the character after the role (see [`Bio::boundary_after`]),
-/// which the DFA can run, where `\b` would need the full regex, compiled both ways (a fifth of
-/// the CPU of linting a folder of short news articles, on one thread).
+/// boundaries are spelled out as the character after the role (see
+/// [`Bio::roles_then_boundary`]), which the DFA can run, where `\b` needed the full regex,
+/// compiled both ways (35 M instructions, 2.7 % of linting news-clean on one thread).
 struct Bio {
     pattern: String,
     regex: std::sync::OnceLock<Option<MatchOnly>>,
