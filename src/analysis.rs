@@ -306,7 +306,7 @@ impl Evidence {
                 // is_letters, is_capitalized and starts_lower of the part: for a word of
                 // letters alone, the part is the word, and its shape says them.
                 let (letters_only, capitalized, lower_start) = if letters {
-                    (two_chars, shape.starts_upper() && !shape.inner_upper(), shape.starts_lower())
+                    (two_chars, shape.capitalized(), shape.starts_lower())
                 } else {
                     (is_letters(part), is_capitalized(part), starts_lower(part))
                 };

@@ -102,6 +102,10 @@ impl Shape {
     pub fn inner_upper(self) -> bool {
         self.has(Self::INNER_UPPER)
     }
+    /// [`crate::text::is_capitalized`]: an uppercase first character and none after it.
+    pub fn capitalized(self) -> bool {
+        self.starts_upper() && !self.inner_upper()
+    }
 }
 
 const DIGIT: u8 = 1;
@@ -189,6 +193,7 @@ mod tests {
             assert_eq!(s.starts_lower(), crate::text::starts_lower(w), "{w:?}");
             assert_eq!(s.starts_upper(), crate::text::starts_upper(w), "{w:?}");
             assert_eq!(s.inner_upper(), crate::text::has_inner_upper(w), "{w:?}");
+            assert_eq!(s.capitalized(), crate::text::is_capitalized(w), "{w:?}");
         }
         assert_eq!(Shape::of(""), Shape::UNKNOWN);
     }

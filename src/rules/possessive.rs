@@ -318,10 +318,10 @@ impl Rule for Possessive {
                 continue;
             }
             let Some(base) = text.strip_suffix('s') else { continue };
-            // Capitalised (`is_capitalized`) and letters alone, so the base is too (its s is a
-            // letter): the word's shape says both.
+            // Capitalised and letters alone, so the base is too (its s is a letter): the word's
+            // shape says both.
             let shape = word.shape();
-            if !(shape.starts_upper() && !shape.inner_upper() && shape.letters()) || base.chars().count() < 3 {
+            if !(shape.capitalized() && shape.letters()) || base.chars().count() < 3 {
                 continue;
             }
             // "Elviss" is "Elvis’s" without its apostrophe; "Boss" and "Ross" are words.
