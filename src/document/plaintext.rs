@@ -4,6 +4,7 @@
 
 use super::{Block, BlockKind};
 use crate::diagnostic::Span;
+use crate::text::count_words;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -212,23 +213,19 @@ fn infer_title_and_headings(source: &str, raw: &mut [(BlockKind, Span, Span, boo
 
 /// Words of a line, counted up to `limit`: each caller compares the count with a number below
 /// its limit, and a paragraph may be thousands of words long.
-fn word_count(text: &str, limit: usize) -> usize {
-    crate::text::count_words(text, limit)
-}
-
 /// The last character that carries meaning: skips closing quotes, emphasis, emoji, spaces.
 fn last_significant(text: &str) -> Option<char> {
     text.chars().rev().find(|&c| !c.is_whitespace() && !crate::text::is_closer(c) && !crate::text::is_emoji(c))
 }
 
 fn looks_like_title(text: &str) -> bool {
-    let words = word_count(text, 41);
+    let words = count_words(text, 41);
     let ends_with_period = last_significant(text) == Some('.');
     words <= 40 && (!ends_with_period || words <= 12) && text.chars().any(char::is_alphabetic)
 }
 
 fn looks_like_heading(text: &str) -> bool {
-    let words = word_count(text, 15);
+    let words = count_words(text, 15);
     if words == 0 || words > 14 || text.chars().count() > 120 {
         return false;
     }
@@ -242,7 +239,7 @@ fn looks_like_heading(text: &str) -> bool {
 }
 
 fn is_body_text(text: &str) -> bool {
-    word_count(text, 15) > 14 || matches!(last_significant(text), Some('.' | '!' | '?' | ':' | '…'))
+    count_words(text, 15) > 14 || matches!(last_significant(text), Some('.' | '!' | '?' | ':' | '…'))
 }
 
 fn trim_span(source: &str, span: Span) -> Span {
