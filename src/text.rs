@@ -329,17 +329,37 @@ type CachePool = regex_automata::util::pool::Pool<
 /// backwards (to find where matches start) and builds engines for captures, about twice the
 /// compile work; compiling is paid once a run, and on a folder of short articles it was a
 /// sixth of the CPU. The answers are the same; a pattern the lazy DFA cannot run (a Unicode
-/// word boundary) gets a full regex.
+/// word boundary) gets a full regex. A pattern known at build time can come with its DFA
+/// already compiled ([`MatchOnly::prebuilt`]).
 pub struct MatchOnly {
     pattern: String,
-    /// The lazy DFA and a cache per thread; `None` when the pattern needs a full regex.
-    dfa: Option<(regex_automata::hybrid::dfa::DFA, CachePool)>,
+    /// The DFA; `None` when the pattern needs a full regex.
+    dfa: Option<Dfa>,
     /// The full regex: built at once when the DFA cannot be, else only if a DFA search ever
     /// fails (which its configuration rules out).
     full: std::sync::OnceLock<Result<regex::Regex, regex::Error>>,
 }
 
+/// The DFA of a [`MatchOnly`].
+enum Dfa {
+    /// Compiled here, its states filled in as searches meet them, in a cache per thread.
+    Lazy(regex_automata::hybrid::dfa::DFA, CachePool),
+    /// Compiled by the build script and embedded in the binary: a sparse DFA read in place.
+    Prebuilt(regex_automata::dfa::sparse::DFA<&'static [u8]>),
+}
+
 impl MatchOnly {
+    /// The pattern with the DFA the build script compiled from it, serialised (`dfa`). Empty
+    /// bytes, or bytes that do not deserialise, mean no DFA was built: the pattern is compiled
+    /// as [`MatchOnly::new`] does. The bytes must be the DFA of this very pattern, compiled
+    /// with no captures for unanchored searches; the tests compare the answers.
+    pub fn prebuilt(pattern: &str, dfa: &'static [u8]) -> Result<MatchOnly, regex::Error> {
+        match regex_automata::dfa::sparse::DFA::from_bytes(dfa) {
+            Ok((dfa, _)) => Ok(MatchOnly { pattern: pattern.to_string(), dfa: Some(Dfa::Prebuilt(dfa)), full: std::sync::OnceLock::new() }),
+            Err(_) => MatchOnly::new(pattern),
+        }
+    }
+
     pub fn new(pattern: &str) -> Result<MatchOnly, regex::Error> {
         use regex_automata::{hybrid::dfa, nfa::thompson};
         let built = dfa::DFA::builder()
@@ -351,7 +371,7 @@ impl MatchOnly {
             Ok(dfa) => {
                 let for_cache = dfa.clone();
                 let caches = CachePool::new(Box::new(move || for_cache.create_cache()));
-                Some((dfa, caches))
+                Some(Dfa::Lazy(dfa, caches))
             }
             Err(_) => {
                 // errors in the pattern are reported now, as `regex` would
@@ -367,15 +387,23 @@ impl MatchOnly {
         self.dfa.is_some()
     }
 
+    /// Whether it runs on a DFA the build script compiled ([`MatchOnly::prebuilt`]).
+    pub fn is_prebuilt(&self) -> bool {
+        matches!(self.dfa, Some(Dfa::Prebuilt(_)))
+    }
+
     /// Whether the pattern matches anywhere in `text`, as [`regex::Regex::is_match`] answers.
     pub fn is_match(&self, text: &str) -> bool {
-        if let Some((dfa, caches)) = &self.dfa {
-            // Built never to quit (no Unicode word boundary) nor give up (no minimum of cache
-            // clears), the search does not fail; if it ever did, the full regex answers.
-            let input = regex_automata::Input::new(text).earliest(true);
-            if let Ok(found) = dfa.try_search_fwd(&mut caches.get(), &input) {
-                return found.is_some();
-            }
+        // Built never to quit (no Unicode word boundary) nor give up (no minimum of cache
+        // clears), the search does not fail; if it ever did, the full regex answers.
+        let input = regex_automata::Input::new(text).earliest(true);
+        let found = match &self.dfa {
+            Some(Dfa::Lazy(dfa, caches)) => dfa.try_search_fwd(&mut caches.get(), &input).ok(),
+            Some(Dfa::Prebuilt(dfa)) => regex_automata::dfa::Automaton::try_search_fwd(dfa, &input).ok(),
+            None => None,
+        };
+        if let Some(found) = found {
+            return found.is_some();
         }
         self.full.get_or_init(|| regex(&self.pattern)).as_ref().is_ok_and(|r| r.is_match(text))
     }

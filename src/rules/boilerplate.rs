@@ -34,6 +34,21 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
 use std::sync::{Arc, LazyLock};
 
+#[cfg_attr(not(test), allow(dead_code))] // `ALL`, `name` and `ahead` are read by build/indexes.rs
+mod patterns;
+
+/// The static of a chrome-line pattern (`boilerplate/patterns.rs`), asked only whether a line
+/// matches ([`MatchOnly`]): the DFA the build script compiled, or the pattern compiled at first
+/// need when it has none.
+macro_rules! re {
+    ($name:ident) => {
+        static $name: LazyLock<MatchOnly> = LazyLock::new(|| {
+            let dfa: &'static [u8] = include_bytes!(concat!(env!("OUT_DIR"), "/chrome/", stringify!($name), ".dfa"));
+            MatchOnly::prebuilt(&patterns::prepared(patterns::$name.regex), dfa).expect("a built-in pattern")
+        });
+    };
+}
+
 pub static META: RuleMeta = RuleMeta {
     id: "boilerplate",
     category: Category::Scraped,
@@ -113,8 +128,8 @@ pub struct Finding {
 
 // Lengths are checked in code: a bounded repeat of a Unicode class ({2,40}) compiles into 40
 // copies of it, milliseconds at start-up.
-static FLAT_TABLE_HEADER: LazyLock<MatchOnly> = LazyLock::new(|| MatchOnly::new(r"^(?:No\.?|#|S\.?No\.?)\s+\p{Lu}[\p{L} ]{2,}$").unwrap());
-static FLAT_TABLE_ROW: LazyLock<MatchOnly> = LazyLock::new(|| MatchOnly::new(r"^\d{1,2}\s+\p{Lu}").unwrap());
+re!(FLAT_TABLE_HEADER);
+re!(FLAT_TABLE_ROW);
 static TITLE_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::regex(r"(?:\s+\|\s+[^|]{2,}|\s+[–—]\s+\p{Lu}[\p{L}.&']*(?:\s\p{Lu}[\p{L}.&']*)?|\s+-\s+\p{Lu}[\p{L}.&']*)\s*$").unwrap()
 });
@@ -957,109 +972,48 @@ fn vocabulary_line(line: &str) -> Option<(Family, Strength)> {
 
 // Bounded repeats of Unicode classes ({0,3}, {1,40}) multiply the compiled automaton: each
 // costs milliseconds at start-up. Where a word-count gate already bounds the line, use * or +.
-macro_rules! re {
-    ($name:ident, $pattern:expr) => {
-        // ASCII word boundaries keep the regexes on the fast DFA
-        // A small DFA cache per thread (see crate::text::regex): these run on short lines, and
-        // are asked only whether they match (crate::text::MatchOnly).
-        static $name: LazyLock<MatchOnly> = LazyLock::new(|| MatchOnly::new(&$pattern.replace(r"\b", r"(?-u:\b)")).unwrap());
-    };
-}
+// The patterns are in `boilerplate/patterns.rs`.
 
-re!(
-    TAGS,
-    r"^\W*(?i:tags?|tagged(?: with| as| in)?|filed (?:under|in|to)|topics?|categories|category|keywords|posted in|related topics|related tags|more on|themen|etiquetas)\s*(?::|\|)\s*\S"
-);
-re!(TAGS_BARE, r"^\W*(?i:posted in|filed under|tagged|tags)\s+\p{Lu}");
-re!(COPYRIGHT_START, r"^\W*(?:©|\((?i:c)\)\s*\d{4}|(?i:copyright)\s*(?:©|\((?i:c)\)|\d{4}|(?i:by|of)\s|:))");
-re!(COPYRIGHT_NAMED, r"^\W*(?i:copyright)\s+\p{Lu}");
-re!(
-    COPYRIGHT_ANY,
-    r"©\s*(?:\d{4}|\p{Lu})|(?i:all rights reserved|tous droits réservés|todos los derechos reservados|alle rechte vorbehalten|tutti i diritti riservati|todos os direitos reservados)"
-);
-re!(
-    CREDIT_LABEL,
-    r"^\W*(?:(?i:image|images|photo|photos|photograph|picture|pictures|pic|video|graphic|illustration|composite|credit|credits|caption|photo credit|image credit|courtesy|(?:top|main|header|featured|lead|cover|hero) (?:image|photo|picture))\s*(?::|\|)|(?i:image|media|photo|picture|video)\s+(?i:copyright|caption|source|credit|courtesy)\b)\s*\S"
-);
-re!(
-    CREDIT_BY,
-    r"^\W*(?i:photo(?:graph)?s?|pictures?|images?|illustrations?|video|graphics?|artwork|courtesy)\s+(?i:by|courtesy of|credit)\s*:?\s*[\p{Lu}\d][^.!?]{0,80}$"
-);
-re!(
-    CREDIT_TAIL,
-    r"[(\[]\s*(?:(?i:ap|afp|reuters|epa|getty|pa|upi|xinhua|anadolu|efe|ansa|dpa)\s*(?i:photo|images?|pictures?)?\s*/|(?i:photo|photos|image|picture|pic|credit|photograph|video|source|file photo|courtesy)\b)[^)\]]{0,80}[)\]]\W*$"
-);
-re!(
-    CREDIT_AGENCY,
-    r"^[^.!?]{0,60}(?:/|(?i:\bvia\b)|:|,|\||–|—)\s*(?i:getty images?|getty|shutterstock|istock(?:photo)?|alamy(?: stock photo)?|reuters|afp|ap photo|associated press|epa(?:-efe)?|pa (?:media|wire|images)|rex(?:/shutterstock| features)|unsplash|pexels|wikimedia commons|bloomberg|ap)\W*$"
-);
-re!(
-    CREDIT_AGENCY_SLASH,
-    r"^\W*(?i:ap|afp|reuters|epa|getty images|getty|pa|upi|xinhua|anadolu|efe|dpa)\s*(?i:photo)?\s*/\s*\p{Lu}[\p{L}.'’ -]+\W*$"
-);
-re!(GETTY_ALONE, r"^\W*(?i:getty images|getty|shutterstock|istock|alamy|afp via getty images|ap photo)\W*$");
+re!(TAGS);
+re!(TAGS_BARE);
+re!(COPYRIGHT_START);
+re!(COPYRIGHT_NAMED);
+re!(COPYRIGHT_ANY);
+re!(CREDIT_LABEL);
+re!(CREDIT_BY);
+re!(CREDIT_TAIL);
+re!(CREDIT_AGENCY);
+re!(CREDIT_AGENCY_SLASH);
+re!(GETTY_ALONE);
 // The one family regex asked for its captures: a full regex.
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::regex(&r"^\W*(?i:by|written by|words by|story by|text by|posted by|published by|reported by|author|authors|byline)\s*:?\s+(\p{Lu}[\p{Ll}'’-]*\.?|\p{Lu}\.)((?:\s+(?:(?:de|da|van|von|der|den|del|la|le|al|el|bin|ibn|ben|di|du)\s+)?(?:\p{Lu}[\p{L}'’-]*\.?))*)(?:\s*(?:,|\band\b|&)\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)*\s*((?:,|\||•|·|–|—|-|\bin\b|\bfor\b|\bat\b|\bon\b)\s*[\p{Lu}\d@][^.!?]{0,60})?[\s.]*$".replace(r"\b", r"(?-u:\b)")).unwrap()
 });
-re!(
-    CONTRIBUTOR,
-    r"^\W*(?:(?i:additional|extra|further|with additional|with)\s+)?(?i:reporting|writing|editing|research|contributing|compiled|edited|produced|illustrations?|graphics|photography|photographs|photos|video|design|interviews?|translation|translated|fact-checking|production|development)(?:\s+(?i:and|&)\s+\p{L}+)?\s+(?i:by|from)\s+\p{Lu}"
-);
-re!(CONTRIBUTOR_LABEL, r"^\W*(?i:contributing|contributors?|additional reporting|contributing writers?|contributing reporters?)\s*:\s*\S");
-re!(
-    ORIGINALLY,
-    r"^\W*(?i:this (?:article|story|post|piece|report|content) (?:was |is |has been |first )?(?:originally |first )?(?:published|appeared|updated|amended|corrected|produced|republished|created|written|provided)|originally published|a version of this (?:article|story)|this is an updated version)\b"
-);
-re!(HELPFUL, r"^\W*\d+ (?i:of) \d+ (?i:people|readers|users|customers) (?i:found this)");
+re!(CONTRIBUTOR);
+re!(CONTRIBUTOR_LABEL);
+re!(ORIGINALLY);
+re!(HELPFUL);
 // What the page says to a reader's browser, never an article's words: "enable JavaScript",
 // "your browser does not support the video tag", "not available in your region".
-re!(
-    TECH_NOTICE,
-    r"(?i:\b(?:enable|turn on|activate) javascript\b|\bjavascript (?:is )?(?:disabled|required|must be enabled)|\byour (?:web )?browser (?:does not|doesn't|doesn’t|cannot|can't|can’t) (?:support|play|display)|\b(?:upgrade|update) your (?:web )?browser\b|\bnot (?:currently )?available in your (?:region|country|location)\b)"
-);
-re!(
-    CONTRIBUTED,
-    r"(?i:\bcontributed to this (?:report|story|article)|\bnot responsible for the content of external|\b(?:will )?opens? in (?:a )?new (?:window|tab)\b|\bthis article is more than \d+ \w+ old)"
-);
-re!(
-    NAV_LABEL,
-    r"^\W*(?i:read more|also read|read also|see also|related|more|watch|listen|read next|up next|recommended|don'?t miss|must read|trending|most read|editor'?s picks?|more on this(?: story)?|related (?:story|article|coverage|content|reading)|(?:previous|prev|next) (?:article|post|story|page)|further reading|more coverage|top stories)\s*(?::|»|›|>|\|)\s*\S"
-);
+re!(TECH_NOTICE);
+re!(CONTRIBUTED);
+re!(NAV_LABEL);
 // Reported speech: a line that says who said it is an article sentence, whatever it opens with.
-re!(REPORTED, r"(?i:\b(?:said|says|told|according to|warned|added|explained|insisted|urged|wrote|argued|claimed|stated|announced)\b)");
-re!(
-    GALLERY,
-    r"^\W*(?:(?i:image|photo|picture|slide|item|video|gallery)\s+\d{1,3}\s*(?:(?i:of)|/)\s*\d{1,3}|\d{1,3}\s+(?i:of)\s+\d{1,3})\W*$"
-);
-re!(
-    COOKIE,
-    r"(?i:\bwe use cookies|\b(?:this|our) (?:web)?site uses cookies|\buses? cookies to|\buse of cookies|\b(?:accept|allow|reject|manage|disable|enable) (?:all |our )?cookies|\bcookie (?:policy|settings|preferences|notice|consent|banner|statement))"
-);
+re!(REPORTED);
+re!(GALLERY);
+re!(COOKIE);
 // How a site runs its comments, addressed to readers: "Comments our editors find useful are
 // displayed first", "Comments are moderated", "Read our community guidelines before commenting".
-re!(
-    COMMENT_NOTICE,
-    r"(?i:\bcomments?\b.{0,100}\b(?:moderated|pre-moderated|displayed|closed|disabled|turned off|tab|reviewed before|approved before|appear (?:after|once))\b|\b(?:moderat\w*|community (?:guidelines|standards)|house rules)\b.{0,80}\bcomment)"
-);
+re!(COMMENT_NOTICE);
 // A prompt to take up the publication itself, alone on a line: "Get The Times.", "Read the
 // Herald app", "Subscribe to The Post". Weak: a short title may say the same.
-re!(
-    PUBLICATION_PROMPT,
-    r"^(?:Get|Read|Try|Download|Subscribe to|Join|Follow) (?:[Tt]he )?\p{Lu}[\p{L}&'’.-]*(?: \p{Lu}[\p{L}&'’.-]*){0,3}(?: (?:app|newsletter|today|now|free|for free|digital))?[.!]?$"
-);
-re!(SECOND_PERSON, r"(?i:\b(?:you|your|you're|you'll|we|our|us)\b)");
-re!(NEWSLETTER, r"(?i:\bnewsletters?\b|\binbox\b|\be-?mail (?:alerts?|updates|list)\b|\bmailing list\b)");
-re!(
-    NEWSLETTER_CUE,
-    r"(?i:\bsign(?:ing)? up\b|\bsubscrib|\bdelivered\b|\bstraight to\b|\bfree\b|\benter\b|\breceive\b|\bget (?:the|our)\b|\bjoin\b|\bdaily\b|\bweekly\b|\bnever miss\b|\bdon'?t miss\b|\bbest of\b|\bthank you for\b)"
-);
-re!(IMPERATIVE, r"^\W*(?i:sign up|subscribe|get|receive|join|enter|never miss|don'?t miss|stay|want|try)\b");
-re!(
-    SUPPORT,
-    r"(?i:\byour (?:support|contribution|donation)s?\b|\bsupport (?:our|independent|quality|local|trusted|public[- ]interest) (?:journalism|reporting|newsroom|work)|\b(?:donate|contribute|subscribe) (?:now|today)\b|\bmake a (?:one-off |one-time |monthly |small )?(?:contribution|donation)\b|\bbecome a (?:member|subscriber|supporter|patron|friend)\b|\bsupport us\b|\bsupport the [A-Z]\w+|\bwe rely on (?:your|our readers|readers|reader|advertising)\b)"
-);
-re!(FREQUENCY, r"(?i:\((?:daily|weekly|monthly|[a-z](?:-[a-z])+|\w+ days?)\)|\bdaily\b|\bweekly\b|\bmonthly\b|&)");
+re!(PUBLICATION_PROMPT);
+re!(SECOND_PERSON);
+re!(NEWSLETTER);
+re!(NEWSLETTER_CUE);
+re!(IMPERATIVE);
+re!(SUPPORT);
+re!(FREQUENCY);
 
 /// Words a byline may not start with: "By Monday", "By The …".
 const NOT_NAMES: &[&str] = &[
@@ -1678,43 +1632,125 @@ mod tests {
         assert_eq!(doubled_half("share"), "share");
     }
 
+    /// Each chrome-line static with its pattern.
+    fn family_regexes() -> Vec<(&'static MatchOnly, &'static patterns::Pattern)> {
+        vec![
+            (&FLAT_TABLE_HEADER, &patterns::FLAT_TABLE_HEADER),
+            (&FLAT_TABLE_ROW, &patterns::FLAT_TABLE_ROW),
+            (&TAGS, &patterns::TAGS),
+            (&TAGS_BARE, &patterns::TAGS_BARE),
+            (&COPYRIGHT_START, &patterns::COPYRIGHT_START),
+            (&COPYRIGHT_NAMED, &patterns::COPYRIGHT_NAMED),
+            (&COPYRIGHT_ANY, &patterns::COPYRIGHT_ANY),
+            (&CREDIT_LABEL, &patterns::CREDIT_LABEL),
+            (&CREDIT_BY, &patterns::CREDIT_BY),
+            (&CREDIT_TAIL, &patterns::CREDIT_TAIL),
+            (&CREDIT_AGENCY, &patterns::CREDIT_AGENCY),
+            (&CREDIT_AGENCY_SLASH, &patterns::CREDIT_AGENCY_SLASH),
+            (&GETTY_ALONE, &patterns::GETTY_ALONE),
+            (&CONTRIBUTOR, &patterns::CONTRIBUTOR),
+            (&CONTRIBUTOR_LABEL, &patterns::CONTRIBUTOR_LABEL),
+            (&ORIGINALLY, &patterns::ORIGINALLY),
+            (&HELPFUL, &patterns::HELPFUL),
+            (&CONTRIBUTED, &patterns::CONTRIBUTED),
+            (&TECH_NOTICE, &patterns::TECH_NOTICE),
+            (&COMMENT_NOTICE, &patterns::COMMENT_NOTICE),
+            (&PUBLICATION_PROMPT, &patterns::PUBLICATION_PROMPT),
+            (&NAV_LABEL, &patterns::NAV_LABEL),
+            (&REPORTED, &patterns::REPORTED),
+            (&GALLERY, &patterns::GALLERY),
+            (&COOKIE, &patterns::COOKIE),
+            (&SECOND_PERSON, &patterns::SECOND_PERSON),
+            (&NEWSLETTER, &patterns::NEWSLETTER),
+            (&NEWSLETTER_CUE, &patterns::NEWSLETTER_CUE),
+            (&SUPPORT, &patterns::SUPPORT),
+            (&FREQUENCY, &patterns::FREQUENCY),
+            (&IMPERATIVE, &patterns::IMPERATIVE),
+        ]
+    }
+
     #[test]
     fn every_family_regex_compiles() {
-        for re in [
-            &TAGS,
-            &TAGS_BARE,
-            &COPYRIGHT_START,
-            &COPYRIGHT_NAMED,
-            &COPYRIGHT_ANY,
-            &CREDIT_LABEL,
-            &CREDIT_BY,
-            &CREDIT_TAIL,
-            &CREDIT_AGENCY,
-            &CREDIT_AGENCY_SLASH,
-            &GETTY_ALONE,
-            &CONTRIBUTOR,
-            &CONTRIBUTOR_LABEL,
-            &ORIGINALLY,
-            &HELPFUL,
-            &CONTRIBUTED,
-            &TECH_NOTICE,
-            &COMMENT_NOTICE,
-            &PUBLICATION_PROMPT,
-            &NAV_LABEL,
-            &REPORTED,
-            &GALLERY,
-            &COOKIE,
-            &SECOND_PERSON,
-            &NEWSLETTER,
-            &NEWSLETTER_CUE,
-            &SUPPORT,
-            &FREQUENCY,
-            &IMPERATIVE,
-        ] {
-            // each runs on its lazy DFA: no pattern fell back to a full regex unnoticed
-            assert!(re.runs_on_dfa());
+        let regexes = family_regexes();
+        assert_eq!(regexes.len(), patterns::ALL.len(), "a pattern without its static, or a static left out here");
+        for (re, pattern) in regexes {
+            // each runs on a DFA: no pattern fell back to a full regex unnoticed; and each one
+            // marked `ahead` runs on the DFA the build script compiled
+            assert!(re.runs_on_dfa(), "{}", pattern.name);
+            assert_eq!(re.is_prebuilt(), pattern.ahead, "{}", pattern.name);
         }
         let _ = BYLINE.is_match("");
+    }
+
+    /// The DFAs compiled by the build script answer as the full regexes of their patterns, on
+    /// the lines of the fixtures and on lines made to reach deep into each pattern.
+    #[test]
+    fn the_prebuilt_dfas_answer_as_their_patterns() {
+        let mut lines: Vec<String> = Vec::new();
+        let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        for entry in walk(&fixtures) {
+            if let Ok(text) = std::fs::read_to_string(&entry) {
+                lines.extend(text.lines().map(|l| l.trim().to_string()));
+            }
+        }
+        assert!(lines.len() > 300, "the fixtures were not found: {}", fixtures.display());
+        lines.extend(
+            [
+                "Tags: Politics, Elections",
+                "• Posted in World News",
+                "© 2024 Example Media Ltd. All rights reserved.",
+                "(c) 2019 The Daily",
+                "Copyright by Jane Doe",
+                "Photo: Jane Doe/Reuters",
+                "Photograph by Ánne Ørsted",
+                "AFP/Getty Images",
+                "REUTERS/Ann Smith",
+                "Getty Images",
+                "Reporting by Tom Hale; Editing by Ann Roe",
+                "Contributors: Jane Doe",
+                "This article was originally published on The Conversation.",
+                "12 of 15 people found this helpful",
+                "Image 3 of 12",
+                "Read more: How the vote was won",
+                "No. Name Party",
+                "3 Élodie Durand",
+                "SIGN UP FOR OUR DAILY NEWSLETTER",
+                "Subscribe to get the best of our journalism delivered to your inbox.",
+                "We use cookies to improve your experience.",
+                "Please enable JavaScript to view this content.",
+                "Your support helps us keep reporting.",
+                "ſign up", // `s` under (?i)
+                "\u{212A}eywords: x",
+                "tagsx: y",
+                "_Tags: y",
+                "",
+            ]
+            .map(String::from),
+        );
+        // and every line cut short after each of its words (where the `$` patterns end)
+        let prefixes: Vec<String> =
+            lines.iter().flat_map(|l| l.match_indices(' ').map(|(i, _)| l[..i].to_string()).collect::<Vec<_>>()).collect();
+        lines.extend(prefixes);
+        for (re, pattern) in family_regexes().into_iter().filter(|(re, _)| re.is_prebuilt()) {
+            let full = crate::text::regex(&patterns::prepared(pattern.regex)).unwrap();
+            for line in &lines {
+                assert_eq!(re.is_match(line), full.is_match(line), "{} on {line:?}", pattern.name);
+            }
+        }
+    }
+
+    /// The files under `dir`, recursively.
+    fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+        let mut files = Vec::new();
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                files.extend(walk(&path));
+            } else {
+                files.push(path);
+            }
+        }
+        files
     }
 
     #[test]
