@@ -53,9 +53,16 @@ fn word_hash(word: &str) -> u64 {
     rustc_hash::FxBuildHasher.hash_one(word)
 }
 
+/// Whether `words[start..end]` is `word`: bytes, not a `str` slice (whose bounds would be
+/// checked for char boundaries on every probe).
+#[inline]
+fn is_key(words: &str, start: usize, end: usize, word: &str) -> bool {
+    words.as_bytes().get(start..end) == Some(word.as_bytes())
+}
+
 impl<V> WordMap<V> {
     fn get(&self, word: &str) -> Option<&V> {
-        self.table.find(word_hash(word), |(s, e, _)| &self.words[*s..*e] == word).map(|(_, _, v)| v)
+        self.table.find(word_hash(word), |&(s, e, _)| is_key(&self.words, s, e, word)).map(|(_, _, v)| v)
     }
 
     /// The value of `word`, inserted as `V::default()` the first time.
@@ -64,7 +71,7 @@ impl<V> WordMap<V> {
         V: Default,
     {
         let words = &mut self.words;
-        let entry = self.table.entry(word_hash(word), |(s, e, _)| &words[*s..*e] == word, |(s, e, _)| word_hash(&words[*s..*e]));
+        let entry = self.table.entry(word_hash(word), |&(s, e, _)| is_key(words, s, e, word), |(s, e, _)| word_hash(&words[*s..*e]));
         match entry {
             hashbrown::hash_table::Entry::Occupied(o) => &mut o.into_mut().2,
             hashbrown::hash_table::Entry::Vacant(v) => {
