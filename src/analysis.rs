@@ -6,7 +6,7 @@ use crate::document::{BlockKind, Document, Shape};
 use crate::text::{is_capitalized, starts_lower};
 
 /// How one word (lowercased) is written across the document's running prose.
-#[derive(Debug, Default, Clone, Copy)]
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Usage {
     /// Capitalised in the middle of a sentence: "… with Japan …".
     pub capitalized_mid: usize,
@@ -20,7 +20,13 @@ pub struct Usage {
 
 #[derive(Debug, Default)]
 pub struct Evidence {
-    usage: WordMap<Usage>,
+    /// Each lowercased word's entry in `usages`.
+    usage: WordMap<u32>,
+    usages: Vec<Usage>,
+    /// For each word of the document, its entry in `usages` when the build counted it under its
+    /// own text (ASCII lowercase letters, two or more), else [`Evidence::NO_ENTRY`]: the rules
+    /// ask about every such word, and read its entry here instead of hashing it again.
+    word_usage: Vec<u32>,
     /// The capitalised spelling most used for each lowercased word.
     spelling: WordMap<String>,
     /// Possessives written with an apostrophe, by lowercased base: "trump" for "Trump’s".
@@ -70,6 +76,11 @@ impl<V> WordMap<V> {
     where
         V: Default,
     {
+        self.get_or_insert_with(word, V::default)
+    }
+
+    /// The value of `word`, inserted as `new()` the first time.
+    fn get_or_insert_with(&mut self, word: &str, new: impl FnOnce() -> V) -> &mut V {
         let words = &mut self.words;
         let entry = self.table.entry(word_hash(word), |&(s, e, _)| is_key(words, s, e, word), |(s, e, _)| word_hash(&words[*s..*e]));
         match entry {
@@ -77,7 +88,7 @@ impl<V> WordMap<V> {
             hashbrown::hash_table::Entry::Vacant(v) => {
                 let start = words.len();
                 words.push_str(word);
-                &mut v.insert((start, words.len(), V::default())).into_mut().2
+                &mut v.insert((start, words.len(), new())).into_mut().2
             }
         }
     }
@@ -231,10 +242,13 @@ impl Evidence {
         // Sized for the distinct words of an article, so the maps rarely grow; a long text
         // repeats its vocabulary (distinct words grow far slower than words), so the estimate
         // stops at 4,096 and a larger document grows the map as it needs.
-        ev.usage.table.reserve((doc.words.len() / 3).min(1 << 12), |(s, e, _)| word_hash(&ev.usage.words[*s..*e]));
+        let distinct = (doc.words.len() / 3).min(1 << 12);
+        ev.usage.table.reserve(distinct, |(s, e, _)| word_hash(&ev.usage.words[*s..*e]));
+        ev.usages.reserve(distinct);
         // Each lowercased word's capitalised forms and how often each is written.
         let mut spellings: WordMap<Forms<'_>> = WordMap::default();
         let mut lower = String::new();
+        ev.word_usage = vec![Self::NO_ENTRY; doc.words.len()];
         for (i, word) in doc.words.iter().enumerate() {
             let kind = doc.blocks[word.block()].kind;
             let text = doc.text(word.span());
@@ -273,14 +287,19 @@ impl Evidence {
             if !prose_mid {
                 if letters {
                     if shape.starts_lower() && shape.lowercase() && two_chars {
-                        ev.usage.get_or_default(text).lower_any += 1;
+                        let entry = ev.entry(text);
+                        ev.usages[entry as usize].lower_any += 1;
+                        if shape.ascii() {
+                            ev.word_usage[i] = entry;
+                        }
                     }
                 } else if shape.starts_lower() {
                     for (_, part) in name_parts(text) {
                         if is_lower_word(part) {
                             lower.clear();
                             lower.push_str(part);
-                            ev.usage.get_or_default(&lower).lower_any += 1;
+                            let entry = ev.entry(&lower);
+                            ev.usages[entry as usize].lower_any += 1;
                         }
                     }
                 }
@@ -334,7 +353,12 @@ impl Evidence {
                     }
                     &lower
                 };
-                let usage = ev.usage.get_or_default(key);
+                let entry = ev.entry(key);
+                if letters && shape.ascii() && shape.lowercase() {
+                    // (the key is the word itself)
+                    ev.word_usage[i] = entry;
+                }
+                let usage = &mut ev.usages[entry as usize];
                 if capitalized {
                     usage.mentioned_mid += 1;
                     if in_name() {
@@ -363,7 +387,29 @@ impl Evidence {
 
     /// How the document writes a word, by its lowercase form.
     pub fn usage(&self, lower: &str) -> Usage {
-        self.usage.get(lower).copied().unwrap_or_default()
+        self.usage.get(lower).map_or_else(Usage::default, |&entry| self.usages[entry as usize])
+    }
+
+    /// [`Evidence::usage`] of the document's word `index`, whose text is `text`: read from the
+    /// word's own entry when the build recorded one, else looked up.
+    pub fn word_usage(&self, index: usize, text: &str) -> Usage {
+        match self.word_usage.get(index) {
+            Some(&entry) if entry != Self::NO_ENTRY => self.usages[entry as usize],
+            _ => self.usage(text),
+        }
+    }
+
+    /// A word without an entry of its own in [`Evidence::word_usage`].
+    const NO_ENTRY: u32 = u32::MAX;
+
+    /// The entry of lowercase `word` in `usages`, made the first time.
+    fn entry(&mut self, word: &str) -> u32 {
+        let usages = &mut self.usages;
+        *self.usage.get_or_insert_with(word, || {
+            usages.push(Usage::default());
+            // (a document's words start at u32 offsets: fewer entries than that)
+            u32::try_from(usages.len() - 1).unwrap_or(u32::MAX - 1)
+        })
     }
 
     /// A word this document treats as a proper noun: capitalised mid-sentence at least
@@ -400,6 +446,45 @@ impl Evidence {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A word's own entry is the entry its text is looked up under, on every word of the
+    /// fixtures (Markdown and plain text) and of a made-up text with every kind of word.
+    #[test]
+    fn a_words_own_usage_entry_is_its_texts() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let mut texts: Vec<(String, crate::document::Format)> = vec![(
+            "Title\n\nThe japan Talks: “Japan said” japan, (tokyo) and café. Café and naïve x-ray x.\nthe end of japan\n".to_string(),
+            crate::document::Format::PlainText,
+        )];
+        let mut stack = vec![dir];
+        while let Some(d) = stack.pop() {
+            for entry in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if let Ok(text) = std::fs::read_to_string(&path) {
+                    texts.push((text, crate::document::Format::from_path(&path.to_string_lossy())));
+                }
+            }
+        }
+        assert!(texts.len() > 50, "the fixtures were not found");
+        let mut own = 0;
+        for (text, format) in &texts {
+            let doc = Document::parse(text, "t", *format);
+            let ev = Evidence::build(&doc);
+            for (i, word) in doc.words.iter().enumerate() {
+                let text = doc.text(word.span());
+                if ev.word_usage[i] != Evidence::NO_ENTRY {
+                    own += 1;
+                    assert_eq!(ev.word_usage(i, text), ev.usage(text), "{text}");
+                }
+                if word.shape().ascii() && word.shape().lowercase() {
+                    assert_eq!(ev.word_usage(i, text), ev.usage(text), "{text}");
+                }
+            }
+        }
+        assert!(own > 1000, "{own} words with an entry of their own");
+    }
 
     /// The byte-scanning `name_parts` gives what a plain split on both hyphens gave.
     #[test]

@@ -71,7 +71,7 @@ impl Rule for ProperNounCase {
         if !doc.evidence().is_english() {
             return; // spelling and case are English-only
         }
-        for word in &doc.words {
+        for (i, word) in doc.words.iter().enumerate() {
             let shape = word.shape();
             if !shape.starts_lower() && !shape.has_hyphen() {
                 continue;
@@ -99,7 +99,8 @@ impl Rule for ProperNounCase {
                 }
                 let start = word.span().start + offset;
                 let span = Span::new(start, start + part.len());
-                let Some(judgement) = self.judge(doc, part, span, prose_mid) else { continue };
+                let usage = if whole { doc.evidence().word_usage(i, part) } else { doc.evidence().usage(part) };
+                let Some(judgement) = self.judge(doc, part, usage, span, prose_mid) else { continue };
                 let Judgement { spelling, uses } = judgement;
                 let why = if uses > 0 {
                     format!(
@@ -142,9 +143,9 @@ impl ProperNounCase {
     ///   any capitalised use after a title ("Mr gill").
     ///
     /// In every case the document must write the word lowercase nowhere else in its prose.
-    fn judge(&self, doc: &Document<'_>, part: &str, span: Span, prose_mid: bool) -> Option<Judgement> {
+    /// `usage` is the evidence's [`Usage`](crate::analysis::Usage) of `part`.
+    fn judge(&self, doc: &Document<'_>, part: &str, usage: crate::analysis::Usage, span: Span, prose_mid: bool) -> Option<Judgement> {
         let evidence = doc.evidence();
-        let usage = evidence.usage(part);
         let other_lower = usage.lower_mid.saturating_sub(usize::from(prose_mid));
         if other_lower > 0 || usage.lower_any > 1 + usize::from(!prose_mid) {
             return None;

@@ -274,7 +274,7 @@ impl Rule for UnknownWord {
             let text = doc.text(word.span());
             // The document's own count first: its map is small and hot, the lexicon's index is
             // megabytes away in memory, and most long words recur.
-            let usage = doc.evidence().usage(text);
+            let usage = doc.evidence().word_usage(i, text);
             if usage.lower_any + usage.mentioned_mid > 1 || !doc.blocks[word.block()].kind.is_prose() {
                 continue;
             }
