@@ -290,6 +290,12 @@ impl<'a> Document<'a> {
         &all.text[start..end]
     }
 
+    /// [`Document::normalized`] of every prose block, one after the other (with nothing between
+    /// them): where a rule can rule out a phrase for the whole document at once.
+    pub fn normalized_prose(&self) -> &str {
+        &self.all_normalized().text
+    }
+
     /// The number of words of [`Document::normalized`] (0 when it is empty), counted once.
     pub fn normalized_words(&self, block: usize) -> usize {
         self.all_normalized().blocks[block].2

@@ -4,7 +4,8 @@
 //! alliances, "counterfeit consciousness" for artificial intelligence, "bosom peril" for breast
 //! cancer: the fingerprints of automatic paraphrasing tools used to disguise copied text.
 //! **How** a configurable list of `{ phrase, expected, unless-after }` entries matched at once
-//! with aho-corasick on word boundaries. Severity info: start small and precise.
+//! with aho-corasick on word boundaries; a block (or a document) whose normalised text lacks
+//! every phrase's normalised form is not searched. Severity info: start small and precise.
 //! **Fix** (unsafe) writes the expected phrase.
 
 use super::{Rule, RuleMeta};
@@ -55,6 +56,11 @@ common_options!(Options);
 pub struct TorturedPhrase {
     entries: Vec<Entry>,
     matcher: AhoCorasick,
+    /// Each phrase normalised as the document's prose is ([`Document::normalized_prose`]).
+    /// Wherever a block has a phrase (ASCII case aside), its normalised text has the phrase's
+    /// normalised form: a document whose normalised prose has none of them has no finding, and
+    /// is not searched (the search was 3 % of linting a folder of articles).
+    normalized: Vec<memchr::memmem::Finder<'static>>,
 }
 
 impl TorturedPhrase {
@@ -65,7 +71,9 @@ impl TorturedPhrase {
             .match_kind(MatchKind::LeftmostLongest)
             .build(entries.iter().map(|e| e.phrase.as_str()))
             .map_err(|e| format!("tortured-phrase `phrases`: {e}"))?;
-        Ok(TorturedPhrase { entries, matcher })
+        let normalized =
+            entries.iter().map(|e| memchr::memmem::Finder::new(crate::text::normalize_line(&e.phrase).as_bytes()).into_owned()).collect();
+        Ok(TorturedPhrase { entries, matcher, normalized })
     }
 }
 
@@ -78,7 +86,14 @@ impl Rule for TorturedPhrase {
         if !doc.evidence().is_english() {
             return; // spelling and case are English-only
         }
-        for block in doc.blocks.iter().filter(|b| b.kind.is_prose()) {
+        let has_a_phrase = |normalized: &str| self.normalized.iter().any(|phrase| phrase.find(normalized.as_bytes()).is_some());
+        if !has_a_phrase(doc.normalized_prose()) {
+            return;
+        }
+        for (bi, block) in doc.blocks.iter().enumerate().filter(|(_, b)| b.kind.is_prose()) {
+            if !has_a_phrase(doc.normalized(bi)) {
+                continue;
+            }
             let text = doc.text(block.content);
             for m in self.matcher.find_iter(text) {
                 let before = text[..m.start()].chars().next_back();
@@ -121,6 +136,32 @@ mod tests {
         assert_eq!(flagged(ID, text), ["counterfeit consciousness", "bosom peril"]);
         assert_eq!(fixed(ID, text, Safe), text);
         assert_eq!(fixed(ID, text, Unsafe), "Title Here\n\nThe lab studies artificial intelligence and breast cancer.\n");
+    }
+
+    /// What lets the rule skip a block: a phrase anywhere in a text (ASCII case aside), whatever
+    /// comes before and after it, leaves its normalised form in the text's normalised form.
+    #[test]
+    fn a_phrase_in_a_text_is_in_its_normalised_text() {
+        use crate::text::normalize_line;
+        let phrases = ["choice models", "man-made consciousness", "o'clock news", "don’t stop", "x", "-", "--a", "a--", "'b'", "Ünï cödé"];
+        let sides = ["", " ", "x", "x'", "’", "—", "(", "É", "1", "'s", "’s more", "-", "' x", "ß"];
+        for phrase in phrases {
+            let target = normalize_line(phrase);
+            for case in [phrase.to_string(), phrase.to_ascii_uppercase(), crate::text::capitalize(phrase)] {
+                for before in sides {
+                    for after in sides {
+                        let text = format!("{before}{case}{after}");
+                        assert!(normalize_line(&text).contains(&target), "{phrase:?} in {text:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn phrases_in_odd_company_are_still_found() {
+        let text = "Title Here\n\nThe (Counterfeit Consciousness) debate ended. It was “man-made consciousness’s” hour.\nA BOSOM PERIL—and more.\n";
+        assert_eq!(flagged(ID, text), ["Counterfeit Consciousness", "man-made consciousness", "BOSOM PERIL"]);
     }
 
     #[test]
