@@ -63,7 +63,7 @@ fn word_hash(word: &str) -> u64 {
 /// checked for char boundaries on every probe).
 #[inline]
 fn is_key(words: &str, start: usize, end: usize, word: &str) -> bool {
-    words.as_bytes().get(start..end) == Some(word.as_bytes())
+    words.as_bytes().get(start..end).is_some_and(|key| crate::word_table::same_bytes(key, word.as_bytes()))
 }
 
 impl<V> WordMap<V> {

@@ -82,6 +82,14 @@ fn ascii_lowercase_word(word: u64) -> u64 {
     word | (upper >> 2)
 }
 
+/// Whether two byte strings are equal: up to eight bytes with two overlapping loads each and
+/// no call (a memcmp call, for the short words that are nearly all the keys of a document's
+/// word maps, cost more than the comparison), longer ones as slices.
+#[inline]
+pub(crate) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && if a.len() <= 8 { tail_word(a) == tail_word(b) } else { a == b }
+}
+
 /// The first line of `rest` (as [`WordTable::get`] returns it), without its newline.
 #[inline]
 pub(crate) fn first_line(rest: &'static str) -> &'static str {
@@ -91,6 +99,26 @@ pub(crate) fn first_line(rest: &'static str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `same_bytes` is slice equality: for every length up to 12, equal strings and strings that
+    /// differ in one byte (at each position, by each bit), and strings of different lengths.
+    #[test]
+    fn same_bytes_is_slice_equality() {
+        for len in 0..=12usize {
+            let a: Vec<u8> = (0..len).map(|i| b'a' + i as u8).collect();
+            assert!(same_bytes(&a, &a.clone()));
+            for at in 0..len {
+                for bit in 0..8 {
+                    let mut b = a.clone();
+                    b[at] ^= 1 << bit;
+                    assert!(!same_bytes(&a, &b), "{a:?} {b:?}");
+                }
+            }
+            let mut longer = a.clone();
+            longer.push(0);
+            assert!(!same_bytes(&a, &longer));
+        }
+    }
 
     #[test]
     fn every_key_of_both_tables_is_found_at_its_own_line() {
