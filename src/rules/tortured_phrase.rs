@@ -86,10 +86,13 @@ impl Rule for TorturedPhrase {
         if !doc.evidence().is_english() {
             return; // spelling and case are English-only
         }
-        let has_a_phrase = |normalized: &str| self.normalized.iter().any(|phrase| phrase.find(normalized.as_bytes()).is_some());
-        if !has_a_phrase(doc.normalized_prose()) {
+        // The phrases the document has somewhere: a block can only have those.
+        let prose = doc.normalized_prose().as_bytes();
+        let present: Vec<_> = self.normalized.iter().filter(|phrase| phrase.find(prose).is_some()).collect();
+        if present.is_empty() {
             return;
         }
+        let has_a_phrase = |normalized: &str| present.iter().any(|phrase| phrase.find(normalized.as_bytes()).is_some());
         for (bi, block) in doc.blocks.iter().enumerate().filter(|(_, b)| b.kind.is_prose()) {
             if !has_a_phrase(doc.normalized(bi)) {
                 continue;
