@@ -303,17 +303,14 @@ impl<'a> Document<'a> {
 
     fn all_normalized(&self) -> &Normalized {
         self.normalized.get_or_init(|| {
-            let mut all = Normalized { text: String::with_capacity(self.source.len()), blocks: Vec::with_capacity(self.blocks.len()) };
+            let mut text = Vec::with_capacity(self.source.len());
+            let mut blocks = Vec::with_capacity(self.blocks.len());
             for b in &self.blocks {
-                let start = all.text.len();
-                if b.kind.is_prose() {
-                    crate::text::normalize_line_into(self.text(b.content), &mut all.text);
-                }
-                let text = &all.text[start..];
-                let words = if text.is_empty() { 0 } else { text.bytes().filter(|&c| c == b' ').count() + 1 };
-                all.blocks.push((start, all.text.len(), words));
+                let start = text.len();
+                let words = if b.kind.is_prose() { crate::text::normalize_line_into(self.text(b.content), &mut text) } else { 0 };
+                blocks.push((start, text.len(), words));
             }
-            all
+            Normalized { text: crate::text::normalized_string(text), blocks }
         })
     }
 

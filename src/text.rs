@@ -101,10 +101,30 @@ pub fn match_case(original: &str, replacement: &str) -> String {
 /// Lowercased letters and digits of a line, single-spaced: how boilerplate and duplicate
 /// detection compare lines regardless of punctuation, emoji and spacing.
 pub fn normalize_line(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    let mut out = Vec::with_capacity(text.len());
     normalize_line_into(text, &mut out);
-    out
+    normalized_string(out)
 }
+
+/// What [`normalize_line_into`] wrote, as a `String`: it writes ASCII bytes and whole encoded
+/// characters only, so the check never fails (were it to, the text would be kept, repaired).
+pub fn normalized_string(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// For each ASCII byte, what the normaliser writes for it: a letter or digit as its lowercase,
+/// anything else as 0 (white space, punctuation).
+const NORMALIZED_ASCII: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        if (b as u8).is_ascii_alphanumeric() {
+            table[b] = (b as u8).to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    table
+};
 
 /// For each byte: an ASCII letter or digit (one load, where `is_ascii_alphanumeric` is three
 /// range tests; the scans of every byte of a document use it).
@@ -181,10 +201,12 @@ fn ascii_word_starts(block: u64, after_space: bool) -> (usize, bool) {
     (starts.count_ones() as usize, space >> 63 != 0)
 }
 
-/// [`normalize_line`], appended to `out` (what is already in `out` is left alone): one buffer
-/// holds the normalised lines of a whole document.
-pub fn normalize_line_into(text: &str, out: &mut String) {
+/// [`normalize_line`], appended to `out` as bytes (what is already in `out` is left alone): one
+/// buffer holds the normalised lines of a whole document. Returns the number of words written.
+/// Bytes, not a `String`: pushing a `char` checked its width for every byte of a document.
+pub fn normalize_line_into(text: &str, out: &mut Vec<u8>) -> usize {
     let start = out.len();
+    let mut spaces = 0;
     let mut pending_space = false;
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -193,12 +215,14 @@ pub fn normalize_line_into(text: &str, out: &mut String) {
         let b = bytes[i];
         if b < 0x80 {
             i += 1;
-            if ASCII_ALPHANUMERIC[usize::from(b)] {
+            let lower = NORMALIZED_ASCII[usize::from(b)];
+            if lower != 0 {
                 if pending_space && out.len() > start {
-                    out.push(' ');
+                    out.push(b' ');
+                    spaces += 1;
                 }
                 pending_space = false;
-                out.push(char::from(b.to_ascii_lowercase()));
+                out.push(lower);
             } else if b == b'\'' && out.len() > start && !pending_space {
                 // keep "don't" as one token but drop the mark
             } else {
@@ -208,21 +232,26 @@ pub fn normalize_line_into(text: &str, out: &mut String) {
         }
         let Some(c) = text[i..].chars().next() else { break };
         i += c.len_utf8();
-        if c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric()) {
+        if c.is_alphanumeric() {
             if pending_space && out.len() > start {
-                out.push(' ');
+                out.push(b' ');
+                spaces += 1;
             }
             pending_space = false;
-            if c.is_ascii() {
-                out.push(c.to_ascii_lowercase());
-            } else {
-                out.extend(c.to_lowercase());
+            let mut utf8 = [0u8; 4];
+            for lower in c.to_lowercase() {
+                out.extend_from_slice(lower.encode_utf8(&mut utf8).as_bytes());
             }
         } else if is_apostrophe(c) && out.len() > start && !pending_space {
             // keep "don't" as one token but drop the mark
         } else {
             pending_space = true;
         }
+    }
+    if out.len() > start {
+        spaces + 1
+    } else {
+        0
     }
 }
 
@@ -599,9 +628,11 @@ mod tests {
         for text in
             ["", " ", "ABC def", "Ünïcode MIXED42 ok", "it's 'quoted' ’tis", "a—b…c", "x\u{a0}Y", "ÉCOLE's café", "9/11 & CO.", "ǅ İ"]
         {
-            let mut out = String::from("kept|");
-            normalize_line_into(text, &mut out);
-            assert_eq!(out, format!("kept|{}", reference(text)), "{text:?}");
+            let mut out = b"kept|".to_vec();
+            let words = normalize_line_into(text, &mut out);
+            let expected = reference(text);
+            assert_eq!(normalized_string(out), format!("kept|{expected}"), "{text:?}");
+            assert_eq!(words, if expected.is_empty() { 0 } else { expected.split(' ').count() }, "{text:?}");
         }
     }
 }
