@@ -98,6 +98,36 @@ pub fn match_case(original: &str, replacement: &str) -> String {
     }
 }
 
+/// A word's lowercase, [`str::to_lowercase`]'s answer, without an allocation for an ASCII word
+/// of up to 32 bytes: the rules lowercase words to compare them with short lists and to look
+/// them up, many times per document.
+pub struct Lowercase {
+    ascii: [u8; 32],
+    len: usize,
+    other: Option<String>,
+}
+
+impl Lowercase {
+    pub fn of(word: &str) -> Lowercase {
+        let mut ascii = [0u8; 32];
+        if word.len() <= ascii.len() && word.is_ascii() {
+            ascii[..word.len()].copy_from_slice(word.as_bytes());
+            ascii[..word.len()].make_ascii_lowercase();
+            Lowercase { ascii, len: word.len(), other: None }
+        } else {
+            Lowercase { ascii, len: 0, other: Some(word.to_lowercase()) }
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        match &self.other {
+            Some(other) => other,
+            // ASCII bytes: always UTF-8
+            None => std::str::from_utf8(&self.ascii[..self.len]).unwrap_or_default(),
+        }
+    }
+}
+
 /// Lowercased letters and digits of a line, single-spaced: how boilerplate and duplicate
 /// detection compare lines regardless of punctuation, emoji and spacing.
 pub fn normalize_line(text: &str) -> String {
@@ -484,6 +514,26 @@ pub fn did_you_mean<'a>(id: &str, known: impl IntoIterator<Item = &'a str>) -> S
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lowercase_is_to_lowercase() {
+        let long = "A".repeat(40);
+        for word in [
+            "",
+            "A",
+            "Hello",
+            "MIXED42-Case's",
+            "ÉCOLE",
+            "İstanbul",
+            "ǅ",
+            "ΣΑΣ",
+            long.as_str(),
+            "abcdefghijklmnopqrstuvwxyzABCDEF",
+            "abcdefghijklmnopqrstuvwxyzABCDEFG",
+        ] {
+            assert_eq!(Lowercase::of(word).as_str(), word.to_lowercase(), "{word:?}");
+        }
+    }
 
     /// The count is split_whitespace's, limit and all: on every arrangement of up to four
     /// pieces (words, each kind of white space, non-ASCII letters and spaces), on every 8-byte

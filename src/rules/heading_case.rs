@@ -211,7 +211,7 @@ impl HeadingCase {
         let is_major_capital = |j: usize| {
             words.get(j).is_some_and(|w| {
                 let t = doc.text(w.span());
-                starts_upper(t) && !self.minor.contains(&t.to_lowercase())
+                starts_upper(t) && !self.minor.contains(crate::text::Lowercase::of(t).as_str())
             })
         };
         let is_everyday = |lower: &str| {
@@ -224,7 +224,7 @@ impl HeadingCase {
         // Subsidies" over "the impact of subsidies").
         let lower_here = |k: usize| {
             words.get(k).is_some_and(|w| {
-                let usage = evidence.usage(&doc.text(w.span()).to_lowercase());
+                let usage = evidence.usage(crate::text::Lowercase::of(doc.text(w.span())).as_str());
                 usage.mentioned_mid == 0 && usage.lower_mid > 0
             })
         };
@@ -241,7 +241,7 @@ impl HeadingCase {
                         let t = doc.text(w.span());
                         // a name the text knows, never with this word (the pair was checked
                         // above): "Foxx Sees" over a text that writes "Jamie Foxx" is no name
-                        !lexicon::is_word(t) && !is_all_caps(t) && evidence.usage(&t.to_lowercase()).mentioned_mid == 0
+                        !lexicon::is_word(t) && !is_all_caps(t) && evidence.usage(crate::text::Lowercase::of(t).as_str()).mentioned_mid == 0
                     })
             })
         };

@@ -339,7 +339,7 @@ impl Rule for Possessive {
             let prev = prev.filter(|p| p.sentence() == word.sentence() && doc.source[p.span().end..word.span().start].trim().is_empty());
             let full_name_elsewhere = prev.is_some_and(|p| {
                 let p_text = doc.text(p.span());
-                starts_upper(p_text) && !PLURAL_CUES.contains(&p_text.to_lowercase().as_str()) && {
+                starts_upper(p_text) && !PLURAL_CUES.contains(&crate::text::Lowercase::of(p_text).as_str()) && {
                     let pair = format!("{p_text} {base}");
                     mentions_word(doc, word.span(), &pair)
                 }
@@ -367,7 +367,8 @@ impl Rule for Possessive {
             let figure_next = (full_name_elsewhere || known_surname)
                 && next_text.starts_with(|c: char| c.is_ascii_digit())
                 && (gap.is_empty() || matches!(gap, "£" | "$" | "€" | "¥"));
-            if !(next_text.starts_with(char::is_alphabetic) || figure_next) || NOT_A_NOUN_AFTER.contains(&next_text.to_lowercase().as_str())
+            if !(next_text.starts_with(char::is_alphabetic) || figure_next)
+                || NOT_A_NOUN_AFTER.contains(&crate::text::Lowercase::of(next_text).as_str())
             {
                 continue;
             }
@@ -396,12 +397,12 @@ impl Rule for Possessive {
             // The same words written with the apostrophe elsewhere ("The Hitchhiker’s Guide"
             // for "The Hitchhikers Guide") settle it.
             // (only looked for when the document has the possessive at all)
-            let apostrophe_elsewhere = evidence.possessive_uses(&base.to_lowercase()) > 0
+            let apostrophe_elsewhere = evidence.possessive_uses(crate::text::Lowercase::of(base).as_str()) > 0
                 && ["'", "’"].iter().any(|a| mentions_word(doc, word.span(), &format!("{base}{a}s {next_text}")));
             // "last Saturdays show", "for Sundays final": a day's, not days.
             // A name next is that day's event too ("at Sundays Oscars").
             let day_before_noun = WEEKDAYS.contains(&base)
-                && prev.is_some_and(|p| DAY_CUES.contains(&doc.text(p.span()).to_lowercase().as_str()))
+                && prev.is_some_and(|p| DAY_CUES.contains(&crate::text::Lowercase::of(doc.text(p.span())).as_str()))
                 && (starts_lower(next_text) || !lexicon::lookup(next_text).is_some_and(|e| e.common_lower()));
             // A band's or a show's member: "Led Zeppelins Jimmy Page", "Coldplays Chris Martin".
             // Not in headings, where verbs are capitalised too ("Rival Meets Bobby Flay"), nor
@@ -488,7 +489,7 @@ impl Rule for Possessive {
                 let p = doc.text(prev.span());
                 // "two Germanys", not "By 2007, Japans" nor a year.
                 let count = p.chars().all(|c| c.is_ascii_digit()) && !(p.len() == 4 && (p.starts_with("19") || p.starts_with("20")));
-                let plural_cue = PLURAL_CUES.contains(&p.to_lowercase().as_str()) || count;
+                let plural_cue = PLURAL_CUES.contains(&crate::text::Lowercase::of(p).as_str()) || count;
                 let first_name = !HONORIFICS.contains(&p)
                     && starts_upper(p)
                     && !is_all_caps(p)
@@ -625,10 +626,10 @@ fn plural_use(doc: &Document<'_>, at: usize) -> bool {
     let cue_before = at
         .checked_sub(1)
         .map(|p| &doc.words[p])
-        .is_some_and(|p| p.sentence() == word.sentence() && PLURAL_CUES.contains(&doc.text(p.span()).to_lowercase().as_str()));
+        .is_some_and(|p| p.sentence() == word.sentence() && PLURAL_CUES.contains(&crate::text::Lowercase::of(doc.text(p.span())).as_str()));
     let next =
         doc.words.get(at + 1).filter(|n| n.sentence() == word.sentence() && doc.source[word.span().end..n.span().start].trim().is_empty());
-    cue_before || next.is_none_or(|n| NOT_A_NOUN_AFTER.contains(&doc.text(n.span()).to_lowercase().as_str()))
+    cue_before || next.is_none_or(|n| NOT_A_NOUN_AFTER.contains(&crate::text::Lowercase::of(doc.text(n.span())).as_str()))
 }
 
 /// Whether English often writes `word` capitalised: a name ("Martin", "Jimmy", "Chris").
