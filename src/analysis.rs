@@ -451,25 +451,13 @@ mod tests {
     /// fixtures (Markdown and plain text) and of a made-up text with every kind of word.
     #[test]
     fn a_words_own_usage_entry_is_its_texts() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-        let mut texts: Vec<(String, crate::document::Format)> = vec![(
-            "Title\n\nThe japan Talks: “Japan said” japan, (tokyo) and café. Café and naïve x-ray x.\nthe end of japan\n".to_string(),
+        let mut texts = crate::rules::testing::fixture_texts();
+        texts.push((
             crate::document::Format::PlainText,
-        )];
-        let mut stack = vec![dir];
-        while let Some(d) = stack.pop() {
-            for entry in std::fs::read_dir(&d).into_iter().flatten().flatten() {
-                let path = entry.path();
-                if path.is_dir() {
-                    stack.push(path);
-                } else if let Ok(text) = std::fs::read_to_string(&path) {
-                    texts.push((text, crate::document::Format::from_path(&path.to_string_lossy())));
-                }
-            }
-        }
-        assert!(texts.len() > 50, "the fixtures were not found");
+            "Title\n\nThe japan Talks: “Japan said” japan, (tokyo) and café. Café and naïve x-ray x.\nthe end of japan\n".to_string(),
+        ));
         let mut own = 0;
-        for (text, format) in &texts {
+        for (format, text) in &texts {
             let doc = Document::parse(text, "t", *format);
             let ev = Evidence::build(&doc);
             for (i, word) in doc.words.iter().enumerate() {

@@ -1686,14 +1686,9 @@ mod tests {
     /// the lines of the fixtures and on lines made to reach deep into each pattern.
     #[test]
     fn the_prebuilt_dfas_answer_as_their_patterns() {
-        let mut lines: Vec<String> = Vec::new();
-        let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-        for entry in walk(&fixtures) {
-            if let Ok(text) = std::fs::read_to_string(&entry) {
-                lines.extend(text.lines().map(|l| l.trim().to_string()));
-            }
-        }
-        assert!(lines.len() > 300, "the fixtures were not found: {}", fixtures.display());
+        let mut lines: Vec<String> =
+            crate::rules::testing::fixture_texts().iter().flat_map(|(_, text)| text.lines().map(|l| l.trim().to_string())).collect();
+        assert!(lines.len() > 300, "the fixtures' lines were not found");
         lines.extend(
             [
                 "Tags: Politics, Elections",
@@ -1737,20 +1732,6 @@ mod tests {
                 assert_eq!(re.is_match(line), full.is_match(line), "{} on {line:?}", pattern.name);
             }
         }
-    }
-
-    /// The files under `dir`, recursively.
-    fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
-        let mut files = Vec::new();
-        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                files.extend(walk(&path));
-            } else {
-                files.push(path);
-            }
-        }
-        files
     }
 
     #[test]

@@ -268,6 +268,26 @@ pub(crate) mod testing {
     use crate::document::Format;
     use crate::engine::{Linter, Selection};
 
+    /// Every text file under the project's `fixtures/`, with its format (by its name), read
+    /// recursively; files that are not UTF-8 are left out. Asserts there are some, so a test
+    /// that runs over them cannot pass on none.
+    pub fn fixture_texts() -> Vec<(Format, String)> {
+        let mut texts = Vec::new();
+        let mut folders = vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")];
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(&folder).into_iter().flatten().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    folders.push(path);
+                } else if let Ok(text) = std::fs::read_to_string(&path) {
+                    texts.push((Format::from_path(&path.to_string_lossy()), text));
+                }
+            }
+        }
+        assert!(texts.len() > 50, "the fixtures were not found");
+        texts
+    }
+
     fn linter(id: &str) -> Linter {
         let config = crate::config::LoadedConfig::default_config().config;
         Linter::new(&config, &Selection { select: vec![id.to_string()], ignore: Vec::new() }).expect("default rules build")
