@@ -799,11 +799,8 @@ fn shape(line: &str) -> Option<Shape> {
             while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
                 i += 1;
             }
-            let mut unit_buf = [0u8; 8];
-            let unit_len = (i - unit_start).min(8);
-            unit_buf[..unit_len].copy_from_slice(&bytes[unit_start..unit_start + unit_len]);
-            unit_buf.make_ascii_lowercase();
-            let unit = if i - unit_start > 8 { "?" } else { std::str::from_utf8(&unit_buf[..unit_len]).unwrap_or("?") };
+            let unit = crate::text::Lowercase::of(if i - unit_start > 8 { "?" } else { &line[unit_start..i] });
+            let unit = unit.as_str();
             let _ = start;
             s.numbers += 1;
             match unit {
@@ -1294,16 +1291,12 @@ fn gates(text: &str) -> (u32, u16) {
     } else {
         let end = lead.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(lead.len());
         let word = &lead[..end];
-        let mut buf = [0u8; 16];
-        if (1..=16).contains(&word.len()) {
-            buf[..word.len()].copy_from_slice(word.as_bytes());
-            buf[..word.len()].make_ascii_lowercase();
-            if let Some(w) = std::str::from_utf8(&buf[..word.len()]).ok().filter(|w| FIRST.contains(w)) {
-                bits |= ANCHORED;
-                // Under (?i) `s` matches `ſ` and `k` the Kelvin sign: a word cut short by one
-                // of those may be a longer opening word, so every regex runs.
-                opens = if lead[end..].starts_with(['ſ', '\u{212A}']) { R_ALL } else { OPENS.get(w).copied().unwrap_or(0) };
-            }
+        let lower = (1..=16).contains(&word.len()).then(|| crate::text::Lowercase::of(word));
+        if let Some(w) = lower.as_ref().map(|l| l.as_str()).filter(|w| FIRST.contains(w)) {
+            bits |= ANCHORED;
+            // Under (?i) `s` matches `ſ` and `k` the Kelvin sign: a word cut short by one
+            // of those may be a longer opening word, so every regex runs.
+            opens = if lead[end..].starts_with(['ſ', '\u{212A}']) { R_ALL } else { OPENS.get(w).copied().unwrap_or(0) };
         }
     }
     (bits, opens)
