@@ -349,6 +349,17 @@ pub struct Settings {
     pub cwd: PathBuf,
 }
 
+impl Settings {
+    /// The baseline's allowance for `path`. Without a baseline, no key is made: a key
+    /// resolves the path through the file system (a `readlink` per component).
+    fn allowance(&self, path: &Path) -> Option<Allowance> {
+        if self.allowances.is_empty() {
+            return None;
+        }
+        self.allowances.get(&baseline::key(&self.cwd, path)).cloned()
+    }
+}
+
 /// Exit codes: clean, findings at or above the fail level (or fixes pending with `--diff`),
 /// usage, configuration or I/O error.
 pub const EXIT_CLEAN: u8 = 0;
@@ -459,7 +470,7 @@ pub fn lint<W: Write>(
     // Lints one input on a worker and hands its report to `piece` in pieces, in order.
     let process = |path: &Path, name: String, source: Source, piece: &mut dyn FnMut(String)| -> Rendered {
         let mut summary = Summary::new();
-        let allowance = settings.allowances.get(&baseline::key(&settings.cwd, path)).cloned();
+        let allowance = settings.allowance(path);
         let meta = workspace.lint_input(path, &name, source, settings.fix_mode, allowance, &mut |result: FileResult| {
             summary.add(&result);
             let large = result.source.len() >= TRIM_AFTER;
@@ -580,13 +591,7 @@ type LintOne<'a> = dyn Fn(&Path, String, Source, &mut dyn FnMut(String)) -> Rend
 /// Lint a batch of consecutive files (the first numbered `first`) on a worker, in order. Each
 /// file's report is held with it up to [`HELD_REPORT`] bytes and the batch sent when done; a
 /// file with a larger report first sends the batch so far, then its report piece by piece.
-fn lint_batch(
-    files: &[PathBuf],
-    first: usize,
-    process: &LintOne<'_>,
-    stop: &AtomicBool,
-    tx: &std::sync::mpsc::Sender<Message>,
-) {
+fn lint_batch(files: &[PathBuf], first: usize, process: &LintOne<'_>, stop: &AtomicBool, tx: &std::sync::mpsc::Sender<Message>) {
     let mut done = Vec::new();
     for (i, path) in (first..).zip(files) {
         if stop.load(Ordering::Relaxed) {
@@ -631,7 +636,7 @@ fn lint_huge<W: Write>(
 ) -> std::io::Result<()> {
     let name = display_path(path);
     let mut summary = Summary::new();
-    let allowance = settings.allowances.get(&baseline::key(&settings.cwd, path)).cloned();
+    let allowance = settings.allowance(path);
     let mut written = Ok(());
     let meta = workspace.lint_input(path, &name, Source::HugeFile, settings.fix_mode, allowance, &mut |result: FileResult| {
         summary.add(&result);
