@@ -95,7 +95,14 @@ fn entry(rest: &'static str) -> Option<Entry> {
 
 /// The entry for a word in any case ("Japan", "japan", "JAPAN" all find `japan`).
 pub fn lookup(word: &str) -> Option<Entry> {
-    TABLE.get_any_case(word).and_then(entry)
+    RECENT.with_borrow_mut(|recent| recent.get_or(word, || TABLE.get_any_case(word).and_then(entry)))
+}
+
+thread_local! {
+    /// This thread's recent entries: the words of the text, looked up by several rules in each
+    /// article and again in the next (4,096 slots of 48 bytes).
+    static RECENT: std::cell::RefCell<crate::word_table::Recent<Option<Entry>, 4096>> =
+        std::cell::RefCell::new(crate::word_table::Recent::new());
 }
 
 /// Whether the lexicon knows the word in any spelling.

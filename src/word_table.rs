@@ -90,6 +90,54 @@ pub(crate) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && if a.len() <= 8 { tail_word(a) == tail_word(b) } else { a == b }
 }
 
+/// A thread's recent answers from one table, for words of up to sixteen ASCII bytes, in any
+/// case: a direct-mapped cache of `SLOTS` entries keyed by the word's lowercase. A table is
+/// megabytes (index, filter, lines) that a look-up touches at three random places, so even the
+/// everyday words of the articles one thread goes through miss the processor's caches at each
+/// look-up; their answers here stay in them.
+pub(crate) struct Recent<T, const SLOTS: usize> {
+    slots: Box<[RecentSlot<T>]>,
+}
+
+#[derive(Clone, Copy)]
+struct RecentSlot<T> {
+    /// The lowercase word as two little-endian words padded with zero bytes; length 0: empty.
+    key: [u64; 2],
+    len: u8,
+    answer: T,
+}
+
+impl<T: Copy + Default, const SLOTS: usize> Recent<T, SLOTS> {
+    pub fn new() -> Self {
+        assert!(SLOTS.is_power_of_two());
+        Recent { slots: vec![RecentSlot { key: [0; 2], len: 0, answer: T::default() }; SLOTS].into_boxed_slice() }
+    }
+
+    /// The answer for `word`, from the cache or else from `look_up` (then kept). `look_up`
+    /// must answer the same for a word in any ASCII case.
+    #[inline]
+    pub fn get_or(&mut self, word: &str, look_up: impl FnOnce() -> T) -> T {
+        let bytes = word.as_bytes();
+        if bytes.is_empty() || bytes.len() > 16 {
+            return look_up();
+        }
+        let (head, tail) = bytes.split_at(bytes.len().min(8));
+        let key = [tail_word(head), if tail.is_empty() { 0 } else { tail_word(tail) }];
+        if (key[0] | key[1]) & crate::text::ASCII_HIGH_BITS != 0 {
+            return look_up();
+        }
+        let key = key.map(ascii_lowercase_word);
+        let mixed = (key[0] ^ key[1].rotate_left(29) ^ bytes.len() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        let slot = &mut self.slots[(mixed >> 40) as usize & (SLOTS - 1)];
+        if slot.key == key && usize::from(slot.len) == bytes.len() {
+            return slot.answer;
+        }
+        let answer = look_up();
+        *slot = RecentSlot { key, len: bytes.len() as u8, answer };
+        answer
+    }
+}
+
 /// The first line of `rest` (as [`WordTable::get`] returns it), without its newline.
 #[inline]
 pub(crate) fn first_line(rest: &'static str) -> &'static str {
@@ -118,6 +166,36 @@ mod tests {
             longer.push(0);
             assert!(!same_bytes(&a, &longer));
         }
+    }
+
+    /// The cache answers what the look-up answers, for a word in any case, asks the look-up
+    /// once per word while it stays cached, and never caches what it cannot key.
+    #[test]
+    fn recent_answers_are_the_look_ups_answers() {
+        let mut recent: Recent<Option<usize>, 8> = Recent::new();
+        let mut asked = 0;
+        let mut ask = |recent: &mut Recent<Option<usize>, 8>, word: &str| {
+            recent.get_or(word, || {
+                asked += 1;
+                Some(word.to_lowercase().len())
+            })
+        };
+        assert_eq!(ask(&mut recent, "Japan"), Some(5));
+        assert_eq!(ask(&mut recent, "JAPAN"), Some(5));
+        assert_eq!(ask(&mut recent, "japan"), Some(5));
+        for word in ["", "an", "abcdefgh", "abcdefghi", "abcdefghijklmnop", "abcdefghijklmnopq", "Zürich", "Zürich"] {
+            let want = if word.is_empty() { Some(0) } else { Some(word.to_lowercase().len()) };
+            assert_eq!(ask(&mut recent, word), want, "{word:?}");
+        }
+        // "Japan" once; every other word once, except what is never cached: the empty word,
+        // seventeen bytes and non-ASCII (asked each time).
+        assert_eq!(asked, 1 + 8);
+        // Words that differ only past the eighth byte or in length are different keys.
+        let mut lengths: Recent<usize, 64> = Recent::new();
+        assert_eq!(lengths.get_or("abcdefghij", || 1), 1);
+        assert_eq!(lengths.get_or("abcdefghik", || 2), 2);
+        assert_eq!(lengths.get_or("abcdefgh", || 3), 3);
+        assert_eq!(lengths.get_or("abcdefghij", || 4), 1);
     }
 
     #[test]
