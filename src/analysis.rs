@@ -399,6 +399,19 @@ impl Evidence {
         }
     }
 
+    /// The number of the distinct word that the document's word `index` is, when the build
+    /// gave it one (an ASCII word of lowercase letters: most words), from 0 to
+    /// [`distinct_words`](Evidence::distinct_words): a rule that asks the same of every
+    /// occurrence of a word asks once and keeps the answer by this number.
+    pub fn distinct_word(&self, index: usize) -> Option<usize> {
+        self.word_usage.get(index).filter(|&&entry| entry != Self::NO_ENTRY).map(|&entry| entry as usize)
+    }
+
+    /// How many numbers [`distinct_word`](Evidence::distinct_word) gives.
+    pub fn distinct_words(&self) -> usize {
+        self.usages.len()
+    }
+
     /// A word without an entry of its own in [`Evidence::word_usage`].
     const NO_ENTRY: u32 = u32::MAX;
 

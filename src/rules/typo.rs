@@ -166,9 +166,18 @@ impl Rule for Typo {
         if !doc.evidence().is_english() {
             return; // spelling and case are English-only
         }
+        let evidence = doc.evidence();
+        // The words already found correct, by their number in the evidence: a word of an
+        // article recurs (about three times on average), and its dictionary look-up is a
+        // random read in megabytes of table; the answer for the word is the same each time.
+        let mut correct = vec![false; evidence.distinct_words()];
         for (i, word) in doc.words.iter().enumerate() {
             let shape = word.shape();
             if shape.has_digit() {
+                continue;
+            }
+            let distinct = evidence.distinct_word(i).filter(|_| shape.letters());
+            if distinct.is_some_and(|d| correct[d]) {
                 continue;
             }
             let text = doc.text(word.span());
@@ -186,7 +195,12 @@ impl Rule for Typo {
                 if w.len() <= 3 && doc.source[part.end..].starts_with(['-', '‐']) {
                     return;
                 }
-                let Some(fixes) = self.corrections(w) else { return };
+                let Some(fixes) = self.corrections(w) else {
+                    if let Some(d) = distinct {
+                        correct[d] = true;
+                    }
+                    return;
+                };
                 // "Whats", "Todays": an apostrophe dropped, reported by `possessive`.
                 if crate::lexicon::apostrophe_dropped(w).is_some() {
                     return;
