@@ -338,8 +338,11 @@ pub fn lint_input(
         Source::Stdin(bytes) => (bytes, None),
         Source::File => {
             let bytes = std::fs::read(path).map_err(LintError::Read)?;
-            let snapshot = fix::Snapshot::of(path, &bytes).map_err(LintError::Read)?;
-            (bytes, Some(snapshot))
+            // What the file was when read (its metadata and a hash of every byte), to refuse
+            // writing fixes over a change made meanwhile: only a run that writes needs it.
+            let snapshot =
+                if fix_mode.write && !fix_mode.diff { Some(fix::Snapshot::of(path, &bytes).map_err(LintError::Read)?) } else { None };
+            (bytes, snapshot)
         }
         Source::HugeFile => return lint_streamed(path, name, rules, fix_mode, &mut on_chunk),
     };
@@ -375,7 +378,7 @@ pub fn lint_input(
         } else if is_stdin {
             meta.fixed = applied;
         } else {
-            let snapshot = snapshot.as_ref().expect("a file has a snapshot");
+            let snapshot = snapshot.as_ref().expect("a file fixed in place has a snapshot");
             match fix::write_fixed(path, snapshot, text.as_bytes()) {
                 Ok(()) => meta.fixed = applied,
                 Err(fix::WriteError::Changed) => {
