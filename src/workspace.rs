@@ -315,6 +315,10 @@ impl Workspace {
         let mut found = None;
         {
             let memo = self.nearest.lock().unwrap_or_else(|p| p.into_inner());
+            // (before `search_dirs`, which asks the file system whether `dir` is a repository)
+            if let Some(known) = memo.get(dir) {
+                return known.clone();
+            }
             for d in crate::config::search_dirs(dir, self.beyond_repo) {
                 if let Some(known) = memo.get(d) {
                     found = known.clone();
