@@ -264,10 +264,6 @@ fn tokens(normalised: &str) -> Vec<String> {
     split_words(normalised).map(|w| w.to_lowercase().chars().map(|c| if c.is_ascii_digit() { '0' } else { c }).collect()).collect()
 }
 
-fn contains_seq(tokens: &[String], seq: &[String]) -> bool {
-    !seq.is_empty() && tokens.windows(seq.len()).any(|w| w == seq)
-}
-
 /// A title's score: the model's log-odds, the signals found and the words that weighed most.
 #[derive(Debug, Clone)]
 pub struct Score {
@@ -289,6 +285,9 @@ pub struct Clickbait {
     weights: Weights,
     /// Phrases of each kind, as token sequences.
     phrases: Vec<(Signal, Vec<String>)>,
+    /// The phrases (their numbers in `phrases`) by first token: a title is matched by looking
+    /// up each of its tokens, not by trying every phrase at every position.
+    phrase_starts: HashMap<String, Vec<usize>>,
     second_person: HashSet<String>,
     minor: HashSet<String>,
     acronyms: HashSet<String>,
@@ -311,6 +310,10 @@ impl Clickbait {
                     phrases.push((kind, seq));
                 }
             }
+        }
+        let mut phrase_starts: HashMap<String, Vec<usize>> = HashMap::default();
+        for (i, (_, seq)) in phrases.iter().enumerate() {
+            phrase_starts.entry(seq[0].clone()).or_default().push(i);
         }
         let threshold = options.threshold.unwrap_or(2.0);
         if !threshold.is_finite() || threshold <= 0.0 {
@@ -342,6 +345,7 @@ impl Clickbait {
             headings: options.headings.unwrap_or(false),
             weights: options.weights,
             phrases,
+            phrase_starts,
             second_person: lower(options.second_person),
             minor: lower(options.minor_words),
             acronyms: options.acronyms.into_iter().collect(),
@@ -369,9 +373,18 @@ impl Clickbait {
                 out.push((Signal::RepeatedEmoji, String::new()));
             }
         }
+        // The phrases found anywhere in the title, by number (each once, in order).
+        let mut found_phrases: Vec<usize> = toks
+            .iter()
+            .enumerate()
+            .filter_map(|(at, t)| Some((at, self.phrase_starts.get(t.as_str())?)))
+            .flat_map(|(at, starts)| starts.iter().copied().filter(move |&p| toks[at..].starts_with(&self.phrases[p].1)))
+            .collect();
+        found_phrases.sort_unstable();
+        found_phrases.dedup();
         for kind in [Signal::CallToAction, Signal::CuriosityGap, Signal::Hyperbole] {
-            // the longest phrase of the kind found
-            let found = self.phrases.iter().filter(|(k, seq)| *k == kind && contains_seq(toks, seq)).max_by_key(|(_, seq)| seq.len());
+            // the longest phrase of the kind found (the last listed of equal length)
+            let found = found_phrases.iter().map(|&p| &self.phrases[p]).filter(|(k, _)| *k == kind).max_by_key(|(_, seq)| seq.len());
             if let Some((_, seq)) = found {
                 out.push((kind, seq.join(" ")));
             }
@@ -650,6 +663,39 @@ mod tests {
             let score = rule.score(title);
             assert!(score.log_odds.is_finite(), "{title:?}");
         }
+    }
+
+    #[test]
+    fn phrases_are_found_wherever_they_start_and_the_longest_is_named() {
+        let rule = default_rule();
+        let brute = |title: &str, kind: Signal| {
+            let toks = tokens(&normalise(title));
+            rule.phrases
+                .iter()
+                .filter(|(k, seq)| *k == kind && toks.windows(seq.len()).any(|w| w == seq.as_slice()))
+                .max_by_key(|(_, seq)| seq.len())
+                .map(|(_, seq)| seq.join(" "))
+        };
+        let mut named = 0;
+        for title in [
+            "You Won't Believe What Happened Next",
+            "Here's why you won't believe this",
+            "Click here to see more: the most shocking photos ever",
+            "See more in the comments",
+            "Council approves the budget",
+            "",
+            "you",
+            "Why? Here's Why",
+        ] {
+            let toks = tokens(&normalise(title));
+            let signals = rule.signals(title, &normalise(title), &toks);
+            for kind in [Signal::CallToAction, Signal::CuriosityGap, Signal::Hyperbole] {
+                let got = signals.iter().find(|(k, _)| *k == kind).map(|(_, what)| what.clone());
+                assert_eq!(got, brute(title, kind), "{title:?}");
+                named += usize::from(got.is_some());
+            }
+        }
+        assert!(named >= 4, "{named}");
     }
 
     #[test]
