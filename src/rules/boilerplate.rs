@@ -27,7 +27,7 @@ use crate::common_options;
 use crate::diagnostic::{Category, Diagnostic, Edit, Fix, Severity, Span};
 use crate::document::{BlockKind, Document};
 use crate::options::Level;
-use crate::text::{is_apostrophe, normalize_line, MatchOnly};
+use crate::text::{is_apostrophe, normalize_line, Adaptive, MatchOnly};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -139,8 +139,8 @@ static TITLE_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
 /// The compiled phrase lists, shared by `boilerplate` and `empty-section`.
 pub struct Detector {
     lines: HashSet<String>,
-    phrases: AhoCorasick,
-    starts: AhoCorasick,
+    phrases: Adaptive,
+    starts: Adaptive,
     related: HashSet<String>,
     toc: HashSet<String>,
     categories: HashSet<String>,
@@ -242,20 +242,19 @@ impl Detector {
         lines.extend(normalized(&options.extend_lines));
         let phrases =
             with_apostrophe_variants(options.phrases.iter().chain(&options.extend_phrases).filter(|p| !p.trim().is_empty()).cloned());
-        let phrases = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&phrases)
+        let phrases = Adaptive::new(AhoCorasickBuilder::new().ascii_case_insensitive(true).match_kind(MatchKind::LeftmostLongest), phrases)
             .map_err(|e| format!("boilerplate `phrases`: {e}"))?;
         let starts = with_apostrophe_variants(
             options.line_starts.iter().chain(&options.extend_line_starts).map(|p| p.trim().to_string()).filter(|p| !p.is_empty()),
         );
-        let starts = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(aho_corasick::StartKind::Anchored)
-            .build(&starts)
-            .map_err(|e| format!("boilerplate `line-starts`: {e}"))?;
+        let starts = Adaptive::new(
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostLongest)
+                .start_kind(aho_corasick::StartKind::Anchored),
+            starts,
+        )
+        .map_err(|e| format!("boilerplate `line-starts`: {e}"))?;
         let bio = Bio::new(&options.bio_roles)?;
         Ok(Detector {
             lines,
@@ -271,7 +270,7 @@ impl Detector {
 
     /// The first listed phrase in `text` on word boundaries.
     fn phrase_in(&self, text: &str) -> Option<aho_corasick::Match> {
-        self.phrases.find_iter(text).find(|m| {
+        self.phrases.get().find_iter(text).find(|m| {
             let before = text[..m.start()].chars().next_back();
             let after = text[m.end()..].chars().next();
             !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
@@ -325,7 +324,7 @@ impl Detector {
     fn starts_with_chrome(&self, text: &str) -> bool {
         let lead = text.trim_start_matches(|c: char| !c.is_alphanumeric());
         let input = aho_corasick::Input::new(lead).anchored(aho_corasick::Anchored::Yes);
-        let opens = self.starts.find(input).is_some_and(|m| {
+        let opens = self.starts.get().find(input).is_some_and(|m| {
             let end = &lead[m.end()..];
             let last = lead[..m.end()].chars().next_back();
             !last.is_some_and(char::is_alphanumeric) || !end.chars().next().is_some_and(char::is_alphanumeric)
