@@ -55,7 +55,9 @@ common_options!(Options);
 
 pub struct TorturedPhrase {
     entries: Vec<Entry>,
-    matcher: AhoCorasick,
+    /// Built when a document first has a phrase's normalised form (most runs over clean
+    /// articles never do): building it was a tenth of linting one short article.
+    matcher: std::sync::OnceLock<Result<AhoCorasick, aho_corasick::BuildError>>,
     /// Each phrase normalised as the document's prose is ([`Document::normalized_prose`]).
     /// Wherever a block has a phrase (ASCII case aside), its normalised text has the phrase's
     /// normalised form: a document whose normalised prose has none of them has no finding, and
@@ -66,16 +68,33 @@ pub struct TorturedPhrase {
 impl TorturedPhrase {
     pub fn new(options: Options) -> Result<Self, String> {
         let entries: Vec<Entry> = options.phrases.into_iter().filter(|e| !e.phrase.trim().is_empty()).collect();
-        let matcher = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(entries.iter().map(|e| e.phrase.as_str()))
-            .map_err(|e| format!("tortured-phrase `phrases`: {e}"))?;
+        // The automaton's limits are far beyond any list of phrases; past these it is refused
+        // here, as a configuration error, rather than found unbuildable in the middle of a run.
+        let bytes: usize = entries.iter().map(|e| e.phrase.len()).sum();
+        if entries.len() > MAX_PHRASES || bytes > MAX_PHRASE_BYTES {
+            return Err(format!("tortured-phrase `phrases`: at most {MAX_PHRASES} phrases of {MAX_PHRASE_BYTES} bytes in all"));
+        }
         let normalized =
             entries.iter().map(|e| memchr::memmem::Finder::new(crate::text::normalize_line(&e.phrase).as_bytes()).into_owned()).collect();
-        Ok(TorturedPhrase { entries, matcher, normalized })
+        Ok(TorturedPhrase { entries, matcher: std::sync::OnceLock::new(), normalized })
+    }
+
+    fn matcher(&self) -> Option<&AhoCorasick> {
+        self.matcher
+            .get_or_init(|| {
+                AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(self.entries.iter().map(|e| e.phrase.as_str()))
+            })
+            .as_ref()
+            .ok()
     }
 }
+
+/// The most phrases, and bytes of phrases, a configuration may list.
+const MAX_PHRASES: usize = 100_000;
+const MAX_PHRASE_BYTES: usize = 16 << 20;
 
 impl Rule for TorturedPhrase {
     fn meta(&self) -> &RuleMeta {
@@ -93,12 +112,13 @@ impl Rule for TorturedPhrase {
             return;
         }
         let has_a_phrase = |normalized: &str| present.iter().any(|phrase| phrase.find(normalized.as_bytes()).is_some());
+        let Some(matcher) = self.matcher() else { return };
         for (bi, block) in doc.blocks.iter().enumerate().filter(|(_, b)| b.kind.is_prose()) {
             if !has_a_phrase(doc.normalized(bi)) {
                 continue;
             }
             let text = doc.text(block.content);
-            for m in self.matcher.find_iter(text) {
+            for m in matcher.find_iter(text) {
                 let before = text[..m.start()].chars().next_back();
                 let after = text[m.end()..].chars().next();
                 if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
@@ -132,6 +152,16 @@ mod tests {
     use crate::rules::testing::{findings, fixed, flagged};
 
     const ID: &str = "tortured-phrase";
+
+    /// A list past the automaton's comfortable size is a configuration error when the rule is
+    /// built, not a failure in the middle of a run.
+    #[test]
+    fn an_oversized_phrase_list_is_refused_up_front() {
+        let entry = |i: usize| super::Entry { phrase: format!("p{i}"), expected: "x".into(), unless_after: Vec::new() };
+        let options = |n: usize| super::Options { phrases: (0..n).map(entry).collect(), ..Default::default() };
+        assert!(super::TorturedPhrase::new(options(super::MAX_PHRASES + 1)).is_err());
+        assert!(super::TorturedPhrase::new(options(3)).is_ok());
+    }
 
     #[test]
     fn a_paraphraser_substitute_gets_the_standard_phrase_as_an_unsafe_fix() {
