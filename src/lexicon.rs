@@ -74,13 +74,17 @@ impl Entry {
 }
 
 /// The lexicon as a [`WordTable`]: lines `key TAB LCU [TAB spelling]`, indexed at build time.
-pub(crate) const TABLE: WordTable =
+///
+/// A `static`, not a `const`: a constant is built anew where it is used, and the table's text
+/// and index (4 MB) were in the binary twice, different call sites reading different copies
+/// (twice the memory to cache, and pages of both copies faulted in).
+pub(crate) static TABLE: WordTable =
     WordTable { source: SOURCE, index: include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_index.bin")), filter: &[] };
 
 /// The same table behind a Bloom filter of its keys (256 KB, built at compile time), for
 /// strings that are mostly not words: the filter answers most of them without the index. Words
 /// of the text are mostly in the lexicon, and for them the filter would be one more load.
-const FILTERED: WordTable = WordTable { filter: include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_filter.bin")), ..TABLE };
+static FILTERED: WordTable = WordTable { filter: include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_filter.bin")), ..TABLE };
 
 /// An entry from the rest of its line: three tier digits, then the other spelling if any.
 fn entry(rest: &'static str) -> Option<Entry> {
@@ -95,13 +99,54 @@ fn entry(rest: &'static str) -> Option<Entry> {
 
 /// The entry for a word in any case ("Japan", "japan", "JAPAN" all find `japan`).
 pub fn lookup(word: &str) -> Option<Entry> {
-    RECENT.with_borrow_mut(|recent| recent.get_or(word, || TABLE.get_any_case(word).and_then(entry)))
+    RECENT.with_borrow_mut(|recent| recent.get_or(word, || Packed::of(TABLE.get_any_case(word).and_then(entry)))).entry()
+}
+
+/// An answer of [`lookup`] in eight bytes, for the per-thread memo (whose slots then fit half a
+/// cache line): the three tiers, whether there is an entry at all, and where its other
+/// spelling is in the table's text.
+#[derive(Clone, Copy, Default, Debug, PartialEq)]
+struct Packed {
+    /// Bit 7: an entry; bits 0–1, 2–3, 4–5: the lowercase, capitalised and other tiers (0 none).
+    tiers: u8,
+    spelling_len: u16,
+    spelling_at: u32,
+}
+
+impl Packed {
+    fn of(entry: Option<Entry>) -> Packed {
+        let Some(e) = entry else { return Packed::default() };
+        let tier = |t: Option<Tier>| t.map_or(0, |t| t as u8);
+        let tiers = 0x80 | tier(e.lower) | tier(e.capitalized) << 2 | tier(e.other) << 4;
+        // (a spelling is a slice of the table's text: its place there, and its length)
+        let (spelling_at, spelling_len) =
+            e.spelling.map_or((Some(0), 0), |s| ((s.as_ptr() as usize).checked_sub(TABLE.source.as_ptr() as usize), s.len()));
+        match (spelling_at.map(u32::try_from), u16::try_from(spelling_len)) {
+            (Some(Ok(spelling_at)), Ok(spelling_len)) => Packed { tiers, spelling_len, spelling_at },
+            // (never for the embedded table's lines; a spelling that did not fit would be lost)
+            _ => Packed { tiers, spelling_len: 0, spelling_at: 0 },
+        }
+    }
+
+    fn entry(self) -> Option<Entry> {
+        if self.tiers & 0x80 == 0 {
+            return None;
+        }
+        let tier = |shift: u8| Tier::from_digit(b'0' + (self.tiers >> shift & 3));
+        let at = self.spelling_at as usize;
+        Some(Entry {
+            lower: tier(0),
+            capitalized: tier(2),
+            other: tier(4),
+            spelling: (self.spelling_len > 0).then(|| TABLE.source.get(at..at + usize::from(self.spelling_len))).flatten(),
+        })
+    }
 }
 
 thread_local! {
     /// This thread's recent entries: the words of the text, looked up by several rules in each
-    /// article and again in the next (4,096 slots of 48 bytes).
-    static RECENT: std::cell::RefCell<crate::word_table::Recent<Option<Entry>, 4096>> =
+    /// article and again in the next (4,096 slots of 32 bytes).
+    static RECENT: std::cell::RefCell<crate::word_table::Recent<Packed, 4096>> =
         std::cell::RefCell::new(crate::word_table::Recent::new());
 }
 
@@ -186,6 +231,20 @@ mod tests {
             assert_eq!(lookup_unlikely(s), lookup(s), "{s}");
         }
         assert!(!FILTERED.filter.is_empty());
+    }
+
+    /// Every entry of the table survives packing for the memo, its spelling included.
+    #[test]
+    fn packed_entries_unpack_to_the_same_entries() {
+        let mut spellings = 0;
+        for line in SOURCE.lines() {
+            let key = line.split('\t').next().unwrap();
+            let entry = TABLE.get_any_case(key).and_then(entry);
+            assert_eq!(Packed::of(entry).entry(), entry, "{key}");
+            spellings += usize::from(entry.is_some_and(|e| e.spelling.is_some()));
+        }
+        assert!(spellings > 100, "{spellings}");
+        assert_eq!(Packed::of(None).entry(), None);
     }
 
     #[test]

@@ -4,7 +4,8 @@
 
 use crate::word_table::WordTable;
 
-pub(crate) const TABLE: WordTable = WordTable {
+/// A `static`: one copy of the table in the binary, whatever reads it (see `lexicon::TABLE`).
+pub(crate) static TABLE: WordTable = WordTable {
     source: include_str!(concat!(env!("OUT_DIR"), "/misspellings.tsv")),
     index: include_bytes!(concat!(env!("OUT_DIR"), "/misspellings_index.bin")),
     filter: include_bytes!(concat!(env!("OUT_DIR"), "/misspellings_filter.bin")),

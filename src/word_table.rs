@@ -99,7 +99,10 @@ pub(crate) struct Recent<T, const SLOTS: usize> {
     slots: Box<[RecentSlot<T>]>,
 }
 
+/// One slot: aligned to 32 bytes, so that a slot of up to 32 bytes (an answer of up to 15)
+/// is never split across two cache lines: a hit reads one line.
 #[derive(Clone, Copy)]
+#[repr(C, align(32))]
 struct RecentSlot<T> {
     /// The lowercase word as two little-endian words padded with zero bytes; length 0: empty.
     key: [u64; 2],
