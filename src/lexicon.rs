@@ -233,6 +233,19 @@ mod tests {
         assert!(!FILTERED.filter.is_empty());
     }
 
+    /// The table's text is in the binary once: every reader shares one copy (as constants,
+    /// the tables were built anew where used, and the lexicon was embedded twice).
+    #[test]
+    fn the_table_is_embedded_once() {
+        let binary = std::fs::read(std::env::current_exe().unwrap()).unwrap();
+        let probe = &SOURCE.as_bytes()[SOURCE.len() / 2..SOURCE.len() / 2 + 64];
+        let copies = memchr::memmem::find_iter(&binary, probe).count();
+        assert_eq!(copies, 1);
+        // and both tables read it
+        assert_eq!(TABLE.source.as_ptr(), SOURCE.as_ptr());
+        assert_eq!(FILTERED.source.as_ptr(), SOURCE.as_ptr());
+    }
+
     /// Every entry of the table survives packing for the memo, its spelling included.
     #[test]
     fn packed_entries_unpack_to_the_same_entries() {
