@@ -258,6 +258,8 @@ mod tests {
         }
         assert!(spellings > 100, "{spellings}");
         assert_eq!(Packed::of(None).entry(), None);
+        // eight bytes: with its key, a slot of the memo is 32 bytes, half a cache line
+        assert_eq!(std::mem::size_of::<Packed>(), 8);
     }
 
     #[test]

@@ -112,7 +112,7 @@ struct RecentSlot<T> {
 
 impl<T: Copy + Default, const SLOTS: usize> Recent<T, SLOTS> {
     pub fn new() -> Self {
-        assert!(SLOTS.is_power_of_two());
+        const { assert!(SLOTS.is_power_of_two(), "a power of two of slots") };
         Recent { slots: vec![RecentSlot { key: [0; 2], len: 0, answer: T::default() }; SLOTS].into_boxed_slice() }
     }
 
