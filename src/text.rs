@@ -427,6 +427,7 @@ impl Adaptive {
     }
 
     /// Whether the upgraded automaton is in use.
+    #[cfg(test)]
     pub fn upgraded(&self) -> bool {
         self.chosen.get().is_some()
     }

@@ -236,6 +236,9 @@ fn is_label_or_emoticon(text: &str, close_at: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::diagnostic::Applicability::Safe;
+    use crate::rules::testing::{findings, fixed, flagged};
+
+    const ID: &str = "quote-mismatch";
 
     #[test]
     fn the_mark_table_has_the_bytes_that_start_a_mark() {
@@ -246,9 +249,6 @@ mod tests {
             assert!(super::MARK_START[usize::from(mark.to_string().as_bytes()[0])], "{mark}");
         }
     }
-    use crate::rules::testing::{findings, fixed, flagged};
-
-    const ID: &str = "quote-mismatch";
 
     #[test]
     fn a_misdirected_opening_quote_is_flipped() {

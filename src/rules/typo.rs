@@ -163,10 +163,10 @@ impl Rule for Typo {
     }
 
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
-        if !doc.evidence().is_english() {
+        let evidence = doc.evidence();
+        if !evidence.is_english() {
             return; // spelling and case are English-only
         }
-        let evidence = doc.evidence();
         // The words already found correct, by their number in the evidence: a word of an
         // article recurs (about three times on average), and its dictionary look-up is a
         // random read in megabytes of table; the answer for the word is the same each time.
