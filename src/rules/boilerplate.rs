@@ -775,7 +775,8 @@ fn camel_parts(word: &str) -> impl Iterator<Item = &str> {
 
 const PREPOSITIONS: &[&str] = &["on", "to", "from", "via", "with", "by", "at", "for"];
 
-/// Read the words of `line` against the chrome vocabulary. None when the line is too long.
+/// Read the words of `line` against the chrome vocabulary. None when the line is too long or
+/// has two words outside the vocabulary (then it is no line of chrome words).
 fn shape(line: &str) -> Option<Shape> {
     let mut s = Shape::default();
     let mut buf = String::new();
@@ -867,6 +868,11 @@ fn shape(line: &str) -> Option<Shape> {
         let found = &found[..n];
         if found.is_empty() {
             s.unknown += 1;
+            // Two words outside the vocabulary: no line of chrome words (`vocabulary_line`
+            // forgives one name at most), and most prose lines end here, at their second word.
+            if s.unknown > 1 {
+                return None;
+            }
             // a handle or hashtag ("@BBCBreaking") names an account like a capitalised name
             let named = crate::text::starts_upper(word) || line[..start].ends_with(['@', '#']);
             let after_prep = PREPOSITIONS.contains(&prev_word.as_str());
