@@ -3,7 +3,8 @@
 //! **Flags** an immediate repetition separated only by spaces, in the same sentence.
 //! **Why** the classic copy-editing catch: the eye skips the second word.
 //! **Never** on legitimate doubles from the allow-list ("had had", "that that"), on repeated
-//! capitalised names (Walla Walla, Duran Duran) or on numbers.
+//! capitalised names (Walla Walla, Duran Duran), on a name whose second part lost its capital
+//! ("Duran duran": no lowercase English word; proper-noun-case's finding) or on numbers.
 //! **Fix** (safe) deletes the second occurrence.
 
 use super::{Rule, RuleMeta};
@@ -25,8 +26,9 @@ pub static META: RuleMeta = RuleMeta {
     summary: "The same word twice in a row",
     explanation: "Flags a word immediately repeated with only white space between, such as \"the the\". \
 Doubles that English allows (\"had had\", \"that that\") are in the `allow` list, repeated \
-capitalised names (Walla Walla) and numbers are left alone, and a repetition across punctuation \
-(\"no, no\") is not flagged. The safe fix deletes the second word.",
+capitalised names (Walla Walla) and numbers are left alone, as is a name whose second part lost its \
+capital (\"Duran duran\": English has no lowercase word \"duran\"; proper-noun-case reports the case), \
+and a repetition across punctuation (\"no, no\") is not flagged. The safe fix deletes the second word.",
     bad: "The pact has been the the cornerstone of regional security.",
     good: "The pact has been the cornerstone of regional security.",
 };
@@ -83,6 +85,12 @@ impl Rule for RepeatedWord {
             if starts_upper(tb) {
                 continue;
             }
+            // "Duran duran", "Sirhan sirhan": a name whose second part lost its capital, since
+            // English has no such lowercase word. That is the name's case, which proper-noun-case
+            // reports; deleting the second word would cut the name. ("The the" is repeated.)
+            if starts_upper(ta) && !crate::lexicon::is_lowercase_word(tb) {
+                continue;
+            }
             let span = Span::new(a.span().start, b.span().end);
             out.push(
                 Diagnostic::new(META.id, span, format!("`{tb}` is repeated"))
@@ -131,6 +139,14 @@ mod tests {
     fn non_ascii_words_compare_without_case() {
         assert_eq!(findings(ID, "Title Here\n\nA naïve naÏve plan.\n").len(), 1);
         assert!(findings(ID, "Title Here\n\nA naïve naëve plan.\n").is_empty());
+    }
+
+    #[test]
+    fn a_name_with_its_second_part_lowercase_is_no_repetition() {
+        // No lowercase English word "halvorsen": the name's case (proper-noun-case), not a
+        // word to delete. A lowercase word after its capitalised self is still repeated.
+        assert!(findings(ID, "Title Here\n\nThe band Halvorsen halvorsen played on Monday.\n").is_empty());
+        assert_eq!(fixed(ID, "Title Here\n\nThe the band played on Monday.\n", Safe), "Title Here\n\nThe band played on Monday.\n");
     }
 
     #[test]
