@@ -4,7 +4,7 @@
 //! used to close one, and, within a paragraph, a double quote or bracket with no partner.
 //! **Never** on the news convention of a quotation running over several paragraphs: a
 //! paragraph that opens a quote without closing it, followed by one that reopens it. Inch
-//! marks (5'11"), list labels ("a)") and emoticons are not quotes or brackets.
+//! marks (5'11"), list labels ("a)") and emoticons (":)", ":-(") are not quotes or brackets.
 //! **Fix** (safe) flips a misdirected mark; unbalanced marks need a human.
 
 use super::{Rule, RuleMeta};
@@ -168,6 +168,7 @@ impl QuoteMismatch {
                         straight.push(at);
                     }
                 }
+                '(' if self.brackets && is_frown(text, i) => {}
                 '(' | '[' if self.brackets => brackets.push((c, at)),
                 ')' | ']' if self.brackets => {
                     let want = if c == ')' { '(' } else { '[' };
@@ -221,6 +222,14 @@ fn sentence_ended_before(text: &str, i: usize) -> bool {
     before.len() < text[..i].len() && before.ends_with(['.', '!', '?', '…', ':'])
 }
 
+/// ":(", ":-(", ";(", ":'(" and "&lt;(" (an escaped "<(") end an emoticon, not open a bracket: a `(`
+/// right after an emoticon's eyes or nose, with white space or nothing after it.
+fn is_frown(text: &str, open_at: usize) -> bool {
+    let before = &text[..open_at];
+    let face = before.ends_with([':', ';', '=', '<']) || [":-", ":'", ";-"].iter().any(|nose| before.ends_with(nose));
+    face && text[open_at + 1..].chars().next().is_none_or(char::is_whitespace)
+}
+
 /// "a)" "1)" "ii)" list labels and ":)" emoticons are not brackets.
 fn is_label_or_emoticon(text: &str, close_at: usize) -> bool {
     let before = &text[..close_at];
@@ -239,6 +248,20 @@ mod tests {
     use crate::rules::testing::{findings, fixed, flagged};
 
     const ID: &str = "quote-mismatch";
+
+    #[test]
+    fn a_frowning_face_opens_no_bracket() {
+        for text in [
+            "Title Here\n\nThe band lost again :( and fans left.\n",
+            "Title Here\n\nThe public is consistently dull :-(\n",
+            "Title Here\n\nWe missed the final :'( so sad.\n",
+            "Title Here\n\nNobody came &lt;(\n",
+        ] {
+            assert!(findings(ID, text).is_empty(), "{text:?}");
+        }
+        // A bracket after a colon that goes on with words is still a bracket.
+        assert_eq!(flagged(ID, "Title Here\n\nThe list:(first the budget and then the vote.\n"), ["("]);
+    }
 
     #[test]
     fn the_mark_table_has_the_bytes_that_start_a_mark() {
