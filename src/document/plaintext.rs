@@ -8,7 +8,6 @@ use crate::text::count_words;
 use regex::Regex;
 use std::sync::LazyLock;
 
-static ATX: LazyLock<Regex> = LazyLock::new(|| crate::text::regex(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$").unwrap());
 static LIST_MARKER: LazyLock<Regex> = LazyLock::new(|| crate::text::regex(r"^[ \t]{0,8}(?:[-*+•–—▪◦]|\d{1,3}[.)])[ \t]+").unwrap());
 static QUOTE_MARKER: LazyLock<Regex> = LazyLock::new(|| crate::text::regex(r"^ {0,3}>[ \t]?").unwrap());
 
@@ -130,10 +129,8 @@ fn classify(source: &str, span: Span) -> Line {
     }
     // Cheap first-character tests keep the marker regexes off ordinary lines.
     let first = trimmed.chars().next().unwrap_or(' ');
-    if let Some(c) = (first == '#').then(|| ATX.captures(text)).flatten() {
-        let level = c.get(1).unwrap().len() as u8;
-        let m = c.get(2).unwrap();
-        return Line::Atx(level, Span::new(span.start + m.start(), span.start + m.end()));
+    if let Some((level, content)) = (first == '#').then(|| atx_heading(text)).flatten() {
+        return Line::Atx(level, Span::new(span.start + content.start, span.start + content.end));
     }
     let pipes = trimmed.matches('|').count();
     if pipes >= 2 || (pipes == 1 && (trimmed.starts_with('|') || trimmed.ends_with('|'))) {
@@ -242,6 +239,35 @@ fn is_body_text(text: &str) -> bool {
     count_words(text, 15) > 14 || matches!(last_significant(text), Some('.' | '!' | '?' | ':' | '…'))
 }
 
+/// An ATX heading line (`## Title ##`): its level and its content's byte range in `line`.
+/// What `^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$` captures, read byte by byte: that
+/// regex ran on every line opening with `#` (the seeds' headings) through a backtracker.
+fn atx_heading(line: &str) -> Option<(u8, std::ops::Range<usize>)> {
+    let bytes = line.as_bytes();
+    let indent = bytes.iter().take_while(|&&b| b == b' ').count();
+    let hashes = bytes[indent..].iter().take_while(|&&b| b == b'#').count();
+    if indent > 3 || !(1..=6).contains(&hashes) || bytes.contains(&b'\n') {
+        return None;
+    }
+    let is_blank = |b: &u8| matches!(b, b' ' | b'\t');
+    let gap = bytes[indent + hashes..].iter().take_while(|b| is_blank(b)).count();
+    if gap == 0 {
+        return None;
+    }
+    let start = indent + hashes + gap;
+    // The longest suffix that is blanks, or blanks, hashes and blanks, is not content.
+    let trailing = |end: usize, pred: &dyn Fn(&u8) -> bool| bytes[start..end].iter().rev().take_while(|b| pred(b)).count();
+    let mut end = line.len() - trailing(line.len(), &is_blank);
+    let closing = trailing(end, &|b| *b == b'#');
+    if closing > 0 {
+        let blanks = trailing(end - closing, &is_blank);
+        if blanks > 0 {
+            end -= closing + blanks;
+        }
+    }
+    Some((hashes as u8, start..end))
+}
+
 fn trim_span(source: &str, span: Span) -> Span {
     let text = &source[span.start..span.end];
     let start = span.start + (text.len() - text.trim_start().len());
@@ -272,6 +298,28 @@ mod tests {
 
     fn kinds(src: &str) -> Vec<(BlockKind, String)> {
         blocks(src, &line_starts(src)).into_iter().map(|b| (b.kind, src[b.content.start..b.content.end].to_string())).collect()
+    }
+
+    /// The byte reading of an ATX heading captures what the regex it replaced captured, for
+    /// every line of up to seven characters over an alphabet of its edge cases.
+    #[test]
+    fn atx_headings_are_read_as_the_regex_read_them() {
+        let regex = regex::Regex::new(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$").unwrap();
+        let alphabet = [" ", "\t", "#", "a", "é", "\r"];
+        let mut lines = vec![String::new()];
+        let mut last = lines.clone();
+        for _ in 0..7 {
+            last = last.iter().flat_map(|l| alphabet.iter().map(move |c| format!("{l}{c}"))).collect();
+            lines.extend(last.iter().cloned());
+        }
+        for extra in ["#######  x", "   ### Title ###   ", "    # four spaces", "# a ## b ##", "## ##", "# #", "#\tTabbed\t#"] {
+            lines.push(extra.to_string());
+        }
+        assert!(lines.len() > 100_000, "{}", lines.len());
+        for line in &lines {
+            let want = regex.captures(line).map(|c| (c[1].len() as u8, c.get(2).unwrap().range()));
+            assert_eq!(atx_heading(line), want, "{line:?}");
+        }
     }
 
     #[test]
