@@ -29,7 +29,9 @@ pub static META: RuleMeta = RuleMeta {
     id: "heading-case",
     category: Category::Capitalization,
     default_severity: Severity::Warning,
-    priority: 50,
+    // Before proper-noun-case: in a title-case heading a lowercase name ("Council Backs
+    // kendal Bypass") breaks the heading's style, the more specific reading of the finding.
+    priority: 25,
     fix: "unsafe",
     summary: "A word in a title or heading breaks the heading's own capitalisation style",
     explanation: "Works out whether each title or heading is in title case or sentence case, then flags \

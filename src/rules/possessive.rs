@@ -535,7 +535,7 @@ impl Rule for Possessive {
             if named_here == 0 && next_text.ends_with("ed") {
                 continue;
             }
-            // "Ministers pointed to the fact", "Woolworths reported a loss": a word in -ed that
+            // "Officials pointed to the figures", "Grocers reported a loss": a word in -ed that
             // a preposition or a determiner follows is the plural's verb. After a possessive it
             // would qualify a noun ("Blairs planned visit"), and no noun starts so.
             if next_text.ends_with("ed") && verb_object_follows(doc, i + 1, word) {
