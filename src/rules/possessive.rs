@@ -399,9 +399,10 @@ impl Rule for Possessive {
             // (only looked for when the document has the possessive at all)
             let apostrophe_elsewhere = evidence.possessive_uses(crate::text::Lowercase::of(base).as_str()) > 0
                 && ["'", "’"].iter().any(|a| mentions_word(doc, word.span(), &format!("{base}{a}s {next_text}")));
-            // "last Saturdays show", "for Sundays final": a day's, not days.
+            // "last Saturdays show", "for Sundays final": a day's, not days; a month's likewise
+            // ("since Januarys vote").
             // A name next is that day's event too ("at Sundays Oscars").
-            let day_before_noun = WEEKDAYS.contains(&base)
+            let day_before_noun = (WEEKDAYS.contains(&base) || MONTHS.contains(&base))
                 && prev.is_some_and(|p| DAY_CUES.contains(&crate::text::Lowercase::of(doc.text(p.span())).as_str()))
                 && (starts_lower(next_text) || !lexicon::lookup(next_text).is_some_and(|e| e.common_lower()));
             // A band's or a show's member: "Led Zeppelins Jimmy Page", "Coldplays Chris Martin".
@@ -679,6 +680,10 @@ fn person_follows(doc: &Document<'_>, at: usize, word: &crate::document::Word) -
 }
 
 const WEEKDAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+/// Months, whose names take a possessive the way days do ("from Octobers figures"). Not May,
+/// a surname as well ("Mays").
+const MONTHS: &[&str] =
+    &["January", "February", "March", "April", "June", "July", "August", "September", "October", "November", "December"];
 /// Words before a day's name that make "Saturdays show" one day's show, not every Saturday.
 const DAY_CUES: &[&str] = &["last", "next", "this", "for", "at", "of", "since", "until", "before", "after", "from", "by"];
 
@@ -729,6 +734,15 @@ mod tests {
         assert!(check(text).0.is_empty(), "{:?}", check(text).0);
         let text = "Visit\n\nTony Blair arrived on Monday. Blair spoke to reporters. Blairs planned visit to Paris was cancelled.\n";
         assert_eq!(check(text).0, ["Blairs"]);
+    }
+
+    #[test]
+    fn a_month_before_a_noun_after_a_cue_is_the_months() {
+        let text = "Prices\n\nPrices rose in October. Economists said Octobers rise came from fuel.\n\n\
+                    The rise since Octobers figures was small.\n";
+        assert_eq!(check(text).0, ["Octobers"]);
+        // the plural after no cue: "cold Octobers"
+        assert!(check("Weather\n\nFarmers remember cold Octobers and wet springs.\n").0.is_empty());
     }
 
     #[test]
