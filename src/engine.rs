@@ -295,24 +295,37 @@ fn drop_inside_chrome(all: &mut Vec<Diagnostic>) {
     all.retain(|d| !prose(d) || !inside(d.span));
 }
 
-/// Position order, and one finding per span per category: when proper-noun-case and
-/// sentence-case both flag "japan", the rule with the lower `priority` (the more specific) wins.
+/// Position order, and one capitalisation finding where several overlap: when proper-noun-case
+/// and sentence-case both flag "japan", or heading-case flags "foster's" and proper-noun-case
+/// its "foster", the rule with the lower `priority` (the more specific) wins.
 fn dedupe(all: &mut Vec<Diagnostic>) {
     let order = |id: &str| rules::find(id).map_or(u16::MAX, |m| m.priority);
     // Unstable: a stable sort holds a buffer of half the findings; ties are broken down to the
     // rule and message, so the order stays deterministic.
     all.sort_unstable_by(|a, b| (a.span, order(&a.rule), &a.rule, &a.message).cmp(&(b.span, order(&b.rule), &b.rule, &b.message)));
-    let mut kept: Vec<Span> = Vec::new();
-    all.retain(|d| {
+    // The capitalisation findings kept so far: span, priority, index in `all`.
+    let mut kept: Vec<(Span, u16, usize)> = Vec::new();
+    let mut keep = vec![true; all.len()];
+    for (i, d) in all.iter().enumerate() {
         if d.category != Category::Capitalization {
-            return true;
+            continue;
         }
+        let priority = order(&d.rule);
         // Sorted by start, so only recent kept spans can overlap this one.
-        let clash = kept.iter().rev().take(4).any(|k| k.overlaps(d.span));
-        if !clash {
-            kept.push(d.span);
+        let from = kept.len().saturating_sub(4);
+        match kept[from..].iter().position(|k| k.0.overlaps(d.span)) {
+            None => kept.push((d.span, priority, i)),
+            Some(at) if kept[from + at].1 > priority => {
+                keep[kept[from + at].2] = false;
+                kept[from + at] = (d.span, priority, i);
+            }
+            Some(_) => keep[i] = false,
         }
-        !clash
+    }
+    let mut i = 0;
+    all.retain(|_| {
+        i += 1;
+        keep[i - 1]
     });
     all.dedup_by(|a, b| a.rule == b.rule && a.span == b.span);
 }
@@ -337,5 +350,26 @@ mod chrome_tests {
         drop_inside_chrome(&mut all);
         let rules: Vec<&str> = all.iter().map(|d| d.rule.as_ref()).collect();
         assert_eq!(rules, ["boilerplate", "duplicate-line", "typo"]);
+    }
+
+    /// Overlapping capitalisation findings leave the most specific rule's, whichever span is
+    /// shorter or sorts first; findings of other categories all stay.
+    #[test]
+    fn overlapping_capitalisation_findings_leave_the_most_specific() {
+        let with = |rule: &'static str, category, start, end| {
+            let mut d = Diagnostic::new(rule, Span::new(start, end), rule.to_string());
+            d.category = category;
+            d
+        };
+        let mut all = vec![
+            with("heading-case", Category::Capitalization, 19, 27),
+            with("proper-noun-case", Category::Capitalization, 19, 25),
+            with("typo", Category::Spelling, 19, 25),
+            with("sentence-case", Category::Capitalization, 40, 45),
+            with("proper-noun-case", Category::Capitalization, 40, 45),
+        ];
+        dedupe(&mut all);
+        let rules: Vec<(&str, usize)> = all.iter().map(|d| (d.rule.as_ref(), d.span.start)).collect();
+        assert_eq!(rules, [("typo", 19), ("heading-case", 19), ("proper-noun-case", 40)]);
     }
 }
