@@ -1358,6 +1358,14 @@ pub fn classify_line(text: &str) -> Option<(Family, Strength)> {
     }
     let ends_sentence = text.ends_with(['.', '!', '?']) && !text.ends_with("..") && !text.ends_with('…');
     let strong = |f| Some((f, Strength::Strong));
+    // "… (Photo: Agency)": a credit's tail may end a line of any length.
+    let credit_tail = || {
+        text.trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')' && c != ']').ends_with([')', ']']) && CREDIT_TAIL.is_match(text)
+    };
+    if words > 70 {
+        // Every other family below is shorter: no need to scan the paragraph for gate words.
+        return if credit_tail() { strong(Family::Credit) } else { None };
+    }
     let (gates, opens) = gates(text);
     let can = |bit: u16, regex: &MatchOnly| opens & bit != 0 && regex.is_match(text);
     if words <= 40 && gates & ANCHORED != 0 {
@@ -1412,7 +1420,7 @@ pub fn classify_line(text: &str) -> Option<(Family, Strength)> {
     if words <= 30 && gates & TECH != 0 && !has_quotes(text) && !REPORTED.is_match(text) && TECH_NOTICE.is_match(text) {
         return strong(Family::Prompt);
     }
-    if text.trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')' && c != ']').ends_with([')', ']']) && CREDIT_TAIL.is_match(text) {
+    if credit_tail() {
         return strong(Family::Credit);
     }
     if words <= 70
