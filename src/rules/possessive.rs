@@ -304,7 +304,6 @@ impl Rule for Possessive {
         }
         let evidence = doc.evidence();
         let mut occurrences = Occurrences::default();
-        let mut mentions = Mentions::new(doc);
         let mut plurals = ProsePlurals(None);
         for (i, word) in doc.words.iter().enumerate() {
             let text = doc.text(word.span());
@@ -326,7 +325,7 @@ impl Rule for Possessive {
                 continue;
             }
             // "Elviss" is "Elvis’s" without its apostrophe; "Boss" and "Ross" are words.
-            if base.ends_with(['s', 'S']) && (!text.ends_with("ss") || lexicon::is_word(text) || !mentions.of(doc, word.span(), base)) {
+            if base.ends_with(['s', 'S']) && (!text.ends_with("ss") || lexicon::is_word(text) || !mentions_word(doc, word.span(), base)) {
                 continue;
             }
             // The context first (cheap): a noun next, no plural cue or first name before.
@@ -342,7 +341,7 @@ impl Rule for Possessive {
                 let p_text = doc.text(p.span());
                 starts_upper(p_text) && !PLURAL_CUES.contains(&crate::text::Lowercase::of(p_text).as_str()) && {
                     let pair = format!("{p_text} {base}");
-                    mentions.of(doc, word.span(), &pair)
+                    mentions_word(doc, word.span(), &pair)
                 }
             });
             let base_entry = lexicon::lookup(base);
@@ -399,7 +398,7 @@ impl Rule for Possessive {
             // for "The Hitchhikers Guide") settle it.
             // (only looked for when the document has the possessive at all)
             let apostrophe_elsewhere = evidence.possessive_uses(crate::text::Lowercase::of(base).as_str()) > 0
-                && ["'", "’"].iter().any(|a| mentions.of(doc, word.span(), &format!("{base}{a}s {next_text}")));
+                && ["'", "’"].iter().any(|a| mentions_word(doc, word.span(), &format!("{base}{a}s {next_text}")));
             // "last Saturdays show", "for Sundays final": a day's, not days; a month's likewise
             // ("since Januarys vote").
             // A name next is that day's event too ("at Sundays Oscars").
@@ -422,7 +421,7 @@ impl Rule for Possessive {
             // only be "Bush’s" when the document names Bush, or English knows Bush as a name.
             let no_plural_form = ["sh", "ch", "x", "z"].iter().any(|e| base.ends_with(e))
                 && bare_entry.is_none()
-                && (base_entry.is_some_and(|e| e.capitalized.is_some()) || mentions.of(doc, word.span(), base));
+                && (base_entry.is_some_and(|e| e.capitalized.is_some()) || mentions_word(doc, word.span(), base));
             // A title starting mid-sentence with a capitalised article: "Lemony Snickets A
             // Series of Unfortunate Events", "the Jackson Fives I Want You Back" aside (no
             // article). The bare form must be no everyday word and used once.
@@ -483,7 +482,7 @@ impl Rule for Possessive {
             // A country is no first name: "Irelands Ryanair".
             let before_name_ok = full_name_elsewhere
                 || (plain_name
-                    && (country || lexicon::is_word(next_text) || is_all_caps(next_text) || mentions.of(doc, word.span(), base)));
+                    && (country || lexicon::is_word(next_text) || is_all_caps(next_text) || mentions_word(doc, word.span(), base)));
             if !heading && starts_upper(next_text) && next_is_name && !before_name_ok {
                 continue;
             }
@@ -511,7 +510,7 @@ impl Rule for Possessive {
             let usage = evidence.usage(&lower);
             // Counted up to two: the text search runs only when the cheap counts fall short.
             let cheap = usage.mentioned_mid + evidence.possessive_uses(&lower);
-            let named_here = if cheap >= 2 { cheap } else { cheap + usize::from(mentions.of(doc, word.span(), base)) };
+            let named_here = if cheap >= 2 { cheap } else { cheap + usize::from(mentions_word(doc, word.span(), base)) };
             let bare_is_name = bare_entry.and_then(|e| e.capitalized.or(e.other));
             // A rare name that happens to be the plural ("Titans", "Cairns") yields to a document
             // that names the singular again and again.
@@ -704,31 +703,9 @@ fn verb_object_follows(doc: &Document<'_>, at: usize, word: &crate::document::Wo
         && AFTER_A_VERB.contains(&crate::text::Lowercase::of(doc.text(after.span())).as_str())
 }
 
-/// Whether a word occurs near a finding as a word of its own ("Blair", not inside "Blairs").
-/// In a document no longer than [`NEAR`](crate::analysis::NEAR) the text near any finding is
-/// the whole document, so the answer depends on the word alone and is kept: a plural that
-/// recurs asks for its singular at each use.
-struct Mentions {
-    whole: bool,
-    known: HashMap<String, bool>,
-}
-
-impl Mentions {
-    fn new(doc: &Document<'_>) -> Self {
-        Mentions { whole: doc.source.len() <= crate::analysis::NEAR, known: HashMap::default() }
-    }
-
-    fn of(&mut self, doc: &Document<'_>, span: crate::diagnostic::Span, word: &str) -> bool {
-        if !self.whole {
-            return whole_word_matches(near(doc, span).1, word).next().is_some();
-        }
-        if let Some(&known) = self.known.get(word) {
-            return known;
-        }
-        let found = whole_word_matches(doc.source, word).next().is_some();
-        self.known.insert(word.to_string(), found);
-        found
-    }
+/// Whether `word` occurs near the finding as a word of its own ("Blair", not inside "Blairs").
+fn mentions_word(doc: &Document<'_>, span: crate::diagnostic::Span, word: &str) -> bool {
+    whole_word_matches(near(doc, span).1, word).next().is_some()
 }
 
 #[cfg(test)]
