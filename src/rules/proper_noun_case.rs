@@ -232,7 +232,11 @@ impl ProperNounCase {
             };
             return is_name_word(name) && written(name);
         }
-        is_name_word(following) && occurs(&format!("{} {following}", capitalize(part)))
+        // "attorney general Ann Lee" beside "Attorney General Ann Lee": the word before is
+        // capitalised there too, so the whole title is written in two styles, and capitalising
+        // this word alone would make "attorney General". Such an occurrence proves nothing.
+        let name = format!("{} {following}", capitalize(part));
+        is_name_word(following) && name_occurrences(text, &name, following).any(|at| !title_in_two_styles(text, at, prev))
     }
 
     /// "American and southwest" where the document also writes "American and Southwest", or
@@ -263,11 +267,27 @@ impl ProperNounCase {
             let head = &text[..at];
             head.strip_suffix(' ').is_some_and(|h| h.ends_with(|c: char| c.is_lowercase() || c == ','))
         };
+        let prev = doc.source[line_start..span.start].strip_suffix(' ').and_then(|h| h.rsplit(' ').next()).unwrap_or("");
         contexts.iter().any(|(c, following)| {
             let after_context = c.starts_with(capitalized.as_str());
-            name_occurrences(text, c, following).any(|at| !after_context || mid_sentence(at))
+            name_occurrences(text, c, following).any(|at| !after_context || (mid_sentence(at) && !title_in_two_styles(text, at, prev)))
         })
     }
+}
+
+/// Whether the capitalised name at `at` in `text` comes after `prev` capitalised, where `prev`
+/// is lowercase here ("Attorney General Ann Lee" there, "attorney general Ann Lee" here): the
+/// document writes the whole title in two styles, and capitalising this word alone would make
+/// "attorney General". Such an occurrence proves nothing about the word.
+fn title_in_two_styles(text: &str, at: usize, prev: &str) -> bool {
+    if prev.is_empty() || !prev.chars().all(char::is_lowercase) {
+        return false;
+    }
+    let title = capitalize(prev);
+    text[..at]
+        .strip_suffix(' ')
+        .and_then(|there| there.strip_suffix(title.as_str()))
+        .is_some_and(|rest| !rest.ends_with(char::is_alphanumeric))
 }
 
 /// Where `name` stands in `text` as a whole name that ends where this one ends: not going on
@@ -392,6 +412,19 @@ mod tests {
         // a title inside a longer name is no surname: "New York Senator Schumer"
         let text = "Senate\n\nNew York Senator Charles Schumer spoke. Senator Leahy agreed. The senator said it was wrong.\n";
         assert!(check(text).0.is_empty());
+    }
+
+    #[test]
+    fn a_title_written_in_two_styles_is_not_one_words_slip() {
+        // "attorney general" here, "Attorney General" there: capitalising "general" alone
+        // would make "attorney General".
+        let text = "Lawsuit Filed\n\nThe suit was filed by the state's attorney general Ann Lee in March. Later the \
+                    Attorney General Ann Lee told reporters the firm had misled buyers.\n";
+        assert!(check(text).0.is_empty(), "{:?}", check(text).0);
+        // The same name after another word is still the name: "said general Ann Lee".
+        let text = "Lawsuit Filed\n\nThe suit was filed in March, said general Ann Lee on Monday. Later the \
+                    Attorney General Ann Lee told reporters the firm had misled buyers.\n";
+        assert_eq!(check(text).0, ["general"]);
     }
 
     #[test]
