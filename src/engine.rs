@@ -296,8 +296,8 @@ fn drop_inside_chrome(all: &mut Vec<Diagnostic>) {
 }
 
 /// Position order, and one capitalisation finding where several overlap: when proper-noun-case
-/// and sentence-case both flag "japan", or heading-case flags "foster's" and proper-noun-case
-/// its "foster", the rule with the lower `priority` (the more specific) wins.
+/// and sentence-case both flag "japan", or heading-case flags "kendal's" in a title and
+/// proper-noun-case its "kendal", the rule with the lower `priority` (the more specific) wins.
 fn dedupe(all: &mut Vec<Diagnostic>) {
     let order = |id: &str| rules::find(id).map_or(u16::MAX, |m| m.priority);
     // Unstable: a stable sort holds a buffer of half the findings; ties are broken down to the
