@@ -143,6 +143,14 @@ pub fn split_sentences(source: &str, content: Span) -> Vec<Span> {
         }
         let next_start = text[ws..].find(|ch: char| !ch.is_whitespace()).map_or(text.len(), |k| ws + k);
         let Some(next) = text[next_start..].chars().next() else { break };
+        // "her film Sunrise Now! - nominated for…": a dash and a lowercase word go on with
+        // the sentence the title's mark is inside of.
+        if matches!(next, '-' | '–' | '—') {
+            let after_dash = text[next_start + next.len_utf8()..].trim_start_matches(' ');
+            if after_dash.len() < text.len() - next_start - next.len_utf8() && after_dash.starts_with(char::is_lowercase) {
+                continue;
+            }
+        }
         let prev = word_before(text, i);
         let single_period = c == '.' && run == 1;
         let boundary = if next.is_lowercase() {
@@ -304,6 +312,15 @@ mod tests {
     #[test]
     fn lowercase_after_period_is_a_new_sentence() {
         assert_eq!(sentences("It ended. moving forward, we go."), vec!["It ended.", "moving forward, we go."]);
+    }
+
+    #[test]
+    fn a_dash_and_a_lowercase_word_go_on_with_the_sentence() {
+        assert_eq!(
+            sentences("Her film Sunrise Now! - nominated for an award - was a hit. It ran long."),
+            vec!["Her film Sunrise Now! - nominated for an award - was a hit.", "It ran long."]
+        );
+        assert_eq!(sentences("Is it over? - Yes, it is."), vec!["Is it over?", "- Yes, it is."]);
     }
 
     #[test]
