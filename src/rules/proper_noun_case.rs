@@ -174,7 +174,7 @@ impl ProperNounCase {
             Some(e) => {
                 // Every test below needs the word capitalised mid-sentence somewhere; without
                 // that, skip the text searches (this branch sees most lowercase words).
-                if named == 0 {
+                if named == 0 || verb_here(doc, span) {
                     return None;
                 }
                 let after_title = after_honorific(doc, span);
@@ -372,6 +372,20 @@ fn used_as_a_name(doc: &Document<'_>, span: Span) -> bool {
         || matches!(next, "said" | "says" | "told" | "has" | "had" | "is" | "was" | "will" | "would" | "could" | "added")
 }
 
+/// Whether the everyday word at `span` is a verb here: after a subject pronoun or quantifier
+/// and before a preposition or an object ("many marvel at", "they bank on", "we trust the"),
+/// where a name would not stand, whatever the document capitalises elsewhere.
+fn verb_here(doc: &Document<'_>, span: Span) -> bool {
+    const SUBJECTS: &[&str] = &["i", "we", "you", "they", "many", "few", "most", "some", "others", "both", "all"];
+    const AFTER: &[&str] = &[
+        "at", "in", "on", "over", "about", "that", "to", "with", "from", "for", "by", "the", "a", "an", "his", "her", "their", "its", "it",
+        "them", "him", "us", "me",
+    ];
+    let before = word_before(doc, span);
+    let subject = SUBJECTS.contains(&crate::text::Lowercase::of(before).as_str());
+    subject && AFTER.contains(&first_word(&doc.source[span.end..]))
+}
+
 /// Whether the span is one part of a hyphenated word ("decker" in "double-decker").
 fn is_word_part(doc: &Document<'_>, span: Span) -> bool {
     let before = crate::text::char_before(doc.source, span.start);
@@ -425,6 +439,17 @@ mod tests {
         let text = "Lawsuit Filed\n\nThe suit was filed in March, said general Ann Lee on Monday. Later the \
                     Attorney General Ann Lee told reporters the firm had misled buyers.\n";
         assert_eq!(check(text).0, ["general"]);
+    }
+
+    #[test]
+    fn an_everyday_word_used_as_a_verb_is_no_name() {
+        // "Wonder" is the studio here, written so three times; "many wonder at" is the verb.
+        let text = "Studio History\n\nThe studio Wonder grew fast. Fans of Wonder queued. Critics said Wonder won. Many wonder at \
+                    the speed of it all.\n";
+        assert!(check(text).0.is_empty(), "{:?}", check(text).0);
+        let text = "Studio History\n\nThe studio Wonder grew fast. Fans of Wonder queued. Critics said Wonder won. Even \
+                    wonder staff left.\n";
+        assert_eq!(check(text).0, ["wonder"]);
     }
 
     #[test]
