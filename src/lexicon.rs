@@ -300,8 +300,8 @@ mod tests {
     }
 }
 
-/// Countries, the nations of the United Kingdom and the continents, by their one-word short
-/// names (the last word of "South Korea", "Sri Lanka"): places that are never a first name
+/// Countries, the nations of the United Kingdom, the continents and a few large territories,
+/// by their one-word short names (the last word of "South Korea", "Saudi Arabia"): places that are never a first name
 /// before a surname, so "Irelands Ryanair" and "South Koreas Samsung" are possessives.
 const COUNTRIES: &[&str] = &[
     "Afghanistan",
@@ -311,6 +311,8 @@ const COUNTRIES: &[&str] = &[
     "America",
     "Andorra",
     "Angola",
+    "Antarctica",
+    "Arabia",
     "Argentina",
     "Armenia",
     "Asia",
@@ -361,7 +363,9 @@ const COUNTRIES: &[&str] = &[
     "Germany",
     "Ghana",
     "Greece",
+    "Greenland",
     "Guatemala",
+    "Guinea",
     "Guyana",
     "Haiti",
     "Honduras",
@@ -386,6 +390,7 @@ const COUNTRIES: &[&str] = &[
     "Laos",
     "Latvia",
     "Lebanon",
+    "Leone",
     "Lesotho",
     "Liberia",
     "Libya",
@@ -422,6 +427,7 @@ const COUNTRIES: &[&str] = &[
     "Poland",
     "Portugal",
     "Qatar",
+    "Rica",
     "Romania",
     "Russia",
     "Rwanda",
@@ -443,9 +449,11 @@ const COUNTRIES: &[&str] = &[
     "Tajikistan",
     "Tanzania",
     "Thailand",
+    "Tibet",
     "Togo",
     "Tonga",
     "Tunisia",
+    "Turkey",
     "Turkmenistan",
     "Uganda",
     "Ukraine",

@@ -362,11 +362,16 @@ impl Rule for Possessive {
                 && prev.is_some_and(|p| is_capitalized(doc.text(p.span())) && often_capitalized(doc.text(p.span())))
                 && occurrences.of(doc, text) == 1;
             // A year or a sum may follow a known full name: "Frank Capras 1946 movie",
-            // "Deutsche Boerses £1.3bn offer".
+            // "Deutsche Boerses £1.3bn offer"; a day's or a month's name after a cue ("after
+            // Mondays 4% gain", "from Octobers £3.6bn"); or a year, a name English only
+            // capitalises whose bare form is no word ("Disneys 1964 film").
             let gap = doc.source[word.span().end..next.span().start].trim();
-            let figure_next = (full_name_elsewhere || known_surname)
-                && next_text.starts_with(|c: char| c.is_ascii_digit())
-                && (gap.is_empty() || matches!(gap, "£" | "$" | "€" | "¥"));
+            let day = WEEKDAYS.contains(&base) || MONTHS.contains(&base);
+            let day_cue = day && prev.is_some_and(|p| DAY_CUES.contains(&crate::text::Lowercase::of(doc.text(p.span())).as_str()));
+            let proper_base = base_entry.is_some_and(|e| e.proper_only()) && bare_entry.is_none();
+            let figure_next = next_text.starts_with(|c: char| c.is_ascii_digit())
+                && (gap.is_empty() || matches!(gap, "£" | "$" | "€" | "¥"))
+                && (full_name_elsewhere || known_surname || day_cue || (proper_base && gap.is_empty() && is_year(next_text)));
             if !(next_text.starts_with(char::is_alphabetic) || figure_next)
                 || NOT_A_NOUN_AFTER.contains(&crate::text::Lowercase::of(next_text).as_str())
             {
@@ -402,9 +407,22 @@ impl Rule for Possessive {
             // "last Saturdays show", "for Sundays final": a day's, not days; a month's likewise
             // ("since Januarys vote").
             // A name next is that day's event too ("at Sundays Oscars").
-            let day_before_noun = (WEEKDAYS.contains(&base) || MONTHS.contains(&base))
-                && prev.is_some_and(|p| DAY_CUES.contains(&crate::text::Lowercase::of(doc.text(p.span())).as_str()))
-                && (starts_lower(next_text) || !lexicon::lookup(next_text).is_some_and(|e| e.common_lower()));
+            // After another lowercase word (a verb's object: "to attend Saturdays ceremony")
+            // only before an everyday lowercase word that can be a noun: not after a word
+            // that makes it every such day ("on Mondays", "and Thursdays"), nor before one
+            // that follows a plural ("Sundays only", "Mondays off").
+            let day_object =
+                day && prev.is_some_and(|p| {
+                    let p = doc.text(p.span());
+                    p.bytes().all(|b| b.is_ascii_lowercase()) && !PLURAL_CUES.contains(&p) && !EVERY_SUCH_DAY.contains(&p)
+                }) && gap.is_empty()
+                    && next_text.bytes().all(|b| b.is_ascii_lowercase())
+                    && !NOT_A_NOUN_AFTER_NAME.contains(&next_text)
+                    && !AFTER_A_PLURAL_DAY.contains(&next_text)
+                    && !next_text.ends_with("ly")
+                    && lexicon::is_lowercase_word(next_text);
+            let day_before_noun =
+                (day_cue || day_object) && (starts_lower(next_text) || !lexicon::lookup(next_text).is_some_and(|e| e.common_lower()));
             // A band's or a show's member: "Led Zeppelins Jimmy Page", "Coldplays Chris Martin".
             // Not in headings, where verbs are capitalised too ("Rival Meets Bobby Flay"), nor
             // after a count or a lowercase cue ("24 Times Kris Jenner…", "the Democrats Nancy
@@ -489,7 +507,7 @@ impl Rule for Possessive {
             if let Some(prev) = prev {
                 let p = doc.text(prev.span());
                 // "two Germanys", not "By 2007, Japans" nor a year.
-                let count = p.chars().all(|c| c.is_ascii_digit()) && !(p.len() == 4 && (p.starts_with("19") || p.starts_with("20")));
+                let count = p.chars().all(|c| c.is_ascii_digit()) && !is_year(p);
                 let plural_cue = PLURAL_CUES.contains(&crate::text::Lowercase::of(p).as_str()) || count;
                 let first_name = !HONORIFICS.contains(&p)
                     && starts_upper(p)
@@ -514,13 +532,26 @@ impl Rule for Possessive {
             let bare_is_name = bare_entry.and_then(|e| e.capitalized.or(e.other));
             // A rare name that happens to be the plural ("Titans", "Cairns") yields to a document
             // that names the singular again and again.
-            if bare_is_name.is_some_and(|tier| tier < lexicon::Tier::Rare || named_here < 2) {
+            // After a title, a surname with a bare s before a lowercase noun ("Mr Parks
+            // statement") is the possessive of the name the document writes without the s,
+            // when the bare form occurs nowhere else: "Mr Parks said" would take a verb.
+            let titled_name = prev.is_some_and(|p| HONORIFICS.contains(&doc.text(p.span())))
+                && named_here > 0
+                && next_text.bytes().all(|b| b.is_ascii_lowercase())
+                && !["s", "ed"].iter().any(|e| next_text.ends_with(e))
+                && !NOT_A_NOUN_AFTER_NAME.contains(&next_text)
+                && !next_text.ends_with("ly")
+                && occurrences.of(doc, text) == 1;
+            if bare_is_name.is_some_and(|tier| tier < lexicon::Tier::Rare || named_here < 2) && !titled_name {
                 continue;
             }
             if usage.lower_mid > 0 && usage.lower_mid >= usage.mentioned_mid {
                 continue; // the base is an ordinary word in this document
             }
-            let known_name = base_entry.is_some_and(|e| e.proper_only() || (e.mostly_proper() && !e.common_lower()));
+            // A country English knows, whose bare form is no name (see `plain_name`: "Chinas
+            // third-largest milk producer"), needs no other mention.
+            let known_name =
+                base_entry.is_some_and(|e| e.proper_only() || (e.mostly_proper() && !e.common_lower())) || (country && plain_name);
             let evidence_needed = if known_name {
                 0
             } else if base_entry.is_none_or(|e| e.lower.is_none()) {
@@ -687,6 +718,19 @@ const MONTHS: &[&str] =
 /// Words before a day's name that make "Saturdays show" one day's show, not every Saturday.
 const DAY_CUES: &[&str] = &["last", "next", "this", "for", "at", "of", "since", "until", "before", "after", "from", "by"];
 
+/// Words before a day's name that make it every such day: "on Mondays and Fridays",
+/// "open weekdays and Saturdays", "through Sundays".
+const EVERY_SUCH_DAY: &[&str] =
+    &["on", "and", "or", "nor", "every", "through", "thru", "to", "till", "weekdays", "weekends", "per", "except", "including"];
+/// Words after a plural day's name, not a thing of that day: "open Sundays only", "works
+/// Mondays off".
+const AFTER_A_PLURAL_DAY: &[&str] = &["off", "except", "excepted", "including", "included", "excluded", "aside", "alike", "too"];
+
+/// A year written in figures: "1964", "2005".
+fn is_year(text: &str) -> bool {
+    text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit()) && (text.starts_with("19") || text.starts_with("20"))
+}
+
 /// Words that open no noun phrase a possessed adjective could qualify but follow a verb: its
 /// preposition, particle, determiner or object ("pointed to", "reported a", "said that").
 const AFTER_A_VERB: &[&str] = &[
@@ -740,9 +784,66 @@ mod tests {
     fn a_month_before_a_noun_after_a_cue_is_the_months() {
         let text = "Prices\n\nPrices rose in October. Economists said Octobers rise came from fuel.\n\n\
                     The rise since Octobers figures was small.\n";
-        assert_eq!(check(text).0, ["Octobers"]);
+        // (the first after a verb, as its object's possessive; the second after a cue)
+        assert_eq!(check(text).0, ["Octobers", "Octobers"]);
         // the plural after no cue: "cold Octobers"
         assert!(check("Weather\n\nFarmers remember cold Octobers and wet springs.\n").0.is_empty());
+    }
+
+    #[test]
+    fn a_figure_after_a_days_or_months_name_after_a_cue() {
+        let text = "Shares\n\nShares fell 1% on Friday, after Thursdays 2% rise. The deficit shrank from Marchs £1.2bn.\n";
+        assert_eq!(check(text).0, ["Thursdays", "Marchs"]);
+        // no cue: a list of days and a count
+        assert!(check("Hours\n\nThe desk is staffed Mondays 9 to 5 and Fridays 10 to 4.\n").0.is_empty());
+    }
+
+    #[test]
+    fn a_days_name_as_a_verbs_object_before_a_noun() {
+        let (flagged, fixed) = check("Parade\n\nCrowds will line the route to watch Sundays parade.\n");
+        assert_eq!(flagged, ["Sundays"]);
+        assert!(fixed.contains("watch Sunday’s parade"), "{fixed}");
+        // every such day: after "on", "and", before "off", "only", "except"
+        for text in [
+            "Hours\n\nThe stall trades Mondays only.\n",
+            "Hours\n\nStaff take Tuesdays off in winter.\n",
+            "Hours\n\nThe café closes Thursdays except in December.\n",
+            "Hours\n\nIt opens on Saturdays and Sundays.\n",
+            "Music\n\nFans of Happy Mondays singer Rowan Hale queued.\n",
+        ] {
+            assert!(check(text).0.is_empty(), "{text}: {:?}", check(text).0);
+        }
+    }
+
+    #[test]
+    fn a_year_after_a_name_english_only_capitalises() {
+        assert_eq!(check("Film\n\nThe cinema will screen Hitchcocks 1958 thriller.\n").0, ["Hitchcocks"]);
+        // a bare form that is a name of its own, or a plural after "the"
+        assert!(check("Film\n\nThe Beatles 1964 tour is the subject of a film.\n").0.is_empty());
+        // a figure that is no year: a count
+        assert!(check("Film\n\nThe cinema showed Hitchcocks 12 times this year.\n").0.is_empty());
+    }
+
+    #[test]
+    fn a_country_with_an_everyday_lowercase_twin_needs_no_other_mention() {
+        assert_eq!(check("Banks\n\nThe lender, Turkeys second-largest bank, reports in May.\n").0, ["Turkeys"]);
+        // the everyday plural, at a sentence start and in a heading
+        let text = "Wild Turkeys Return\n\nTurkeys roam the farm again, and wild turkeys nest nearby.\n";
+        assert!(check(text).0.is_empty(), "{:?}", check(text).0);
+    }
+
+    #[test]
+    fn a_surname_after_a_title_before_a_noun_is_the_names() {
+        let text = "Rates\n\n\"The worst is over,\" said treasurer Dana Mill. Mr Mills warning weighed on the currency.\n";
+        assert_eq!(check(text).0, ["Mills"]);
+        // a verb after the name, or the bare name used again
+        for text in [
+            "Rates\n\nThe Mill family was there. Mr Mills agrees with the plan.\n",
+            "Rates\n\nThe Mill family was there. Mr Mills warned of risks.\n",
+            "Rates\n\nThe Mill family was there. Mr Mills warning came first. Mr Mills is the treasurer.\n",
+        ] {
+            assert!(check(text).0.is_empty(), "{text}: {:?}", check(text).0);
+        }
     }
 
     #[test]
