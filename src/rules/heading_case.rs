@@ -287,6 +287,12 @@ impl HeadingCase {
             if doc.source[..word.span().start].ends_with(['\'', '"', '‘', '“']) {
                 continue;
             }
+            // The rest of a word an asterisk censors ("Sh*t", "F**king") is no word of its own.
+            if doc.source[..word.span().start].trim_end_matches('*').len() < word.span().start
+                && doc.source[..word.span().start].trim_end_matches('*').ends_with(char::is_alphabetic)
+            {
+                continue;
+            }
             if is_all_caps(text) || text.chars().any(|c| c.is_ascii_digit()) || (has_inner_upper(text) && !starts_upper(text)) {
                 continue; // NATO, 2024, iPhone: neutral
             }
@@ -483,5 +489,13 @@ and national museums say national funding helped. "
             .repeat(4);
         let text = format!("National Gallery in the pink\n\n{body}\n");
         assert!(check(&text).0.is_empty());
+    }
+
+    #[test]
+    fn the_rest_of_a_censored_word_is_no_lowercase_word() {
+        assert!(check("22 Photos That Will Make Your F*cking Day\n\nA story about the day.\n").0.is_empty());
+        assert!(check("Why I Lost My Sh*t At The Game\n\nA story about the day.\n").0.is_empty());
+        // a real lowercase word after a spaced asterisk still counts
+        assert_eq!(check("Big Wins For The * underdog Team\n\nA story.\n").0, ["underdog"]);
     }
 }
