@@ -421,8 +421,18 @@ impl Rule for Possessive {
                     && !AFTER_A_PLURAL_DAY.contains(&next_text)
                     && !next_text.ends_with("ly")
                     && lexicon::is_lowercase_word(next_text);
-            let day_before_noun =
-                (day_cue || day_object) && (starts_lower(next_text) || !lexicon::lookup(next_text).is_some_and(|e| e.common_lower()));
+            // "last Sundays Golden Globes ceremony": after "last", "next" or "this" with no
+            // determiner before it ("the last Sundays of the month"), a day's name is one day,
+            // whatever follows.
+            let one_day = day
+                && prev.is_some_and(|p| matches!(doc.text(p.span()), "last" | "next" | "this"))
+                && doc
+                    .words
+                    .get(i.wrapping_sub(2))
+                    .filter(|w| w.sentence() == word.sentence())
+                    .is_none_or(|w| !PLURAL_CUES.contains(&crate::text::Lowercase::of(doc.text(w.span())).as_str()));
+            let day_before_noun = one_day
+                || ((day_cue || day_object) && (starts_lower(next_text) || !lexicon::lookup(next_text).is_some_and(|e| e.common_lower())));
             // A band's or a show's member: "Led Zeppelins Jimmy Page", "Coldplays Chris Martin".
             // Not in headings, where verbs are capitalised too ("Rival Meets Bobby Flay"), nor
             // after a count or a lowercase cue ("24 Times Kris Jenner…", "the Democrats Nancy
@@ -555,8 +565,12 @@ impl Rule for Possessive {
             if bare_is_name.is_some_and(|tier| tier < lexicon::Tier::Rare || named_here < 2) && !titled_name {
                 continue;
             }
-            if usage.lower_mid > 0 && usage.lower_mid >= usage.mentioned_mid {
-                continue; // the base is an ordinary word in this document
+            // The base is an ordinary word in this document. A word English never writes
+            // lowercase must be lowercase more often than not: one "Ms boynton" beside one
+            // "Judy Boynton" is the other's slip.
+            let lower_known = base_entry.is_some_and(|e| e.lower.is_some());
+            if usage.lower_mid > 0 && (usage.lower_mid > usage.mentioned_mid || (lower_known && usage.lower_mid >= usage.mentioned_mid)) {
+                continue;
             }
             // A country English knows, whose bare form is no name (see `plain_name`: "Chinas
             // third-largest milk producer"), needs no other mention.
@@ -876,6 +890,19 @@ mod tests {
         let text = "Wine\n\nGrowers in Frances best-known regions have found it hard to sell.\n";
         assert_eq!(check(text).0, ["Frances"]);
         assert!(check("Wine\n\nMary Frances well-known recipes sold out.\n").0.is_empty());
+    }
+
+    #[test]
+    fn one_day_after_last_next_or_this_whatever_follows() {
+        assert_eq!(check("Awards\n\nThe clash with last Sundays Golden Globes ceremony hurt ratings.\n").0, ["Sundays"]);
+        assert!(check("Awards\n\nThe market opens on the last Sundays of the month.\n").0.is_empty());
+    }
+
+    #[test]
+    fn one_lowercase_slip_of_a_name_is_no_everyday_word() {
+        let text = "Payoff\n\nJudy Vantrell left the firm in May. The pay-off was in line with Ms Vantrells contract. \
+                    An inquiry found that Ms vantrell shared responsibility.\n";
+        assert_eq!(check(text).0, ["Vantrells"]);
     }
 
     #[test]
