@@ -34,7 +34,8 @@ embedded lexicon: a word English only capitalises (\"monday\") or no English wor
 needs one capitalised mention in the document, or none for a common name; an everyday word (\"bank\", \
 \"bill\") needs several capitalised uses on its own mid-sentence, the same name written capitalised \
 elsewhere (\"World Bank\"), the same two words of context, a title before it (\"Mr\"), or a surname the \
-document writes after a first name and alone, lowercase where a name stands (\"Mick Mars\" … \"mars, 53,\"). A word the \
+document writes after a first name and alone, lowercase where a name stands (\"Mick Mars\" … \"mars, 53,\"), or \
+one mid-sentence mention of a country (\"turkey's accession talks\"). A word the \
 document also uses as an ordinary lowercase word (\"Labour\" and \"labour market\") is never flagged, \
 capitals at the start of a sentence count for nothing, and non-English documents are not checked. \
 The safe fix writes the word the way the document (or English) does.",
@@ -185,6 +186,9 @@ impl ProperNounCase {
                             || self.same_context(doc, part, span)
                             // "hanks": an uncommon word that this document writes as a name
                             || (!e.common_lower() && named >= 2)
+                            // "turkey's accession talks" beside "as Turkey embarks": a country
+                            // the document names, whose everyday twin it never writes
+                            || (named >= 1 && lexicon::is_country(&capitalize(part)))
                             // "Mick Mars … mars, 53, has": a surname here, used as one
                             // "band Busted have said … that busted would": a name used alone
                             // twice, lowercase once where a name stands
@@ -426,6 +430,18 @@ mod tests {
         // a title inside a longer name is no surname: "New York Senator Schumer"
         let text = "Senate\n\nNew York Senator Charles Schumer spoke. Senator Leahy agreed. The senator said it was wrong.\n";
         assert!(check(text).0.is_empty());
+    }
+
+    #[test]
+    fn a_country_named_once_whose_everyday_twin_is_never_written() {
+        let text = "Talks\n\nTurkey wants to join. Growth returned as Turkey began reforms. Leaders set a date for \
+                    the start of turkey's accession talks.\n";
+        let (flagged, fixed) = check(text);
+        assert_eq!(flagged, ["turkey"]);
+        assert!(fixed.contains("start of Turkey's accession"), "{fixed}");
+        // the bird, written lowercase more than once, in a text that names the country
+        let text = "Dinner\n\nFarmers in Turkey sold more birds. The turkey was roasted, and the turkey fed ten.\n";
+        assert!(check(text).0.is_empty(), "{:?}", check(text).0);
     }
 
     #[test]
