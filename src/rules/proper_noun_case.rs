@@ -156,6 +156,11 @@ impl ProperNounCase {
         let lexicon_spelling = entry.and_then(|e| e.spelling).map(str::to_string);
         let spelling = || doc_spelling.clone().or(lexicon_spelling.clone()).unwrap_or_else(|| capitalize(part));
         let named = usage.mentioned_mid;
+        // "Zadie smith, in 2000" beside "Ali Smith": a surname the document writes after a
+        // first name, lowercase here right after a name and before punctuation.
+        let surname_after_a_name = || {
+            after_a_name(doc, span) && doc.source[span.end..].starts_with([',', '.', ';', ':', ')', '\n']) && surname_here(doc, part, span)
+        };
         match entry {
             // No English word: a name. (Compounds the lexicon lacks, "eurozone", count too:
             // names are often compounds, "Idlewild", and the document decides.)
@@ -170,12 +175,12 @@ impl ProperNounCase {
             // a name here when the document writes it capitalised once, or writes the same name.
             Some(e) if (e.mostly_proper() && !e.common_lower()) || e.lower == Some(Tier::Rare) => {
                 let written = || crate::text::contains(near(doc, span).1, &capitalize(part)) && self.written_as_name(doc, part, span);
-                (named >= 1 || written()).then(|| Judgement { spelling: spelling(), uses: named })
+                (named >= 1 || written() || surname_after_a_name()).then(|| Judgement { spelling: spelling(), uses: named })
             }
             Some(e) => {
                 // Every test below needs the word capitalised mid-sentence somewhere; without
                 // that, skip the text searches (this branch sees most lowercase words).
-                if named == 0 || verb_here(doc, span) {
+                if (named == 0 && !surname_after_a_name()) || verb_here(doc, span) {
                     return None;
                 }
                 let after_title = after_honorific(doc, span);
@@ -196,7 +201,8 @@ impl ProperNounCase {
                             || (named >= 2
                                 && usage.capitalized_mid >= 1
                                 && surname_here(doc, part, span)
-                                && used_as_a_name(doc, span))));
+                                && used_as_a_name(doc, span))
+                            || surname_after_a_name()));
                 strong.then(|| Judgement { spelling: spelling(), uses: named })
             }
         }
@@ -253,7 +259,10 @@ impl ProperNounCase {
         let line_end = doc.source[span.end..hi].find('\n').map_or(hi, |i| span.end + i);
         let before: Vec<&str> = doc.source[line_start..span.start].split(' ').rev().skip(1).take(2).collect();
         let after: Vec<&str> = doc.source[span.end..line_end].split(' ').skip(1).take(2).collect();
-        let plain = |w: &&str| !w.is_empty() && w.chars().all(char::is_alphanumeric);
+        // (an apostrophe inside a word too: "Who's Your Daddy")
+        let plain = |w: &&str| {
+            !w.is_empty() && w.starts_with(char::is_alphanumeric) && w.chars().all(|c| c.is_alphanumeric() || matches!(c, '\'' | '’'))
+        };
         let capitalized = capitalize(part);
         // Each context with the word that follows it here: the name elsewhere must not go on
         // where this one stops ("San Francisco police said" / "San Francisco Police Department").
@@ -404,6 +413,29 @@ fn word_before<'a>(doc: &Document<'a>, span: Span) -> &'a str {
     head.rsplit([' ', '\n', '(', '"', '“']).next().unwrap_or("")
 }
 
+/// Whether the word before `span`, with one space between, is a capitalised word that is no
+/// everyday English word, mid-sentence: a first name ("Zadie smith").
+fn after_a_name(doc: &Document<'_>, span: Span) -> bool {
+    let Some(head) = doc.source[..span.start].strip_suffix(' ') else { return false };
+    let prev = word_before(doc, span);
+    let before = head[..head.len() - prev.len()].trim_end_matches(' ');
+    let mid_sentence = before.ends_with(|c: char| c.is_alphanumeric() || c == ',');
+    // "a London cook": after a determiner the capitalised word qualifies a noun
+    let determiner = before.rsplit(' ').next().is_some_and(|w| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "a" | "an" | "the" | "this" | "that" | "his" | "her" | "its" | "their" | "our" | "my" | "your"
+        )
+    });
+    crate::text::is_capitalized(prev)
+        && prev.chars().count() >= 2
+        && prev.chars().all(char::is_alphabetic)
+        && head.ends_with(prev)
+        && mid_sentence
+        && !determiner
+        && lexicon::lookup(prev).is_none_or(|e| e.lower.is_none())
+}
+
 /// "Mr gill", "Dr no": after a title comes a name.
 fn after_honorific(doc: &Document<'_>, span: Span) -> bool {
     matches!(word_before(doc, span), "Mr" | "Mrs" | "Ms" | "Dr" | "Mr." | "Mrs." | "Ms." | "Dr." | "Sir" | "Dame" | "Lord" | "Lady")
@@ -442,6 +474,23 @@ mod tests {
         // the bird, written lowercase more than once, in a text that names the country
         let text = "Dinner\n\nFarmers in Turkey sold more birds. The turkey was roasted, and the turkey fed ten.\n";
         assert!(check(text).0.is_empty(), "{:?}", check(text).0);
+    }
+
+    #[test]
+    fn a_surname_after_another_first_name_before_punctuation() {
+        let text = "Prize\n\nThe prize went to Ali Smith this year. Earlier winners include a novel by Zadie smith, in 2000.\n";
+        assert_eq!(check(text).0, ["smith"]);
+        // a noun after a determiner and a place, and the word before a noun
+        let text = "Food\n\nWe booked with Thomas Cook. The meal was made by a London cook, who trained in Paris.\n";
+        assert!(check(text).0.is_empty(), "{:?}", check(text).0);
+        let text = "Prize\n\nThe prize went to Ali Smith this year. She met Zadie smith shops in town.\n";
+        assert!(check(text).0.is_empty(), "{:?}", check(text).0);
+    }
+
+    #[test]
+    fn two_words_of_context_with_an_apostrophe() {
+        let text = "TV\n\nThe series Who's Your Daddy drew few viewers. Critics said Who's Your daddy, the first episode, was weak.\n";
+        assert_eq!(check(text).0, ["daddy"]);
     }
 
     #[test]
