@@ -522,21 +522,24 @@ impl Rule for Possessive {
                 // Riddell") after its first name, before a noun: "Chris Riddells book". Not
                 // when the bare form is a name or word ("Julia Roberts", whatever Robert the
                 // document names) or recurs.
-                let surname_named_alone = bare_entry.is_none()
-                    && next_text.bytes().all(|b| b.is_ascii_lowercase())
-                    && !["ed", "ly", "s"].iter().any(|e| next_text.ends_with(e))
-                    && !NOT_A_NOUN_AFTER_NAME.contains(&next_text)
-                    && occurrences.of(doc, text) == 1
-                    && mentions_word(doc, word.span(), base);
+                // (asked only of a first name, its searches last)
+                let mut surname_named_alone = || {
+                    bare_entry.is_none()
+                        && next_text.bytes().all(|b| b.is_ascii_lowercase())
+                        && !["ed", "ly", "s"].iter().any(|e| next_text.ends_with(e))
+                        && !NOT_A_NOUN_AFTER_NAME.contains(&next_text)
+                        && occurrences.of(doc, text) == 1
+                        && mentions_word(doc, word.span(), base)
+                };
                 let first_name = !HONORIFICS.contains(&p)
-                    && !surname_named_alone
                     && starts_upper(p)
                     && !is_all_caps(p)
                     && !prev.sentence_start()
                     && !doc.blocks[word.block()].kind.is_heading_like()
                     && !known_surname
                     // "South Koreas Samsung": a country's name of two words
-                    && !(plain_name && country);
+                    && !(plain_name && country)
+                    && !surname_named_alone();
                 if (plural_cue || first_name) && !full_name_elsewhere {
                     continue;
                 }

@@ -158,8 +158,9 @@ impl ProperNounCase {
         let named = usage.mentioned_mid;
         // "Zadie smith, in 2000" beside "Ali Smith": a surname the document writes after a
         // first name, lowercase here right after a name and before punctuation.
+        // (cheapest test first: this is asked of most lowercase words)
         let surname_after_a_name = || {
-            after_a_name(doc, span) && doc.source[span.end..].starts_with([',', '.', ';', ':', ')', '\n']) && surname_here(doc, part, span)
+            doc.source[span.end..].starts_with([',', '.', ';', ':', ')', '\n']) && after_a_name(doc, span) && surname_here(doc, part, span)
         };
         match entry {
             // No English word: a name. (Compounds the lexicon lacks, "eurozone", count too:
