@@ -228,7 +228,11 @@ impl ProperNounCase {
         // governance experts said" (but "Blackground records" is still a name).
         let before_prev = head[..head.len() - prev.len()].trim_end_matches(' ');
         let sentence_start = before_prev.is_empty() || before_prev.ends_with(['.', '!', '?', '\n', '"', '“', ':']);
-        let prev_is_name = is_name_word(prev) && (!sentence_start || lexicon::lookup(prev).is_none_or(|e| e.lower.is_none()));
+        // A capitalised "The" mid-sentence opens a name ("five weeks after The game's debut"
+        // beside "The Game"): edited prose writes it so nowhere else.
+        let the_mid_sentence = prev == "The" && !sentence_start && before_prev.ends_with(|c: char| c.is_alphanumeric() || c == ',');
+        let prev_is_name =
+            the_mid_sentence || (is_name_word(prev) && (!sentence_start || lexicon::lookup(prev).is_none_or(|e| e.lower.is_none())));
         if prev_is_name && occurs(&format!("{prev} {}", capitalize(part))) {
             return true;
         }
@@ -485,6 +489,15 @@ mod tests {
         let text = "Food\n\nWe booked with Thomas Cook. The meal was made by a London cook, who trained in Paris.\n";
         assert!(check(text).0.is_empty(), "{:?}", check(text).0);
         let text = "Prize\n\nThe prize went to Ali Smith this year. She met Zadie smith shops in town.\n";
+        assert!(check(text).0.is_empty(), "{:?}", check(text).0);
+    }
+
+    #[test]
+    fn a_capitalised_the_mid_sentence_opens_a_name() {
+        let text = "Charts\n\nThe rapper The Game tops the chart. His album came five weeks after The game's debut single.\n";
+        assert_eq!(check(text).0, ["game"]);
+        // at a sentence start "The" is any sentence's first word
+        let text = "Charts\n\nThe rapper The Game tops the chart. The game's first half was dull.\n";
         assert!(check(text).0.is_empty(), "{:?}", check(text).0);
     }
 
