@@ -65,7 +65,9 @@ pub fn is_abbreviation(word: &str) -> bool {
         return false;
     }
     if word.contains('.') {
-        return true; // U.S, e.g, a.m, Ph.D
+        // U.S, e.g, a.m, Ph.D; but a figure with a decimal point is no abbreviation: "sales
+        // of $4.9bn. that is…" ends a sentence
+        return !word.starts_with(|c: char| c.is_ascii_digit());
     }
     let mut chars = word.chars();
     if chars.next().is_some_and(char::is_uppercase) && chars.next().is_none() {
@@ -307,6 +309,14 @@ mod tests {
         );
         // A real word before the period ends the sentence even when the next starts lowercase.
         assert_eq!(sentences("It rained. then it stopped."), vec!["It rained.", "then it stopped."]);
+    }
+
+    #[test]
+    fn a_figure_with_a_decimal_point_ends_a_sentence() {
+        assert_eq!(sentences("Sales rose to $4.9bn. its profits fell."), vec!["Sales rose to $4.9bn.", "its profits fell."]);
+        assert_eq!(sentences("Prices rose 2.5. then they fell."), vec!["Prices rose 2.5.", "then they fell."]);
+        // letters with dots stay abbreviations
+        assert_eq!(sentences("He joined at 9 a.m. today."), vec!["He joined at 9 a.m. today."]);
     }
 
     #[test]
