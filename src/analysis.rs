@@ -117,6 +117,24 @@ impl Document<'_> {
 /// whole archive, so that those searches stay linear in the length of huge files.
 pub const NEAR: usize = 16 * 1024;
 
+/// Of the other lowercase ASCII words of word `i`'s sentence, up to twelve each side: how many
+/// the lexicon knows, and how many there are. A sentence in another language inside an English
+/// page ("Omdat de collecties voortdurend worden…") knows few; its words are not misspelt.
+pub fn english_words_around(doc: &Document<'_>, i: usize) -> (usize, usize) {
+    let sentence = doc.words[i].sentence();
+    let (mut known, mut seen) = (0, 0);
+    let near = doc.words[i.saturating_sub(12)..(i + 13).min(doc.words.len())].iter();
+    for w in near.filter(|w| w.sentence() == sentence) {
+        let text = doc.text(w.span());
+        if w.span().start == doc.words[i].span().start || text.len() < 2 || !text.bytes().all(|b| b.is_ascii_lowercase()) {
+            continue;
+        }
+        seen += 1;
+        known += usize::from(crate::lexicon::is_lowercase_word(text));
+    }
+    (known, seen)
+}
+
 /// The text within [`NEAR`] bytes of `span`, and where it starts in the document.
 pub fn near<'a>(doc: &Document<'a>, span: Span) -> (usize, &'a str) {
     crate::text::around(doc.source, span.start, span.end, NEAR)

@@ -208,6 +208,12 @@ impl Rule for Typo {
                 if starts_upper(w) && self.likely_name(doc, i, w, &fixes) {
                     return;
                 }
+                // A sentence in another language inside an English page: "als", "materiaal"
+                // are Dutch, not slips. (Asked only of a listed misspelling: few words are.)
+                let (known, seen) = crate::analysis::english_words_around(doc, i);
+                if seen >= 3 && known * 3 < seen * 2 {
+                    return;
+                }
                 let fixes: Vec<String> = fixes.iter().map(|f| match_case(w, f)).collect();
                 let list = fixes.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(" or ");
                 let mut d = Diagnostic::new(META.id, part, format!("`{w}` is a misspelling of {list}"));
@@ -238,6 +244,14 @@ mod tests {
         let mut got: Vec<&str> = Vec::new();
         parts(text, 0, |s| got.push(&text[s.start..s.end]));
         assert_eq!(got, vec!["U", "S", "Japan", "don't"]);
+    }
+
+    #[test]
+    fn a_sentence_in_another_language_is_not_misspelt() {
+        let text = "Photo licence\n\nThe agency sells pictures to papers around the world. Omdat de collecties voortdurend \
+                    worden bijgewerkt, kan het bureau niet garanderen dat het materiaal beschikbaar is. The agency said \
+                    it would recieve more orders this year.\n";
+        assert_eq!(crate::rules::testing::flagged("typo", text), ["recieve"]);
     }
 
     #[test]

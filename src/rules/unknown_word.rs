@@ -229,17 +229,7 @@ fn in_machine_text(source: &str, span: Span) -> bool {
 /// words, and two in three of them, are English words. A line in another language inside an
 /// English page is not spelt wrong, nor a list of tool names ("layman, gentoolkit, esearch").
 fn english_around(doc: &Document<'_>, i: usize) -> bool {
-    let sentence = doc.words[i].sentence();
-    let (mut known, mut seen) = (0, 0);
-    let near = doc.words[i.saturating_sub(12)..(i + 13).min(doc.words.len())].iter();
-    for w in near.filter(|w| w.sentence() == sentence) {
-        let text = doc.text(w.span());
-        if w.span().start == doc.words[i].span().start || text.len() < 2 || !text.bytes().all(|b| b.is_ascii_lowercase()) {
-            continue;
-        }
-        seen += 1;
-        known += usize::from(lexicon::is_lowercase_word(text));
-    }
+    let (known, seen) = crate::analysis::english_words_around(doc, i);
     known >= 2 && known * 3 >= seen * 2
 }
 
