@@ -467,6 +467,106 @@ const COUNTRIES: &[&str] = &[
     "Zimbabwe",
 ];
 
+/// Capitals and large cities, by their one-word names, that are no first name and no everyday
+/// word: places, so "Berlins top prize" and "Londons mayor" are possessives even where English
+/// also knows the bare form as a surname ("Berlins"). Used by `possessive` beside [`COUNTRIES`].
+const CITIES: &[&str] = &[
+    "Amsterdam",
+    "Atlanta",
+    "Auckland",
+    "Baghdad",
+    "Bangkok",
+    "Barcelona",
+    "Beijing",
+    "Beirut",
+    "Belfast",
+    "Belgrade",
+    "Berlin",
+    "Birmingham",
+    "Bogota",
+    "Boston",
+    "Brasilia",
+    "Bucharest",
+    "Budapest",
+    "Cairo",
+    "Canberra",
+    "Caracas",
+    "Cardiff",
+    "Chicago",
+    "Colombo",
+    "Copenhagen",
+    "Damascus",
+    "Delhi",
+    "Detroit",
+    "Dhaka",
+    "Dubai",
+    "Dublin",
+    "Edinburgh",
+    "Frankfurt",
+    "Geneva",
+    "Glasgow",
+    "Hamburg",
+    "Hanoi",
+    "Harare",
+    "Havana",
+    "Helsinki",
+    "Hollywood",
+    "Islamabad",
+    "Istanbul",
+    "Jakarta",
+    "Jerusalem",
+    "Johannesburg",
+    "Kabul",
+    "Karachi",
+    "Kathmandu",
+    "Khartoum",
+    "Kiev",
+    "Kinshasa",
+    "Kyiv",
+    "Lahore",
+    "Lisbon",
+    "Liverpool",
+    "London",
+    "Madrid",
+    "Manchester",
+    "Manila",
+    "Melbourne",
+    "Miami",
+    "Milan",
+    "Minsk",
+    "Montreal",
+    "Moscow",
+    "Mumbai",
+    "Munich",
+    "Nairobi",
+    "Oslo",
+    "Ottawa",
+    "Prague",
+    "Pretoria",
+    "Pyongyang",
+    "Riyadh",
+    "Rome",
+    "Seattle",
+    "Seoul",
+    "Shanghai",
+    "Stockholm",
+    "Taipei",
+    "Tehran",
+    "Tokyo",
+    "Toronto",
+    "Tripoli",
+    "Vancouver",
+    "Vienna",
+    "Warsaw",
+    "Zagreb",
+    "Zurich",
+];
+
+/// Whether `word` (as written) is one of [`CITIES`].
+pub fn is_city(word: &str) -> bool {
+    CITIES.binary_search(&word).is_ok()
+}
+
 /// Whether `word` (as written) is one of [`COUNTRIES`].
 pub fn is_country(word: &str) -> bool {
     COUNTRIES.binary_search(&word).is_ok()
@@ -479,5 +579,7 @@ mod country_tests {
         assert!(super::COUNTRIES.windows(2).all(|w| w[0] < w[1]), "sorted, for the binary search");
         assert!(super::is_country("Ireland") && super::is_country("Zealand"));
         assert!(!super::is_country("ireland") && !super::is_country("Andrea"));
+        assert!(super::CITIES.windows(2).all(|w| w[0] < w[1]), "sorted, for the binary search");
+        assert!(super::is_city("Berlin") && !super::is_city("Reading") && !super::is_country("Berlin"));
     }
 }

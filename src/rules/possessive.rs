@@ -350,7 +350,8 @@ impl Rule for Possessive {
             // ("Irelands", "Australias"): a possessive even before another name.
             // A country whose bare form is only a lowercase word ("japans", "turkeys") is that
             // country's possessive when capitalised mid-sentence: "Japans Honda".
-            let country = lexicon::is_country(base);
+            // (a capital or large city counts as a country here: "Berlins top prize")
+            let country = lexicon::is_country(base) || lexicon::is_city(base);
             let plain_name = (base_entry.is_some_and(|e| e.proper_only()) && bare_entry.is_none())
                 || (country && !word.sentence_start() && bare_entry.is_none_or(|e| e.capitalized.is_none() && e.other.is_none()));
             // A first name before a surname English knows makes a possessive when the bare form
@@ -937,6 +938,16 @@ mod tests {
         // named once: a first name and a surname
         let text = "Tour\n\nThe singer Tavela was refused a visa. Protests saw Tavelas Okonjo cancel the show.\n";
         assert!(check(text).0.is_empty(), "{:?}", check(text).0);
+    }
+
+    #[test]
+    fn a_capital_city_before_a_noun() {
+        let text = "Film\n\nThe film is one of 21 up for Berlins top prize, the Golden Bear, this year.\n";
+        assert_eq!(check(text).0, ["Berlins"]);
+        // a plural after a cue, and the bare form before a verb
+        for text in ["Music\n\nBoth Berlins were there.\n", "Music\n\nThe singer said Berlins sang it first.\n"] {
+            assert!(check(text).0.is_empty(), "{text}: {:?}", check(text).0);
+        }
     }
 
     #[test]
