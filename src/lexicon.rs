@@ -301,8 +301,9 @@ mod tests {
 }
 
 /// Countries, the nations of the United Kingdom, the continents and a few large territories,
-/// by their one-word short names (the last word of "South Korea", "Saudi Arabia"): places that are never a first name
-/// before a surname, so "Irelands Ryanair" and "South Koreas Samsung" are possessives.
+/// by their one-word short names (the last word of "South Korea", "Saudi Arabia"): places that
+/// are never a first name before a surname, so "Irelands Ryanair" and "South Koreas Samsung"
+/// are possessives.
 const COUNTRIES: &[&str] = &[
     "Afghanistan",
     "Africa",

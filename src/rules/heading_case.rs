@@ -288,9 +288,8 @@ impl HeadingCase {
                 continue;
             }
             // The rest of a word an asterisk censors ("Sh*t", "F**king") is no word of its own.
-            if doc.source[..word.span().start].trim_end_matches('*').len() < word.span().start
-                && doc.source[..word.span().start].trim_end_matches('*').ends_with(char::is_alphabetic)
-            {
+            let uncensored = doc.source[..word.span().start].trim_end_matches('*');
+            if uncensored.len() < word.span().start && uncensored.ends_with(char::is_alphabetic) {
                 continue;
             }
             if is_all_caps(text) || text.chars().any(|c| c.is_ascii_digit()) || (has_inner_upper(text) && !starts_upper(text)) {

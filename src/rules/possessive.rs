@@ -422,10 +422,8 @@ impl Rule for Possessive {
                     let p = doc.text(p.span());
                     p.bytes().all(|b| b.is_ascii_lowercase()) && !PLURAL_CUES.contains(&p) && !EVERY_SUCH_DAY.contains(&p)
                 }) && gap.is_empty()
-                    && next_text.bytes().all(|b| b.is_ascii_lowercase())
-                    && !NOT_A_NOUN_AFTER_NAME.contains(&next_text)
+                    && noun_next(next_text, &["ly"])
                     && !AFTER_A_PLURAL_DAY.contains(&next_text)
-                    && !next_text.ends_with("ly")
                     && lexicon::is_lowercase_word(next_text);
             // "last Sundays Golden Globes ceremony": after "last", "next" or "this" with no
             // determiner before it ("the last Sundays of the month"), a day's name is one day,
@@ -469,14 +467,16 @@ impl Rule for Possessive {
             // Americas economic woes". Not after a cue or a capitalised word ("the Americas",
             // "Mary Frances"), nor before a verb, an adverb or a function word ("Frances said",
             // "Frances also"), and only where the bare form is written once.
+            // (no cue, count or capitalised word before: "the Americas", "Mary Frances")
+            let no_cue_before = prev.is_none_or(|p| {
+                let p = doc.text(p.span());
+                !starts_upper(p) && !PLURAL_CUES.contains(&p) && !p.starts_with(|c: char| c.is_ascii_digit())
+            });
             let country_before_noun = country
                 && !doc.blocks[word.block()].kind.is_heading_like()
                 && gap.is_empty()
                 && bare_entry.is_some_and(|e| e.capitalized.is_some() || e.other.is_some())
-                && prev.is_none_or(|p| {
-                    let p = doc.text(p.span());
-                    !starts_upper(p) && !PLURAL_CUES.contains(&p) && !p.starts_with(|c: char| c.is_ascii_digit())
-                })
+                && no_cue_before
                 && !NOT_A_NOUN_AFTER_NAME.contains(&next_text)
                 && !["ed", "ly", "s"].iter().any(|e| next_text.ends_with(e))
                 && lowercase_words(next_text)
@@ -484,15 +484,8 @@ impl Rule for Possessive {
             // A country's sum ("Americas $8 trillion mortgage market") mid-sentence, not after a
             // cue or a count; and the second word of a two-word country ("South Koreas Hyundai
             // Motor", "Saudi Arabias oil"), whose plural no one writes.
-            let country_before_sum = country
-                && figure_next
-                && !gap.is_empty()
-                && !word.sentence_start()
-                && prev.is_none_or(|p| {
-                    let p = doc.text(p.span());
-                    !starts_upper(p) && !PLURAL_CUES.contains(&p) && !p.starts_with(|c: char| c.is_ascii_digit())
-                })
-                && occurrences.of(doc, text) == 1;
+            let country_before_sum =
+                country && figure_next && !gap.is_empty() && !word.sentence_start() && no_cue_before && occurrences.of(doc, text) == 1;
             let two_word_country = country
                 && gap.is_empty()
                 && prev.is_some_and(|p| COUNTRY_FIRST_WORDS.contains(&doc.text(p.span())))
@@ -587,9 +580,7 @@ impl Rule for Possessive {
                         && bare_entry.is_none()
                         && often_capitalized(p)
                         && !lexicon::lookup(p).is_some_and(|e| e.common_lower())
-                        && next_text.bytes().all(|b| b.is_ascii_lowercase())
-                        && !["ed", "ly", "s", "ing"].iter().any(|e| next_text.ends_with(e))
-                        && !NOT_A_NOUN_AFTER_NAME.contains(&next_text)
+                        && noun_next(next_text, &["ed", "ly", "s", "ing"])
                         && lexicon::is_lowercase_word(next_text)
                         && occurrences.of(doc, text) == 1;
                     if unknown_surname {
@@ -614,10 +605,7 @@ impl Rule for Possessive {
             // when the bare form occurs nowhere else: "Mr Parks said" would take a verb.
             let titled_name = prev.is_some_and(|p| HONORIFICS.contains(&doc.text(p.span())))
                 && named_here > 0
-                && next_text.bytes().all(|b| b.is_ascii_lowercase())
-                && !["s", "ed"].iter().any(|e| next_text.ends_with(e))
-                && !NOT_A_NOUN_AFTER_NAME.contains(&next_text)
-                && !next_text.ends_with("ly")
+                && noun_next(next_text, &["s", "ed", "ly"])
                 && occurrences.of(doc, text) == 1;
             if bare_is_name.is_some_and(|tier| tier < lexicon::Tier::Rare || named_here < 2) && !titled_name {
                 continue;
@@ -809,6 +797,13 @@ const AFTER_A_PLURAL_DAY: &[&str] = &["off", "except", "excepted", "including", 
 
 /// The first words of countries of two words: "South Korea", "Saudi Arabia", "Sri Lanka".
 const COUNTRY_FIRST_WORDS: &[&str] = &["South", "North", "Saudi", "Sri", "Costa", "Sierra", "Papua", "Equatorial", "El"];
+
+/// Whether `next` (the word after a candidate) is a plain lowercase word that can be a noun:
+/// ASCII letters alone, none of [`NOT_A_NOUN_AFTER_NAME`], and none of `endings` (a verb's "s"
+/// or "ed", an adverb's "ly").
+fn noun_next(next: &str, endings: &[&str]) -> bool {
+    next.bytes().all(|b| b.is_ascii_lowercase()) && !NOT_A_NOUN_AFTER_NAME.contains(&next) && !endings.iter().any(|e| next.ends_with(e))
+}
 
 /// Lowercase English words, alone or joined by hyphens: "economic", "best-known".
 fn lowercase_words(text: &str) -> bool {

@@ -230,7 +230,7 @@ impl ProperNounCase {
         let sentence_start = before_prev.is_empty() || before_prev.ends_with(['.', '!', '?', '\n', '"', '“', ':']);
         // A capitalised "The" mid-sentence opens a name ("five weeks after The game's debut"
         // beside "The Game"): edited prose writes it so nowhere else.
-        let the_mid_sentence = prev == "The" && !sentence_start && before_prev.ends_with(|c: char| c.is_alphanumeric() || c == ',');
+        let the_mid_sentence = prev == "The" && before_prev.ends_with(|c: char| c.is_alphanumeric() || c == ',');
         let prev_is_name =
             the_mid_sentence || (is_name_word(prev) && (!sentence_start || lexicon::lookup(prev).is_none_or(|e| e.lower.is_none())));
         if prev_is_name && occurs(&format!("{prev} {}", capitalize(part))) {
@@ -435,7 +435,6 @@ fn after_a_name(doc: &Document<'_>, span: Span) -> bool {
     crate::text::is_capitalized(prev)
         && prev.chars().count() >= 2
         && prev.chars().all(char::is_alphabetic)
-        && head.ends_with(prev)
         && mid_sentence
         && !determiner
         && lexicon::lookup(prev).is_none_or(|e| e.lower.is_none())
