@@ -337,6 +337,20 @@ impl Rule for Possessive {
             // Vera Drake", "BBC Two" for "BBC Twos offering") proves the possessive, whatever
             // the capitals around it say.
             let prev = prev.filter(|p| p.sentence() == word.sentence() && doc.source[p.span().end..word.span().start].trim().is_empty());
+            // A first name before an initial ("Dennis A. Smith"); a saint's name, which names
+            // towns and streets without an apostrophe ("St Leonards Place", "St Albans"),
+            // unless the document names the saint alone or with one ("St Fintian's").
+            let initial_next = next_text.len() == 1
+                && next_text.starts_with(|c: char| c.is_ascii_uppercase())
+                && doc.source[next.span().end..].starts_with('.');
+            let place_of_a_saint = || {
+                prev.is_some_and(|p| matches!(doc.text(p.span()), "St" | "Saint" | "Ste"))
+                    && evidence.possessive_uses(crate::text::Lowercase::of(base).as_str()) == 0
+                    && !mentions_word(doc, word.span(), base)
+            };
+            if initial_next || place_of_a_saint() {
+                continue;
+            }
             let full_name_elsewhere = prev.is_some_and(|p| {
                 let p_text = doc.text(p.span());
                 starts_upper(p_text) && !PLURAL_CUES.contains(&crate::text::Lowercase::of(p_text).as_str()) && {
@@ -1048,9 +1062,15 @@ mod tests {
             "Trade\n\nAccording to Andreas Adriano of the trade magazine, prices rose.\n",
             "Retail\n\nShares fell after Woolworths disappointed investors with its figures.\n",
             "Retail\n\nOrdinary Canadians queued at the border on Monday.\n",
+            // a first name before an initial, a saint's name in a place's
+            "Review\n\nReviewer Dennis A. Amith stated that the series works.\n",
+            "Dinner\n\nPolice were called to the restaurant on St Leonards Place, in the city centre.\n",
         ] {
             assert!(check(text).0.is_empty(), "{text}");
         }
+        // a saint the document names with an apostrophe elsewhere
+        let text = "School\n\nSt Fintians High School says it was filmed there. He did not attend St Fintian's.\n";
+        assert_eq!(check(text).0, ["Fintians"]);
     }
 
     #[test]
