@@ -85,9 +85,15 @@ const UNITS: &[&str] = &[
 ];
 
 /// A short lowercase word that is no English word is an abbreviation ("approx.", "incl.",
-/// "dept."), not a sentence end: a real sentence ends on a word.
+/// "dept."), not a sentence end: a real sentence ends on a word. So is one with no vowel
+/// ("bbl.", "pkgs."): English lists some as words, but only interjections among them end
+/// sentences ("Hmm.").
 fn is_unknown_short_word(word: &str) -> bool {
-    (2..=5).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_lowercase()) && !crate::lexicon::is_lowercase_word(word)
+    const INTERJECTIONS: &[&str] = &["brr", "grr", "hmm", "hmmm", "mm", "mmm", "nth", "pfft", "psst", "pst", "shh", "tsk", "zzz"];
+    (2..=5).contains(&word.len())
+        && word.bytes().all(|b| b.is_ascii_lowercase())
+        && (!crate::lexicon::is_lowercase_word(word)
+            || (!word.bytes().any(|b| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')) && !INTERJECTIONS.contains(&word)))
 }
 
 fn is_name_title(word: &str) -> bool {
@@ -306,6 +312,11 @@ mod tests {
         assert_eq!(
             sentences("Bake for approx. twenty minutes with 2 pkts. yeast."),
             vec!["Bake for approx. twenty minutes with 2 pkts. yeast."]
+        );
+        // a word with no vowel is an abbreviation, unless an interjection
+        assert_eq!(
+            sentences("About 392,000 bbl. were burned. Hmm. then it stopped."),
+            vec!["About 392,000 bbl. were burned.", "Hmm.", "then it stopped."]
         );
         // A real word before the period ends the sentence even when the next starts lowercase.
         assert_eq!(sentences("It rained. then it stopped."), vec!["It rained.", "then it stopped."]);
