@@ -205,6 +205,10 @@ impl Rule for Typo {
                 if crate::lexicon::apostrophe_dropped(w).is_some() {
                     return;
                 }
+                // The plural of a compound whose last word takes the s: "know-it-alls", "cure-alls".
+                if doc.source[..part.start].ends_with(['-', '‐']) && w.strip_suffix('s').is_some_and(crate::lexicon::is_lowercase_word) {
+                    return;
+                }
                 if starts_upper(w) && self.likely_name(doc, i, w, &fixes) {
                     return;
                 }
@@ -244,6 +248,12 @@ mod tests {
         let mut got: Vec<&str> = Vec::new();
         parts(text, 0, |s| got.push(&text[s.start..s.end]));
         assert_eq!(got, vec!["U", "S", "Japan", "don't"]);
+    }
+
+    #[test]
+    fn the_plural_of_a_compound_is_no_misspelling() {
+        assert!(crate::rules::testing::flagged("typo", "Critics\n\nThe room was full of know-it-alls and cure-alls.\n").is_empty());
+        assert_eq!(crate::rules::testing::flagged("typo", "Critics\n\nThe room was full of alls.\n"), ["alls"]);
     }
 
     #[test]
