@@ -3,7 +3,8 @@
 //! **Flags** the repeat (not the original): the title repeated after a stray "News" label, a
 //! paragraph pasted twice. The title also matches without its site suffix (" – Explore").
 //! **Why** scrapers capture the headline twice and CMS pastes duplicate paragraphs.
-//! **Never** on short lines (fewer than `min-words` words), table separator rows or code.
+//! **Never** on short lines (fewer than `min-words` words), table separator rows, code, or a
+//! refrain: a short line repeated in verse (lyrics, a poem), where repeating is the form.
 //! **Fix** deletes the repeat: safe for an exact repeat, unsafe when only the site suffix differs.
 
 use super::{Rule, RuleMeta};
@@ -28,7 +29,9 @@ pub static META: RuleMeta = RuleMeta {
 the same document, at the repeat, with the line of the first occurrence. Comparison ignores case, \
 punctuation, emoji and spacing, and the title is also compared without a trailing site suffix \
 (\" – Explore\", \" | Site\"), which is how scrapers usually duplicate headlines. Short lines, table \
-separators and code are ignored. The fix deletes the repeat: safe when the repeat is exact, unsafe \
+separators and code are ignored, and so is a refrain: in a text of verse (most lines short, most \
+ending without a sentence's mark: lyrics, a poem) a short line may come back, unless it repeats the \
+title right under it. The fix deletes the repeat: safe when the repeat is exact, unsafe \
 when it differs by the site suffix.",
     bad: "Trump Sparks Controversy Over Alliance – Explore\nNews\nTrump Sparks Controversy Over Alliance",
     good: "Trump Sparks Controversy Over Alliance\nNews",
@@ -45,6 +48,25 @@ pub struct Options {
 common_options!(Options);
 
 static SITE_SUFFIX: LazyLock<Regex> = LazyLock::new(|| crate::text::regex(r"\s+[|–—-]\s+[^|–—-]{1,40}$").unwrap());
+
+/// The most words a line of verse has, for [`is_verse`].
+const VERSE_LINE_WORDS: usize = 12;
+
+/// Whether the document is verse (lyrics, a poem): at least eight lines of body text, nearly
+/// all of them short, most ending without a sentence's mark. Prose paragraphs end in one.
+fn is_verse(doc: &Document<'_>) -> bool {
+    let (mut lines, mut short, mut open) = (0, 0, 0);
+    for (bi, block) in doc.blocks.iter().enumerate() {
+        if !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem) {
+            continue;
+        }
+        lines += 1;
+        short += usize::from(doc.normalized_words(bi) <= VERSE_LINE_WORDS);
+        let text = doc.text(block.content).trim_end().trim_end_matches(['"', '”', '’', '\'', ')']);
+        open += usize::from(!text.ends_with(['.', '!', '?', '…']));
+    }
+    lines >= 8 && short * 10 >= lines * 8 && open * 2 > lines
+}
 
 pub struct DuplicateLine {
     min_words: usize,
@@ -65,6 +87,8 @@ impl Rule for DuplicateLine {
         // normalised text → (first block, exact?)
         // Keys borrow the document's normalised lines; only a title's stripped form is owned.
         let mut seen: HashMap<std::borrow::Cow<'_, str>, (usize, bool)> = HashMap::default();
+        // (worked out at the first repeat: most documents have none)
+        let mut verse: Option<bool> = None;
         for (bi, block) in doc.blocks.iter().enumerate() {
             if !block.kind.is_prose() || matches!(block.kind, BlockKind::TableCell { .. }) {
                 continue;
@@ -81,7 +105,12 @@ impl Rule for DuplicateLine {
                     (doc.blocks[first].kind, block.kind),
                     (BlockKind::ListItem, BlockKind::Heading(_)) | (BlockKind::Heading(_), BlockKind::ListItem)
                 );
-                if toc {
+                // A song's or a poem's refrain: a short line repeated in a text of verse, even
+                // one the title repeats ("Calling Me Home"), though not right under the title.
+                let refrain = (doc.blocks[first].kind != BlockKind::Title || bi > first + 2)
+                    && doc.normalized_words(bi) <= VERSE_LINE_WORDS
+                    && *verse.get_or_insert_with(|| is_verse(doc));
+                if toc || refrain {
                     continue;
                 }
                 let line = doc.line_of(doc.blocks[first].span.start) + 1;
@@ -105,5 +134,29 @@ impl Rule for DuplicateLine {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::flagged;
+
+    #[test]
+    fn a_refrain_in_verse_is_no_duplicate() {
+        let verse = "Song\n\nThe ferry leaves at seven\n\nI folded up your letter\n\nOh the lights are calling me home\n\n\
+                     And I won't walk alone\n\nThe baker keeps a candle\n\nI count the boats on Sunday\n\n\
+                     Oh the lights are calling me home\n\nAnd I won't walk alone\n";
+        assert!(flagged("duplicate-line", verse).is_empty());
+        // the same line pasted twice into prose is a defect
+        let prose = "Vote\n\nThe council voted seven to two on Tuesday evening after a long debate.\n\n\
+                     Oh the lights are calling me home\n\nTraders said they had not been consulted.\n\n\
+                     Oh the lights are calling me home\n";
+        assert_eq!(flagged("duplicate-line", prose), ["Oh the lights are calling me home"]);
+        // a title repeated right under it is a scraper's duplicate, in verse too; the refrain
+        // the title names is not
+        let titled = format!("Oh the lights are calling me home{}", &verse[4..]);
+        assert!(flagged("duplicate-line", &titled).is_empty());
+        let doubled = format!("The ferry leaves at seven\n{verse}");
+        assert_eq!(flagged("duplicate-line", &doubled), ["The ferry leaves at seven"]);
     }
 }
