@@ -392,6 +392,16 @@ impl Evidence {
                 }
             }
         }
+        // Code writes names lowercase ("cd bob", "<html>"): a word the document's code writes
+        // so is, like any lowercase use, no name that must be capitalised.
+        for block in doc.blocks.iter().filter(|b| b.kind == BlockKind::Code) {
+            for token in doc.text(block.content).split(|c: char| !c.is_ascii_alphabetic()) {
+                if token.len() >= 2 && token.bytes().all(|b| b.is_ascii_lowercase()) {
+                    let entry = ev.entry(token);
+                    ev.usages[entry as usize].lower_any += 1;
+                }
+            }
+        }
         ev.spelling = spellings.filter_map_values(|forms| forms.most_used().map(str::to_string));
         ev
     }

@@ -27,6 +27,7 @@ enum Line {
 pub(super) fn blocks(source: &str, line_starts: &[usize]) -> Vec<Block> {
     let lines: Vec<(Span, Line)> = classify_lines(source, line_starts);
     let wrapped = looks_hard_wrapped(source, &lines);
+    let code = unfenced_code(source, &lines);
 
     // Group lines into raw blocks (code fences, merged wrapped paragraphs).
     let mut raw: Vec<(BlockKind, Span, Span, bool)> = Vec::new(); // kind, span, content, explicit
@@ -54,10 +55,41 @@ pub(super) fn blocks(source: &str, line_starts: &[usize]) -> Vec<Block> {
                 let header = matches!(lines.get(i + 1), Some((_, Line::TableSeparator)));
                 raw.push((BlockKind::TableCell { header }, span, span, true));
             }
+            Line::Text(_) if code[i] => {
+                // a run of code lines, blank lines inside it included, is one block
+                let mut end = span.end;
+                let mut j = i + 1;
+                while j < lines.len() {
+                    match lines[j].1 {
+                        Line::Text(_) if code[j] => end = lines[j].0.end,
+                        Line::Blank => {}
+                        _ => break,
+                    }
+                    j += 1;
+                }
+                while j > i + 1 && lines[j - 1].1 == Line::Blank {
+                    j -= 1;
+                }
+                raw.push((BlockKind::Code, Span::new(span.start, end), Span::new(span.start, end), false));
+                i = j;
+                continue;
+            }
             Line::Text(content) => {
                 let mut end = content;
                 if wrapped {
-                    while let Some((_, Line::Text(next))) = lines.get(i + 1) {
+                    while let Some((_, Line::Text(next))) = lines.get(i + 1).filter(|_| !code[i + 1]) {
+                        end = *next;
+                        i += 1;
+                    }
+                } else {
+                    // An extractor keeps the source's line breaks inside a paragraph, indented
+                    // as the markup was: "The Fetch API intends\n      to fix most of…".
+                    while let Some((next_span, Line::Text(next))) = lines.get(i + 1).filter(|_| !code[i + 1]) {
+                        let indented = source[next_span.start..next.start].len() >= 2;
+                        let unfinished = !matches!(last_significant(&source[end.start..end.end]), Some('.' | '!' | '?' | ':' | '…') | None);
+                        if !(indented && unfinished && source[next.start..next.end].starts_with(char::is_lowercase)) {
+                            break;
+                        }
                         end = *next;
                         i += 1;
                     }
@@ -92,6 +124,22 @@ pub(super) fn blocks(source: &str, line_starts: &[usize]) -> Vec<Block> {
         blocks.push(Block { kind, span, content, group, explicit });
     }
     blocks
+}
+
+/// Which lines are source code or commands left unfenced (see `code_lines`).
+/// Blank lines are left out of the reading: code is code across them.
+fn unfenced_code(source: &str, lines: &[(Span, Line)]) -> Vec<bool> {
+    let kept: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].1 != Line::Blank).collect();
+    let text: Vec<Option<&str>> =
+        kept.iter().map(|&i| if let Line::Text(c) = lines[i].1 { Some(&source[c.start..c.end]) } else { None }).collect();
+    let indents: Vec<usize> =
+        kept.iter().map(|&i| source[lines[i].0.start..lines[i].0.end].bytes().take_while(|&b| b == b' ' || b == b'\t').count()).collect();
+    let code = super::code_lines::code_lines(&text, &indents);
+    let mut out = vec![false; lines.len()];
+    for (k, &i) in kept.iter().enumerate() {
+        out[i] = code[k];
+    }
+    out
 }
 
 fn classify_lines(source: &str, line_starts: &[usize]) -> Vec<(Span, Line)> {
@@ -346,6 +394,23 @@ mod tests {
         let k = kinds("Title\n```\nlet x = y.z;\n```\nAfter.\n");
         assert_eq!(k[1].0, Code);
         assert_eq!(k[2].0, Paragraph);
+    }
+
+    #[test]
+    fn unfenced_code_is_one_block() {
+        let k = kinds("Title\n\nRun it like this:\n\nnpm install copydesk --save\n\nconsole.log(data.text);\n\nThen it works.\n");
+        assert_eq!(k[1].0, Paragraph);
+        assert_eq!(k[2], (Code, "npm install copydesk --save\n\nconsole.log(data.text);".into()));
+        assert_eq!(k[3].0, Paragraph);
+    }
+
+    #[test]
+    fn indented_continuation_lines_are_joined() {
+        let long = "A paragraph on one line, as scrapers write them, runs well past any width a hard-wrapped text keeps.";
+        let k = kinds(&format!("Title\n\n{long}\nThe API intends\n      to fix these problems.\n  the end is near.\nNext one\n"));
+        assert_eq!(k[2], (Paragraph, "The API intends\n      to fix these problems.".into()));
+        assert_eq!(k[3], (Paragraph, "the end is near.".into()));
+        assert_eq!(k.len(), 5);
     }
 
     #[test]
