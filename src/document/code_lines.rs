@@ -30,8 +30,11 @@ pub(super) fn code_lines(lines: &[Option<&str>], indents: &[usize]) -> Vec<bool>
             let Some(line) = lines[i].filter(|_| !code[i]) else { continue };
             let before = i.checked_sub(1).is_some_and(|j| code[j]);
             let after = code.get(i + 1).copied().unwrap_or(false);
-            let sandwiched = before && after && line.split_whitespace().nth(12).is_none() && !ends_like_a_sentence(line);
-            if sandwiched || ((before || after) && unfinished_fragment(line, indents[i])) {
+            let short_unfinished = line.split_whitespace().nth(12).is_none() && !ends_like_a_sentence(line);
+            // (a command's output follows it: "searching for changes", "added 1 changesets…")
+            let output = before && short_unfinished && line.starts_with(|c: char| c.is_lowercase() || c == '(');
+            let sandwiched = before && after && short_unfinished;
+            if sandwiched || output || ((before || after) && unfinished_fragment(line, indents[i])) {
                 code[i] = true;
                 changed = true;
             }
@@ -50,7 +53,7 @@ fn unfinished_fragment(line: &str, indent: usize) -> bool {
     words <= 4 && !ends_like_a_sentence(line) && (!line.starts_with(char::is_uppercase) || indent >= 2 || keyword_first(line))
 }
 
-/// Eight words or more, most of them plain words: a sentence, whatever its last characters
+/// Ten words or more, most of them plain words: a sentence, whatever its last characters
 /// ("… the British public are consistently dull :- &lt;(").
 fn reads_as_prose(line: &str) -> bool {
     let (mut words, mut plain) = (0, 0);
@@ -59,7 +62,7 @@ fn reads_as_prose(line: &str) -> bool {
         let word = token.trim_end_matches([',', '.', ';', ':', '!', '?', '"', '\'', '”', '’']).trim_start_matches(['"', '\'', '“', '‘']);
         plain += usize::from(!word.is_empty() && word.chars().all(char::is_alphabetic));
     }
-    words >= 8 && plain * 2 > words
+    words >= 10 && plain * 2 > words
 }
 
 /// "SELECT", "FROM t": a first word in capitals, as a query language writes its keywords.
@@ -82,7 +85,8 @@ fn marked_as_code(line: &str) -> bool {
     let marks = bytes.iter().any(|b| {
         matches!(b, b'(' | b')' | b'{' | b'}' | b'[' | b']' | b';' | b'=' | b'_' | b'$' | b'<' | b'>' | b'|' | b'&' | b':' | 0xE2)
     });
-    if !(marks || command || first == "from" || first == "#include") || ends_like_a_sentence(line) || reads_as_prose(line) {
+    let prompt = line.starts_with("$ ");
+    if !(marks || command || first == "from" || first == "#include") || ends_like_a_sentence(line) || (!prompt && reads_as_prose(line)) {
         return false;
     }
     // a line of closing brackets: "});", "]"
@@ -191,6 +195,7 @@ mod tests {
             "npm install inspector-api --save",
             "node --prof app.js",
             "$ cargo build",
+            "$ echo 'Fix, fix, and fix it now.' > file1",
             "if (a && b) return",
         ] {
             assert_eq!(code(line), [true], "{line}");
@@ -228,6 +233,11 @@ mod tests {
         assert_eq!(
             code("WITH b AS (\n   SELECT\n       avg(n) - stddev(n) AS low,\n   FROM\n       series\n)\nIt works."),
             [true, true, true, true, true, true, false]
+        );
+        // a command's output
+        assert_eq!(
+            code("$ hg pull\nsearching for changes\nadded 1 changesets with 1 changes to 1 files\nThat worked."),
+            [true, true, true, false]
         );
         // a sentence between code lines stays prose
         assert_eq!(code("do_work(w)\nThis runs the work.\ndo_work(v)"), [true, false, true]);

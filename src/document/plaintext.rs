@@ -49,7 +49,11 @@ pub(super) fn blocks(source: &str, line_starts: &[usize]) -> Vec<Block> {
             Line::Html => raw.push((BlockKind::Html, span, span, true)),
             Line::Atx(level, content) => raw.push((BlockKind::Heading(level), span, content, true)),
             Line::Quote(content) => raw.push((BlockKind::Quote, span, content, true)),
-            Line::List(content) => raw.push((BlockKind::ListItem, span, content, true)),
+            Line::List(content) => {
+                let (last, end) = continued(source, &lines, &code, i, content);
+                i = last;
+                raw.push((BlockKind::ListItem, Span::new(span.start, end.end), Span::new(content.start, end.end), true));
+            }
             Line::TableRow => {
                 // Placeholder; cells are expanded below. A header row is followed by a separator.
                 let header = matches!(lines.get(i + 1), Some((_, Line::TableSeparator)));
@@ -82,17 +86,7 @@ pub(super) fn blocks(source: &str, line_starts: &[usize]) -> Vec<Block> {
                         i += 1;
                     }
                 } else {
-                    // An extractor keeps the source's line breaks inside a paragraph, indented
-                    // as the markup was: "The Fetch API intends\n      to fix most of…".
-                    while let Some((next_span, Line::Text(next))) = lines.get(i + 1).filter(|_| !code[i + 1]) {
-                        let indented = source[next_span.start..next.start].len() >= 2;
-                        let unfinished = !matches!(last_significant(&source[end.start..end.end]), Some('.' | '!' | '?' | ':' | '…') | None);
-                        if !(indented && unfinished && source[next.start..next.end].starts_with(char::is_lowercase)) {
-                            break;
-                        }
-                        end = *next;
-                        i += 1;
-                    }
+                    (i, end) = continued(source, &lines, &code, i, end);
                 }
                 raw.push((BlockKind::Paragraph, Span::new(span.start, end.end), Span::new(content.start, end.end), false));
             }
@@ -127,6 +121,29 @@ pub(super) fn blocks(source: &str, line_starts: &[usize]) -> Vec<Block> {
 }
 
 /// Which lines are source code or commands left unfenced (see `code_lines`).
+/// An extractor keeps the source's line breaks inside a paragraph or list item, indented as
+/// the markup was ("The Fetch API intends\n      to fix most of…"), and lines of the markup's
+/// spaces alone ("reasons,\n      such as\n    \ncertain filters"): a lowercase line after an
+/// unfinished one goes on with it when it is indented or comes after such lines. Returns the
+/// last line joined and the content's new end.
+fn continued(source: &str, lines: &[(Span, Line)], code: &[bool], mut i: usize, mut end: Span) -> (usize, Span) {
+    loop {
+        let unfinished = !matches!(last_significant(&source[end.start..end.end]), Some('.' | '!' | '?' | ':' | '…') | None);
+        let mut j = i + 1;
+        while lines.get(j).is_some_and(|(s, l)| *l == Line::Blank && s.end > s.start && source[s.start..s.end].starts_with([' ', '\t'])) {
+            j += 1;
+        }
+        let Some(&(next_span, Line::Text(next))) = lines.get(j).filter(|_| !code[j]) else { break };
+        let indented = source[next_span.start..next.start].len() >= 2 || j > i + 1;
+        if !(indented && unfinished && source[next.start..next.end].starts_with(char::is_lowercase)) {
+            break;
+        }
+        end = next;
+        i = j;
+    }
+    (i, end)
+}
+
 /// Blank lines are left out of the reading: code is code across them.
 fn unfenced_code(source: &str, lines: &[(Span, Line)]) -> Vec<bool> {
     let kept: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].1 != Line::Blank).collect();
@@ -411,6 +428,13 @@ mod tests {
         assert_eq!(k[2], (Paragraph, "The API intends\n      to fix these problems.".into()));
         assert_eq!(k[3], (Paragraph, "the end is near.".into()));
         assert_eq!(k.len(), 5);
+        // across lines of spaces alone, not across an empty line
+        let k = kinds(&format!("Title\n\n{long}\nThey map to HTTP but have\n      \ncertain filters.\nIt has\n\nthe end.\n"));
+        assert_eq!(k[2], (Paragraph, "They map to HTTP but have\n      \ncertain filters.".into()));
+        assert_eq!(k[4], (Paragraph, "the end.".into()));
+        // a list item's too
+        let k = kinds(&format!("Title\n\n{long}\n   *  GET a folder: retrieve the names of the\n      documents it holds\n"));
+        assert_eq!(k[2], (ListItem, "GET a folder: retrieve the names of the\n      documents it holds".into()));
     }
 
     #[test]
