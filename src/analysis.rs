@@ -346,6 +346,9 @@ impl Evidence {
                             || (next.len() <= 4 && adjacent(i + 2).is_some_and(|w| crate::text::starts_upper(doc.text(w.span()))))
                     })
             };
+            // Two capitalised parts of one word make a name ("X-Parasites", "Coca-Cola"): like
+            // a word beside another capitalised one, neither says anything on its own.
+            let capitals_inside = !letters && word_name_parts(text, shape).filter(|(_, p)| is_capitalized(p)).nth(1).is_some();
             for (_, part) in word_name_parts(text, shape) {
                 // is_letters, is_capitalized and starts_lower of the part: for a word of
                 // letters alone, the part is the word, and its shape says them.
@@ -379,7 +382,7 @@ impl Evidence {
                 let usage = &mut ev.usages[entry as usize];
                 if capitalized {
                     usage.mentioned_mid += 1;
-                    if in_name() {
+                    if capitals_inside || in_name() {
                         continue;
                     }
                 }

@@ -505,6 +505,18 @@ mod tests {
     }
 
     #[test]
+    fn a_capitalised_part_of_a_hyphenated_name_is_no_evidence() {
+        // "Parasites" stands only inside "X-Parasites", a name of two capitalised parts
+        let text = "Game\n\nThe hunter fought the X-Parasites, and the X-Parasites spread, so the X-Parasites won. \
+                    Scientists studied the parasites for years.\n";
+        assert!(check(text).0.is_empty(), "{:?}", check(text).0);
+        // on its own, several times, it is evidence
+        let text = "Game\n\nThe hunter fought the Parasites, and the Parasites spread, so the Parasites won. \
+                    Scientists studied the parasites for years.\n";
+        assert_eq!(check(text).0, ["parasites"]);
+    }
+
+    #[test]
     fn a_function_word_is_no_name() {
         // a title of a work capitalises "Now"; the adverb is never a name
         let text = "Show\n\nThe series Now and Then ran in 1999. Fans of Now and Then met. Critics of Now and Then \
