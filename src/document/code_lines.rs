@@ -86,7 +86,10 @@ fn marked_as_code(line: &str) -> bool {
         matches!(b, b'(' | b')' | b'{' | b'}' | b'[' | b']' | b';' | b'=' | b'_' | b'$' | b'<' | b'>' | b'|' | b'&' | b':' | 0xE2)
     });
     let prompt = line.starts_with("$ ");
-    if !(marks || command || first == "from" || first == "#include") || ends_like_a_sentence(line) || (!prompt && reads_as_prose(line)) {
+    if !(marks || command || first == "from" || first == "#include" || line.contains(" -"))
+        || ends_like_a_sentence(line)
+        || (!prompt && reads_as_prose(line))
+    {
         return false;
     }
     // a line of closing brackets: "});", "]"
@@ -121,17 +124,31 @@ fn marked_as_code(line: &str) -> bool {
     if let Some(rest) = line.strip_prefix("$ ") {
         return rest.starts_with(|c: char| c.is_ascii_lowercase());
     }
+    // any program, named by no English word, with its options: "emcc -O3 add.c -o add.wasm"
+    if first.starts_with(|c: char| c.is_ascii_lowercase())
+        && first.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !crate::lexicon::is_lowercase_word(first)
+    {
+        let flags = line.split(' ').filter(|w| is_flag(w)).count();
+        let files = line.split(' ').skip(1).filter(|w| w.contains('/') || (w.contains('.') && !w.ends_with('.'))).count();
+        if flags >= 2 || (flags == 1 && files >= 1) {
+            return true;
+        }
+    }
     if command {
         let mut words = line.split(' ').skip(1);
         let second = words.next().unwrap_or("");
         return SUBCOMMANDS.contains(&second)
-            || line
-                .split(' ')
-                .any(|w| w.starts_with('-') && w.len() > 1 && w[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '-'))
+            || line.split(' ').any(is_flag)
             || line.split(' ').skip(1).any(|w| w.contains('/') || (w.contains('.') && !w.ends_with('.')));
     }
     // "from standard import disclaimer", "#include <stdio.h>"
     (first == "from" && line.split(' ').nth(2) == Some("import") && line.split(' ').count() == 4) || line.starts_with("#include")
+}
+
+/// A command's option: "-o", "-O3", "--save".
+fn is_flag(word: &str) -> bool {
+    word.strip_prefix('-').is_some_and(|w| w.starts_with(|c: char| c.is_ascii_alphabetic() || c == '-') && w.len() <= 24)
 }
 
 /// "w = get_next_work()", "x += 1": an identifier, then one equals sign with spaces.
@@ -195,6 +212,7 @@ mod tests {
             "npm install inspector-api --save",
             "node --prof app.js",
             "$ cargo build",
+            "emcc -O3 add.c -o add.wasm",
             "$ echo 'Fix, fix, and fix it now.' > file1",
             "if (a && b) return",
         ] {
@@ -217,6 +235,7 @@ mod tests {
             "He said: \"x = y\" is wrong.",
             "Follow us on Twitter",
             "Note: prices include tax",
+            "a well -known fact -ish",
             "the user(s) may log in",
             "Sales (in dollars) rose",
             "It just goes to show that the public do not have a clue about music, and it is dull :- &lt;(",

@@ -67,12 +67,19 @@ impl SentenceCase {
         // ellipsis means we are inside a quotation or a continued sentence.
         let sentence = doc.sentences[word.sentence()].span;
         let lead = &doc.source[sentence.start..word.span().start];
-        if lead.contains(['“', '"', '‘', '\'', '«', '…', '[', '(']) || lead.contains("...") {
+        // (a caret: a reference list's back-links, "^ a b Eich, Brendan")
+        if lead.contains(['“', '"', '‘', '\'', '«', '…', '[', '(', '^']) || lead.contains("...") {
             return true;
         }
         // A path, handle, tag, variable or dotfile written as it must be: "/srv/media",
         // "@nasa", "#tbt", "~/notes", "$HOME", ".bashrc".
-        if lead.ends_with(['/', '\\', '@', '#', '~', '$', '.', '`']) {
+        if lead.ends_with(['/', '\\', '@', '#', '~', '$', '.', '`', '_']) {
+            return true;
+        }
+        // An identifier or a file's name: "musl_writev is…", "pdf.js[edit]", "clone() must…".
+        let rest = &doc.source[word.span().end..];
+        let dotted = |t: &str| t.split_once('.').is_some_and(|(_, r)| r.starts_with(|c: char| c.is_ascii_alphanumeric()));
+        if text.contains('_') || dotted(text) || rest.starts_with(['_', '(']) || (rest.starts_with('.') && dotted(rest)) {
             return true;
         }
         matches!(char_before(doc.source, sentence.start), Some('…'))
@@ -224,6 +231,12 @@ mod tests {
             "Title Here\n\nThe agency posted the photo. @nasa later deleted it.\n",
             "Title Here\n\nThe trend spread fast. #tbt posts doubled.\n",
             "Title Here\n\nEdit the file. ~/notes holds the rest.\n",
+            // identifiers, file names and a reference list's back-links
+            "Title Here\n\nThe runtime calls it. _start is part of the spec.\n",
+            "Title Here\n\nmusl_writev is an implementation of the syscall.\n",
+            "Title Here\n\npdf.js renders the document in the browser.\n",
+            "Title Here\n\nIt returns a copy. clone() must be called first.\n",
+            "Title Here\n\n- ^ a b Eich, Brendan (21 June 2011). \"New engine\". Retrieved 2012.\n- ^ Smith, Ann. \"Notes\".\n",
         ] {
             assert!(flagged(ID, text).is_empty(), "{text:?}");
         }
