@@ -666,9 +666,9 @@ const VOCABULARY: &[(Family, Kind, &str)] = &[
     (Family::Navigation, Kind::Strong, "menu navigation skip homepage sitemap toggle footer sidebar breadcrumb"),
     (Family::Navigation, Kind::Weak, "home search close open expand collapse panel header version jump scroll view show hide load page pages archive archives index \
         site website section sections main"),
-    (Family::Media, Kind::Strong, "pause replay mute unmute gallery galleries slideshow enlarge fullscreen thumbnail"),
-    (Family::Media, Kind::Weak, "play watch video videos audio listen image images photo photos picture pictures slide slides zoom screen \
-        caption captions duration clip media credit credits"),
+    (Family::Media, Kind::Strong, "pause replay mute unmute gallery galleries slideshow slideshows enlarge fullscreen thumbnail thumbnails"),
+    (Family::Media, Kind::Weak, "play watch video videos audio listen image images photo photos picture pictures slide slides shows zoom screen \
+        caption captions subtitles chapters duration clip media credit credits"),
     (Family::Advert, Kind::Strong, "advertisement advertisements advert adverts ads advertising advertise sponsored promoted adchoices taboola \
         outbrain publicite publicidad werbung pubblicita"),
     (Family::Advert, Kind::Weak, "ad sponsor sponsors promotion paid partner partners continues below content anzeige"),
