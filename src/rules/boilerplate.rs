@@ -1816,6 +1816,7 @@ mod tests {
             ("Additional reporting by Leo Marsh", Family::Contributor),
             ("Filed under: Harbour, Weather", Family::Tags),
             ("If you like our reporting, please support us with a small donation.", Family::Support),
+            ("If you value our reporting, please support the Harbour Weekly today.", Family::Support),
             ("This site uses cookies. Read our cookie policy to find out more.", Family::Cookie),
             ("Next story: Ferry fares rise again in spring", Family::Related),
             ("Terms of Use | Privacy Notice", Family::Legal),
@@ -1851,6 +1852,8 @@ mod tests {
             "| Team | Played | Points |",
             "The app asks users to enable JavaScript, a security expert warned, \"which is risky\".",
             "Prices rose 5% / 3% / 2% over three years.",
+            // "support the" a lowercase noun is no appeal ("support the Guardian" is)
+            "Thanks to all of you who landed the changes to support the migration!",
         ] {
             assert_eq!(classify_line(line), None, "{line}");
         }
