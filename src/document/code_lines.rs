@@ -78,18 +78,19 @@ fn ends_like_a_sentence(line: &str) -> bool {
 
 /// Whether a line carries a mark of code of its own.
 fn marked_as_code(line: &str) -> bool {
+    // (most lines of prose end like a sentence: the cheapest test first)
+    if ends_like_a_sentence(line) {
+        return false;
+    }
     let bytes = line.as_bytes();
     let first = line.split(' ').next().unwrap_or("");
-    let command = COMMANDS.contains(&first);
-    // (most lines have none of these bytes: one pass decides)
+    let command = first.len() <= 7 && first.starts_with(|c: char| c.is_ascii_lowercase()) && COMMANDS.contains(&first);
+    // (most other lines have none of these bytes: one pass decides)
     let marks = bytes.iter().any(|b| {
         matches!(b, b'(' | b')' | b'{' | b'}' | b'[' | b']' | b';' | b'=' | b'_' | b'$' | b'<' | b'>' | b'|' | b'&' | b':' | 0xE2)
     });
     let prompt = line.starts_with("$ ");
-    if !(marks || command || first == "from" || first == "#include" || line.contains(" -"))
-        || ends_like_a_sentence(line)
-        || (!prompt && reads_as_prose(line))
-    {
+    if !(marks || command || first == "from" || first == "#include" || line.contains(" -")) || (!prompt && reads_as_prose(line)) {
         return false;
     }
     // a line of closing brackets: "});", "]"
