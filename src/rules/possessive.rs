@@ -236,6 +236,52 @@ const NOT_A_NOUN_AFTER: &[&str] = &[
     "all",
     "both",
     "each",
+    // prepositions, pronouns and adverbs: no noun a possessive governs ("stable cloned
+    // Metroids across their sites", "what Quirks he has")
+    "across",
+    "into",
+    "onto",
+    "over",
+    "under",
+    "after",
+    "before",
+    "about",
+    "against",
+    "between",
+    "through",
+    "during",
+    "without",
+    "within",
+    "around",
+    "among",
+    "behind",
+    "beyond",
+    "toward",
+    "towards",
+    "upon",
+    "via",
+    "near",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "you",
+    "i",
+    "him",
+    "them",
+    "us",
+    "then",
+    "there",
+    "here",
+    "not",
+    "never",
+    "always",
+    "often",
+    "already",
+    "really",
+    "usually",
+    "actually",
     // irregular past tenses: "ordinary Argentines took to the streets"
     "took",
     "went",
@@ -392,9 +438,7 @@ impl Rule for Possessive {
                     || (proper_base && gap.is_empty() && is_year(next_text))
                     // "to bring Americas $422bn deficit under control"
                     || (country && !gap.is_empty()));
-            if !(next_text.starts_with(char::is_alphabetic) || figure_next)
-                || NOT_A_NOUN_AFTER.contains(&crate::text::Lowercase::of(next_text).as_str())
-            {
+            if !(next_text.starts_with(char::is_alphabetic) || figure_next) || not_a_noun(next_text) {
                 continue;
             }
             // An opening quotation mark may stand between: "Janet Jacksons “wardrobe malfunction”".
@@ -750,7 +794,13 @@ fn plural_use(doc: &Document<'_>, at: usize) -> bool {
         .is_some_and(|p| p.sentence() == word.sentence() && PLURAL_CUES.contains(&crate::text::Lowercase::of(doc.text(p.span())).as_str()));
     let next =
         doc.words.get(at + 1).filter(|n| n.sentence() == word.sentence() && doc.source[word.span().end..n.span().start].trim().is_empty());
-    cue_before || next.is_none_or(|n| NOT_A_NOUN_AFTER.contains(&crate::text::Lowercase::of(doc.text(n.span())).as_str()))
+    cue_before || next.is_none_or(|n| not_a_noun(doc.text(n.span())))
+}
+
+/// Whether `next` is a word no possessive governs (see [`NOT_A_NOUN_AFTER`]); an acronym is
+/// a name ("Hexals US affiliate"), not the pronoun "us".
+fn not_a_noun(next: &str) -> bool {
+    !(next.len() >= 2 && is_all_caps(next)) && NOT_A_NOUN_AFTER.contains(&crate::text::Lowercase::of(next).as_str())
 }
 
 /// Whether English often writes `word` capitalised: a name ("Martin", "Jimmy", "Chris").
@@ -1062,12 +1112,18 @@ mod tests {
             "Trade\n\nAccording to Andreas Adriano of the trade magazine, prices rose.\n",
             "Retail\n\nShares fell after Woolworths disappointed investors with its figures.\n",
             "Retail\n\nOrdinary Canadians queued at the border on Monday.\n",
+            // a plural before a preposition or a pronoun
+            "Game\n\nThe Metroid is a creature. Each Metroid feeds on energy. The pirates produced stable cloned Metroids across their breeding sites.\n",
+            "Story\n\nEvery Quirk is different. A Quirk can be strong. \"They still do not know what Quirks he has,\" she said.\n",
             // a first name before an initial, a saint's name in a place's
             "Review\n\nReviewer Dennis A. Amith stated that the series works.\n",
             "Dinner\n\nPolice were called to the restaurant on St Leonards Place, in the city centre.\n",
         ] {
             assert!(check(text).0.is_empty(), "{text}");
         }
+        // an acronym after the bare form is a name, not the pronoun
+        let text = "Deal\n\nThe firm bought all of Germany's Rexal. It also acquired 67.7% of Rexals US affiliate Eon Labs.\n";
+        assert_eq!(check(text).0, ["Rexals"]);
         // a saint the document names with an apostrophe elsewhere
         let text = "School\n\nSt Fintians High School says it was filmed there. He did not attend St Fintian's.\n";
         assert_eq!(check(text).0, ["Fintians"]);

@@ -102,6 +102,10 @@ impl Rule for ProperNounCase {
                 let span = Span::new(start, start + part.len());
                 let usage = if whole { doc.evidence().word_usage(i, part) } else { doc.evidence().usage(part) };
                 let Some(judgement) = self.judge(doc, part, usage, span, prose_mid) else { continue };
+                // a part of a file's or a site's name: "mocha-blanket.js", "my-site.org"
+                if text.split_once('.').is_some_and(|(_, rest)| rest.starts_with(|c: char| c.is_ascii_alphanumeric())) {
+                    continue;
+                }
                 let Judgement { spelling, uses } = judgement;
                 let why = if uses > 0 {
                     format!(
@@ -514,6 +518,12 @@ mod tests {
         let text = "Game\n\nThe hunter fought the Parasites, and the Parasites spread, so the Parasites won. \
                     Scientists studied the parasites for years.\n";
         assert_eq!(check(text).0, ["parasites"]);
+    }
+
+    #[test]
+    fn a_part_of_a_files_name_is_left_as_written() {
+        let text = "Tests\n\nMocha runs the tests. We like Mocha, and Mocha is quick. Source files: blanket.js, mocha-blanket.js\n";
+        assert!(check(text).0.is_empty(), "{:?}", check(text).0);
     }
 
     #[test]
