@@ -4,8 +4,10 @@
 //! forward, …", "- public Sentiment:" among capitalised sibling items.
 //! **Why** a lowercase start is the signature of text cut from its context or mangled by a
 //! scraper.
-//! **Never** on lowercase brands (iPhone, eBay), digits, URLs, code, name particles (de, van),
-//! the continuation of a quotation or of an ellipsis, or lists whose items are all lowercase.
+//! **Never** on lowercase brands (iPhone, eBay), digits, URLs, code, identifiers and file names,
+//! handles no dictionary knows and the document never capitalises ("mstriemer fixed…"), name
+//! particles (de, van), the continuation of a quotation or of an ellipsis, a reference list's
+//! back-links, or lists whose items are all lowercase.
 //! **Fix** (safe) capitalises the first letter.
 
 use super::{Rule, RuleMeta};
@@ -27,8 +29,11 @@ pub static META: RuleMeta = RuleMeta {
     explanation: "Flags a sentence that begins with a lowercase letter: at the start of a paragraph \
 (\"asymmetrical defense agreements, where…\"), after a full stop (\"…relations. moving forward, it…\"), \
 in a list item whose siblings are capitalised (\"- public Sentiment:\") or in a table cell of \
-several words. Lowercase brands (iPhone, eBay), digits, URLs, code, name particles (de, van, von), \
-the continuation of a quotation or an ellipsis, and lists written all in lowercase are left alone. \
+several words. Lowercase brands (iPhone, eBay), digits, URLs, code, identifiers and file names \
+(\"pdf.js\", \"musl_writev\"), handles that are no English word and that the document never \
+capitalises (\"mstriemer fixed the dialog\"), name particles (de, van, von), the continuation of a \
+quotation or an ellipsis, a reference list's back-links (\"^ a b\") and lists written all in \
+lowercase are left alone. \
 The safe fix capitalises the first letter.",
     bad: "The talks ended. moving forward, both sides will meet again.",
     good: "The talks ended. Moving forward, both sides will meet again.",
@@ -82,7 +87,17 @@ impl SentenceCase {
         if text.contains('_') || dotted(text) || rest.starts_with(['_', '(']) || (rest.starts_with('.') && dotted(rest)) {
             return true;
         }
-        matches!(char_before(doc.source, sentence.start), Some('…'))
+        if matches!(char_before(doc.source, sentence.start), Some('…')) {
+            return true;
+        }
+        // A handle written lowercase on purpose ("mstriemer fixed the dialog", "emalysz
+        // added…"): no English word, and never capitalised in the document.
+        let bare = text.strip_suffix("'s").or_else(|| text.strip_suffix("’s")).unwrap_or(text);
+        bare.len() >= 3
+            && bare.bytes().all(|b| b.is_ascii_alphanumeric())
+            && crate::lexicon::lookup(bare).is_none()
+            && doc.evidence().usage(&bare.to_lowercase()).mentioned_mid == 0
+            && doc.evidence().spelling(&bare.to_lowercase()).is_none()
     }
 }
 
@@ -209,6 +224,9 @@ mod tests {
         // A ligature from a PDF gets its titlecase, not "FInally".
         let text = "Title Here\n\nThe vote was close. ﬁnally the motion passed.\n";
         assert_eq!(fixed(ID, text, Safe), "Title Here\n\nThe vote was close. Finally the motion passed.\n");
+        // a name English does not know, capitalised elsewhere in the document
+        let text = "Title Here\n\nThe minister met Mr Kishida on Monday. kishida said the talks went well.\n";
+        assert_eq!(flagged(ID, text), vec!["kishida"]);
     }
 
     #[test]
@@ -231,6 +249,8 @@ mod tests {
             "Title Here\n\nThe agency posted the photo. @nasa later deleted it.\n",
             "Title Here\n\nThe trend spread fast. #tbt posts doubled.\n",
             "Title Here\n\nEdit the file. ~/notes holds the rest.\n",
+            // a handle written lowercase throughout
+            "Title Here\n\nThe team shipped the release.\n\nmstriemer fixed the print dialog. Thanks to mstriemer for it.\n",
             // identifiers, file names and a reference list's back-links
             "Title Here\n\nThe runtime calls it. _start is part of the spec.\n",
             "Title Here\n\nmusl_writev is an implementation of the syscall.\n",
