@@ -32,7 +32,10 @@ pub(super) fn code_lines(lines: &[Option<&str>], indents: &[usize]) -> Vec<bool>
             let after = code.get(i + 1).copied().unwrap_or(false);
             let short_unfinished = line.split_whitespace().nth(12).is_none() && !ends_like_a_sentence(line);
             // (a command's output follows it: "searching for changes", "added 1 changesets…")
-            let output = before && short_unfinished && line.starts_with(|c: char| c.is_lowercase() || c == '(');
+            // (and a query's next clause: "AVG(entries) OVER w AS mean,")
+            let output = before
+                && short_unfinished
+                && (line.starts_with(|c: char| c.is_lowercase() || c == '(') || has_call(line) || line.contains('_'));
             let sandwiched = before && after && short_unfinished;
             if sandwiched || output || ((before || after) && unfinished_fragment(line, indents[i])) {
                 code[i] = true;
@@ -250,6 +253,7 @@ mod tests {
         assert_eq!(code("while True:\n  w = get_next_work()\n  do_work(w)\nThe loop never ends."), [true, true, true, false]);
         assert_eq!(code("SELECT avg(n) FROM t;\n       avg\n4.33\nThat is the mean."), [true, true, true, false]);
         assert_eq!(code("SELECT\navg(n) - stddev(n) AS low,\nFROM\nt;\nn │ low\n1 │ 2"), [true; 6]);
+        assert_eq!(code("WITH w AS (\n   AVG(n) OVER w AS mean,\n   STDDEV(n) OVER w AS sd\nThat is all."), [true, true, true, false]);
         assert_eq!(
             code("WITH b AS (\n   SELECT\n       avg(n) - stddev(n) AS low,\n   FROM\n       series\n)\nIt works."),
             [true, true, true, true, true, true, false]
