@@ -106,6 +106,17 @@ impl Rule for ProperNounCase {
                 if text.split_once('.').is_some_and(|(_, rest)| rest.starts_with(|c: char| c.is_ascii_alphanumeric())) {
                     continue;
                 }
+                // a word quoted alone is cited as it is written: "spell out the name “bruce” in
+                // lowercase cursive"
+                let rest = &doc.source[word.span().end..];
+                let closes = match after {
+                    Some('”' | '"') => true,
+                    Some(q @ ('’' | '\'')) => !rest[q.len_utf8()..].starts_with(char::is_alphabetic),
+                    _ => false,
+                };
+                if whole && matches!(before, Some('“' | '"' | '‘')) && closes {
+                    continue;
+                }
                 let Judgement { spelling, uses } = judgement;
                 let why = if uses > 0 {
                     format!(
@@ -524,6 +535,14 @@ mod tests {
     fn a_part_of_a_files_name_is_left_as_written() {
         let text = "Tests\n\nMocha runs the tests. We like Mocha, and Mocha is quick. Source files: blanket.js, mocha-blanket.js\n";
         assert!(check(text).0.is_empty(), "{:?}", check(text).0);
+    }
+
+    #[test]
+    fn a_word_quoted_alone_is_cited_as_written() {
+        let text = "Signs\n\nBruce made the sign for Bruce himself. The neon spells out the name “bruce” in lowercase.\n";
+        assert!(check(text).0.is_empty(), "{:?}", check(text).0);
+        let text = "Signs\n\nBruce made the sign for Bruce himself. The neon spells out bruce in lowercase.\n";
+        assert_eq!(check(text).0, ["bruce"]);
     }
 
     #[test]
