@@ -145,7 +145,9 @@ impl QuoteMismatch {
                     open_curly.push(at);
                 }
                 '”' => {
-                    let unmatched = open_curly.pop().is_none();
+                    // (a straight opening quote closed by a curly one is a quotation all the
+                    // same: two styles mixed, not a quote left open)
+                    let unmatched = open_curly.pop().is_none() && straight.pop().is_none();
                     if unmatched {
                         stray_close.get_or_insert(at);
                     }
@@ -161,7 +163,7 @@ impl QuoteMismatch {
                         }
                         straight.push(at);
                     } else if closing && !opening {
-                        if straight.pop().is_none() {
+                        if straight.pop().is_none() && open_curly.pop().is_none() {
                             stray_straight.get_or_insert(at);
                         }
                     } else if straight.pop().is_none() {
@@ -285,6 +287,16 @@ mod tests {
         let text = "Title Here\n\nThe plan (announced Monday was cheap.\n";
         assert_eq!(flagged(ID, text), ["("]);
         assert_eq!(fixed(ID, text, Safe), text);
+    }
+
+    #[test]
+    fn a_quotation_in_two_quote_styles_is_closed() {
+        for text in [
+            "Hotels\n\nOwners struggle. \"Minibars always lose money,” Sharon said.\n",
+            "Dinner\n\n“At least we have soup tonight,\" was his only comment.\n",
+        ] {
+            assert!(crate::rules::testing::flagged(super::META.id, text).is_empty(), "{text}");
+        }
     }
 
     #[test]
