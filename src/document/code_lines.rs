@@ -24,9 +24,12 @@ pub(super) fn code_lines(lines: &[Option<&str>], indents: &[usize]) -> Vec<bool>
     // Beside code, a short unfinished line is code too ("while True:", a result's header);
     // between two lines of code, any line that does not end like a sentence ("avg(n) AS low,").
     // Until nothing changes, so that a run of such lines joins its code (a few rounds).
-    for _ in 0..8 {
+    for round in 0..8 {
         let mut changed = false;
-        for i in 0..lines.len() {
+        // (forwards, then backwards: a mark spreads through a run either way in one round)
+        let order: Box<dyn Iterator<Item = usize>> =
+            if round % 2 == 0 { Box::new(0..lines.len()) } else { Box::new((0..lines.len()).rev()) };
+        for i in order {
             let Some(line) = lines[i].filter(|_| !code[i]) else { continue };
             let before = i.checked_sub(1).is_some_and(|j| code[j]);
             let after = code.get(i + 1).copied().unwrap_or(false);
@@ -76,7 +79,7 @@ fn keyword_first(line: &str) -> bool {
 
 fn ends_like_a_sentence(line: &str) -> bool {
     let end = line.trim_end_matches(['"', '”', '’', '\'', ')', '*', '_']);
-    end.ends_with(['.', '!', '?', '…']) && !line.ends_with(");") && !end.ends_with("..")
+    end.ends_with(['.', '!', '?', '…']) && !end.ends_with("..")
 }
 
 /// Whether a line carries a mark of code of its own.
@@ -168,11 +171,15 @@ fn assignment(line: &str) -> bool {
 }
 
 /// A name right before an opening parenthesis that closes later: "avg(n)", not "friend(s)".
+/// (Linear in the line: the last closing parenthesis is found once, and the name before each
+/// opening one is read only as far as the bytes of a name go.)
 fn has_call(line: &str) -> bool {
-    line.match_indices('(').any(|(open, _)| {
-        let name = line[..open].rsplit(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.')).next().unwrap_or("");
-        let inside = line[open + 1..].split(')').next().unwrap_or("");
-        name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_') && line[open + 1..].contains(')') && !matches!(inside, "s" | "es")
+    let Some(last_close) = line.rfind(')') else { return false };
+    line[..last_close].match_indices('(').any(|(open, _)| {
+        let name_len = line[..open].bytes().rev().take_while(|&b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.').count();
+        let name = &line[open - name_len..open];
+        let rest = &line[open + 1..];
+        name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_') && !rest.starts_with("s)") && !rest.starts_with("es)")
     })
 }
 
@@ -225,6 +232,14 @@ mod tests {
     }
 
     #[test]
+    fn a_line_of_brackets_is_read_in_linear_time() {
+        let started = std::time::Instant::now();
+        let _ = code(&format!("x{} y", "(".repeat(200_000)));
+        let _ = code(&format!("x{} y)", "a(".repeat(100_000)));
+        assert!(started.elapsed() < std::time::Duration::from_secs(5), "{:?}", started.elapsed());
+    }
+
+    #[test]
     fn prose_is_not_code() {
         for line in [
             "The mean is about 4.33.",
@@ -265,5 +280,8 @@ mod tests {
         );
         // a sentence between code lines stays prose
         assert_eq!(code("do_work(w)\nThis runs the work.\ndo_work(v)"), [true, false, true]);
+        // a run before code joins it, however long
+        let run = format!("{}do_work(w)", "  foo bar\n".repeat(12));
+        assert_eq!(code(&run), [true; 13]);
     }
 }

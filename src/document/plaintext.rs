@@ -134,7 +134,7 @@ fn continued(source: &str, lines: &[(Span, Line)], code: &[bool], mut i: usize, 
             j += 1;
         }
         let Some(&(next_span, Line::Text(next))) = lines.get(j).filter(|_| !code[j]) else { break };
-        let indented = source[next_span.start..next.start].len() >= 2 || j > i + 1;
+        let indented = source[next_span.start..next.start].bytes().filter(|&b| b == b' ' || b == b'\t').count() >= 2 || j > i + 1;
         if !(indented && unfinished && source[next.start..next.end].starts_with(char::is_lowercase)) {
             break;
         }

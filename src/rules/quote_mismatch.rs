@@ -132,7 +132,7 @@ impl QuoteMismatch {
                             .with_help("use a closing quote: ”")
                             .with_fix(Fix::safe(vec![Edit::replace(span, "”")])),
                     );
-                    if open_curly.pop().is_none() {
+                    if open_curly.pop().is_none() && straight.pop().is_none() {
                         stray_close.get_or_insert(at);
                     }
                 }
@@ -297,6 +297,9 @@ mod tests {
         ] {
             assert!(crate::rules::testing::flagged(super::META.id, text).is_empty(), "{text}");
         }
+        // a misdirected quote after a straight opening one is the one defect
+        let text = "Hotels\n\nOwners struggle. \"Minibars always lose money,“ Sharon said.\n";
+        assert_eq!(crate::rules::testing::flagged(super::META.id, text), ["“"]);
     }
 
     #[test]

@@ -91,13 +91,15 @@ impl SentenceCase {
             return true;
         }
         // A handle written lowercase on purpose ("mstriemer fixed the dialog", "emalysz
-        // added…"): no English word, and never capitalised in the document.
+        // added…"): no English word, and never capitalised in the document (mid-sentence in
+        // its evidence, or anywhere near: a title, a heading, a sentence start).
         let bare = text.strip_suffix("'s").or_else(|| text.strip_suffix("’s")).unwrap_or(text);
         bare.len() >= 3
             && bare.bytes().all(|b| b.is_ascii_alphanumeric())
             && crate::lexicon::lookup(bare).is_none()
             && doc.evidence().usage(&bare.to_lowercase()).mentioned_mid == 0
             && doc.evidence().spelling(&bare.to_lowercase()).is_none()
+            && crate::text::whole_word_matches(crate::analysis::near(doc, word.span()).1, &capitalize(bare)).next().is_none()
     }
 }
 
@@ -226,6 +228,9 @@ mod tests {
         assert_eq!(fixed(ID, text, Safe), "Title Here\n\nThe vote was close. Finally the motion passed.\n");
         // a name English does not know, capitalised elsewhere in the document
         let text = "Title Here\n\nThe minister met Mr Kishida on Monday. kishida said the talks went well.\n";
+        assert_eq!(flagged(ID, text), vec!["kishida"]);
+        // or in the title only
+        let text = "Kishida Visits Seoul\n\nkishida said the talks went well.\n";
         assert_eq!(flagged(ID, text), vec!["kishida"]);
     }
 
