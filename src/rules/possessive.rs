@@ -629,6 +629,24 @@ impl Rule for Possessive {
                     // "South Koreas Samsung": a country's name of two words
                     && !(plain_name && country)
                     && !surname_named_alone();
+                // "the Banks Monetary Policy Committee", "the Commissions allegations": an
+                // institution the document names as "the Bank" on its own elsewhere ("the Bank
+                // said", "the Bank's"), its bare plural written nowhere else, before a noun.
+                // (not inside a title: "Lord of the Rings out there")
+                let in_a_title = || {
+                    let back = |k: usize| i.checked_sub(k).map(|j| doc.words[j]).filter(|w| w.sentence() == word.sentence());
+                    back(2).is_some_and(|w| doc.text(w.span()) == "of") && back(3).is_some_and(|w| starts_upper(doc.text(w.span())))
+                };
+                let institution = p.eq_ignore_ascii_case("the")
+                    && !doc.blocks[word.block()].kind.is_heading_like()
+                    && (starts_upper(next_text) || noun_next(next_text, &["ed", "ly"]))
+                    && occurrences.of(doc, text) == 1
+                    && !in_a_title()
+                    && institution_named(doc, word.span(), base);
+                if institution {
+                    push_missing(out, word.span(), text, base, evidence.apostrophe());
+                    continue;
+                }
                 if (plural_cue || first_name) && !full_name_elsewhere {
                     // "Steve Brocksteins cover of…": a first name English knows, then a surname
                     // English knows in neither form, then an everyday noun (no verb or adverb
@@ -795,6 +813,53 @@ fn plural_use(doc: &Document<'_>, at: usize) -> bool {
     let next =
         doc.words.get(at + 1).filter(|n| n.sentence() == word.sentence() && doc.source[word.span().end..n.span().start].trim().is_empty());
     cue_before || next.is_none_or(|n| not_a_noun(doc.text(n.span())))
+}
+
+/// Whether the document names `base` as an institution near `span`: "the Bank" on its own,
+/// before punctuation, an apostrophe or a verb ("the Bank said", "the Bank's", "the Bank,"),
+/// not as a word inside a longer name ("the Green party").
+fn institution_named(doc: &Document<'_>, span: crate::diagnostic::Span, base: &str) -> bool {
+    const AFTER: &[&str] = &[
+        "said",
+        "says",
+        "has",
+        "had",
+        "have",
+        "is",
+        "was",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "can",
+        "also",
+        "and",
+        "to",
+        "in",
+        "on",
+        "for",
+        "which",
+        "that",
+        "who",
+        "announced",
+        "added",
+        "warned",
+        "decided",
+        "agreed",
+    ];
+    let text = near(doc, span).1;
+    ["the ", "The "].iter().any(|the| {
+        let name = format!("{the}{base}");
+        let found = whole_word_matches(text, &name).any(|at| {
+            let rest = &text[at + name.len()..];
+            rest.starts_with([',', '.', ';', ':', ')', '\'', '’'])
+                || rest.strip_prefix(' ').is_some_and(|r| AFTER.contains(&r.split([' ', ',', '.']).next().unwrap_or("")))
+        });
+        found
+    })
 }
 
 /// Whether `next` is a word no possessive governs (see [`NOT_A_NOUN_AFTER`]); an acronym is
@@ -1127,6 +1192,21 @@ mod tests {
         // a saint the document names with an apostrophe elsewhere
         let text = "School\n\nSt Fintians High School says it was filmed there. He did not attend St Fintian's.\n";
         assert_eq!(check(text).0, ["Fintians"]);
+    }
+
+    #[test]
+    fn an_institution_the_document_names_as_the_bank() {
+        let text = "Rates\n\nRates will stay at 4.75%, the Bank said. Analysts said the Bank's report was gloomy. One member of \
+                    the Banks Monetary Policy Committee voted for a rise.\n";
+        assert_eq!(check(text).0, ["Banks"]);
+        // the plural, a party named by an adjective, a work's title
+        for text in [
+            "Rates\n\nThe Bank said rates would stay. Shares in the banks rose.\n",
+            "Vote\n\nThe Green party won seats. Voters backed the Greens candidate in the north.\n",
+            "Film\n\nFans queued for Lord of the Ring: Return of the King. It was no Lord of the Rings sequel.\n",
+        ] {
+            assert!(check(text).0.is_empty(), "{text}");
+        }
     }
 
     #[test]
