@@ -346,6 +346,12 @@ pub fn contains(haystack: &str, needle: &str) -> bool {
     memchr::memmem::find(haystack.as_bytes(), needle.as_bytes()).is_some()
 }
 
+/// Whether `word` has a dot followed by a letter or digit: a file's or a site's name
+/// ("pdf.js", "mocha-blanket.js", "example.com"), or an abbreviation written with dots.
+pub fn has_dotted_part(word: &str) -> bool {
+    word.split_once('.').is_some_and(|(_, rest)| rest.starts_with(|c: char| c.is_ascii_alphanumeric()))
+}
+
 /// The character just before byte offset `i`.
 pub fn char_before(s: &str, i: usize) -> Option<char> {
     s[..i].chars().next_back()

@@ -103,7 +103,7 @@ impl Rule for ProperNounCase {
                 let usage = if whole { doc.evidence().word_usage(i, part) } else { doc.evidence().usage(part) };
                 let Some(judgement) = self.judge(doc, part, usage, span, prose_mid) else { continue };
                 // a part of a file's or a site's name: "mocha-blanket.js", "my-site.org"
-                if text.split_once('.').is_some_and(|(_, rest)| rest.starts_with(|c: char| c.is_ascii_alphanumeric())) {
+                if crate::text::has_dotted_part(text) {
                     continue;
                 }
                 // a word quoted alone is cited as it is written: "spell out the name “bruce” in
@@ -365,8 +365,7 @@ fn surname_here(doc: &Document<'_>, part: &str, span: Span) -> bool {
     let name = capitalize(part);
     let text = near(doc, span).1;
     let found = whole_word_matches(text, &name).any(|at| {
-        let head = text[..at].strip_suffix(' ').unwrap_or("");
-        let first = head.rsplit([' ', '\n', '(', '"', '“']).next().unwrap_or("");
+        let first = word_ending_at(text, at);
         crate::text::is_capitalized(first)
             && first.chars().all(char::is_alphabetic)
             && lexicon::lookup(first).is_some_and(|e| e.capitalized.is_some_and(|t| t <= Tier::Usual) && !e.common_lower())
@@ -390,10 +389,7 @@ fn after_determiner(doc: &Document<'_>, span: Span) -> bool {
 /// Whether the document writes `part` capitalised right after a determiner ("the Fed").
 fn capitalised_after_determiner(doc: &Document<'_>, part: &str, span: Span) -> bool {
     let text = near(doc, span).1;
-    whole_word_matches(text, &capitalize(part)).any(|at| {
-        let head = text[..at].strip_suffix(' ').unwrap_or("");
-        is_determiner(head.rsplit([' ', '\n', '(', '"', '“']).next().unwrap_or(""))
-    })
+    whole_word_matches(text, &capitalize(part)).any(|at| is_determiner(word_ending_at(text, at)))
 }
 
 /// Whether the word at `span` stands where a person's name does: before a possessive, an age
@@ -442,8 +438,13 @@ fn is_word_part(doc: &Document<'_>, span: Span) -> bool {
 
 /// The word before `span`, if it is in the same line.
 fn word_before<'a>(doc: &Document<'a>, span: Span) -> &'a str {
-    let head = &doc.source[..span.start];
-    let head = head.strip_suffix(' ').unwrap_or("");
+    word_ending_at(doc.source, span.start)
+}
+
+/// The word that ends one space before byte `at` of `text` (after a space, a line break, a
+/// parenthesis or a quotation mark), or "" when no space comes right before `at`.
+fn word_ending_at(text: &str, at: usize) -> &str {
+    let head = text[..at].strip_suffix(' ').unwrap_or("");
     head.rsplit([' ', '\n', '(', '"', '“']).next().unwrap_or("")
 }
 

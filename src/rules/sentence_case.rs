@@ -83,7 +83,7 @@ impl SentenceCase {
         }
         // An identifier or a file's name: "musl_writev is…", "pdf.js[edit]", "clone() must…".
         let rest = &doc.source[word.span().end..];
-        let dotted = |t: &str| t.split_once('.').is_some_and(|(_, r)| r.starts_with(|c: char| c.is_ascii_alphanumeric()));
+        let dotted = crate::text::has_dotted_part;
         if text.contains('_') || dotted(text) || rest.starts_with(['_', '(']) || (rest.starts_with('.') && dotted(rest)) {
             return true;
         }
@@ -97,8 +97,10 @@ impl SentenceCase {
         bare.len() >= 3
             && bare.bytes().all(|b| b.is_ascii_alphanumeric())
             && crate::lexicon::lookup(bare).is_none()
-            && doc.evidence().usage(&bare.to_lowercase()).mentioned_mid == 0
-            && doc.evidence().spelling(&bare.to_lowercase()).is_none()
+            && {
+                let lower = bare.to_ascii_lowercase();
+                doc.evidence().usage(&lower).mentioned_mid == 0 && doc.evidence().spelling(&lower).is_none()
+            }
             && crate::text::whole_word_matches(crate::analysis::near(doc, word.span()).1, &capitalize(bare)).next().is_none()
     }
 }
