@@ -183,6 +183,8 @@ const APOSTROPHE_DROPPED: &[(&str, &str)] = &[
     ("theres", "there's"),
     ("hows", "how's"),
     ("whens", "when's"),
+    ("shes", "she's"),
+    ("hes", "he's"),
     ("everyones", "everyone's"),
     ("someones", "someone's"),
     ("nobodys", "nobody's"),
@@ -195,10 +197,14 @@ const APOSTROPHE_DROPPED: &[(&str, &str)] = &[
 /// dropped ("Whats" → "What's"), in the word's own case; `None` for anything else.
 pub fn apostrophe_dropped(word: &str) -> Option<String> {
     // Runs on every word: no allocation, and most words leave at the first test.
-    if !(4..=10).contains(&word.len()) || !matches!(word.as_bytes().last(), Some(b's' | b'S')) {
+    if !(3..=10).contains(&word.len()) || !matches!(word.as_bytes().last(), Some(b's' | b'S')) {
         return None;
     }
-    let (_, with) = APOSTROPHE_DROPPED.iter().find(|(bare, _)| bare.eq_ignore_ascii_case(word))?;
+    let (bare, with) = APOSTROPHE_DROPPED.iter().find(|(bare, _)| bare.eq_ignore_ascii_case(word))?;
+    // "HES", "SHES": a short acronym in capitals, not a contraction.
+    if bare.len() <= 4 && word.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
     // Recase letter by letter: the apostrophe form has one more character, placed before the
     // last letters, so copy the case of the bare word's letters in order.
     let mut cased = String::with_capacity(with.len());

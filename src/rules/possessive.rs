@@ -1,6 +1,7 @@
 //! `possessive` — a known proper noun with a bare "s" where a possessive is meant.
 //!
-//! **Flags** "Trumps Criticism of Japan Security Pact", "Britains economy", "Mr Koks report".
+//! **Flags** "Trumps Criticism of Japan Security Pact", "Britains economy", "Mr Koks report";
+//! contractions without their apostrophe ("Whats", "Lets try", "its a").
 //! **Why** a dropped apostrophe turns a name into a verb or a plural.
 //! **Never** on verbs ("he trumps": lowercase), plurals after a determiner or number ("the
 //! Kennedys", "two Germanys"), a name followed by a verb or preposition, a bare form that is a
@@ -34,7 +35,9 @@ a word or name of its own (\"Americans\", \"Oscars\", \"Jones\"). It stays quiet
 trumps\"), plurals after a determiner or number (\"the Kennedys\", \"two Smiths\"), a bare s followed \
 by a verb, preposition or punctuation, a first name and surname (\"Julia Roberts\", \"Andreas \
 Adriano\"), and non-English documents. It also flags words that only an apostrophe separates from \
-a word (\"Whats\", \"todays\"), a day's event after a cue or a verb (\"last Saturdays show\", \"at Sundays \
+a word (\"Whats\", \"todays\", \"Shes\"), a contraction that is a word of its own only before words \
+the word itself never governs (\"Lets try\" opening a sentence, \"its a\", \"its been\", \"Its hard to say\"; never \
+\"Lets you\", \"Lets users\", \"its own\"), a day's event after a cue or a verb (\"last Saturdays show\", \"at Sundays \
 Oscars\", \"after Mondays 4% gain\", \"to attend Fridays ceremony\"), a bare s where the document writes the same words with the apostrophe elsewhere or the full \
 name without the s (\"Clive Owen\" for \"Clive Owens nomination\"), a band before one member's name \
 (\"Led Zeppelins Jimmy Page\", not a list of people) and a surname English knows after a first name \
@@ -358,6 +361,16 @@ impl Rule for Possessive {
                 let fixed = with.replace('\'', &evidence.apostrophe().to_string());
                 out.push(
                     Diagnostic::new(META.id, word.span(), format!("`{text}` is missing its apostrophe"))
+                        .with_help(format!("write `{fixed}`"))
+                        .with_fix(Fix::unsafe_(vec![Edit::replace(word.span(), fixed)])),
+                );
+                continue;
+            }
+            if let Some(with) = contraction_here(doc, i) {
+                // "Lets go", "Its a start": a word of its own, but not before these words.
+                let fixed = with.replace('\'', &evidence.apostrophe().to_string());
+                out.push(
+                    Diagnostic::new(META.id, word.span(), format!("`{text}` reads as `{with}` missing its apostrophe"))
                         .with_help(format!("write `{fixed}`"))
                         .with_fix(Fix::unsafe_(vec![Edit::replace(word.span(), fixed)])),
                 );
@@ -729,6 +742,74 @@ impl Rule for Possessive {
 }
 
 /// Report `text` as `base` + apostrophe + s with its apostrophe dropped.
+/// Words that "it's" stands before and the possessive "its" never does: an article, a
+/// negation, a participle ("its a start", "its not", "its been").
+const AFTER_ITS_CONTRACTION: &[&str] = &["a", "an", "the", "not", "been", "no"];
+/// More words a sentence opened by "It's" goes on with, that the possessive "Its" never
+/// governs ("Its just", "Its hard to say").
+const AFTER_ITS_AT_START: &[&str] = &[
+    "just", "so", "too", "very", "really", "quite", "still", "always", "never", "hard", "easy", "clear", "true", "important",
+    "worth", "likely", "unlikely", "possible", "impossible", "about", "because", "what", "how", "why", "where", "when",
+];
+/// Words after a sentence-opening "Lets" that make it the verb ("Lets you share"): pronouns,
+/// determiners and nouns that also read as verbs ("Lets people vote", "Lets staff work").
+const AFTER_LETS_VERB: &[&str] = &[
+    "you", "me", "him", "her", "it", "us", "them", "the", "a", "an", "this", "that", "these", "those", "your", "their", "our", "his",
+    "its", "my", "people", "staff", "everyone", "anyone", "someone", "nobody", "each", "every", "any", "some", "one",
+];
+
+/// The contraction a word of its own stands for here: "Lets" opening a sentence before a
+/// bare verb ("Lets try", "Lets not"), "its" before an article, a negation or "been"
+/// (anywhere) and "Its" before an adverb or adjective that opens a sentence's predicate.
+/// A verb is known by the lexicon's "-ing" form of it, so plurals ("Lets users"), pronouns and
+/// determiners keep "Lets" the verb.
+fn contraction_here(doc: &Document<'_>, i: usize) -> Option<&'static str> {
+    let word = doc.words[i];
+    let text = doc.text(word.span());
+    if !matches!(text, "Lets" | "Its" | "its") {
+        return None;
+    }
+    let next = doc.words.get(i + 1).filter(|n| n.block() == word.block() && n.sentence() == word.sentence())?;
+    if doc.source[word.span().end..next.span().start] != *" " {
+        return None; // punctuation between: "its, ", "Its-"
+    }
+    let next_text = doc.text(next.span());
+    let shape = next.shape();
+    if !(shape.letters() && shape.lowercase()) {
+        return None;
+    }
+    match text {
+        "Lets" if word.sentence_start() => {
+            let verb = next_text == "not"
+                || (!next_text.ends_with('s') || next_text.ends_with("ss")) && !AFTER_LETS_VERB.contains(&next_text) && takes_ing(next_text);
+            verb.then_some("Let's")
+        }
+        "Its" if AFTER_ITS_CONTRACTION.contains(&next_text) || (word.sentence_start() && AFTER_ITS_AT_START.contains(&next_text)) => {
+            Some("It's")
+        }
+        "its" if AFTER_ITS_CONTRACTION.contains(&next_text) => Some("it's"),
+        _ => None,
+    }
+}
+
+/// Whether English has the "-ing" form of `word`, so that it is a verb: "try" (trying), "make"
+/// (making), "stop" (stopping).
+fn takes_ing(word: &str) -> bool {
+    let mut form = String::with_capacity(word.len() + 4);
+    let mut known = |stem: &str, extra: &str| {
+        form.clear();
+        form.push_str(stem);
+        form.push_str(extra);
+        lexicon::is_lowercase_word(&form)
+    };
+    known(word, "ing")
+        || word.strip_suffix('e').is_some_and(|stem| known(stem, "ing"))
+        || word.chars().last().is_some_and(|c| {
+            let mut doubled = [0u8; 4];
+            known(word, &format!("{}ing", c.encode_utf8(&mut doubled)))
+        })
+}
+
 fn push_missing(out: &mut Vec<Diagnostic>, span: crate::diagnostic::Span, text: &str, base: &str, apostrophe: char) {
     let fixed = format!("{base}{apostrophe}s");
     out.push(
@@ -973,6 +1054,20 @@ mod tests {
     /// The words flagged in `text` and the text with every fix (unsafe ones too) applied.
     fn check(text: &str) -> (Vec<String>, String) {
         (flagged("possessive", text), fixed("possessive", text, Unsafe))
+    }
+
+    #[test]
+    fn a_contraction_that_is_a_word_of_its_own_is_read_by_the_word_after_it() {
+        let text = "Plans\n\nThe council met on Monday. Lets try again, said the mayor. Lets not wait. Its been a long \
+                    year, and its a hard one. Its hard to say. Shes the director.\n";
+        let (flagged, fixed) = check(text);
+        assert_eq!(flagged, ["Lets", "Lets", "Its", "its", "Its", "Shes"]);
+        assert!(fixed.contains("Let’s try again") && fixed.contains("It’s been") && fixed.contains("and it’s a hard"), "{fixed}");
+        // the verb "lets" before its object, the possessive "its" before its noun; an acronym
+        let text = "Tools\n\nThe app lets you share files. Lets you share files. Lets users vote. Lets people decide. Its \
+                    members met. Its own plan is ready. Its growing popularity is clear. Its only rival left. The company \
+                    and its new chief said its staff were ready. HES data showed a rise. Lets, in short, the city decide.\n";
+        assert!(check(text).0.is_empty(), "{:?}", check(text).0);
     }
 
     #[test]
