@@ -7,7 +7,8 @@
 //! **Never** on lowercase brands (iPhone, eBay), digits, URLs, code, identifiers and file names,
 //! handles no dictionary knows and the document never capitalises ("mstriemer fixed…"), name
 //! particles (de, van), the continuation of a quotation or of an ellipsis, a reference list's
-//! back-links, or lists whose items are all lowercase.
+//! back-links, lists whose items are all lowercase, a sentence going on around material an
+//! extractor dropped after a colon, or a word or two of a flattened table on a line.
 //! **Fix** (safe) capitalises the first letter.
 
 use super::{Rule, RuleMeta};
@@ -32,8 +33,10 @@ in a list item whose siblings are capitalised (\"- public Sentiment:\") or in a 
 several words. Lowercase brands (iPhone, eBay), digits, URLs, code, identifiers and file names \
 (\"pdf.js\", \"musl_writev\"), handles that are no English word and that the document never \
 capitalises (\"mstriemer fixed the dialog\"), name particles (de, van, von), the continuation of a \
-quotation or an ellipsis, a reference list's back-links (\"^ a b\") and lists written all in \
-lowercase are left alone. \
+quotation or an ellipsis, a reference list's back-links (\"^ a b\"), lists written all in \
+lowercase, a paragraph going on after one that ends with a colon (the code or quotation it \
+introduced was dropped: \"and add the line.\") and a lowercase word or two on a line of their own \
+(a flattened table's values) are left alone. \
 The safe fix capitalises the first letter.",
     bad: "The talks ended. moving forward, both sides will meet again.",
     good: "The talks ended. Moving forward, both sides will meet again.",
@@ -125,6 +128,10 @@ impl Rule for SentenceCase {
                 && !doc.text(block.content).trim_end().ends_with(['.', '!', '?'])
                 && words.iter().skip(1).all(|w| !crate::text::starts_upper(doc.text(w.span())));
             match block.kind {
+                // A lowercase word or two on a line of their own: a flattened table's value
+                // ("started", "next") or what is left of a sentence whose code or quotation the
+                // extractor dropped ("and add").
+                BlockKind::Paragraph if label && words.first().is_some_and(|w| starts_lower(doc.text(w.span()))) => continue,
                 BlockKind::Paragraph | BlockKind::Quote => {}
                 BlockKind::ListItem | BlockKind::TableCell { .. } if label => continue,
                 BlockKind::ListItem if lowercase_lists.contains(&block.group) => continue,
@@ -133,8 +140,20 @@ impl Rule for SentenceCase {
                 BlockKind::TableCell { .. } => {}
                 _ => continue,
             }
+            // A paragraph after one that ends with a colon, or one that ends with a colon itself
+            // and is short ("and here:", "and pull that into the repository:"), goes on with a
+            // sentence around material the text introduced and the extractor dropped: a block
+            // of code, a quotation, an embedded post.
+            let continues = block.kind == BlockKind::Paragraph && {
+                let content = doc.text(block.content).trim_end();
+                let after_colon = bi
+                    .checked_sub(1)
+                    .and_then(|p| doc.blocks.get(p))
+                    .is_some_and(|p| p.kind.is_prose() && doc.text(p.content).trim_end().ends_with(':'));
+                after_colon || (content.ends_with(':') && words.len() <= 12)
+            };
             for word in words.iter().filter(|w| w.sentence_start()) {
-                if self.exempt(doc, word) {
+                if (continues && words.first() == Some(word)) || self.exempt(doc, word) {
                     continue;
                 }
                 let text = doc.text(word.span());
@@ -247,6 +266,24 @@ mod tests {
         ] {
             assert!(flagged(ID, text).is_empty(), "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_sentence_around_dropped_material_and_a_flattened_value_are_left_alone() {
+        for text in [
+            // the code or quotation the colon introduced is gone
+            "Title Here\n\nFirst, open the settings file:\n\nand add the line.\n",
+            "Title Here\n\nThe critics had a point, as one reviewer wrote here:\n\nand here:\n\nIt was not enough.\n",
+            // a table's values on lines of their own
+            "Title Here\n\nThe job moves through these states.\n\nState\n\nstarted\n\ncompleted\n",
+        ] {
+            assert!(flagged(ID, text).is_empty(), "{text}: {:?}", flagged(ID, text));
+        }
+        // a sentence that ends is no label, and a long paragraph ending with a colon is one
+        // of its own
+        let text = "Title Here\n\nThe vote was close.\n\nthe motion passed.\n\nthe minister, who spoke after the vote in \
+                    the chamber on Monday night, said this:\n";
+        assert_eq!(flagged(ID, text), ["the", "the"]);
     }
 
     #[test]
