@@ -330,14 +330,26 @@ impl Evidence {
             }
             // Inside a multi-word name ("World Bank", "Bank of Egypt") a capital says nothing
             // about the word on its own.
-            let adjacent = |j: usize| {
-                doc.words.get(j).filter(|w| w.sentence() == word.sentence()).filter(|w| {
-                    let (a, b) = if j < i { (w.span().end, word.span().start) } else { (word.span().end, w.span().start) };
-                    doc.source[a..b].trim().is_empty()
-                })
+            // The word `j` when only spaces part it from word `k` in one sentence.
+            let adjacent_to = |k: usize| {
+                move |j: usize| {
+                    doc.words.get(j).filter(|w| w.sentence() == doc.words[k].sentence()).filter(|w| {
+                        let (a, b) = if j < k { (w.span().end, doc.words[k].span().start) } else { (doc.words[k].span().end, w.span().start) };
+                        doc.source[a..b].trim().is_empty()
+                    })
+                }
             };
+            let adjacent = adjacent_to(i);
             let in_name = || {
-                i.checked_sub(1).and_then(adjacent).is_some_and(|w| crate::text::starts_upper(doc.text(w.span())))
+                i.checked_sub(1).and_then(adjacent).is_some_and(|w| {
+                    let prev = doc.text(w.span());
+                    crate::text::starts_upper(prev)
+                        // the last word of "Institute of Technology", "Board of Directors"
+                        || (matches!(prev, "of" | "for")
+                            && i.checked_sub(2)
+                                .and_then(adjacent_to(i - 1))
+                                .is_some_and(|w| !w.sentence_start() && crate::text::starts_upper(doc.text(w.span()))))
+                })
                     || adjacent(i + 1).is_some_and(|w| {
                         let next = doc.text(w.span());
                         // "World Bank", "Bank of England", "Flight into Danger"
@@ -519,6 +531,19 @@ mod tests {
     }
 
     /// The byte-scanning `name_parts` gives what a plain split on both hyphens gave.
+    #[test]
+    fn the_last_word_of_a_name_shaped_x_of_y_is_no_evidence_on_its_own() {
+        let text = "Title\n\nShe studied at the Institute of Technology and sat on the Board of Directors. \
+                    Science and technology met, said the directors. Tokyo is in Japan.\n";
+        let doc = Document::parse(text, "t", crate::document::Format::PlainText);
+        let ev = doc.evidence();
+        for word in ["technology", "directors"] {
+            let usage = ev.usage(word);
+            assert_eq!((usage.mentioned_mid, usage.capitalized_mid), (1, 0), "{word}");
+        }
+        assert_eq!(ev.usage("japan").capitalized_mid, 1);
+    }
+
     #[test]
     fn name_parts_match_a_split_on_hyphens() {
         fn reference(word: &str) -> Vec<(usize, &str)> {
