@@ -3,8 +3,9 @@
 //! **Flags** the repeat (not the original): the title repeated after a stray "News" label, a
 //! paragraph pasted twice. The title also matches without its site suffix (" – Explore").
 //! **Why** scrapers capture the headline twice and CMS pastes duplicate paragraphs.
-//! **Never** on short lines (fewer than `min-words` words), table separator rows, code, or a
-//! refrain: a short line repeated in verse (lyrics, a poem), where repeating is the form.
+//! **Never** on short lines (fewer than `min-words` words; a title repeated right under it is
+//! reported however short), table separator rows, code, or a refrain: a short line repeated in
+//! verse (lyrics, a poem), where repeating is the form.
 //! **Fix** deletes the repeat: safe for an exact repeat, unsafe when only the site suffix differs.
 
 use super::{Rule, RuleMeta};
@@ -28,8 +29,8 @@ pub static META: RuleMeta = RuleMeta {
     explanation: "Flags a line or paragraph of at least `min-words` words that already appeared earlier in \
 the same document, at the repeat, with the line of the first occurrence. Comparison ignores case, \
 punctuation, emoji and spacing, and the title is also compared without a trailing site suffix \
-(\" – Explore\", \" | Site\"), which is how scrapers usually duplicate headlines. Short lines, table \
-separators and code are ignored, and so is a refrain: in a text of verse (most lines short, most \
+(\" – Explore\", \" | Site\"), which is how scrapers usually duplicate headlines. Short lines (except a title repeated \
+right under it, however short: \"Mozilla\" twice), table separators and code are ignored, and so is a refrain: in a text of verse (most lines short, most \
 ending without a sentence's mark: lyrics, a poem) a short line may come back, unless it repeats the \
 title right under it. The fix deletes the repeat: safe when the repeat is exact, unsafe \
 when it differs by the site suffix.",
@@ -95,9 +96,15 @@ impl Rule for DuplicateLine {
             }
             let text = doc.text(block.content);
             let key = doc.normalized(bi);
+            // A title repeated right under it is the scraper's duplicate however short it is
+            // ("Mozilla", "Test video"); elsewhere a short line repeats by design.
+            let title_repeated = bi >= 1 && doc.blocks[bi - 1].kind == BlockKind::Title && !key.is_empty() && doc.normalized(bi - 1) == key;
             // (an empty line counts as one word, as `split(' ')` counted it)
-            if doc.normalized_words(bi).max(1) < self.min_words {
+            if doc.normalized_words(bi).max(1) < self.min_words && !title_repeated {
                 continue;
+            }
+            if title_repeated {
+                seen.entry(key.into()).or_insert((bi - 1, true));
             }
             if let Some(&(first, exact)) = seen.get(key) {
                 // A heading repeating a list item is a table of contents (boilerplate's business).
@@ -140,6 +147,15 @@ impl Rule for DuplicateLine {
 #[cfg(test)]
 mod tests {
     use crate::rules::testing::flagged;
+
+    #[test]
+    fn a_short_title_repeated_right_under_it_is_a_duplicate() {
+        let text = "Field notes\n\nField Notes\n\nThe survey team walked the river path on Monday and counted birds.\n";
+        assert_eq!(flagged("duplicate-line", text), ["Field Notes"]);
+        // further down, a short line that happens to match the title is a heading of its own
+        let text = "Field notes\n\nThe survey team walked the river path on Monday and counted birds.\n\nField notes\n\nMore.\n";
+        assert!(flagged("duplicate-line", text).is_empty());
+    }
 
     #[test]
     fn a_refrain_in_verse_is_no_duplicate() {
