@@ -254,7 +254,10 @@ impl ProperNounCase {
         // A capital at a sentence start says nothing of an everyday word: "Corporate
         // governance experts said" (but "Blackground records" is still a name).
         let before_prev = head[..head.len() - prev.len()].trim_end_matches(' ');
-        let sentence_start = before_prev.is_empty() || before_prev.ends_with(['.', '!', '?', '\n', '"', '“', ':']);
+        // (an initialism's dots end no sentence: "the U.S. Census bureau")
+        let initialism = |w: &str| w.len() >= 4 && w.split_terminator('.').all(|l| l.chars().count() == 1 && l.starts_with(char::is_uppercase));
+        let sentence_start = before_prev.is_empty()
+            || (before_prev.ends_with(['.', '!', '?', '\n', '"', '“', ':']) && !initialism(before_prev.rsplit([' ', '\n']).next().unwrap_or("")));
         // A capitalised "The" mid-sentence opens a name ("five weeks after The game's debut"
         // beside "The Game"): edited prose writes it so nowhere else.
         let the_mid_sentence = prev == "The" && before_prev.ends_with(|c: char| c.is_alphanumeric() || c == ',');
@@ -483,6 +486,17 @@ mod tests {
     /// The words flagged in `text` (title line, blank line, paragraphs) and the safely fixed text.
     fn check(text: &str) -> (Vec<String>, String) {
         (flagged("proper-noun-case", text), fixed("proper-noun-case", text, Safe))
+    }
+
+    #[test]
+    fn an_initialism_before_the_name_ends_no_sentence() {
+        let text = "Seats\n\nIf the newest Census Bureau estimates hold, the state gains seats. That waits until the U.S. \
+                    Census bureau completes its tallies.\n";
+        assert_eq!(check(text).0, ["bureau"]);
+        // after a real sentence end an everyday word's capital is no evidence
+        let text = "Seats\n\nThe estimates came from the census. Census staff said the Staff Bureau had not yet \
+                    counted. Census bureau staff agreed.\n";
+        assert!(check(text).0.is_empty(), "{:?}", check(text).0);
     }
 
     #[test]
