@@ -39,7 +39,9 @@ the words that break that style: a lowercase major word in a title-case heading 
 U.S.-Japan security Relations\") and a capital letter after an apostrophe, the artefact of naive \
 title-casing (\"What’S The Real Story?\"). Sentence-case headings with names (\"Ad sales boost Time \
 Warner profit\") and real title case with lowercase minor words (of, the, in, for, and) are both \
-fine, as are hyphenated words, acronyms and brands (U.S.-Japan, NATO, iPhone). The fix recases the \
+fine, as are hyphenated words, acronyms and brands (U.S.-Japan, NATO, iPhone) and pronouns of three \
+letters or fewer that many writers leave lowercase with the minor words (\"Leave it Out\", \"Here’s our \
+Review\"). The fix recases the \
 word and is unsafe because the heading's intended style is a judgement.",
     bad: "Recommendations for Strengthening U.S.-Japan security Relations",
     good: "Recommendations for Strengthening U.S.-Japan Security Relations",
@@ -344,7 +346,7 @@ impl HeadingCase {
                 weight += share;
                 halves += usize::from(share < 1.0);
                 strong += usize::from(after_to || (has_body() && !beside_name(i)));
-            } else if starts_lower(text) && !self.always_lower.contains(text) {
+            } else if starts_lower(text) && !self.always_lower.contains(text) && !SHORT_PRONOUNS.contains(&text) {
                 lowercase.push(*word);
             }
         }
@@ -368,6 +370,11 @@ impl HeadingCase {
         }
     }
 }
+
+/// Pronouns of three letters or fewer, which many writers of title case leave lowercase with
+/// the short minor words ("When in Doubt, Leave it Out", "Here’s our Year in Review"): a
+/// house style, not a slip.
+const SHORT_PRONOUNS: &[&str] = &["it", "its", "our", "we", "us", "he", "his", "her", "him", "my", "me", "she"];
 
 /// The stem of a lowercase word, for matching its other forms: "bidders" → "bid", "losses" →
 /// "loss", "subsidies" → "subsid". At least three letters are kept.
@@ -401,6 +408,18 @@ mod tests {
         let (flagged, fixed) = check(text);
         assert_eq!(flagged, ["fall"]);
         assert!(fixed.starts_with("Markets Rally as Interest Rates Fall\n"));
+    }
+
+    #[test]
+    fn a_short_pronoun_left_lowercase_is_a_house_style() {
+        let body = "\n\nThe team reviewed every change made in the year and wrote up the doubts it had.\n";
+        for title in ["When in Doubt, Leave it Out", "Here’s our Annual Review of the Project"] {
+            let text = format!("{title}{body}");
+            assert!(check(&text).0.is_empty(), "{title}: {:?}", check(&text).0);
+        }
+        // a longer pronoun or determiner is a major word like any other
+        let text = format!("List Every Thing In Your Life that Makes You Happy{body}");
+        assert_eq!(check(&text).0, ["that"]);
     }
 
     #[test]
