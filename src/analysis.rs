@@ -334,7 +334,8 @@ impl Evidence {
             let adjacent_to = |k: usize| {
                 move |j: usize| {
                     doc.words.get(j).filter(|w| w.sentence() == doc.words[k].sentence()).filter(|w| {
-                        let (a, b) = if j < k { (w.span().end, doc.words[k].span().start) } else { (doc.words[k].span().end, w.span().start) };
+                        let (a, b) =
+                            if j < k { (w.span().end, doc.words[k].span().start) } else { (doc.words[k].span().end, w.span().start) };
                         doc.source[a..b].trim().is_empty()
                     })
                 }
@@ -349,14 +350,13 @@ impl Evidence {
                             && i.checked_sub(2)
                                 .and_then(adjacent_to(i - 1))
                                 .is_some_and(|w| !w.sentence_start() && crate::text::starts_upper(doc.text(w.span()))))
+                }) || adjacent(i + 1).is_some_and(|w| {
+                    let next = doc.text(w.span());
+                    // "World Bank", "Bank of England", "Flight into Danger"
+                    next == "of"
+                        || crate::text::starts_upper(next)
+                        || (next.len() <= 4 && adjacent(i + 2).is_some_and(|w| crate::text::starts_upper(doc.text(w.span()))))
                 })
-                    || adjacent(i + 1).is_some_and(|w| {
-                        let next = doc.text(w.span());
-                        // "World Bank", "Bank of England", "Flight into Danger"
-                        next == "of"
-                            || crate::text::starts_upper(next)
-                            || (next.len() <= 4 && adjacent(i + 2).is_some_and(|w| crate::text::starts_upper(doc.text(w.span()))))
-                    })
             };
             // Two capitalised parts of one word make a name ("X-Parasites", "Coca-Cola"): like
             // a word beside another capitalised one, neither says anything on its own.
