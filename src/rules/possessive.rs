@@ -37,7 +37,9 @@ by a verb, preposition or punctuation, a first name and surname (\"Julia Roberts
 Adriano\"), and non-English documents. It also flags words that only an apostrophe separates from \
 a word (\"Whats\", \"todays\", \"Shes\"), a contraction that is a word of its own only before words \
 the word itself never governs (\"Lets try\" opening a sentence, \"its a\", \"its been\", \"Its hard to say\"; never \
-\"Lets you\", \"Lets users\", \"its own\"), a day's event after a cue or a verb (\"last Saturdays show\", \"at Sundays \
+\"Lets you\", \"Lets users\", \"its own\"), a month's before a noun (\"Septembers reading\"), a surname English writes as a name after a \
+first name, before a noun (\"Dan Browns novels\"; not a place, \"Beverly Hills homes\"), a day's event after a \
+cue or a verb (\"last Saturdays show\", \"at Sundays \
 Oscars\", \"after Mondays 4% gain\", \"to attend Fridays ceremony\"), a bare s where the document writes the same words with the apostrophe elsewhere or the full \
 name without the s (\"Clive Owen\" for \"Clive Owens nomination\"), a band before one member's name \
 (\"Led Zeppelins Jimmy Page\", not a list of people) and a surname English knows after a first name \
@@ -476,6 +478,34 @@ impl Rule for Possessive {
                 push_missing(out, word.span(), text, base, evidence.apostrophe());
                 continue;
             }
+            // After a capitalised word English writes as a name, a surname with a bare s that
+            // names no one itself (English writes "Evans", "Woods", "Banks" as surnames; not
+            // "Browns", "Stones") is that surname's possessive before a lowercase noun: "Dan
+            // Browns conspiracy theory", "Oliver Stones epic". Not a place named so ("Beverly
+            // Hills police", "Alice Springs residents"), nor in a heading, which capitalises
+            // plurals and verbs.
+            let first_name_before = || {
+                prev.is_some_and(|p| {
+                    let p = doc.text(p.span());
+                    is_capitalized(p) && often_capitalized(p) && !lexicon::lookup(p).is_some_and(|e| e.common_lower())
+                })
+            };
+            if gap.is_empty()
+                && !doc.blocks[word.block()].kind.is_heading_like()
+                && bare_entry.is_none_or(|e| e.capitalized.is_none() && e.other.is_none())
+                && !PLACE_PLURALS.contains(&text)
+                && noun_next(next_text, &["ed", "ly", "s"])
+                && !not_a_noun(next_text)
+                && lexicon::is_lowercase_word(next_text)
+                && first_name_before()
+                && occurrences.of(doc, text) == 1
+                // the surname is one: English writes it so ("Brown", "Stone"), or this document
+                // names it alone ("Trident Funds", "Cisco Systems" name no Fund or System)
+                && (base_entry.is_some_and(|e| e.capitalized.is_some()) || mentions_word(doc, word.span(), base))
+            {
+                push_missing(out, word.span(), text, base, evidence.apostrophe());
+                continue;
+            }
             // The same words written with the apostrophe elsewhere ("The Hitchhiker’s Guide"
             // for "The Hitchhikers Guide") settle it.
             // (only looked for when the document has the possessive at all)
@@ -508,6 +538,20 @@ impl Rule for Possessive {
                     .is_none_or(|w| !PLURAL_CUES.contains(&crate::text::Lowercase::of(doc.text(w.span())).as_str()));
             let day_before_noun = one_day
                 || ((day_cue || day_object) && (starts_lower(next_text) || !lexicon::lookup(next_text).is_some_and(|e| e.common_lower())));
+            // A month's name is rarely a plural ("two Septembers ago" has its count): before an
+            // everyday lowercase noun, with nothing between, it is the month's, wherever it
+            // stands ("However, Septembers reading was", "a fall in Octobers sales").
+            let month_before_noun = MONTHS.contains(&base)
+                && gap.is_empty()
+                && prev.is_none_or(|p| {
+                    let p = crate::text::Lowercase::of(doc.text(p.span()));
+                    !PLURAL_CUES.contains(&p.as_str())
+                        && !EVERY_SUCH_DAY.contains(&p.as_str())
+                        && !p.as_str().starts_with(|c: char| c.is_ascii_digit())
+                })
+                && noun_next(next_text, &["ly"])
+                && !AFTER_A_PLURAL_DAY.contains(&next_text)
+                && lexicon::is_lowercase_word(next_text);
             // A band's or a show's member: "Led Zeppelins Jimmy Page", "Coldplays Chris Martin".
             // Not in headings, where verbs are capitalised too ("Rival Meets Bobby Flay"), nor
             // after a count or a lowercase cue ("24 Times Kris Jenner…", "the Democrats Nancy
@@ -564,6 +608,7 @@ impl Rule for Possessive {
                 && occurrences.of(doc, text) == 1;
             if apostrophe_elsewhere
                 || day_before_noun
+                || month_before_noun
                 || member_next
                 || no_plural_form
                 || title_next
@@ -748,8 +793,32 @@ const AFTER_ITS_CONTRACTION: &[&str] = &["a", "an", "the", "not", "been", "no"];
 /// More words a sentence opened by "It's" goes on with, that the possessive "Its" never
 /// governs ("Its just", "Its hard to say").
 const AFTER_ITS_AT_START: &[&str] = &[
-    "just", "so", "too", "very", "really", "quite", "still", "always", "never", "hard", "easy", "clear", "true", "important",
-    "worth", "likely", "unlikely", "possible", "impossible", "about", "because", "what", "how", "why", "where", "when",
+    "just",
+    "so",
+    "too",
+    "very",
+    "really",
+    "quite",
+    "still",
+    "always",
+    "never",
+    "hard",
+    "easy",
+    "clear",
+    "true",
+    "important",
+    "worth",
+    "likely",
+    "unlikely",
+    "possible",
+    "impossible",
+    "about",
+    "because",
+    "what",
+    "how",
+    "why",
+    "where",
+    "when",
 ];
 /// Words after a sentence-opening "Lets" that make it the verb ("Lets you share"): pronouns,
 /// determiners and nouns that also read as verbs ("Lets people vote", "Lets staff work").
@@ -781,7 +850,9 @@ fn contraction_here(doc: &Document<'_>, i: usize) -> Option<&'static str> {
     match text {
         "Lets" if word.sentence_start() => {
             let verb = next_text == "not"
-                || (!next_text.ends_with('s') || next_text.ends_with("ss")) && !AFTER_LETS_VERB.contains(&next_text) && takes_ing(next_text);
+                || (!next_text.ends_with('s') || next_text.ends_with("ss"))
+                    && !AFTER_LETS_VERB.contains(&next_text)
+                    && takes_ing(next_text);
             verb.then_some("Let's")
         }
         "Its" if AFTER_ITS_CONTRACTION.contains(&next_text) || (word.sentence_start() && AFTER_ITS_AT_START.contains(&next_text)) => {
@@ -1005,6 +1076,58 @@ const EVERY_SUCH_DAY: &[&str] =
 /// Mondays off".
 const AFTER_A_PLURAL_DAY: &[&str] = &["off", "except", "excepted", "including", "included", "excluded", "aside", "alike", "too"];
 
+/// Plural nouns that end place names after a first name ("Beverly Hills", "Alice Springs"):
+/// no surname's possessive.
+const PLACE_PLURALS: &[&str] = &[
+    "Hills",
+    "Springs",
+    "Falls",
+    "Heights",
+    "Woods",
+    "Rocks",
+    "Lakes",
+    "Gardens",
+    "Fields",
+    "Parks",
+    "Sands",
+    "Isles",
+    "Islands",
+    "Downs",
+    "Rapids",
+    "Straits",
+    "Narrows",
+    "Dunes",
+    "Moors",
+    "Marshes",
+    "Reefs",
+    "Lands",
+    "Hollows",
+    "Meadows",
+    "Oaks",
+    "Pines",
+    "Palms",
+    "Waters",
+    "Plains",
+    "Bluffs",
+    "Gates",
+    "Towers",
+    "Ridges",
+    "Mountains",
+    "Valleys",
+    "Shores",
+    "Cliffs",
+    "Creeks",
+    "Glades",
+    "Keys",
+    "Landings",
+    "Mills",
+    "Wells",
+    "Harbors",
+    "Harbours",
+    "Bridges",
+    "Crossings",
+];
+
 /// The first words of countries of two words: "South Korea", "Saudi Arabia", "Sri Lanka".
 const COUNTRY_FIRST_WORDS: &[&str] = &["South", "North", "Saudi", "Sri", "Costa", "Sierra", "Papua", "Equatorial", "El"];
 
@@ -1067,6 +1190,18 @@ mod tests {
         let text = "Tools\n\nThe app lets you share files. Lets you share files. Lets users vote. Lets people decide. Its \
                     members met. Its own plan is ready. Its growing popularity is clear. Its only rival left. The company \
                     and its new chief said its staff were ready. HES data showed a rise. Lets, in short, the city decide.\n";
+        assert!(check(text).0.is_empty(), "{:?}", check(text).0);
+    }
+
+    #[test]
+    fn a_surname_after_a_first_name_and_a_month_before_a_noun() {
+        let text = "Books\n\nCritics praised Dan Browns conspiracy theory. However, Septembers reading was the \
+                    strongest after a fall in Octobers sales.\n";
+        assert_eq!(check(text).0, ["Browns", "Septembers", "Octobers"]);
+        // a place, a company's plural name, a surname English writes with its s, a verb
+        // after the name, a heading, a count before a month
+        let text = "Fire Hits Beverly Hills Homes\n\nFire reached Beverly Hills homes. Shares in Cisco Systems rose. Chris \
+                    Evans role was small. Gordon Browns told him nothing. It rained for two Septembers running.\n";
         assert!(check(text).0.is_empty(), "{:?}", check(text).0);
     }
 
