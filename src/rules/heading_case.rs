@@ -36,7 +36,8 @@ pub static META: RuleMeta = RuleMeta {
     summary: "A word in a title or heading breaks the heading's own capitalisation style",
     explanation: "Works out whether each title or heading is in title case or sentence case, then flags \
 the words that break that style: a lowercase major word in a title-case heading (\"Strengthening \
-U.S.-Japan security Relations\") and a capital letter after an apostrophe, the artefact of naive \
+U.S.-Japan security Relations\", also a subtitle's first word after a colon: \"Outside the Web: standalone \
+Binaries\") and a capital letter after an apostrophe, the artefact of naive \
 title-casing (\"What’S The Real Story?\"). Sentence-case headings with names (\"Ad sales boost Time \
 Warner profit\") and real title case with lowercase minor words (of, the, in, for, and) are both \
 fine, as are hyphenated words, acronyms and brands (U.S.-Japan, NATO, iPhone) and pronouns of three \
@@ -282,7 +283,23 @@ impl HeadingCase {
             let text = doc.text(word.span());
             let before = doc.source[..word.span().start].trim_end();
             let subtitle_start = before.ends_with([':', '–', '—', '|', '?', '!']) || before.ends_with(" -");
-            if i == 0 || subtitle_start || !text.chars().next().is_some_and(char::is_alphabetic) {
+            if i == 0 || !text.chars().next().is_some_and(char::is_alphabetic) {
+                continue;
+            }
+            // A subtitle's first word is capitalised in either style, so it is no evidence; but
+            // lowercase there in a title-case heading it is a slip like any other ("Outside the
+            // Web: standalone WebAssembly Binaries").
+            if subtitle_start {
+                let lower = text.to_lowercase();
+                if starts_lower(text)
+                    && !has_inner_upper(text)
+                    && !self.minor.contains(&lower)
+                    && !self.always_lower.contains(text)
+                    && !SHORT_PRONOUNS.contains(&text)
+                    && !doc.source[..word.span().start].ends_with(['\'', '"', '‘', '“'])
+                {
+                    lowercase.push(*word);
+                }
                 continue;
             }
             // A quoted word keeps the case of the quotation: "'leak'", "‘urban’".
@@ -408,6 +425,19 @@ mod tests {
         let (flagged, fixed) = check(text);
         assert_eq!(flagged, ["fall"]);
         assert!(fixed.starts_with("Markets Rally as Interest Rates Fall\n"));
+    }
+
+    #[test]
+    fn a_subtitle_left_lowercase_in_a_title_case_heading() {
+        let body = "\n\nThe team wrote about binaries, and how standalone builds use the compiler.\n";
+        let text = format!("Outside the Web: standalone WebAssembly Binaries Using Emscripten{body}");
+        assert_eq!(check(&text).0, ["standalone"]);
+        // in a sentence-case heading the subtitle may start lowercase; a minor word or a
+        // quotation keeps its case
+        for title in ["Outside the web: standalone binaries with a compiler", "Outside the Web: the Binaries Using Emscripten"] {
+            let text = format!("{title}{body}");
+            assert!(check(&text).0.is_empty(), "{title}: {:?}", check(&text).0);
+        }
     }
 
     #[test]

@@ -496,8 +496,8 @@ impl Rule for Possessive {
                 && !PLACE_PLURALS.contains(&text)
                 && noun_next(next_text, &["ed", "ly", "s"])
                 && !not_a_noun(next_text)
-                && lexicon::is_lowercase_word(next_text)
                 && first_name_before()
+                && lexicon::is_lowercase_word(next_text)
                 && occurrences.of(doc, text) == 1
                 // the surname is one: English writes it so ("Brown", "Stone"), or this document
                 // names it alone ("Trident Funds", "Cisco Systems" name no Fund or System)
