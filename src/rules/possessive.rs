@@ -368,7 +368,8 @@ impl Rule for Possessive {
                 );
                 continue;
             }
-            if let Some(with) = contraction_here(doc, i) {
+            // (cheap tests first: this runs on every word)
+            if let Some(with) = (text.len() <= 4 && text.ends_with('s')).then(|| contraction_here(doc, i)).flatten() {
                 // "Lets go", "Its a start": a word of its own, but not before these words.
                 let fixed = with.replace('\'', &evidence.apostrophe().to_string());
                 out.push(
