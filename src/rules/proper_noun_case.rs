@@ -249,6 +249,7 @@ impl ProperNounCase {
         let (lo, text) = near(doc, span);
         let following = first_word(&doc.source[span.end..]);
         let occurs = |name: &str| name_occurrences(text, name, following).next().is_some();
+        let occurs_before_a_name = |name: &str| title_occurrences(text, name, following).next().is_some();
         let head = doc.source[lo..span.start].strip_suffix(' ').unwrap_or("");
         let prev = head.rsplit([' ', '\n']).next().unwrap_or("");
         // A capital at a sentence start says nothing of an everyday word: "Corporate
@@ -265,7 +266,7 @@ impl ProperNounCase {
         let the_mid_sentence = prev == "The" && before_prev.ends_with(|c: char| c.is_alphanumeric() || c == ',');
         let prev_is_name =
             the_mid_sentence || (is_name_word(prev) && (!sentence_start || lexicon::lookup(prev).is_none_or(|e| e.lower.is_none())));
-        if prev_is_name && occurs(&format!("{prev} {}", capitalize(part))) {
+        if prev_is_name && occurs_before_a_name(&format!("{prev} {}", capitalize(part))) {
             return true;
         }
         if following == "of" {
@@ -283,7 +284,10 @@ impl ProperNounCase {
         // capitalised there too, so the whole title is written in two styles, and capitalising
         // this word alone would make "attorney General". Such an occurrence proves nothing.
         let name = format!("{} {following}", capitalize(part));
-        is_name_word(following) && name_occurrences(text, &name, following).any(|at| !title_in_two_styles(text, at, prev))
+        // (what must come after the name elsewhere is what comes after `following` here)
+        let after_following =
+            doc.source[span.end..].strip_prefix(' ').map_or("", |rest| first_word(&rest[following.len().min(rest.len())..]));
+        is_name_word(following) && name_occurrences(text, &name, after_following).any(|at| !title_in_two_styles(text, at, prev))
     }
 
     /// "American and southwest" where the document also writes "American and Southwest", or
@@ -348,6 +352,16 @@ fn name_occurrences<'a>(text: &'a str, name: &'a str, following: &'a str) -> imp
     whole_word_matches(text, name).filter(move |&at| {
         let next = first_word(&text[at + name.len()..]);
         !((next.starts_with(char::is_uppercase) || next == "of") && next != following)
+    })
+}
+
+/// [`name_occurrences`] of a title before a person's name here ("District attorney Donald
+/// Palik"): elsewhere the same title before another name ("District Attorney Ann Lee") counts.
+fn title_occurrences<'a>(text: &'a str, name: &'a str, following: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let name_follows = following.starts_with(char::is_uppercase);
+    whole_word_matches(text, name).filter(move |&at| {
+        let next = first_word(&text[at + name.len()..]);
+        next == following || !(next == "of" || (next.starts_with(char::is_uppercase) && !name_follows))
     })
 }
 
@@ -488,6 +502,21 @@ mod tests {
     /// The words flagged in `text` (title line, blank line, paragraphs) and the safely fixed text.
     fn check(text: &str) -> (Vec<String>, String) {
         (flagged("proper-noun-case", text), fixed("proper-noun-case", text, Safe))
+    }
+
+    #[test]
+    fn a_title_before_a_name_elsewhere_before_another_name() {
+        let text = "Court\n\nDistrict Attorney Ann Lee filed the motion. Later, Assistant District attorney Donald Palik \
+                    said the papers would be released.\n";
+        assert_eq!(check(text).0, ["attorney"]);
+        // the word after the next one must match too when the name goes on: "the east Coast
+        // storm" beside "the East Coast storm"
+        let text = "Storm\n\nForecasters said the East Coast storm would pass. Flights along the east Coast storm track were cut.\n";
+        assert_eq!(check(text).0, ["east"]);
+        // a name of its own that goes on elsewhere proves nothing: "the top of the US chart"
+        // beside "Top of the Pops"
+        let text = "Chart\n\nHe sang on Top of the Pops in April. The album went to the top of the US chart.\n";
+        assert!(check(text).0.is_empty(), "{:?}", check(text).0);
     }
 
     #[test]
