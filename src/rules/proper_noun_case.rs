@@ -230,7 +230,10 @@ impl ProperNounCase {
                                 && usage.capitalized_mid >= 1
                                 && surname_here(doc, part, span)
                                 && used_as_a_name(doc, span))
-                            || surname_after_a_name()));
+                            || surname_after_a_name()
+                            // "on Facebook and twitter" beside "Twitter" twice: in a pair with
+                            // a name, a name
+                            || (named >= 2 && paired_with_a_name(doc, span))));
                 strong.then(|| Judgement { spelling: spelling(), uses: named })
             }
         }
@@ -434,6 +437,30 @@ fn used_as_a_name(doc: &Document<'_>, span: Span) -> bool {
         || matches!(next, "said" | "says" | "told" | "has" | "had" | "is" | "was" | "will" | "would" | "could" | "added")
 }
 
+/// Whether the word at `span` is joined by "and" or "or" to a name mid-sentence, a
+/// capitalised word that is no everyday English word ("Facebook and twitter", "twitter or
+/// Instagram").
+fn paired_with_a_name(doc: &Document<'_>, span: Span) -> bool {
+    let is_name = |w: &str| {
+        w.len() >= 3
+            && crate::text::is_capitalized(w)
+            && w.chars().all(char::is_alphabetic)
+            && lexicon::lookup(w).is_none_or(|e| !e.common_lower())
+    };
+    let head = &doc.source[..span.start];
+    let before = head.strip_suffix(" and ").or_else(|| head.strip_suffix(" or ")).map(|h| {
+        let name = h.rsplit([' ', '\n']).next().unwrap_or("");
+        let ahead = h[..h.len() - name.len()].trim_end_matches(' ');
+        (name, ahead.ends_with(|c: char| c.is_alphanumeric() || c == ','))
+    });
+    if before.is_some_and(|(name, mid_sentence)| mid_sentence && is_name(name)) {
+        return true;
+    }
+    let rest = &doc.source[span.end..];
+    let after = rest.strip_prefix(" and ").or_else(|| rest.strip_prefix(" or "));
+    after.is_some_and(|r| is_name(r.split([' ', '\n']).next().unwrap_or("").trim_end_matches(|c: char| !c.is_alphanumeric())))
+}
+
 /// Whether the everyday word at `span` is a verb here: after a subject pronoun or quantifier
 /// and before a preposition or an object ("many marvel at", "they bank on", "we trust the"),
 /// where a name would not stand, whatever the document capitalises elsewhere.
@@ -516,6 +543,17 @@ mod tests {
         // a name of its own that goes on elsewhere proves nothing: "the top of the US chart"
         // beside "Top of the Pops"
         let text = "Chart\n\nHe sang on Top of the Pops in April. The album went to the top of the US chart.\n";
+        assert!(check(text).0.is_empty(), "{:?}", check(text).0);
+    }
+
+    #[test]
+    fn an_everyday_word_paired_with_a_name_is_a_name() {
+        let text = "Stores\n\nStaff post on Twitter daily. The chain said Twitter helped. We talk to shoppers on \
+                    Facebook and twitter every week.\n";
+        assert_eq!(check(text).0, ["twitter"]);
+        // beside an everyday word, or named once, it is no name
+        let text = "Stores\n\nStaff post on Twitter daily. The chain said Twitter helped. Birds chirp and twitter at \
+                    dawn.\n";
         assert!(check(text).0.is_empty(), "{:?}", check(text).0);
     }
 
