@@ -352,6 +352,14 @@ pub fn has_dotted_part(word: &str) -> bool {
     word.split_once('.').is_some_and(|(_, rest)| rest.starts_with(|c: char| c.is_ascii_alphanumeric()))
 }
 
+/// Whether `word` is an initialism written with dots, each letter a capital: "U.S.", "N.Y.C.".
+/// Its last dot ends no sentence.
+pub fn is_initialism(word: &str) -> bool {
+    word.len() >= 4
+        && word.ends_with('.')
+        && word.split_terminator('.').all(|l| l.chars().count() == 1 && l.starts_with(char::is_uppercase))
+}
+
 /// The character just before byte offset `i`.
 pub fn char_before(s: &str, i: usize) -> Option<char> {
     s[..i].chars().next_back()
@@ -586,6 +594,16 @@ mod tests {
 
     /// The adaptive automaton finds what the builder's own automaton finds, as an NFA and once
     /// upgraded, for unanchored and anchored searches.
+    #[test]
+    fn initialisms_are_capitals_with_dots() {
+        for w in ["U.S.", "N.Y.C.", "U.K."] {
+            assert!(is_initialism(w), "{w}");
+        }
+        for w in ["Inc.", "U.S", "us.", "a.m.", "end.", "A."] {
+            assert!(!is_initialism(w), "{w}");
+        }
+    }
+
     #[test]
     fn adaptive_automata_match_as_the_builders_choice() {
         use aho_corasick::{AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};

@@ -282,7 +282,9 @@ fn last_significant(text: &str) -> Option<char> {
 
 fn looks_like_title(text: &str) -> bool {
     let words = count_words(text, 41);
-    let ends_with_period = last_significant(text) == Some('.');
+    // (an initialism's last dot ends no sentence: "… Underneath N.Y.C.")
+    let ends_with_period =
+        last_significant(text) == Some('.') && !crate::text::is_initialism(text.trim_end().rsplit(' ').next().unwrap_or(""));
     words <= 40 && (!ends_with_period || words <= 12) && text.chars().any(char::is_alphabetic)
 }
 
@@ -385,6 +387,14 @@ mod tests {
             let want = regex.captures(line).map(|c| (c[1].len() as u8, c.get(2).unwrap().range()));
             assert_eq!(atx_heading(line), want, "{line:?}");
         }
+    }
+
+    #[test]
+    fn a_long_title_ending_with_an_initialism_is_a_title() {
+        let long = "Manhole Fires and Burst Pipes: How Winter Wreaks Havoc on the Streets Underneath";
+        assert_eq!(kinds(&format!("{long} N.Y.C.\nThe city said so.\n"))[0].0, Title);
+        // a long first line that ends a sentence is the first paragraph
+        assert_eq!(kinds(&format!("{long} the city every year.\nThe city said so.\n"))[0].0, Paragraph);
     }
 
     #[test]

@@ -259,11 +259,9 @@ impl ProperNounCase {
         // governance experts said" (but "Blackground records" is still a name).
         let before_prev = head[..head.len() - prev.len()].trim_end_matches(' ');
         // (an initialism's dots end no sentence: "the U.S. Census bureau")
-        let initialism =
-            |w: &str| w.len() >= 4 && w.split_terminator('.').all(|l| l.chars().count() == 1 && l.starts_with(char::is_uppercase));
         let sentence_start = before_prev.is_empty()
             || (before_prev.ends_with(['.', '!', '?', '\n', '"', '“', ':'])
-                && !initialism(before_prev.rsplit([' ', '\n']).next().unwrap_or("")));
+                && !crate::text::is_initialism(before_prev.rsplit([' ', '\n']).next().unwrap_or("")));
         // A capitalised "The" mid-sentence opens a name ("five weeks after The game's debut"
         // beside "The Game"): edited prose writes it so nowhere else.
         let the_mid_sentence = prev == "The" && before_prev.ends_with(|c: char| c.is_alphanumeric() || c == ',');
