@@ -360,23 +360,14 @@ impl Rule for Possessive {
             let text = doc.text(word.span());
             if let Some(with) = lexicon::apostrophe_dropped(text) {
                 // "Whats in a name", "Todays ruling": no other word is spelt so.
-                let fixed = with.replace('\'', &evidence.apostrophe().to_string());
-                out.push(
-                    Diagnostic::new(META.id, word.span(), format!("`{text}` is missing its apostrophe"))
-                        .with_help(format!("write `{fixed}`"))
-                        .with_fix(Fix::unsafe_(vec![Edit::replace(word.span(), fixed)])),
-                );
+                push_apostrophe_form(out, word.span(), format!("`{text}` is missing its apostrophe"), &with, evidence.apostrophe());
                 continue;
             }
             // (cheap tests first: this runs on every word)
             if let Some(with) = (text.len() <= 4 && text.ends_with('s')).then(|| contraction_here(doc, i)).flatten() {
                 // "Lets go", "Its a start": a word of its own, but not before these words.
-                let fixed = with.replace('\'', &evidence.apostrophe().to_string());
-                out.push(
-                    Diagnostic::new(META.id, word.span(), format!("`{text}` reads as `{with}` missing its apostrophe"))
-                        .with_help(format!("write `{fixed}`"))
-                        .with_fix(Fix::unsafe_(vec![Edit::replace(word.span(), fixed)])),
-                );
+                let message = format!("`{text}` reads as `{with}` missing its apostrophe");
+                push_apostrophe_form(out, word.span(), message, with, evidence.apostrophe());
                 continue;
             }
             let Some(base) = text.strip_suffix('s') else { continue };
@@ -787,7 +778,6 @@ impl Rule for Possessive {
     }
 }
 
-/// Report `text` as `base` + apostrophe + s with its apostrophe dropped.
 /// Words that "it's" stands before and the possessive "its" never does: an article, a
 /// negation, a participle ("its a start", "its not", "its been").
 const AFTER_ITS_CONTRACTION: &[&str] = &["a", "an", "the", "not", "been", "no"];
@@ -867,21 +857,22 @@ fn contraction_here(doc: &Document<'_>, i: usize) -> Option<&'static str> {
 /// Whether English has the "-ing" form of `word`, so that it is a verb: "try" (trying), "make"
 /// (making), "stop" (stopping).
 fn takes_ing(word: &str) -> bool {
-    let mut form = String::with_capacity(word.len() + 4);
-    let mut known = |stem: &str, extra: &str| {
-        form.clear();
-        form.push_str(stem);
-        form.push_str(extra);
-        lexicon::is_lowercase_word(&form)
-    };
-    known(word, "ing")
-        || word.strip_suffix('e').is_some_and(|stem| known(stem, "ing"))
-        || word.chars().last().is_some_and(|c| {
-            let mut doubled = [0u8; 4];
-            known(word, &format!("{}ing", c.encode_utf8(&mut doubled)))
-        })
+    let known = |stem: &str| lexicon::is_lowercase_word(&format!("{stem}ing"));
+    known(word) || word.strip_suffix('e').is_some_and(known) || word.chars().last().is_some_and(|c| known(&format!("{word}{c}")))
 }
 
+/// Report the word at `span` as `with` (written with a straight apostrophe), fixed with the
+/// document's own apostrophe.
+fn push_apostrophe_form(out: &mut Vec<Diagnostic>, span: crate::diagnostic::Span, message: String, with: &str, apostrophe: char) {
+    let fixed = with.replace('\'', &apostrophe.to_string());
+    out.push(
+        Diagnostic::new(META.id, span, message)
+            .with_help(format!("write `{fixed}`"))
+            .with_fix(Fix::unsafe_(vec![Edit::replace(span, fixed)])),
+    );
+}
+
+/// Report `text` as `base` + apostrophe + s with its apostrophe dropped.
 fn push_missing(out: &mut Vec<Diagnostic>, span: crate::diagnostic::Span, text: &str, base: &str, apostrophe: char) {
     let fixed = format!("{base}{apostrophe}s");
     out.push(

@@ -350,19 +350,21 @@ fn title_in_two_styles(text: &str, at: usize, prev: &str) -> bool {
 /// Department" is another name than "San Francisco police said"; "Prime Minister Manmohan
 /// Singh" the same as "Prime minister Manmohan Singh".
 fn name_occurrences<'a>(text: &'a str, name: &'a str, following: &'a str) -> impl Iterator<Item = usize> + 'a {
-    whole_word_matches(text, name).filter(move |&at| {
-        let next = first_word(&text[at + name.len()..]);
-        !((next.starts_with(char::is_uppercase) || next == "of") && next != following)
-    })
+    occurrences_followed(text, name, following, false)
 }
 
 /// [`name_occurrences`] of a title before a person's name here ("District attorney Donald
 /// Palik"): elsewhere the same title before another name ("District Attorney Ann Lee") counts.
 fn title_occurrences<'a>(text: &'a str, name: &'a str, following: &'a str) -> impl Iterator<Item = usize> + 'a {
-    let name_follows = following.starts_with(char::is_uppercase);
+    occurrences_followed(text, name, following, following.starts_with(char::is_uppercase))
+}
+
+/// Where `name` stands in `text` followed by `following`, or by neither a capital nor "of";
+/// any capital will do when `another_name` ("of" still will not).
+fn occurrences_followed<'a>(text: &'a str, name: &'a str, following: &'a str, another_name: bool) -> impl Iterator<Item = usize> + 'a {
     whole_word_matches(text, name).filter(move |&at| {
         let next = first_word(&text[at + name.len()..]);
-        next == following || !(next == "of" || (next.starts_with(char::is_uppercase) && !name_follows))
+        next == following || !(next == "of" || (next.starts_with(char::is_uppercase) && !another_name))
     })
 }
 
