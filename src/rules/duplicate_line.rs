@@ -104,6 +104,7 @@ impl Rule for DuplicateLine {
                 continue;
             }
             if title_repeated {
+                // (a title shorter than `min-words` was never recorded)
                 seen.entry(key.into()).or_insert((bi - 1, true));
             }
             if let Some(&(first, exact)) = seen.get(key) {
