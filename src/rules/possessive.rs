@@ -38,7 +38,7 @@ Adriano\"), and non-English documents. It also flags words that only an apostrop
 a word (\"Whats\", \"todays\", \"Shes\"), a contraction that is a word of its own only before words \
 the word itself never governs (\"Lets try\" opening a sentence, \"its a\", \"its been\", \"Its hard to say\"; never \
 \"Lets you\", \"Lets users\", \"its own\"), a month's before a noun (\"Septembers reading\"), a surname English writes as a name after a \
-first name, before a noun (\"Dan Browns novels\"; not a place, \"Beverly Hills homes\"), a day's event after a \
+first name, before a noun (\"Dan Browns novels\"; not a place, \"Beverly Hills homes\"), a day's name opening the subject of a singular verb (\"Tuesdays gig has been moved\"), a day's event after a \
 cue or a verb (\"last Saturdays show\", \"at Sundays \
 Oscars\", \"after Mondays 4% gain\", \"to attend Fridays ceremony\"), a bare s where the document writes the same words with the apostrophe elsewhere or the full \
 name without the s (\"Clive Owen\" for \"Clive Owens nomination\"), a band before one member's name \
@@ -534,8 +534,27 @@ impl Rule for Possessive {
                     .get(i.wrapping_sub(2))
                     .filter(|w| w.sentence() == word.sentence())
                     .is_none_or(|w| !PLURAL_CUES.contains(&crate::text::Lowercase::of(doc.text(w.span())).as_str()));
+            // A day's name opening the subject of a singular verb: "Tuesdays gig has been moved",
+            // "Fridays growth estimate is" (every Tuesday's gigs would take "have", and a
+            // plural day before its own verb has no noun between: "Tuesdays are").
+            let day_subject = || {
+                let singular = |k: usize| {
+                    doc.words
+                        .get(i + k)
+                        .filter(|w| w.sentence() == word.sentence())
+                        .is_some_and(|w| matches!(doc.text(w.span()), "is" | "was" | "has"))
+                };
+                let noun_at = |k: usize| {
+                    doc.words.get(i + k).filter(|w| w.sentence() == word.sentence()).is_some_and(|w| {
+                        let t = doc.text(w.span());
+                        noun_next(t, &["ly", "ed"]) && !not_a_noun(t) && lexicon::is_lowercase_word(t)
+                    })
+                };
+                day && WEEKDAYS.contains(&base) && gap.is_empty() && noun_at(1) && (singular(2) || (noun_at(2) && singular(3)))
+            };
             let day_before_noun = one_day
-                || ((day_cue || day_object) && (starts_lower(next_text) || !lexicon::lookup(next_text).is_some_and(|e| e.common_lower())));
+                || ((day_cue || day_object) && (starts_lower(next_text) || !lexicon::lookup(next_text).is_some_and(|e| e.common_lower())))
+                || day_subject();
             // A month's name is rarely a plural ("two Septembers ago" has its count): before an
             // everyday lowercase noun, with nothing between, it is the month's, wherever it
             // stands ("However, Septembers reading was", "a fall in Octobers sales").
@@ -1196,6 +1215,16 @@ mod tests {
         let text = "Tools\n\nThe app lets you share files. Lets you share files. Lets users vote. Lets people decide. Its \
                     members met. Its own plan is ready. Its growing popularity is clear. Its only rival left. The company \
                     and its new chief said its staff were ready. HES data showed a rise. Lets, in short, the city decide.\n";
+        assert!(check(text).0.is_empty(), "{:?}", check(text).0);
+    }
+
+    #[test]
+    fn a_day_opening_the_subject_of_a_singular_verb() {
+        let text = "Gigs\n\nThe band played on Monday. Tuesdays gig has been moved. Fridays growth estimate is due.\n";
+        assert_eq!(check(text).0, ["Tuesdays", "Fridays"]);
+        // every such day: a plural verb, or none after a noun
+        let text = "Gigs\n\nThe band played on Monday. Tuesdays are busy. Tuesdays gigs have sold out. Tuesdays staff \
+                    work late.\n";
         assert!(check(text).0.is_empty(), "{:?}", check(text).0);
     }
 
