@@ -6,8 +6,10 @@
 //! trending navigation ("Read more: …", "Previous article"), gallery and video controls ("1 of
 //! 12", "Next image"), advertisement labels, timestamps ("Updated 3 hours ago") and read-time
 //! labels, legal and site links, support appeals, cookie notices, copyright lines, photo credits
-//! and captions ("Photograph: …/Reuters", "(AP Photo/…)"), bylines, contributor lines and tag
-//! lists; also the older structures: related-content blocks ("Stories You Will Also Like" and
+//! and captions ("Photograph: …/Reuters", "(AP Photo/…)"), bylines, syndication notes ("This
+//! article was originally published by …") and tag lists (an editorial credit, "Additional
+//! reporting by …", "… contributed to this report.", is the article's: never); also the older
+//! structures: related-content blocks ("Stories You Will Also Like" and
 //! the headlines under it), a category label under the title, a call to action or site suffix
 //! in the title, first-person author bios at the end, and — as info — table-of-contents residue
 //! and flattened tables.
@@ -65,7 +67,9 @@ are moderated\"), prompts to take up the publication (\"Get The Times\", weak), 
 navigation (\"Read more: …\", \"Previous article\"), gallery and video controls (\"1 of 12\", \"Play video\"), \
 advertisement labels, timestamps (\"Updated 3 hours ago\"), read-time labels, legal and site links, support \
 appeals, cookie notices, copyright lines, photo credits and captions (\"Photograph: …/Reuters\", \"(AP Photo/…)\"), \
-bylines, contributor lines (\"Additional reporting by\") and tag lists; also related-content blocks with their \
+bylines, syndication notes (\"This article was originally published by …\") and tag lists (never an editorial \
+credit, \"Additional reporting by …\", \"… contributed to this report.\", which is part of the article); also \
+related-content blocks with their \
 headlines, a lone category label under the title, a call to action or \" – Site\" suffix in the title and a \
 first-person author bio at the end. Listed chrome lines run together without their separators (\"Terms \
 of Service Privacy Policy\") are one chrome line. A line is chrome when all its words are page vocabulary (UI verbs, site \
@@ -609,7 +613,7 @@ impl Family {
             Family::Copyright => "copyright line",
             Family::Credit => "photo credit or caption",
             Family::Byline => "byline",
-            Family::Contributor => "contributor line",
+            Family::Contributor => "syndication note",
             Family::Tags => "tag list",
             Family::Prompt => "call to action",
         }
@@ -1345,6 +1349,12 @@ fn ends_with_agency(text: &str) -> bool {
     text.contains('/') || AGENCY_WORDS.iter().any(|w| last.eq_ignore_ascii_case(w))
 }
 
+/// "… contributed to this report." (or story, article): a reporter's credit.
+fn is_contribution_credit(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    ["contributed to this report", "contributed to this story", "contributed to this article"].iter().any(|c| lower.contains(c))
+}
+
 /// The family of a whole line of chrome, if the line is one.
 pub fn classify_line(text: &str) -> Option<(Family, Strength)> {
     let text = text.trim();
@@ -1382,6 +1392,15 @@ pub fn classify_line(text: &str) -> Option<(Family, Strength)> {
     if words <= 30 && gates & COPY != 0 && COPYRIGHT_ANY.is_match(text) {
         return strong(Family::Copyright);
     }
+    // An editorial credit is part of the article, as Readability's article text keeps it
+    // ("Additional reporting by …", "Contributing: …", "… contributed to this report."):
+    // never chrome, whatever agency it ends with, and never deleted by a fix.
+    if words <= 40 && gates & ANCHORED != 0 && (can(R_CONTRIBUTOR, &CONTRIBUTOR) || can(R_CONTRIBUTOR_LABEL, &CONTRIBUTOR_LABEL)) {
+        return None;
+    }
+    if words <= 40 && gates & CONTRIB != 0 && is_contribution_credit(text) {
+        return None;
+    }
     if words <= 10
         && ends_with_agency(text)
         && (GETTY_ALONE.is_match(text) || CREDIT_AGENCY.is_match(text) || CREDIT_AGENCY_SLASH.is_match(text))
@@ -1397,9 +1416,6 @@ pub fn classify_line(text: &str) -> Option<(Family, Strength)> {
                     return strong(Family::Byline);
                 }
             }
-        }
-        if can(R_CONTRIBUTOR, &CONTRIBUTOR) || can(R_CONTRIBUTOR_LABEL, &CONTRIBUTOR_LABEL) {
-            return strong(Family::Contributor);
         }
         if can(R_ORIGINALLY, &ORIGINALLY) {
             return strong(Family::Contributor);
@@ -1813,7 +1829,7 @@ mod tests {
             ("Boats in the harbour at dawn. (AP Photo/Lee Grant)", Family::Credit),
             ("Dan Ross/AFP via Getty Images", Family::Credit),
             ("By Amira Haddad and Joe Quinn", Family::Byline),
-            ("Additional reporting by Leo Marsh", Family::Contributor),
+            ("This article was originally published by the Harbour Weekly.", Family::Contributor),
             ("Filed under: Harbour, Weather", Family::Tags),
             ("If you like our reporting, please support us with a small donation.", Family::Support),
             ("If you value our reporting, please support the Harbour Weekly today.", Family::Support),
@@ -1854,6 +1870,12 @@ mod tests {
             "Prices rose 5% / 3% / 2% over three years.",
             // "support the" a lowercase noun is no appeal ("support the Guardian" is)
             "Thanks to all of you who landed the changes to support the migration!",
+            // an editorial credit is part of the article, whatever agency it names
+            "Additional reporting by Leo Marsh",
+            "Reporting by Tom Hale; Editing by Ann Roe",
+            "Contributing: Liz Moore, Ken Dale, Associated Press.",
+            "Associated Press writer Jo Baird in Leeds contributed to this report.",
+            "Harbour Weekly's Sam Tate contributed to this story.",
         ] {
             assert_eq!(classify_line(line), None, "{line}");
         }

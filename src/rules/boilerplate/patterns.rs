@@ -120,7 +120,7 @@ pub const TECH_NOTICE: Pattern = Pattern {
 pub const CONTRIBUTED: Pattern = Pattern {
     name: "CONTRIBUTED",
     ahead: false,
-    regex: r"(?i:\bcontributed to this (?:report|story|article)|\bnot responsible for the content of external|\b(?:will )?opens? in (?:a )?new (?:window|tab)\b|\bthis article is more than \d+ \w+ old)",
+    regex: r"(?i:\bnot responsible for the content of external|\b(?:will )?opens? in (?:a )?new (?:window|tab)\b|\bthis article is more than \d+ \w+ old)",
 };
 
 pub const NAV_LABEL: Pattern = Pattern {
