@@ -286,6 +286,15 @@ impl HeadingCase {
             if i == 0 || !text.chars().next().is_some_and(char::is_alphabetic) {
                 continue;
             }
+            // A quoted word keeps the case of the quotation: "'leak'", "‘urban’".
+            if doc.source[..word.span().start].ends_with(['\'', '"', '‘', '“']) {
+                continue;
+            }
+            // The rest of a word an asterisk censors ("Sh*t", "F**king") is no word of its own.
+            let uncensored = doc.source[..word.span().start].trim_end_matches('*');
+            if uncensored.len() < word.span().start && uncensored.ends_with(char::is_alphabetic) {
+                continue;
+            }
             // A subtitle's first word is capitalised in either style, so it is no evidence; but
             // lowercase there in a title-case heading it is a slip like any other ("Outside the
             // Web: standalone WebAssembly Binaries").
@@ -296,19 +305,9 @@ impl HeadingCase {
                     && !self.minor.contains(&lower)
                     && !self.always_lower.contains(text)
                     && !SHORT_PRONOUNS.contains(&text)
-                    && !doc.source[..word.span().start].ends_with(['\'', '"', '‘', '“'])
                 {
                     lowercase.push(*word);
                 }
-                continue;
-            }
-            // A quoted word keeps the case of the quotation: "'leak'", "‘urban’".
-            if doc.source[..word.span().start].ends_with(['\'', '"', '‘', '“']) {
-                continue;
-            }
-            // The rest of a word an asterisk censors ("Sh*t", "F**king") is no word of its own.
-            let uncensored = doc.source[..word.span().start].trim_end_matches('*');
-            if uncensored.len() < word.span().start && uncensored.ends_with(char::is_alphabetic) {
                 continue;
             }
             if is_all_caps(text) || text.chars().any(|c| c.is_ascii_digit()) || (has_inner_upper(text) && !starts_upper(text)) {

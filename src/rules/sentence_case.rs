@@ -144,16 +144,19 @@ impl Rule for SentenceCase {
             // and is short ("and here:", "and pull that into the repository:"), goes on with a
             // sentence around material the text introduced and the extractor dropped: a block
             // of code, a quotation, an embedded post.
-            let continues = block.kind == BlockKind::Paragraph && {
-                let content = doc.text(block.content).trim_end();
-                let after_colon = bi
-                    .checked_sub(1)
-                    .and_then(|p| doc.blocks.get(p))
-                    .is_some_and(|p| p.kind.is_prose() && doc.text(p.content).trim_end().ends_with(':'));
-                after_colon || (content.ends_with(':') && words.len() <= 12)
+            // (asked only of a lowercase first word: most paragraphs start with a capital)
+            let continues = || {
+                block.kind == BlockKind::Paragraph && {
+                    let content = doc.text(block.content).trim_end();
+                    let after_colon = bi
+                        .checked_sub(1)
+                        .and_then(|p| doc.blocks.get(p))
+                        .is_some_and(|p| p.kind.is_prose() && doc.text(p.content).trim_end().ends_with(':'));
+                    after_colon || (content.ends_with(':') && words.len() <= 12)
+                }
             };
             for word in words.iter().filter(|w| w.sentence_start()) {
-                if (continues && words.first() == Some(word)) || self.exempt(doc, word) {
+                if self.exempt(doc, word) || (words.first() == Some(word) && continues()) {
                     continue;
                 }
                 let text = doc.text(word.span());
