@@ -807,6 +807,20 @@ impl Rule for Possessive {
             if next_text.ends_with("ed") && verb_object_follows(doc, i + 1, word) {
                 continue;
             }
+            // "Responses take the first argument", "Executors work in a pull model": the plural
+            // of an everyday word the document capitalises as a term, then a verb in the
+            // present (English has its "-ing" form; "offering", "website" are no such verb) and
+            // its object. Not when the document writes the term's possessive
+            // anywhere ("Apple's"): then "Apples plan for" is one more.
+            let everyday_plural = base_entry.is_some_and(|e| e.common_lower()) && bare_entry.is_some_and(|e| e.lower.is_some());
+            if everyday_plural
+                && evidence.possessive_uses(&lower) == 0
+                && next_text.bytes().all(|b| b.is_ascii_lowercase())
+                && takes_ing(next_text)
+                && verb_object_follows(doc, i + 1, word)
+            {
+                continue;
+            }
             // A name that itself ends in s and recurs bare ("Evans", "Hollands") is no typo.
             let bare = occurrences.of(doc, text);
             if bare > 1 && bare > usage.mentioned_mid + evidence.possessive_uses(&lower) {
@@ -1208,6 +1222,22 @@ mod tests {
     /// The words flagged in `text` and the text with every fix (unsafe ones too) applied.
     fn check(text: &str) -> (Vec<String>, String) {
         (flagged("possessive", text), fixed("possessive", text, Unsafe))
+    }
+
+    #[test]
+    fn a_capitalised_terms_plural_before_its_verb_is_no_possessive() {
+        // a term the document capitalises, its plural, a present verb and its object
+        let text = "Design\n\nEach Executor runs one task. The Executor polls a queue. The Executor retries. Both the \
+                    Controller and Executors work in a pull model.\n";
+        assert!(check(text).0.is_empty(), "{:?}", check(text).0);
+        // the possessive written elsewhere: the same shape is one more
+        let text = "Design\n\nEach Executor runs one task. The Executor polls a queue. The Executor retries. The \
+                    Executor's queue is long. The Controller and Executors work in the pull model were praised.\n";
+        assert_eq!(check(text).0, ["Executors"]);
+        // no verb next ("website", "offering"): the possessive stands
+        let text = "Bank\n\nThe boards of United Bank and Standard Trust met. Standard Trust is smaller, and \
+                    Standard Trust said so. It was in a statement on Standard Trusts website on Tuesday.\n";
+        assert_eq!(check(text).0, ["Trusts"]);
     }
 
     #[test]
