@@ -160,6 +160,18 @@ pub fn is_lowercase_word(word: &str) -> bool {
     lookup(word).is_some_and(|e| e.lower.is_some())
 }
 
+/// Prefixes English builds new words with: "renationalise", "delist", "superteam", "polyfill".
+const PREFIXES: &[&str] = &[
+    "anti", "bio", "co", "counter", "cross", "de", "dis", "eco", "euro", "ex", "hyper", "inter", "mega", "micro", "mini", "mis", "multi",
+    "non", "out", "over", "poly", "post", "pre", "pro", "re", "self", "semi", "sub", "super", "tele", "trans", "ultra", "un", "under",
+];
+
+/// What follows each of [`PREFIXES`] that `word` starts with, when three letters or more are
+/// left: "nationalise" for "renationalise", "periodic" for "nonperiodic".
+pub fn prefixed_stems(word: &str) -> impl Iterator<Item = &str> {
+    PREFIXES.iter().filter(move |p| word.len() >= p.len() + 3 && word.starts_with(*p)).map(move |p| &word[p.len()..])
+}
+
 /// [`lookup`] for a string that is most likely no word: an unknown word's one-edit
 /// neighbours, the halves of a compound. Same answers, faster for such strings.
 pub fn lookup_unlikely(word: &str) -> Option<Entry> {

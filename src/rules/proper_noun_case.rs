@@ -180,7 +180,17 @@ impl ProperNounCase {
         match entry {
             // No English word: a name. (Compounds the lexicon lacks, "eurozone", count too:
             // names are often compounds, "Idlewild", and the document decides.)
-            None => (named >= 1 && part.chars().count() >= 4).then(|| Judgement { spelling: spelling(), uses: named }),
+            // Not an English word built with a prefix ("nonperiodic", "polyfill") capitalised
+            // once, inside a longer name ("Deterministic Nonperiodic Flow", "the WASI Web
+            // Polyfill"), and not after a first name, as a surname is ("Tom Coburn"). Named
+            // again and again it is a name ("Sun Interbrew", "Belgium's Interbrew").
+            None => (named >= 1
+                && part.chars().count() >= 4
+                && !(named == 1
+                    && usage.capitalized_mid == 0
+                    && lexicon::prefixed_stems(part).any(lexicon::is_lowercase_word)
+                    && !surname_here(doc, part, span)))
+            .then(|| Judgement { spelling: spelling(), uses: named }),
             Some(e) if e.proper_only() => {
                 // The lexicon alone decides only for a whole word: "double-decker" is no Decker.
                 let whole_word = !is_word_part(doc, span);
@@ -575,6 +585,21 @@ mod tests {
         assert!(check(text).0.is_empty(), "{:?}", check(text).0);
         let text = "Snow\n\nShovel Knight sold well. Shovel Knight was hard. Shovel knight tools were sold.\n";
         assert!(check(text).0.is_empty(), "{:?}", check(text).0);
+    }
+
+    #[test]
+    fn a_prefixed_english_word_inside_one_name_is_no_name() {
+        let text = "Chaos\n\nHe wrote the paper titled Deterministic Nonperiodic Flow in 1963. The flow was \
+                    nonperiodic, and the weather could not be predicted.\n";
+        assert!(check(text).0.is_empty(), "{:?}", check(text).0);
+        // named alone mid-sentence, named twice, or after a first name: a name
+        let text = "Chaos\n\nHe works at Nonperiodic now. The firm is called nonperiodic by its staff.\n";
+        assert_eq!(check(text).0, ["nonperiodic"]);
+        let text = "Beer\n\nAlfa owns a stake in Sun Interbrew. Belgium's Interbrew bought it. Ambev said that \
+                    interbrew would pay.\n";
+        assert_eq!(check(text).0, ["interbrew"]);
+        let text = "Senate\n\nThe bill was written by Tom Coburn last year. Critics said coburn had gone too far.\n";
+        assert_eq!(check(text).0, ["coburn"]);
     }
 
     #[test]

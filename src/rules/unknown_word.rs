@@ -83,12 +83,6 @@ fn everyday(word: &str) -> bool {
     lexicon::lookup_unlikely(word).is_some_and(|e| matches!(e.lower, Some(Tier::Common | Tier::Usual)))
 }
 
-/// Prefixes English builds new words with: "renationalise", "delist", "superteam".
-const PREFIXES: &[&str] = &[
-    "anti", "bio", "co", "counter", "cross", "de", "dis", "eco", "euro", "ex", "hyper", "inter", "mega", "micro", "mini", "mis", "multi",
-    "non", "out", "over", "post", "pre", "pro", "re", "self", "semi", "sub", "super", "tele", "trans", "ultra", "un", "under",
-];
-
 /// Endings English builds new words with, longest first: "delisting", "rebranded", "clunkiness".
 const SUFFIXES: &[&str] = &[
     "isations", "izations", "isation", "ization", "ations", "ation", "ments", "ment", "nesses", "ness", "ships", "ship", "ables", "able",
@@ -106,7 +100,7 @@ fn built_from_known_words(word: &str) -> bool {
     {
         return true;
     }
-    if PREFIXES.iter().any(|p| word.len() >= p.len() + 3 && word.starts_with(p) && known_stem(&word[p.len()..])) {
+    if lexicon::prefixed_stems(word).any(known_stem) {
         return true;
     }
     SUFFIXES.iter().any(|s| word.len() >= s.len() + 4 && word.ends_with(s) && known_stem(&word[..word.len() - s.len()]))
