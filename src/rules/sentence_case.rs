@@ -7,8 +7,9 @@
 //! **Never** on lowercase brands (iPhone, eBay), digits, URLs, code, identifiers and file names,
 //! handles no dictionary knows and the document never capitalises ("mstriemer fixed…"), name
 //! particles (de, van), the continuation of a quotation or of an ellipsis, a reference list's
-//! back-links, lists whose items are all lowercase, a sentence going on around material an
-//! extractor dropped after a colon, or a word or two of a flattened table on a line.
+//! back-links, lists whose items are all lowercase (the lines of a flattened one too), a sentence
+//! going on around material an extractor dropped after a colon, or a word or two of a flattened
+//! table on a line.
 //! **Fix** (safe) capitalises the first letter.
 
 use super::{Rule, RuleMeta};
@@ -34,7 +35,8 @@ several words. Lowercase brands (iPhone, eBay), digits, URLs, code, identifiers 
 (\"pdf.js\", \"musl_writev\"), handles that are no English word and that the document never \
 capitalises (\"mstriemer fixed the dialog\"), name particles (de, van, von), the continuation of a \
 quotation or an ellipsis, a reference list's back-links (\"^ a b\"), lists written all in \
-lowercase, a paragraph going on after one that ends with a colon (the code or quotation it \
+lowercase (and short unpunctuated lines that follow another such lowercase line: a flattened \
+list), a paragraph going on after one that ends with a colon (the code or quotation it \
 introduced was dropped: \"and add the line.\") and a lowercase word or two on a line of their own \
 (a flattened table's values) are left alone. \
 The safe fix capitalises the first letter.",
@@ -144,15 +146,24 @@ impl Rule for SentenceCase {
             // and is short ("and here:", "and pull that into the repository:"), goes on with a
             // sentence around material the text introduced and the extractor dropped: a block
             // of code, a quotation, an embedded post.
+            // So does a short line with no sentence punctuation after another such line that
+            // starts lowercase too: the items of a flattened list, written lowercase as a style
+            // ("it's native (no installation)" / "it can be used programmatically").
             // (asked only of a lowercase first word: most paragraphs start with a capital)
             let continues = || {
                 block.kind == BlockKind::Paragraph && {
                     let content = doc.text(block.content).trim_end();
-                    let after_colon = bi
-                        .checked_sub(1)
-                        .and_then(|p| doc.blocks.get(p))
-                        .is_some_and(|p| p.kind.is_prose() && doc.text(p.content).trim_end().ends_with(':'));
-                    after_colon || (content.ends_with(':') && words.len() <= 12)
+                    let previous = bi.checked_sub(1).filter(|&p| doc.blocks[p].kind.is_prose());
+                    let after_colon = previous.is_some_and(|p| doc.text(doc.blocks[p].content).trim_end().ends_with(':'));
+                    let list_line = |b: usize, text: &str| {
+                        doc.blocks[b].kind == BlockKind::Paragraph
+                            && !text.ends_with(['.', '!', '?', ':'])
+                            && doc.words_in_block(b).len() <= LIST_LINE_WORDS
+                            && doc.words_in_block(b).first().is_some_and(|w| starts_lower(doc.text(w.span())))
+                    };
+                    let in_a_list =
+                        list_line(bi, content) && previous.is_some_and(|p| list_line(p, doc.text(doc.blocks[p].content).trim_end()));
+                    after_colon || (content.ends_with(':') && words.len() <= 12) || in_a_list
                 }
             };
             for word in words.iter().filter(|w| w.sentence_start()) {
@@ -178,6 +189,9 @@ impl Rule for SentenceCase {
         }
     }
 }
+
+/// The most words a line of a flattened list has.
+const LIST_LINE_WORDS: usize = 15;
 
 /// Table parts (header or body of each table) whose phrase cells are written in lowercase as a
 /// style: more multi-word cells start lowercase than uppercase. Returns each block's table
@@ -287,6 +301,17 @@ mod tests {
         let text = "Title Here\n\nThe vote was close.\n\nthe motion passed.\n\nthe minister, who spoke after the vote in \
                     the chamber on Monday night, said this:\n";
         assert_eq!(flagged(ID, text), ["the", "the"]);
+    }
+
+    #[test]
+    fn the_lowercase_lines_of_a_flattened_list_are_left_alone() {
+        let text = "Title Here\n\nA profile reads like this.\n\nthe x-axis shows the population\n\nthe y-axis shows \
+                    stack depth\n\nWhat does it mean?\n";
+        assert_eq!(flagged(ID, text), ["the"], "the first line follows a sentence");
+        // one lowercase line among capitalised ones, or a line that is a sentence, is flagged
+        let text = "Title Here\n\nThe x-axis shows the population\n\nthe y-axis shows stack depth\n\nthe figures \
+                    are plain.\n\nthe chart was drawn by hand\n";
+        assert_eq!(flagged(ID, text), ["the", "the", "the"]);
     }
 
     #[test]
