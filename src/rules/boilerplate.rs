@@ -223,8 +223,23 @@ impl Bio {
 
     fn is_match(&self, text: &str) -> bool {
         // Under (?i) `s` also matches `ſ` and `k` the Kelvin sign: those lines go to the regex.
-        let could = self.always || self.words.is_match(text) || text.contains(['ſ', '\u{212A}']);
+        let exotic = text.contains(['ſ', '\u{212A}']);
+        let could = (self.always || self.words.is_match(text) || exotic) && (exotic || Self::opens_like_one(text));
         could && self.regex.get_or_init(|| MatchOnly::new(&self.pattern).ok()).as_ref().is_some_and(|r| r.is_match(text))
+    }
+
+    /// Whether the first words of `text` are those of one of the pattern's three openings
+    /// ("About the …", "As the/a/an/your …", a name of up to four words then "is a" or "is
+    /// an"), ASCII case aside. Lines that name a role are common near the end of an article ("the
+    /// editor said"); this rules most of them out before the pattern is compiled (27 M
+    /// instructions, 3 % of linting news-clean on one thread) or run.
+    fn opens_like_one(text: &str) -> bool {
+        let words: Vec<&str> = text.splitn(7, ' ').take(6).collect();
+        let is = |i: usize, any: &[&str]| words.get(i).is_some_and(|w| any.iter().any(|a| w.eq_ignore_ascii_case(a)));
+        (is(0, &["about"]) && is(1, &["the"]))
+            || (is(0, &["as"]) && is(1, &["the", "a", "an", "your"]))
+            // words 2 to 5: "is", then "a" or "an"
+            || (1..=4).any(|i| is(i, &["is"]) && is(i + 1, &["a", "an"]))
     }
 }
 
@@ -1564,6 +1579,33 @@ mod tests {
             }
         }
         assert!(matched > 20, "{matched}");
+    }
+
+    /// The openings test says no only where the pattern cannot match: every line built from
+    /// openings, names, fillers and roles is tried against the pattern on its own.
+    #[test]
+    fn a_bio_line_is_never_ruled_out_by_its_opening() {
+        let roles = ["editor", "writer"].map(String::from);
+        let bio = Bio::new(&roles).unwrap();
+        let full = MatchOnly::new(&bio.pattern).unwrap();
+        let pieces = [
+            "As", "as", "AS", "About", "the", "author", "a", "an", "An", "is", "IS", "Is", "Jane", "Doe", "Li", "O'Neil", "staff",
+            "editor", "writer", "said", "x-y", "2020", ",", "é",
+        ];
+        let (mut matched, mut lines) = (0, vec![String::new()]);
+        for _ in 0..4 {
+            lines = lines
+                .iter()
+                .flat_map(|l| pieces.iter().map(move |p| if l.is_empty() { p.to_string() } else { format!("{l} {p}") }))
+                .collect();
+            for line in &lines {
+                if full.is_match(line) {
+                    matched += 1;
+                    assert!(Bio::opens_like_one(line) && bio.is_match(line), "{line:?}");
+                }
+            }
+        }
+        assert!(matched > 100, "{matched}");
     }
 
     fn detector() -> Detector {
