@@ -292,10 +292,12 @@ impl Evidence {
                 *ev.possessives.get_or_default(&lower) += 1;
             }
             let prose = matches!(kind, BlockKind::Paragraph | BlockKind::Quote);
-            // A sample of 400 words tells the language; no need to look up every word. Once 240
-            // are English the answer is yes whatever the rest of the sample (240 of at most 400
-            // is the 6 in 10 `is_english` asks for), so the look-ups stop there too.
-            if prose && ev.lowercase_words < 400 && ev.english_words < 240 && text.len() >= 2 && shape.lowercase() {
+            // A sample of 100 words tells the language; no need to look up every word. Once 60
+            // are English the answer is yes whatever the rest of the sample (60 of at most 100 is
+            // the 6 in 10 `is_english` asks for), so the look-ups stop there too. (A sample of
+            // 400 looked up 240 words of every English article, 2 % of linting news-clean, and
+            // gave the same answers on every corpus measured.)
+            if prose && ev.lowercase_words < 100 && ev.english_words < 60 && text.len() >= 2 && shape.lowercase() {
                 ev.lowercase_words += 1;
                 ev.english_words += usize::from(crate::lexicon::is_lowercase_word(text));
             }
@@ -528,6 +530,26 @@ mod tests {
             }
         }
         assert!(own > 1000, "{own} words with an entry of their own");
+    }
+
+    /// The language is told from a sample of the prose's lowercase words: a long French or
+    /// German article is not English, a long or short English one is, and so is a text too
+    /// short to tell.
+    #[test]
+    fn the_language_is_told_from_a_sample_of_words() {
+        let english = |text: &str| Evidence::build(&Document::parse(text, "t", crate::document::Format::PlainText)).is_english();
+        let french = "la ville a décidé mardi de fermer la piscine municipale pendant trois mois pour des travaux de \
+                      rénovation qui devaient commencer depuis longtemps selon les habitants du quartier ";
+        let german = "die stadt hat am dienstag beschlossen das städtische schwimmbad wegen dringender arbeiten für \
+                      drei monate zu schließen was die anwohner seit langem gefordert hatten ";
+        let english_text = "the city decided on tuesday to close the municipal pool for three months of repairs that \
+                            residents of the district had been asking for since the roof began to leak ";
+        for (text, is) in [(french, false), (german, false), (english_text, true)] {
+            assert_eq!(english(&format!("Title\n\n{}\n", text.repeat(8))), is, "{text}");
+        }
+        assert!(english(&format!("Title\n\n{}\n", &french[..60])), "too short to tell");
+        // English prose quoting a French sentence is English
+        assert!(english(&format!("Title\n\n{}{}\n", english_text.repeat(6), french)));
     }
 
     /// The byte-scanning `name_parts` gives what a plain split on both hyphens gave.
