@@ -4,8 +4,9 @@
 //! paragraph pasted twice. The title also matches without its site suffix (" – Explore").
 //! **Why** scrapers capture the headline twice and CMS pastes duplicate paragraphs.
 //! **Never** on short lines (fewer than `min-words` words; a title repeated right under it is
-//! reported however short), table separator rows, code, or a refrain: a short line repeated in
-//! verse (lyrics, a poem), where repeating is the form.
+//! reported however short), table separator rows, code, a refrain: a short line repeated in
+//! verse (lyrics, a poem), where repeating is the form, or a short line of dialogue said again
+//! further on.
 //! **Fix** deletes the repeat: safe for an exact repeat, unsafe when only the site suffix differs.
 
 use super::{Rule, RuleMeta};
@@ -32,7 +33,8 @@ punctuation, emoji and spacing, and the title is also compared without a trailin
 (\" – Explore\", \" | Site\"), which is how scrapers usually duplicate headlines. Short lines (except a title repeated \
 right under it, however short: \"Mozilla\" twice), table separators and code are ignored, and so is a refrain: in a text of verse (most lines short, most \
 ending without a sentence's mark: lyrics, a poem) a short line may come back, unless it repeats the \
-title right under it. The fix deletes the repeat: safe when the repeat is exact, unsafe \
+title right under it. So is a line of dialogue said again further on (a short quotation on a \
+line of its own, \"“I would prefer not to.”\", not right under its first time). The fix deletes the repeat: safe when the repeat is exact, unsafe \
 when it differs by the site suffix.",
     bad: "Trump Sparks Controversy Over Alliance – Explore\nNews\nTrump Sparks Controversy Over Alliance",
     good: "Trump Sparks Controversy Over Alliance\nNews",
@@ -67,6 +69,13 @@ fn is_verse(doc: &Document<'_>) -> bool {
         open += usize::from(!text.ends_with(['.', '!', '?', '…']));
     }
     lines >= 8 && short * 10 >= lines * 8 && open * 2 > lines
+}
+
+/// Whether `text` is one quotation: it opens with a quotation mark and closes with one, perhaps
+/// before its sentence's mark.
+fn is_quotation(text: &str) -> bool {
+    let text = text.trim();
+    text.starts_with(['"', '“']) && text.trim_end_matches(['.', '!', '?', ',']).ends_with(['"', '”'])
 }
 
 pub struct DuplicateLine {
@@ -118,7 +127,11 @@ impl Rule for DuplicateLine {
                 let refrain = (doc.blocks[first].kind != BlockKind::Title || bi > first + 2)
                     && doc.normalized_words(bi) <= VERSE_LINE_WORDS
                     && *verse.get_or_insert_with(|| is_verse(doc));
-                if toc || refrain {
+                // A line of dialogue said again later in the story ("“I would prefer not to.”"):
+                // a short quotation of its own, away from its first time. A scraper's copy
+                // stands right under its original, or is page chrome.
+                let said_again = bi > first + 1 && doc.normalized_words(bi) <= VERSE_LINE_WORDS && is_quotation(text);
+                if toc || refrain || said_again {
                     continue;
                 }
                 let line = doc.line_of(doc.blocks[first].span.start) + 1;
@@ -148,6 +161,19 @@ impl Rule for DuplicateLine {
 #[cfg(test)]
 mod tests {
     use crate::rules::testing::flagged;
+
+    #[test]
+    fn a_line_of_dialogue_said_again_later_is_no_duplicate() {
+        let text = "The Clerk\n\nI asked him to copy the letters before noon.\n\n“I would prefer not to.”\n\nI was \
+                    stunned, and went back to my desk to think.\n\n“I would prefer not to.”\n";
+        assert!(flagged("duplicate-line", text).is_empty());
+        // right under its first time, or not a quotation, it is a copy
+        let text = "The Clerk\n\nI asked him to copy the letters before noon.\n\n“I would prefer not to.”\n\n“I would \
+                    prefer not to.”\n";
+        assert_eq!(flagged("duplicate-line", text).len(), 1);
+        let text = "The Clerk\n\nHe said he would prefer not to.\n\nI went back to my desk.\n\nHe said he would prefer not to.\n";
+        assert_eq!(flagged("duplicate-line", text).len(), 1);
+    }
 
     #[test]
     fn a_short_title_repeated_right_under_it_is_a_duplicate() {
