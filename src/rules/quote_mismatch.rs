@@ -2,8 +2,8 @@
 //!
 //! **Flags** a closing ” used to open a quotation (`_”If Japan is attacked…`), an opening “
 //! used to close one, and, within a paragraph, a double quote or bracket with no partner.
-//! **Never** on the news convention of a quotation running over several paragraphs: a
-//! paragraph that opens a quote without closing it, followed by one that reopens it. Inch
+//! **Never** on the news convention of a quotation running over several paragraphs (or list
+//! items): one that opens a quote without closing it, followed by one that reopens it. Inch
 //! marks (5'11"), list labels ("a)") and emoticons (":)", ":-(") are not quotes or brackets.
 //! **Fix** (safe) flips a misdirected mark; unbalanced marks need a human.
 
@@ -23,8 +23,8 @@ pub static META: RuleMeta = RuleMeta {
     summary: "A misdirected curly quote, or an unbalanced quote or bracket in a paragraph",
     explanation: "Flags a closing curly quote (”) that opens a quotation, an opening one (“) that closes \
 it, and a double quote or bracket left without its partner within a paragraph. A quotation that runs \
-over several paragraphs, the news convention where each paragraph reopens the quote and only the last \
-one closes it, is recognised and left alone; inch marks (5'11\"), list labels such as \"a)\" and \
+over several paragraphs or list items, the news convention where each paragraph reopens the quote and \
+only the last one closes it, is recognised and left alone; inch marks (5'11\"), list labels such as \"a)\" and \
 emoticons are not counted. The safe fix flips a misdirected mark; unbalanced marks are reported \
 without a fix.",
     bad: "> _”If Japan is attacked, we will fight.”_",
@@ -185,7 +185,7 @@ impl QuoteMismatch {
                 _ => {}
             }
         }
-        let continues = next_reopens && matches!(kind, BlockKind::Paragraph | BlockKind::Quote);
+        let continues = next_reopens && matches!(kind, BlockKind::Paragraph | BlockKind::Quote | BlockKind::ListItem);
         if let Some(&at) = open_curly.first() {
             if !continues {
                 out.push(
@@ -306,6 +306,8 @@ mod tests {
     fn multi_paragraph_quotes_inches_and_list_labels_are_fine() {
         for text in [
             "Title Here\n\n“The first paragraph of a long quote.\n\n“The second one ends it.”\n",
+            // a quotation over the items of a list, each reopening it
+            "Title Here\n\n• \"The first point of the talking points.\n\n• \"The second one ends them.\"\n",
             "Title Here\n\nHe is 5'11\" tall.\n",
             "Title Here\n\nThe options are a) cheap and b) fast.\n",
             "Title Here\n\nShe said “yes” and left.\n",
