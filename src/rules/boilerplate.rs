@@ -20,7 +20,9 @@
 //! (`line-starts`, aho-corasick). Strong evidence fires anywhere; weak evidence ("Topics",
 //! "Contact us") only where chrome clusters — the first lines under the title, after the last
 //! prose paragraph — or next to other chrome. Lines that report speech ("…, the minister said")
-//! or quote someone are never chrome.
+//! or quote someone are never chrome. A list item is a line too (extractors turn a page's
+//! widgets into lists), but not one that is a sentence (a how-to's step) or a menu or site
+//! links of its own; a Markdown heading or quotation the writer chose is the article's.
 //! **Fix** (safe) deletes the line or block — only when all of it is chrome; a phrase found
 //! inside a longer line is reported without a fix.
 
@@ -76,7 +78,8 @@ of Service Privacy Policy\") are one chrome line. A line is chrome when all its 
 nouns, networks, counts, dates) around an anchor word, or when it has the shape of a family. Weak evidence \
 (\"Topics\", \"Contact us\") counts only at the top, after the last prose paragraph or next to other chrome; a \
 sentence that mentions shares, newsletters, e-mail, comments, copyright or Getty, reports speech or quotes \
-someone is left alone. Table-of-contents residue and flattened tables are reported as info. The safe fix \
+someone is left alone. A list item is judged as a line (extractors turn widgets into lists), unless it is a \
+sentence (\"Open the Settings app.\") or a menu of its own; a Markdown heading is the writer's. Table-of-contents residue and flattened tables are reported as info. The safe fix \
 deletes the line or block, and only when all of it is chrome.",
     bad: "…the end of the article.\nShare.\nExit mobile version",
     good: "…the end of the article.",
@@ -431,17 +434,28 @@ impl Detector {
                 }
             }
             let after_title = i > 0 && doc.blocks[prose[i - 1]].kind == BlockKind::Title;
-            let line_like = matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Heading(_)) && !block.explicit;
-            if words <= 8 && !block.explicit && (self.lines.contains(norm) || self.lines.contains(doubled_half(norm))) {
+            // Markup the writer chose (a Markdown heading, a quotation) is the article's; a list
+            // item is judged as a line, as extractors turn a page's menus and widgets into lists
+            // ("- Share on Facebook", "• 36 of 38 people found this helpful").
+            let authored = block.explicit && block.kind != BlockKind::ListItem;
+            let line_like = matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Heading(_)) && !authored;
+            if words <= 8 && !authored && (self.lines.contains(norm) || self.lines.contains(doubled_half(norm))) {
                 out.push(whole(i, i, format!("page chrome: `{}`", text.trim()), false));
             } else if after_title && words <= 2 && self.categories.contains(norm) {
                 out.push(whole(i, i, format!("category label `{text}` under the title"), false));
-            } else if let Some((family, strength)) = line_like.then(|| self.family(text)).flatten() {
+            } else if let Some((family, strength)) = line_like.then(|| self.family(text)).flatten().filter(|&(family, _)| {
+                // An item that is a sentence is a step or a point ("Open Settings app."), and
+                // a list of site words or of options split by separators a menu of the
+                // article's own ("Tap Privacy > Location Services"): a list item counts only
+                // as chrome of the other families.
+                block.kind != BlockKind::ListItem
+                    || !(matches!(family, Family::Navigation | Family::Legal) || text.trim_end().ends_with(['.', '!', '?']))
+            }) {
                 match strength {
                     Strength::Strong => out.push(whole(i, i, format!("page chrome ({}): `{}`", family.name(), text.trim()), false)),
                     Strength::Weak => weak.push((i, family)),
                 }
-            } else if !block.explicit && self.labels_only(norm) {
+            } else if !authored && self.labels_only(norm) {
                 out.push(whole(i, i, format!("page chrome: `{}`", text.trim()), false));
             } else if let Some(m) =
                 (words <= self.max_block_words && !REPORTED.is_match(text)).then(|| self.phrase_in(text)).flatten().filter(|m| {
@@ -1689,6 +1703,24 @@ mod tests {
         assert!(!is_menu("| Nutrient | Per serving |"));
         assert!(lint("Prep time: 15 mins | Cook time: 45 mins | Serves 8", false).0.is_empty());
         assert_eq!(lint("Home | News | Sport | Weather", false).0.len(), 1);
+    }
+
+    #[test]
+    fn a_list_item_is_judged_as_a_line_unless_it_is_a_step_or_a_menu_of_its_own() {
+        // a page's widgets and gallery controls that an extractor turned into a list
+        for item in ["- 36 of 38 people found this helpful", "- 941 comments", "- Fullscreen", "- Next"] {
+            assert_eq!(lint(item, false).0.len(), 1, "{item}");
+        }
+        // a how-to's steps and a list of options are the article's
+        for item in ["- Open the Settings app.", "- Tap Privacy > Location Services > Maps", "- Fixed / Adjacent / Unlimited"] {
+            assert!(lint(item, false).0.is_empty(), "{item}: {:?}", lint(item, false).0);
+        }
+        // a Markdown heading the writer chose is the article's
+        let src = format!("{ARTICLE}## Comments\n");
+        let doc = Document::parse(&src, "t.md", Format::Markdown);
+        let mut out = Vec::new();
+        Boilerplate::new(Arc::new(detector())).check(&doc, &mut out);
+        assert!(out.is_empty(), "{out:?}");
     }
 
     #[test]
