@@ -156,10 +156,11 @@ impl Rule for SentenceCase {
                     let previous = bi.checked_sub(1).filter(|&p| doc.blocks[p].kind.is_prose());
                     let after_colon = previous.is_some_and(|p| doc.text(doc.blocks[p].content).trim_end().ends_with(':'));
                     let list_line = |b: usize, text: &str| {
+                        let words = doc.words_in_block(b);
                         doc.blocks[b].kind == BlockKind::Paragraph
                             && !text.ends_with(['.', '!', '?', ':'])
-                            && doc.words_in_block(b).len() <= LIST_LINE_WORDS
-                            && doc.words_in_block(b).first().is_some_and(|w| starts_lower(doc.text(w.span())))
+                            && words.len() <= LIST_LINE_WORDS
+                            && words.first().is_some_and(|w| starts_lower(doc.text(w.span())))
                     };
                     let in_a_list =
                         list_line(bi, content) && previous.is_some_and(|p| list_line(p, doc.text(doc.blocks[p].content).trim_end()));
