@@ -408,10 +408,13 @@ impl Rule for Possessive {
             }
             let full_name_elsewhere = prev.is_some_and(|p| {
                 let p_text = doc.text(p.span());
-                starts_upper(p_text) && !PLURAL_CUES.contains(&crate::text::Lowercase::of(p_text).as_str()) && {
-                    let pair = format!("{p_text} {base}");
-                    mentions_word(doc, word.span(), &pair)
-                }
+                // (a name may open with a number: "50 Cent" for "50 Cents second collection")
+                (starts_upper(p_text) || p_text.bytes().all(|b| b.is_ascii_digit()))
+                    && !PLURAL_CUES.contains(&crate::text::Lowercase::of(p_text).as_str())
+                    && {
+                        let pair = format!("{p_text} {base}");
+                        mentions_word(doc, word.span(), &pair)
+                    }
             });
             let base_entry = lexicon::lookup(base);
             let bare_entry = lexicon::lookup(text);
@@ -1554,6 +1557,12 @@ mod tests {
         assert_eq!(check(text).0, ["Capras"]);
         let text = "Film\n\nMike Leigh won. Mike Leighs Vera Drake is among the nominees.\n";
         assert_eq!(check(text).0, ["Leighs"]);
+        // a name that opens with a number; a count before a plural is no such name
+        let text = "Music\n\nThe rapper 50 Cent sang on the single. Fans queued, while 50 Cents second album \
+                    waited.\n";
+        assert_eq!(check(text).0, ["Cents"]);
+        let text = "Music\n\nThe rapper 50 Cent sang on the single. Tickets cost 80 Cents second hand.\n";
+        assert!(check(text).0.is_empty(), "{:?}", check(text).0);
     }
 
     #[test]
