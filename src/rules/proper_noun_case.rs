@@ -269,9 +269,8 @@ impl ProperNounCase {
         // governance experts said" (but "Blackground records" is still a name).
         let before_prev = head[..head.len() - prev.len()].trim_end_matches(' ');
         // (an initialism's dots end no sentence: "the U.S. Census bureau")
-        let sentence_start = before_prev.is_empty()
-            || (before_prev.ends_with(['.', '!', '?', '\n', '"', '“', ':'])
-                && !crate::text::is_initialism(before_prev.rsplit([' ', '\n']).next().unwrap_or("")));
+        let sentence_start =
+            opens_a_sentence(before_prev) && !crate::text::is_initialism(before_prev.rsplit([' ', '\n']).next().unwrap_or(""));
         // A capitalised "The" mid-sentence opens a name ("five weeks after The game's debut"
         // beside "The Game"): edited prose writes it so nowhere else.
         let the_mid_sentence = prev == "The" && before_prev.ends_with(|c: char| c.is_alphanumeric() || c == ',');
@@ -286,10 +285,7 @@ impl ProperNounCase {
         // whatever the capital here.
         if sentence_start && !prev_is_name && is_name_word(prev) {
             let pair = pair();
-            let inside_a_sentence = |at: usize| {
-                let head = text[..at].trim_end_matches(' ');
-                !head.is_empty() && !head.ends_with(['.', '!', '?', ':', '"', '“', '\n'])
-            };
+            let inside_a_sentence = |at: usize| !opens_a_sentence(text[..at].trim_end_matches(' '));
             if title_occurrences(text, &pair, following).filter(|&at| inside_a_sentence(at)).nth(1).is_some() {
                 return true;
             }
@@ -387,6 +383,12 @@ fn occurrences_followed<'a>(text: &'a str, name: &'a str, following: &'a str, an
         let next = first_word(&text[at + name.len()..]);
         next == following || !(next == "of" || (next.starts_with(char::is_uppercase) && !another_name))
     })
+}
+
+/// Whether what follows `head` (the text before it, spaces trimmed) opens a sentence: nothing
+/// before it, or a sentence's end, a line break, an opening quotation mark or a colon.
+fn opens_a_sentence(head: &str) -> bool {
+    head.is_empty() || head.ends_with(['.', '!', '?', '\n', '"', '“', ':'])
 }
 
 /// Whether `at` in `text` follows a lowercase word or a comma and a space: mid-sentence.
