@@ -3,7 +3,7 @@
 
 use crate::config::Config;
 use crate::diagnostic::{Category, Diagnostic, Severity, Span};
-use crate::document::{Document, Format};
+use crate::document::{BlockKind, Document, Format};
 use crate::rules::{self, Configured};
 use crate::suppress;
 use crate::text::Decoded;
@@ -168,7 +168,7 @@ impl RuleSet {
             }
         }
         drop_inside_chrome(&mut all);
-        dedupe(&mut all);
+        dedupe(&mut all, title_end(doc));
         if let Some(times) = times {
             timing::record(&times);
         }
@@ -295,14 +295,25 @@ fn drop_inside_chrome(all: &mut Vec<Diagnostic>) {
     all.retain(|d| !prose(d) || !inside(d.span));
 }
 
+/// Where the document's title ends (0 without one).
+fn title_end(doc: &Document<'_>) -> usize {
+    doc.blocks.iter().take_while(|b| b.kind == BlockKind::Title).last().map_or(0, |b| b.span.end)
+}
+
 /// Position order, and one capitalisation finding where several overlap: when proper-noun-case
 /// and sentence-case both flag "japan", or heading-case flags "kendal's" in a title and
 /// proper-noun-case its "kendal", the rule with the lower `priority` (the more specific) wins.
-fn dedupe(all: &mut Vec<Diagnostic>) {
-    let order = |id: &str| rules::find(id).map_or(u16::MAX, |m| m.priority);
+/// Below the title (from `title_end` on) a title-case line is the article's own ("Analysis: Jon
+/// sopel, BBC News"), and what the document writes elsewhere says more than the line's style:
+/// there proper-noun-case wins over heading-case.
+fn dedupe(all: &mut Vec<Diagnostic>, title_end: usize) {
+    let order = |d: &Diagnostic| match rules::find(&d.rule) {
+        Some(m) if m.id == rules::heading_case::META.id && d.span.start >= title_end => rules::proper_noun_case::META.priority + 1,
+        m => m.map_or(u16::MAX, |m| m.priority),
+    };
     // Unstable: a stable sort holds a buffer of half the findings; ties are broken down to the
     // rule and message, so the order stays deterministic.
-    all.sort_unstable_by(|a, b| (a.span, order(&a.rule), &a.rule, &a.message).cmp(&(b.span, order(&b.rule), &b.rule, &b.message)));
+    all.sort_unstable_by(|a, b| (a.span, order(a), &a.rule, &a.message).cmp(&(b.span, order(b), &b.rule, &b.message)));
     // The capitalisation findings kept so far: span, priority, index in `all`.
     let mut kept: Vec<(Span, u16, usize)> = Vec::new();
     let mut keep = vec![true; all.len()];
@@ -310,7 +321,7 @@ fn dedupe(all: &mut Vec<Diagnostic>) {
         if d.category != Category::Capitalization {
             continue;
         }
-        let priority = order(&d.rule);
+        let priority = order(d);
         // Sorted by start, so only recent kept spans can overlap this one.
         let from = kept.len().saturating_sub(4);
         match kept[from..].iter().position(|k| k.0.overlaps(d.span)) {
@@ -368,8 +379,13 @@ mod chrome_tests {
             with("sentence-case", Category::Capitalization, 40, 45),
             with("proper-noun-case", Category::Capitalization, 40, 45),
         ];
-        dedupe(&mut all);
+        let mut below_the_title = all.clone();
+        dedupe(&mut all, 30);
         let rules: Vec<(&str, usize)> = all.iter().map(|d| (d.rule.as_ref(), d.span.start)).collect();
         assert_eq!(rules, [("typo", 19), ("heading-case", 19), ("proper-noun-case", 40)]);
+        // below the title, the document's own spelling of a name wins over a line's style
+        dedupe(&mut below_the_title, 10);
+        let rules: Vec<(&str, usize)> = below_the_title.iter().map(|d| (d.rule.as_ref(), d.span.start)).collect();
+        assert_eq!(rules, [("typo", 19), ("proper-noun-case", 19), ("proper-noun-case", 40)]);
     }
 }
