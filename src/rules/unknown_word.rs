@@ -106,6 +106,14 @@ fn built_from_known_words(word: &str) -> bool {
     SUFFIXES.iter().any(|s| word.len() >= s.len() + 4 && word.ends_with(s) && known_stem(&word[..word.len() - s.len()]))
 }
 
+/// Whether `word` is one letter before a word of five letters or more that does not open with
+/// that letter: a name of technology ("iframes", "pthreads", "ecommerce") or a handle
+/// ("sfoster"). A slip of the keyboard doubles the first letter ("eearly") instead.
+fn letter_before_a_word(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() >= 6 && b[0] != b[1] && lexicon::is_lowercase_word_unlikely(&word[1..])
+}
+
 /// A stem English knows as it stands, with a final e restored ("rebalanc" + "ing"), a final y
 /// turned i restored ("clunki" + "ness"), or a doubled final consonant undone ("shopp" + "ing").
 fn known_stem(stem: &str) -> bool {
@@ -288,7 +296,7 @@ impl Rule for UnknownWord {
             if found.is_empty() || found.len() > MAX_CANDIDATES {
                 continue;
             }
-            if !found.iter().any(|f| keyboard_slip(text, f)) && built_from_known_words(text) {
+            if !found.iter().any(|f| keyboard_slip(text, f)) && (built_from_known_words(text) || letter_before_a_word(text)) {
                 continue;
             }
             // "It's 'orrible", "nothin'": an apostrophe standing for dropped letters is dialect,
@@ -381,6 +389,16 @@ mod tests {
         for word in ["legisation", "politcians", "presneted", "apalling", "grearest"] {
             assert!(!built_from_known_words(word), "{word}");
         }
+        for word in ["iframes", "pthreads", "ecommerce", "sfoster"] {
+            assert!(letter_before_a_word(word), "{word}");
+        }
+        // a doubled first letter is a slip
+        for word in ["eearly", "tthreads", "legisation"] {
+            assert!(!letter_before_a_word(word), "{word}");
+        }
+        assert!(findings(ID, &article("Pages that embed iframes load slowly.")).is_empty());
+        // a letter before a word ("a" + "palling") one keyboard slip from another is the slip
+        assert_eq!(findings(ID, &article("The delays were apalling for everyone.")).len(), 1);
     }
 
     #[test]
