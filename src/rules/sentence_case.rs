@@ -8,8 +8,9 @@
 //! handles no dictionary knows and the document never capitalises ("mstriemer fixed…"), name
 //! particles (de, van), the continuation of a quotation or of an ellipsis, a reference list's
 //! back-links, lists whose items are all lowercase (the lines of a flattened one too), a sentence
-//! going on around material an extractor dropped after a colon, or a word or two of a flattened
-//! table on a line.
+//! going on around material an extractor dropped after a colon, a paragraph going on with one
+//! an extractor cut off mid-sentence ("…a unique topic, and" / "shorter pages…"), or a word or
+//! two of a flattened table on a line.
 //! **Fix** (safe) capitalises the first letter.
 
 use super::{Rule, RuleMeta};
@@ -37,7 +38,9 @@ capitalises (\"mstriemer fixed the dialog\"), name particles (de, van, von), the
 quotation or an ellipsis, a reference list's back-links (\"^ a b\"), lists written all in \
 lowercase (and short unpunctuated lines that follow another such lowercase line: a flattened \
 list), a paragraph going on after one that ends with a colon (the code or quotation it \
-introduced was dropped: \"and add the line.\") and a lowercase word or two on a line of their own \
+introduced was dropped: \"and add the line.\"), a paragraph going on with one an extractor cut off \
+mid-sentence (it ends with a comma or a word no sentence ends with: \"…one broad topic, and\" / \
+\"shorter pages dig…\") and a lowercase word or two on a line of their own \
 (a flattened table's values) are left alone. \
 The safe fix capitalises the first letter.",
     bad: "The talks ended. moving forward, both sides will meet again.",
@@ -164,7 +167,7 @@ impl Rule for SentenceCase {
                     };
                     let in_a_list =
                         list_line(bi, content) && previous.is_some_and(|p| list_line(p, doc.text(doc.blocks[p].content).trim_end()));
-                    after_colon || (content.ends_with(':') && words.len() <= 12) || in_a_list
+                    after_colon || (content.ends_with(':') && words.len() <= 12) || in_a_list || previous.is_some_and(|p| cut_off(doc, p))
                 }
             };
             for word in words.iter().filter(|w| w.sentence_start()) {
@@ -189,6 +192,19 @@ impl Rule for SentenceCase {
             }
         }
     }
+}
+
+/// Whether block `b` stops mid-sentence, so the paragraph after it goes on with it: an extractor
+/// split it ("…one broad topic, and" / "shorter pages…"). It ends with a comma or a word no
+/// sentence or heading ends with ("and", "the", "of"). (A paragraph that ends on another word
+/// without its full stop is no evidence: edited news drops one now and then, and the next
+/// paragraph is a sentence of its own.)
+fn cut_off(doc: &Document<'_>, b: usize) -> bool {
+    /// Words that need a word after them: articles, conjunctions, possessives, "of".
+    const NEVER_LAST: &[&str] = &["a", "an", "the", "and", "or", "but", "nor", "of", "my", "your", "our", "their", "its", "his", "whose"];
+    let block = &doc.blocks[b];
+    let text = doc.text(block.content).trim_end();
+    block.kind != BlockKind::Title && (text.ends_with(',') || NEVER_LAST.contains(&text.rsplit(' ').next().unwrap_or("")))
 }
 
 /// The most words a line of a flattened list has.
@@ -294,6 +310,9 @@ mod tests {
             "Title Here\n\nThe critics had a point, as one reviewer wrote here:\n\nand here:\n\nIt was not enough.\n",
             // a table's values on lines of their own
             "Title Here\n\nThe job moves through these states.\n\nState\n\nstarted\n\ncompleted\n",
+            // a paragraph an extractor split mid-sentence
+            "Title Here\n\nEach guide covers one broad topic, and\n\nshorter pages dig into the details.\n",
+            "Title Here\n\nThe tool is a service run by one of\n\nthe team that wrote the library.\n",
         ] {
             assert!(flagged(ID, text).is_empty(), "{text}: {:?}", flagged(ID, text));
         }
@@ -302,6 +321,13 @@ mod tests {
         let text = "Title Here\n\nThe vote was close.\n\nthe motion passed.\n\nthe minister, who spoke after the vote in \
                     the chamber on Monday night, said this:\n";
         assert_eq!(flagged(ID, text), ["the", "the"]);
+        // a short line without a sentence's end is a heading or label, and a paragraph without
+        // its full stop a sentence: neither is cut off
+        let text = "Title Here\n\nThe vote was close.\n\nWhat happens next\n\nthe motion passed.\n";
+        assert_eq!(flagged(ID, text), ["the"]);
+        let text = "Title Here\n\nThe deficit widened by more than expected in October, figures have shown\n\nthe \
+                    shortfall was $55bn.\n";
+        assert_eq!(flagged(ID, text), ["the"]);
     }
 
     #[test]
