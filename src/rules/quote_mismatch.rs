@@ -178,7 +178,7 @@ impl QuoteMismatch {
                         Some(&(open, _)) if open == want => {
                             brackets.pop();
                         }
-                        _ if is_label_or_emoticon(text, i) => {}
+                        _ if is_label_or_emoticon(text, i, brackets.iter().any(|&(open, _)| open == '(')) => {}
                         _ => out.push(Diagnostic::new(META.id, span, format!("`{c}` has no opening `{want}`"))),
                     }
                 }
@@ -232,8 +232,9 @@ fn is_frown(text: &str, open_at: usize) -> bool {
     face && text[open_at + 1..].chars().next().is_none_or(char::is_whitespace)
 }
 
-/// "a)" "1)" "ii)" list labels and ":)" emoticons are not brackets.
-fn is_label_or_emoticon(text: &str, close_at: usize) -> bool {
+/// "a)" "1)" "ii)" list labels and ":)" emoticons are not brackets; a label only where no `(`
+/// is still open (`paren_open`), as "(see note a)" closes one.
+fn is_label_or_emoticon(text: &str, close_at: usize, paren_open: bool) -> bool {
     let before = &text[..close_at];
     if before.ends_with([':', ';', '=']) || before.ends_with(":-") || before.ends_with(";-") {
         return true;
@@ -241,7 +242,7 @@ fn is_label_or_emoticon(text: &str, close_at: usize) -> bool {
     let word = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
     let label = (1..=3).contains(&word.chars().count()) && word.chars().all(|c| c.is_alphanumeric());
     let at_start = before.len() == word.len() || before[..before.len() - word.len()].ends_with(char::is_whitespace);
-    label && at_start && !before.contains('(')
+    label && at_start && !paren_open
 }
 
 #[cfg(test)]
@@ -310,6 +311,8 @@ mod tests {
             "Title Here\n\n• \"The first point of the talking points.\n\n• \"The second one ends them.\"\n",
             "Title Here\n\nHe is 5'11\" tall.\n",
             "Title Here\n\nThe options are a) cheap and b) fast.\n",
+            // labels after a bracket that closed earlier in the paragraph
+            "Title Here\n\nThe menu (the old one) is long, so either A) patch it or B) leave it.\n",
             "Title Here\n\nShe said “yes” and left.\n",
         ] {
             assert!(findings(ID, text).is_empty(), "{text:?}");
