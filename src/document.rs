@@ -238,7 +238,12 @@ fn marked_spans(source: &str) -> Vec<Span> {
     let mut spans = Vec::new();
     let hints = ["://", "www.", "WWW.", "Www.", "`", "<!--"];
     if hints.iter().any(|h| source.contains(h)) {
-        spans.extend(MARKED.find_iter(source).map(|m| Span::new(m.start(), m.end())));
+        // A code span is one backtick each side: a run of two is TeX's opening quotation mark
+        // (``like this''), whose next run would close "code" over whole sentences.
+        let tex_quote = |m: &regex::Match<'_>| {
+            m.as_str().starts_with('`') && (source[..m.start()].ends_with('`') || source[m.end()..].starts_with('`'))
+        };
+        spans.extend(MARKED.find_iter(source).filter(|m| !tex_quote(m)).map(|m| Span::new(m.start(), m.end())));
     }
     if ADDRESS_HINTS.is_match(source) {
         spans.extend(ADDRESSES.find_iter(source).map(|m| Span::new(m.start(), m.end())));
@@ -458,5 +463,10 @@ mod tests {
         assert!(doc.is_masked(Span::new(url + 3, url + 4)));
         assert!(!doc.is_masked(Span::new(0, 3)));
         assert!(doc.words.iter().all(|w| doc.text(w.span()) != "example"));
+        assert!(doc.is_masked(Span::new(src.find("x.y").unwrap(), src.find("x.y").unwrap() + 1)));
+        // TeX's quotation marks are no code: the words between them stay prose
+        let src = "He wrote ``no GUI at all?'' (and more). I mean, ``lack of one.''";
+        let doc = Document::parse(src, "t.txt", Format::PlainText);
+        assert!(doc.masked_spans().is_empty(), "{:?}", doc.masked_spans());
     }
 }

@@ -89,8 +89,12 @@ impl SentenceCase {
         if lead.ends_with(['/', '\\', '@', '#', '~', '$', '.', '`', '_']) {
             return true;
         }
-        // An identifier or a file's name: "musl_writev is…", "pdf.js[edit]", "clone() must…".
+        // An action between asterisks, as chat and mailing lists write it: "*plonk*", "*sigh*".
         let rest = &doc.source[word.span().end..];
+        if lead.ends_with('*') && rest.starts_with('*') {
+            return true;
+        }
+        // An identifier or a file's name: "musl_writev is…", "pdf.js[edit]", "clone() must…".
         let dotted = crate::text::has_dotted_part;
         if text.contains('_') || dotted(text) || rest.starts_with(['_', '(']) || (rest.starts_with('.') && dotted(rest)) {
             return true;
@@ -355,6 +359,8 @@ mod tests {
             "Title Here\n\nmusl_writev is an implementation of the syscall.\n",
             "Title Here\n\npdf.js renders the document in the browser.\n",
             "Title Here\n\nIt returns a copy. clone() must be called first.\n",
+            // an action between asterisks
+            "Title Here\n\nIt plays almost nothing, so it is useless. *plonk* Someone else wrote back.\n",
             "Title Here\n\n- ^ a b Eich, Brendan (21 June 2011). \"New engine\". Retrieved 2012.\n- ^ Smith, Ann. \"Notes\".\n",
         ] {
             assert!(flagged(ID, text).is_empty(), "{text:?}");
