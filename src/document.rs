@@ -243,12 +243,35 @@ fn marked_spans(source: &str) -> Vec<Span> {
         let tex_quote = |m: &regex::Match<'_>| {
             m.as_str().starts_with('`') && (source[..m.start()].ends_with('`') || source[m.end()..].starts_with('`'))
         };
-        spans.extend(MARKED.find_iter(source).filter(|m| !tex_quote(m)).map(|m| Span::new(m.start(), m.end())));
+        spans.extend(MARKED.find_iter(source).filter(|m| !tex_quote(m)).map(|m| Span::new(m.start(), m.start() + url_end(m.as_str()))));
     }
     if ADDRESS_HINTS.is_match(source) {
         spans.extend(ADDRESSES.find_iter(source).map(|m| Span::new(m.start(), m.end())));
     }
     spans
+}
+
+/// Where an address found by [`MARKED`] ends: without the punctuation of the sentence around
+/// it ("see www.example.com.", "(at www.example.com)"), keeping a bracket the address opened
+/// itself ("…/wiki/Mercury_(planet)"). Code and comments end where they end.
+fn url_end(found: &str) -> usize {
+    if found.starts_with(['`', '<']) {
+        return found.len();
+    }
+    let mut end = found.len();
+    loop {
+        let kept = &found[..end];
+        let trimmed = match kept.as_bytes().last() {
+            Some(b'.' | b',' | b';' | b':' | b'!' | b'?' | b'\'' | b'*') => true,
+            Some(b')') => kept.matches('(').count() < kept.matches(')').count(),
+            Some(b']') => kept.matches('[').count() < kept.matches(']').count(),
+            _ => false,
+        };
+        if !trimmed {
+            return end;
+        }
+        end -= 1;
+    }
 }
 
 impl<'a> Document<'a> {
@@ -464,6 +487,14 @@ mod tests {
         assert!(!doc.is_masked(Span::new(0, 3)));
         assert!(doc.words.iter().all(|w| doc.text(w.span()) != "example"));
         assert!(doc.is_masked(Span::new(src.find("x.y").unwrap(), src.find("x.y").unwrap() + 1)));
+        // the sentence's punctuation after an address is the sentence's
+        let src = "Canonical (www.example.com) is used. See https://en.wikipedia.org/wiki/Mercury_(planet).";
+        let doc = Document::parse(src, "t.txt", Format::PlainText);
+        let close = src.find(')').unwrap();
+        assert!(!doc.is_masked(Span::new(close, close + 1)));
+        let planet = src.find("planet)").unwrap() + 6;
+        assert!(doc.is_masked(Span::new(planet, planet + 1)));
+        assert!(!doc.is_masked(Span::new(src.len() - 1, src.len())));
         // TeX's quotation marks are no code: the words between them stay prose
         let src = "He wrote ``no GUI at all?'' (and more). I mean, ``lack of one.''";
         let doc = Document::parse(src, "t.txt", Format::PlainText);
