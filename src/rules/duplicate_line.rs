@@ -5,8 +5,9 @@
 //! **Why** scrapers capture the headline twice and CMS pastes duplicate paragraphs.
 //! **Never** on short lines (fewer than `min-words` words; a title repeated right under it is
 //! reported however short), table separator rows, code, a refrain: a short line repeated in
-//! verse (lyrics, a poem), where repeating is the form, or a short line of dialogue said again
-//! further on.
+//! verse (lyrics, a poem), where repeating is the form, a short line of dialogue said again
+//! further on, or a how-to's step said again (a short line ending with a colon, and the line
+//! going on after it).
 //! **Fix** deletes the repeat: safe for an exact repeat, unsafe when only the site suffix differs.
 
 use super::{Rule, RuleMeta};
@@ -34,7 +35,9 @@ punctuation, emoji and spacing, and the title is also compared without a trailin
 right under it, however short: \"Mozilla\" twice), table separators and code are ignored, and so is a refrain: in a text of verse (most lines short, most \
 ending without a sentence's mark: lyrics, a poem) a short line may come back, unless it repeats the \
 title right under it. So is a line of dialogue said again further on (a short quotation on a \
-line of its own, \"“I would prefer not to.”\", not right under its first time). The fix deletes the repeat: safe when the repeat is exact, unsafe \
+line of its own, \"“I would prefer not to.”\", not right under its first time), and a how-to's \
+step said again further on: a short line ending with a colon, whose code or command the extractor \
+dropped (\"Then edit the repository configuration:\"), and the line going on after it. The fix deletes the repeat: safe when the repeat is exact, unsafe \
 when it differs by the site suffix.",
     bad: "Trump Sparks Controversy Over Alliance – Explore\nNews\nTrump Sparks Controversy Over Alliance",
     good: "Trump Sparks Controversy Over Alliance\nNews",
@@ -71,6 +74,11 @@ fn is_verse(doc: &Document<'_>) -> bool {
     lines >= 8 && short * 10 >= lines * 8 && open * 2 > lines
 }
 
+/// Whether block `b` is a line introducing dropped material: prose ending with a colon.
+fn introduces_material(doc: &Document<'_>, b: usize) -> bool {
+    doc.blocks[b].kind.is_prose() && doc.text(doc.blocks[b].content).trim_end().ends_with(':')
+}
+
 /// Whether `text` is one quotation: it opens with a quotation mark and closes with one, perhaps
 /// before its sentence's mark.
 fn is_quotation(text: &str) -> bool {
@@ -99,6 +107,8 @@ impl Rule for DuplicateLine {
         let mut seen: HashMap<std::borrow::Cow<'_, str>, (usize, bool)> = HashMap::default();
         // (worked out at the first repeat: most documents have none)
         let mut verse: Option<bool> = None;
+        // The block a step said again ended, if the last block was one (see `step_again`).
+        let mut after_step_again: Option<usize> = None;
         for (bi, block) in doc.blocks.iter().enumerate() {
             if !block.kind.is_prose() || matches!(block.kind, BlockKind::TableCell { .. }) {
                 continue;
@@ -131,7 +141,15 @@ impl Rule for DuplicateLine {
                 // a short quotation of its own, away from its first time. A scraper's copy
                 // stands right under its original, or is page chrome.
                 let said_again = bi > first + 1 && doc.normalized_words(bi) <= VERSE_LINE_WORDS && is_quotation(text);
-                if toc || refrain || said_again {
+                // A how-to's step said again further on, introducing code or a command the
+                // extractor dropped ("Then edit the repository configuration:"), and the line
+                // that goes on with it ("and add the same text."): the steps repeat, not a copy.
+                let short_away = bi > first + 1 && doc.normalized_words(bi) <= VERSE_LINE_WORDS;
+                let step_again = short_away && text.trim_end().ends_with(':');
+                let step_goes_on =
+                    short_away && after_step_again.is_some_and(|b| b + 1 == bi) && first >= 1 && introduces_material(doc, first - 1);
+                after_step_again = step_again.then_some(bi);
+                if toc || refrain || said_again || step_again || step_goes_on {
                     continue;
                 }
                 let line = doc.line_of(doc.blocks[first].span.start) + 1;
@@ -173,6 +191,19 @@ mod tests {
         assert_eq!(flagged("duplicate-line", text).len(), 1);
         let text = "The Clerk\n\nHe said he would prefer not to.\n\nI went back to my desk.\n\nHe said he would prefer not to.\n";
         assert_eq!(flagged("duplicate-line", text).len(), 1);
+    }
+
+    #[test]
+    fn a_how_tos_step_said_again_later_is_no_duplicate() {
+        let text = "Sharing changes\n\nAlice clones the repository and makes her first change.\n\nThen edit the \
+                    repository configuration:\n\nand add the same text.\n\nBob clones it too, and he pushes a fix to \
+                    the shared server.\n\nThen edit the repository configuration:\n\nand add the same text.\n";
+        assert!(flagged("duplicate-line", text).is_empty(), "{:?}", flagged("duplicate-line", text));
+        // right under its first time it is a copy; a line that follows no step is one too
+        let text = "Sharing changes\n\nAlice clones the repository and makes her first change.\n\nThen edit the \
+                    repository configuration:\n\nThen edit the repository configuration:\n\nBob clones it too, and he \
+                    pushes a fix.\n\nBob clones it too, and he pushes a fix.\n";
+        assert_eq!(flagged("duplicate-line", text).len(), 2);
     }
 
     #[test]
