@@ -386,6 +386,31 @@ impl<'a> Document<'a> {
         &self.masked
     }
 
+    /// The block holding byte `at`, if any (blocks are in source order and do not overlap).
+    pub fn block_at(&self, at: usize) -> Option<usize> {
+        let i = self.blocks.partition_point(|b| b.span.start <= at);
+        i.checked_sub(1).filter(|&b| at < self.blocks[b].span.end)
+    }
+
+    /// Whether block `b` is written in title case, where every word is capitalised and a
+    /// capital says nothing of a name: a title or heading, or a short line without a
+    /// sentence's end whose longer words (four letters or more, at least three) nearly all
+    /// start with a capital ("As Debt Rises, the Government Will Spend More on the Military"
+    /// repeated as a paragraph).
+    pub fn is_title_cased(&self, b: usize) -> bool {
+        let block = &self.blocks[b];
+        if block.kind.is_heading_like() {
+            return true;
+        }
+        let words = self.words_in_block(b);
+        if words.len() > 20 || self.text(block.content).trim_end().ends_with(['.', '!', '?']) {
+            return false;
+        }
+        let long = words.iter().filter(|w| w.span().len() >= 4);
+        let (capitalised, all) = long.fold((0, 0), |(c, n), w| (c + usize::from(crate::text::starts_upper(self.text(w.span()))), n + 1));
+        all >= 3 && capitalised * 4 >= all * 3
+    }
+
     /// The words of one block, in order.
     pub fn words_in_block(&self, block: usize) -> &[Word] {
         let lo = self.words.partition_point(|w| w.block() < block);
@@ -476,6 +501,17 @@ mod tests {
         let doc = Document::parse(src, "t.txt", Format::PlainText);
         assert_eq!(doc.line_col(src.find("sence").unwrap()), (1, 7));
         assert_eq!(doc.line_col(src.find("Title").unwrap()), (1, 1));
+    }
+
+    #[test]
+    fn title_cased_blocks() {
+        let src = "A Title Here\n\nAs Debt Rises, the Government Will Spend More on the Military\n\nThe government \
+                   will spend more on the Military than on Schools.\n\nNotes From the Editorial Board";
+        let doc = Document::parse(src, "t.txt", Format::PlainText);
+        let title_cased: Vec<bool> = (0..doc.blocks.len()).map(|b| doc.is_title_cased(b)).collect();
+        assert_eq!(title_cased, [true, true, false, true]);
+        assert_eq!(doc.block_at(src.find("Debt").unwrap()), Some(1));
+        assert_eq!(doc.block_at(src.find("\n\nAs").unwrap()), None);
     }
 
     #[test]

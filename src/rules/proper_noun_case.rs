@@ -338,11 +338,17 @@ impl ProperNounCase {
             contexts.push((format!("{capitalized} {} {}", after[0], after[1]), first_word(doc.source.get(end..).unwrap_or(""))));
         }
         let prev = doc.source[line_start..span.start].strip_suffix(' ').and_then(|h| h.rsplit(' ').next()).unwrap_or("");
+        // A title or heading capitalises every word: "on the Military" there says nothing of
+        // "on the military" in running text (though it does of a heading here, "In mind"
+        // beside another heading's "In Mind").
+        let here_title_cased = doc.block_at(span.start).is_some_and(|b| doc.is_title_cased(b));
+        let in_running_text = |at: usize| here_title_cased || doc.block_at(lo + at).is_none_or(|b| !doc.is_title_cased(b));
         contexts.iter().any(|(c, following)| {
             let after_context = c.starts_with(capitalized.as_str());
             // mid-sentence only: "According to the" at a sentence start is no name
-            name_occurrences(text, c, following)
-                .any(|at| !after_context || (after_a_lowercase_word(text, at) && !title_in_two_styles(text, at, prev)))
+            name_occurrences(text, c, following).any(|at| {
+                in_running_text(at) && (!after_context || (after_a_lowercase_word(text, at) && !title_in_two_styles(text, at, prev)))
+            })
         })
     }
 }
@@ -731,6 +737,21 @@ mod tests {
     fn two_words_of_context_with_an_apostrophe() {
         let text = "TV\n\nThe series Who's Your Daddy drew few viewers. Critics said Who's Your daddy, the first episode, was weak.\n";
         assert_eq!(check(text).0, ["daddy"]);
+    }
+
+    #[test]
+    fn a_title_case_line_is_no_context_for_running_text() {
+        // the title repeated as a paragraph capitalises every word
+        let text = "Interest Will Cost More Than the Army\n\nInterest Will Cost More Than on the Military\n\nThe \
+                    government could soon pay more in interest than it spends on the military, schools or roads.\n";
+        assert!(check(text).0.is_empty(), "{:?}", check(text).0);
+        // in running text, the same two words before it are the name
+        let text = "Budget\n\nThe bill spends more on the Military this year. Next year it spends more on the \
+                    military, schools or roads.\n";
+        assert_eq!(check(text).0, ["military"]);
+        // and a heading speaks for another heading
+        let text = "Guide\n\nWrite With Depth In Mind\n\nEdit With Depth In mind\n\nA paragraph of the guide comes here.\n";
+        assert_eq!(check(text).0, ["mind"]);
     }
 
     #[test]
