@@ -93,6 +93,11 @@ impl Typo {
         if compound || mentioned {
             return true;
         }
+        // A name English knows and never writes lowercase ("Damon", "Matt Damon Or Ben
+        // Affleck" in a title), wherever it stands.
+        if crate::lexicon::lookup(w).is_some_and(|e| e.proper_only()) {
+            return true;
+        }
         if word.sentence_start() || doc.blocks[word.block()].kind.is_heading_like() {
             return false;
         }
@@ -262,6 +267,16 @@ mod tests {
                     worden bijgewerkt, kan het bureau niet garanderen dat het materiaal beschikbaar is. The agency said \
                     it would recieve more orders this year.\n";
         assert_eq!(crate::rules::testing::flagged("typo", text), ["recieve"]);
+    }
+
+    #[test]
+    fn a_name_english_only_capitalises_is_no_misspelling_even_in_a_title() {
+        // "damon" is listed (for "daemon"); English writes "Damon" only as a name
+        let text = "Are You More Matt Damon Or Ben Affleck\n\nThe quiz asks readers which actor they are.\n";
+        assert!(crate::rules::testing::flagged("typo", text).is_empty());
+        // a listed misspelling in a title is still one
+        let text = "The Goverment Plans Ahead\n\nThe quiz asks readers which actor they are.\n";
+        assert_eq!(crate::rules::testing::flagged("typo", text), ["Goverment"]);
     }
 
     #[test]
