@@ -44,7 +44,8 @@ Oscars\", \"after Mondays 4% gain\", \"to attend Fridays ceremony\"), a bare s w
 name without the s (\"Clive Owen\" for \"Clive Owens nomination\"), a band before one member's name \
 (\"Led Zeppelins Jimmy Page\", not a list of people), an everyday noun in a consonant and y, whose plural \
 ends in -ies (\"Stanford Universitys report\"), an institution named as \"the Bank\" before a figure (\"the Banks \
-2% target\") and a surname English knows after a first name \
+2% target\") or, named with a capital again and again, before a noun no verb can be (\"the \
+Commissions attention\") and a surname English knows after a first name \
 (\"Martin Scorseses Gangs of New York\"), and a country whose bare form is a name of its own before a \
 lowercase noun (\"one of Frances highest honours\", never \"the Americas\" or \"Frances also\"). In a title, where plurals and verbs are capitalised too, the \
 prose must name the base on its own and never write the bare form.",
@@ -723,12 +724,24 @@ impl Rule for Possessive {
                     let back = |k: usize| i.checked_sub(k).map(|j| doc.words[j]).filter(|w| w.sentence() == word.sentence());
                     back(2).is_some_and(|w| doc.text(w.span()) == "of") && back(3).is_some_and(|w| starts_upper(doc.text(w.span())))
                 };
+                // Or one the document names with a capital again and again ("the European
+                // Commission has", "on the Commission decision"), before a noun no verb can be
+                // ("the Commissions attention"; not "the Democrats plan to", "the Scholls
+                // going"), its bare form no name of its own ("The Oscars organisers").
+                let named_often_before_a_noun = || {
+                    evidence.usage(crate::text::Lowercase::of(base).as_str()).mentioned_mid >= 2
+                        && bare_entry.is_none_or(|e| e.lower.is_some())
+                        && next_text.bytes().all(|b| b.is_ascii_lowercase())
+                        && !next_text.ends_with("ing")
+                        && !takes_ing(next_text)
+                        && lexicon::is_lowercase_word(next_text)
+                };
                 let institution = p.eq_ignore_ascii_case("the")
                     && !doc.blocks[word.block()].kind.is_heading_like()
                     && (starts_upper(next_text) || noun_next(next_text, &["ed", "ly"]) || figure_next)
                     && occurrences.of(doc, text) == 1
                     && !in_a_title()
-                    && institution_named(doc, word.span(), base);
+                    && (institution_named(doc, word.span(), base) || named_often_before_a_noun());
                 if institution {
                     push_missing(out, word.span(), text, base, evidence.apostrophe());
                     continue;
@@ -1528,6 +1541,18 @@ mod tests {
         let text = "Rates\n\nRates will stay at 4.75%, the Bank said. Analysts said the Bank's report was gloomy. One member of \
                     the Banks Monetary Policy Committee voted for a rise.\n";
         assert_eq!(check(text).0, ["Banks"]);
+        // named with a capital again and again, before a noun no verb can be
+        let text = "Aid\n\nThe European Commission has opened an inquiry. Rivals waited on the Commission decision. The \
+                    matter was brought to the Commissions attention by eight rivals.\n";
+        assert_eq!(check(text).0, ["Commissions"]);
+        for text in [
+            // a verb next, an -ing word next, a plural that is a name of its own
+            "Vote\n\nA Democrat won. Another Democrat lost. In the spring the Democrats plan to vote again.\n",
+            "Legacy\n\nSophie Scholl wrote it. Hans Scholl agreed. They keep the legacy of the Scholls going.\n",
+            "Awards\n\nHe won an Oscar in March. A second Oscar followed. The Oscars organisers were pleased.\n",
+        ] {
+            assert!(check(text).0.is_empty(), "{text}");
+        }
         // the plural, a party named by an adjective, a work's title
         for text in [
             "Rates\n\nThe Bank said rates would stay. Shares in the banks rose.\n",
