@@ -260,7 +260,7 @@ impl ProperNounCase {
                 && !CLOSED_CLASS.contains(&w.to_ascii_lowercase().as_str())
         };
         let (lo, text) = near(doc, span);
-        let following = first_word(&doc.source[span.end..]);
+        let following = crate::analysis::strip_possessive(first_word(&doc.source[span.end..]));
         let counts = comparable_style(doc, span, lo);
         let occurs = |name: &str| name_occurrences(text, name, following).any(&counts);
         let occurs_before_a_name = |name: &str| title_occurrences(text, name, following).any(&counts);
@@ -294,7 +294,7 @@ impl ProperNounCase {
         if following == "of" {
             // "bank of England" beside "Bank of England" (even "bank of Englands")
             let rest = doc.source[span.end..].trim_start().strip_prefix("of").unwrap_or("");
-            let name = first_word(rest);
+            let name = crate::analysis::strip_possessive(first_word(rest));
             let written = |name: &str| occurs(&format!("{} of {name}", capitalize(part)));
             let name = match name.strip_suffix('s') {
                 Some(stem) if !written(name) => stem,
@@ -745,6 +745,16 @@ mod tests {
     fn two_words_of_context_with_an_apostrophe() {
         let text = "TV\n\nThe series Who's Your Daddy drew few viewers. Critics said Who's Your daddy, the first episode, was weak.\n";
         assert_eq!(check(text).0, ["daddy"]);
+    }
+
+    #[test]
+    fn a_name_written_as_a_possessive_here_is_the_name() {
+        let text = "Rates\n\nRates are in line with the Treasury and Bank of England forecasts. Later the bank of \
+                    England's nine-strong committee met.\n";
+        assert_eq!(check(text).0, ["bank"]);
+        let text = "Jets\n\nThe figures come from industry magazine Flight International. The range is thin, said \
+                    flight International's Mr Learmount.\n";
+        assert_eq!(check(text).0, ["flight"]);
     }
 
     #[test]
