@@ -511,11 +511,39 @@ impl Detector {
             let isolated = !lines.iter().any(|&l| l != line && l + 2 >= line && l <= line + 2);
             let span = doc.line_span(line);
             let text = doc.text(span);
-            // short rows only: a long caption ending in "|" belongs to a gallery page
-            if isolated && m - n <= 8 && text.split_whitespace().nth(14).is_none() {
+            // A row of site labels, some of them chrome ("| Minecraft News | Powered by
+            // Tumblr |", "| Archives | Calendar | Subscribe | Sponsors |"): a menu or footer an
+            // extractor kept as a table row. Alone, one chrome label makes it so; inside a
+            // table (a page laid out in one), two do, or one strong among two labels, as a
+            // data table's header has words of its own ("| Home | Away | Score |").
+            let labels: Vec<&str> = doc.blocks[cells[n]..=cells[m - 1]]
+                .iter()
+                .filter(|b| matches!(b.kind, BlockKind::TableCell { .. }))
+                .map(|b| doc.text(b.content).trim())
+                .filter(|cell| !cell.is_empty())
+                .collect();
+            let short_labels = labels.iter().all(|cell| cell.split_whitespace().nth(5).is_none());
+            let (mut strong_cells, mut listed_cells) = (0, 0);
+            if short_labels && m - n <= 8 {
+                for cell in &labels {
+                    match self.family(cell) {
+                        Some((_, Strength::Strong)) => strong_cells += 1,
+                        Some(_) => listed_cells += 1,
+                        None => listed_cells += usize::from(self.lines.contains(&normalize_line(cell))),
+                    }
+                }
+            }
+            let menu_row = if isolated {
+                strong_cells + listed_cells >= 1
+            } else {
+                strong_cells + listed_cells >= 2 || (strong_cells == 1 && labels.len() <= 2)
+            };
+            // short rows only (the bars are no words): a long caption ending in "|" belongs to a
+            // gallery page
+            if (isolated || menu_row) && m - n <= 8 && text.split_whitespace().filter(|t| *t != "|").nth(14).is_none() {
                 let family = match self.family(text) {
                     Some((family, Strength::Strong)) => Some(family),
-                    _ => self.lines.contains(&normalize_line(text)).then_some(Family::Navigation),
+                    _ => (self.lines.contains(&normalize_line(text)) || menu_row).then_some(Family::Navigation),
                 };
                 if let Some(family) = family {
                     out.push(Finding {
@@ -1703,6 +1731,18 @@ mod tests {
         assert!(!is_menu("| Nutrient | Per serving |"));
         assert!(lint("Prep time: 15 mins | Cook time: 45 mins | Serves 8", false).0.is_empty());
         assert_eq!(lint("Home | News | Sport | Weather", false).0.len(), 1);
+    }
+
+    #[test]
+    fn a_row_of_site_labels_in_a_layout_table_is_a_menu_but_a_data_tables_header_is_not() {
+        // rows of a page laid out in a table: two chrome labels, or one strong beside a name
+        let menu = "| The whole article sits in this cell of the page's layout table, as old sites did |\n\
+                    | Weekly edition | Kernel | Security | Distributions | Contact Us | Search |\n\
+                    | Harbour News | Powered by Tumblr |\n";
+        assert_eq!(lint(menu, false).0.len(), 2);
+        // a data table: its header has one chrome-like word at most
+        let table = "| Home | Away | Score |\n|---|---|---|\n| Leeds | York | 2-1 |\n| Hull | Bury | 0-0 |\n";
+        assert!(lint(table, false).0.is_empty(), "{:?}", lint(table, false).0);
     }
 
     #[test]
