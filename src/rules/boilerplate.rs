@@ -1984,6 +1984,8 @@ mod tests {
             "Prices rose 5% / 3% / 2% over three years.",
             // "support the" a lowercase noun is no appeal ("support the Guardian" is)
             "Thanks to all of you who landed the changes to support the migration!",
+            // nor a body that pledges to support a named thing
+            "The Harbour Foundation pledges to support the Harbour Manifesto in its activities. Specifically, we will:",
             // an editorial credit is part of the article, whatever agency it names
             "Additional reporting by Leo Marsh",
             "Reporting by Tom Hale; Editing by Ann Roe",
