@@ -52,6 +52,22 @@ def split_words(text):
     return [t for t in (w.strip("'-") for w in out) if t]
 
 
+def split_words_at(text):
+    """`split_words` with each word's offset in `text`."""
+    out, start = [], None
+    for i, c in enumerate(text + ' '):
+        if c.isalnum() or c in "'-":
+            if start is None:
+                start = i
+        elif start is not None:
+            raw = text[start:i]
+            word = raw.strip("'-")
+            if word:
+                out.append((word, start + (len(raw) - len(raw.lstrip("'-")))))
+            start = None
+    return out
+
+
 def normalise(text):
     return text.replace('\u2019', "'").replace('\u2018', "'")
 
@@ -115,7 +131,10 @@ def signals(text, toks, L):
         out.append('question')
     if '!' in text:
         out.append('exclamation')
-    minor_total = [w for w in words[1:] if w.lower() in L.minor]
+    # (a subtitle's first word is capitalised in every style: "Xbox One X review: A console…")
+    norm = normalise(text)
+    minor_total = [w for i, (w, at) in enumerate(split_words_at(norm))
+                   if i > 0 and w.lower() in L.minor and not norm[:at].rstrip().endswith(tuple(':—–-|?!.'))]
     if minor_total and all(w[0].isupper() and not is_all_caps(w) for w in minor_total):
         out.append('capitalized_minor_words')
     return out

@@ -18,15 +18,19 @@
 //! (~lly, ~ful), the number of words in threes, the mean word length, and the signals below as
 //! 0/1 features, each kept when it occurs in at least 3 training headlines. The signals the
 //! corpus cannot teach are not fitted: emoji (it has none), ?/! (its clickbait side lost them) and
-//! title case (a house style, not clickbait); their weight is the configured offset alone.
+//! every minor word capitalised ("Full Of Refugees To Canada": the house style of clickbait
+//! sites, which edited news does not write: 49% of the corpus' clickbait capitalise two or more,
+//! 0.6% of its news, none of 896 BBC titles); their weight is the configured offset alone (1.5
+//! for the minor words; a subtitle's first word, capitalised in every style, is not counted).
 //! Second person gets a -0.5 offset: the corpus' news never addresses the reader, real features
 //! do ("Making your office work for you"). L2-regularised logistic
 //! regression (penalty 2e-4 on the mean log-loss; 5-fold cross-validation on the training part
 //! favoured weak penalties), pruned to the 3,000 largest weights, refitted on them, quantised to
 //! 3 decimals: 42 KB, parsed once per process on first use (about 0.5 ms). At the default
-//! threshold (log-odds 2.0, p ≈ 0.88) the held-out precision is 0.998 and the recall 0.860
-//! (training part: 0.9995 / 0.881). Written in Title Case, 3 of the 1,624 held-out news headlines
-//! are flagged, the same 3 as written; none of 896 BBC titles is, in either case.
+//! threshold (log-odds 2.0, p ≈ 0.88) the held-out precision is 0.998 and the recall 0.912
+//! (0.860 without the minor-words offset; training part: 0.9995 / 0.944). The offset's cost falls
+//! on news written with every word capitalised: so rewritten, 12 of the 1,624 held-out news
+//! headlines and 3 of 896 BBC titles are flagged (3 and 0 without it).
 
 use super::{Rule, RuleMeta};
 use crate::common_options;
@@ -95,7 +99,7 @@ impl Default for Weights {
             punctuation: 0.0,
             question: 0.0,
             exclamation: 0.0,
-            capitalized_minor_words: 0.0,
+            capitalized_minor_words: 1.5,
             reader_opener: 0.0,
             superlative: 0.0,
         }
@@ -415,7 +419,11 @@ impl Clickbait {
             if w.chars().count() >= 4 && is_all_caps(w) && !self.acronyms.contains(w) && !w.chars().any(|c| c.is_ascii_digit()) {
                 shouting += 1;
             }
-            if i > 0 && self.minor.contains(&w.to_lowercase()) {
+            // (a subtitle's first word is capitalised in any style: "Xbox One X review: A
+            // console that…")
+            let at = w.as_ptr() as usize - normalised.as_ptr() as usize;
+            let subtitle_start = normalised[..at].trim_end().ends_with([':', '—', '–', '-', '|', '?', '!', '.']);
+            if i > 0 && !subtitle_start && self.minor.contains(&w.to_lowercase()) {
                 minor_total += 1;
                 if starts_upper(w) && !is_all_caps(w) {
                     minor_caps += 1;
@@ -603,11 +611,11 @@ mod tests {
     fn scores_match_the_training_script() {
         let rule = default_rule();
         for (title, log_odds, p) in [
-            ("17 Things Every Commuter Needs To Know About The New Timetable", 8.393, 0.999774),
+            ("17 Things Every Commuter Needs To Know About The New Timetable", 9.893, 0.999949),
             ("You Won\u{2019}t Believe What This Mayor Did Next 👇👇", 11.409, 0.999989),
             ("Council approves plans for a new bridge over the river", -2.628, 0.067358),
-            ("Government Announces New Budget Measures For Schools", -5.880, 0.002787),
-            ("Can You Guess Which Of These 9 Dogs Is The Laziest?", 10.445, 0.999971),
+            ("Government Announces New Budget Measures For Schools", -4.380, 0.012370),
+            ("Can You Guess Which Of These 9 Dogs Is The Laziest?", 11.945, 0.999994),
             ("WATCH THIS: The Most INSANE Trick Shots Ever!!", 6.630, 0.998682),
             ("Why the Fed raised rates", 1.763, 0.853585),
             ("", -1.762, 0.146540),
@@ -618,8 +626,10 @@ mod tests {
             ("Mum\u{2019}s 3-Year Battle With Council Over Bins", -3.844, 0.020959),
             ("Five things we learned from the budget", 0.422, 0.603962),
             ("Ούτε ένα απλό τεστ για ελληνικά", -2.364, 0.085959),
-            ("Literally The Most Beautifully Peaceful Thing", 5.290, 0.994984),
+            ("Literally The Most Beautifully Peaceful Thing", 6.790, 0.998876),
             ("Oscars 2005", -1.060, 0.257309),
+            // a subtitle's first word is capitalised in every style
+            ("Xbox One X review: A console that keeps up", -0.011, 0.497250),
         ] {
             let score = rule.score(title);
             assert!((score.log_odds - log_odds).abs() < 1e-3, "{title}: {} != {log_odds}", score.log_odds);
