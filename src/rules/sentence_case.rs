@@ -5,7 +5,9 @@
 //! **Why** a lowercase start is the signature of text cut from its context or mangled by a
 //! scraper.
 //! **Never** on lowercase brands (iPhone, eBay), digits, URLs, code, identifiers and file names,
-//! handles no dictionary knows and the document never capitalises ("mstriemer fixed…"), name
+//! handles no dictionary knows and the document never capitalises ("mstriemer fixed…"), a tool's
+//! or value's name the document writes lowercase and never capitalised, opening a sentence as
+//! the subject of a verb ("public contains only…"), name
 //! particles (de, van), the continuation of a quotation or of an ellipsis, a reference list's
 //! back-links, lists whose items are all lowercase (the lines of a flattened one too), a sentence
 //! going on around material an extractor dropped after a colon, a paragraph going on with one
@@ -34,7 +36,9 @@ pub static META: RuleMeta = RuleMeta {
 in a list item whose siblings are capitalised (\"- public Sentiment:\") or in a table cell of \
 several words. Lowercase brands (iPhone, eBay), digits, URLs, code, identifiers and file names \
 (\"pdf.js\", \"musl_writev\"), handles that are no English word and that the document never \
-capitalises (\"mstriemer fixed the dialog\"), name particles (de, van, von), the continuation of a \
+capitalises (\"mstriemer fixed the dialog\"), a tool's or value's name that the document writes \
+lowercase elsewhere and never capitalised, opening a sentence as the subject of a verb (\"public \
+contains only the final changes\"; never a function word), name particles (de, van, von), the continuation of a \
 quotation or an ellipsis, a reference list's back-links (\"^ a b\"), lists written all in \
 lowercase (and short unpunctuated lines that follow another such lowercase line: a flattened \
 list), a paragraph going on after one that ends with a colon (the code or quotation it \
@@ -105,15 +109,28 @@ impl SentenceCase {
         // A handle written lowercase on purpose ("mstriemer fixed the dialog", "emalysz
         // added…"): no English word, and never capitalised in the document (mid-sentence in
         // its evidence, or anywhere near: a title, a heading, a sentence start).
+        // So is the name of a tool, a command or a value the text writes lowercase mid-sentence
+        // too, opening a sentence as the subject of a verb ("evolve lets you push…", "public
+        // contains only the final changes", "headers is the response's object"): an everyday
+        // word, but no function word (those open sentences of their own: "however, …").
         let bare = text.strip_suffix("'s").or_else(|| text.strip_suffix("’s")).unwrap_or(text);
-        bare.len() >= 3
-            && bare.bytes().all(|b| b.is_ascii_alphanumeric())
-            && crate::lexicon::lookup(bare).is_none()
-            && {
-                let lower = bare.to_ascii_lowercase();
-                doc.evidence().usage(&lower).mentioned_mid == 0 && doc.evidence().spelling(&lower).is_none()
-            }
-            && crate::text::whole_word_matches(crate::analysis::near(doc, word.span()).1, &capitalize(bare)).next().is_none()
+        let never_capitalised = || {
+            let lower = bare.to_ascii_lowercase();
+            doc.evidence().usage(&lower).mentioned_mid == 0
+                && doc.evidence().spelling(&lower).is_none()
+                && crate::text::whole_word_matches(crate::analysis::near(doc, word.span()).1, &capitalize(bare)).next().is_none()
+        };
+        let shape_ok = bare.len() >= 3 && bare.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+        let handle = || !bare.contains('-') && crate::lexicon::lookup(bare).is_none();
+        let named_subject = || {
+            !crate::lexicon::is_function_word(bare)
+                && matches!(
+                    first_word_after(rest),
+                    "is" | "was" | "lets" | "contains" | "returns" | "holds" | "has" | "does" | "takes" | "provides"
+                )
+                && doc.evidence().usage(&bare.to_ascii_lowercase()).lower_mid >= 1
+        };
+        shape_ok && (handle() || named_subject()) && never_capitalised()
     }
 }
 
@@ -196,6 +213,11 @@ impl Rule for SentenceCase {
             }
         }
     }
+}
+
+/// The word after one space at the start of `text`, or "" ("evolve lets you" → "lets").
+fn first_word_after(text: &str) -> &str {
+    text.strip_prefix(' ').map_or("", |rest| rest.split([' ', ',', '.', ';', ':']).next().unwrap_or(""))
 }
 
 /// Whether block `b` stops mid-sentence, so the paragraph after it goes on with it: an extractor
@@ -346,6 +368,18 @@ mod tests {
     }
 
     #[test]
+    fn an_everyday_word_or_a_function_word_opening_a_sentence_is_flagged() {
+        // no verb after it, or a function word, or written capitalised elsewhere
+        for text in [
+            "Title Here\n\nThe talks ended, moving the date. moving forward, both sides will meet.\n",
+            "Title Here\n\nThe plan, however, failed. however is the word she used.\n",
+            "Title Here\n\nPublic money was spent on the public park. public is what it was called.\n",
+        ] {
+            assert_eq!(flagged(ID, text).len(), 1, "{text}");
+        }
+    }
+
+    #[test]
     fn a_sentence_opening_with_a_path_handle_or_tag_is_left_as_written() {
         for text in [
             "Title Here\n\nThe wizard asks for a folder, e.g. /srv/media/movies. It then scans it.\n",
@@ -354,6 +388,8 @@ mod tests {
             "Title Here\n\nEdit the file. ~/notes holds the rest.\n",
             // a handle written lowercase throughout
             "Title Here\n\nThe team shipped the release.\n\nmstriemer fixed the print dialog. Thanks to mstriemer for it.\n",
+            // a tool's or a value's name the text writes lowercase, as the subject of a verb
+            "Title Here\n\nBob pushes to the public repository. public contains only the final changes.\n",
             // identifiers, file names and a reference list's back-links
             "Title Here\n\nThe runtime calls it. _start is part of the spec.\n",
             "Title Here\n\nmusl_writev is an implementation of the syscall.\n",
