@@ -30,8 +30,9 @@ pub static META: RuleMeta = RuleMeta {
     id: "heading-case",
     category: Category::Capitalization,
     default_severity: Severity::Warning,
-    // Before proper-noun-case: in a title-case heading a lowercase name ("Council Backs
-    // kendal Bypass") breaks the heading's style, the more specific reading of the finding.
+    // Before proper-noun-case in the title: in a title-case title a lowercase name ("Council
+    // Backs kendal Bypass") breaks the title's style, the more specific reading of the finding.
+    // Below the title proper-noun-case wins (see `engine::dedupe`).
     priority: 25,
     fix: "unsafe",
     summary: "A word in a title or heading breaks the heading's own capitalisation style",
@@ -43,7 +44,7 @@ letter after an apostrophe, the artefact of naive title-casing (\"What’S The R
 Warner profit\") and real title case with lowercase minor words (of, the, in, for, and) are both \
 fine, as are other hyphenated words, particles before names (al-Qaeda), acronyms and brands (U.S.-Japan, NATO, iPhone) and pronouns of three \
 letters or fewer that many writers leave lowercase with the minor words (\"Leave it Out\", \"Here’s our \
-Review\"). The fix recases the \
+Review\"); a line in brackets is an aside or a caption, not a heading. The fix recases the \
 word and is unsafe because the heading's intended style is a judgement.",
     bad: "Recommendations for Strengthening U.S.-Japan security Relations",
     good: "Recommendations for Strengthening U.S.-Japan Security Relations",
@@ -123,7 +124,12 @@ impl Rule for HeadingCase {
                         .with_fix(Fix::unsafe_(vec![Edit::replace(tail_span, tail.as_str().to_lowercase())])),
                 );
             }
-            self.check_style(doc, bi, out);
+            // A line in brackets is an aside or a caption, not a heading ("(Metroid Prime EU
+            // release, Metroid Prime III: Corruption)"): names in running words.
+            let trimmed = content.trim();
+            if !(trimmed.starts_with(['(', '[']) && trimmed.ends_with([')', ']'])) {
+                self.check_style(doc, bi, out);
+            }
         }
     }
 }
@@ -525,6 +531,13 @@ mod tests {
     fn quoted_words_keep_the_quotation_case() {
         let text = "Singer Plans Farewell 'tour' Dates\n\nThe singer plans a farewell tour with new dates.\n";
         assert!(check(text).0.is_empty());
+    }
+
+    #[test]
+    fn a_line_in_brackets_is_an_aside_not_a_heading() {
+        let text = "The Story So Far\n\n(Harbour Prime EU release, Harbour Prime III: Tides and Harbour Prime Trilogy)\n\nThe series \
+                    began in 1986 and grew into one of the best-loved games of its kind, selling millions of copies.\n";
+        assert!(check(text).0.is_empty(), "{:?}", check(text).0);
     }
 
     #[test]
