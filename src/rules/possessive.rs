@@ -826,14 +826,16 @@ impl Rule for Possessive {
             // "Responses take the first argument", "Executors work in a pull model": the plural
             // of an everyday word the document capitalises as a term, then a verb in the
             // present (English has its "-ing" form; "offering", "website" are no such verb) and
-            // its object. Not when the document writes the term's possessive
-            // anywhere ("Apple's"): then "Apples plan for" is one more.
+            // its object. When the document writes the term's possessive anywhere ("Apple's"),
+            // "Apples plan for" is one more, as a possessed noun takes a preposition ("Apple's
+            // take on"); a determiner after the verb still makes it the verb's object
+            // ("Responses take the first argument" beside "the Response's headers").
             let everyday_plural = base_entry.is_some_and(|e| e.common_lower()) && bare_entry.is_some_and(|e| e.lower.is_some());
             if everyday_plural
-                && evidence.possessive_uses(&lower) == 0
                 && next_text.bytes().all(|b| b.is_ascii_lowercase())
                 && takes_ing(next_text)
                 && verb_object_follows(doc, i + 1, word)
+                && (evidence.possessive_uses(&lower) == 0 || determiner_follows(doc, i + 1, word))
             {
                 continue;
             }
@@ -1227,6 +1229,18 @@ fn verb_object_follows(doc: &Document<'_>, at: usize, word: &crate::document::Wo
         && AFTER_A_VERB.contains(&crate::text::Lowercase::of(doc.text(after.span())).as_str())
 }
 
+/// Whether the word after `doc.words[at]` (see [`verb_object_follows`]) is a determiner or an
+/// object pronoun: a verb's object, never what a possessed noun goes on with.
+fn determiner_follows(doc: &Document<'_>, at: usize, word: &crate::document::Word) -> bool {
+    verb_object_follows(doc, at, word)
+        && doc.words.get(at + 1).is_some_and(|after| {
+            matches!(
+                crate::text::Lowercase::of(doc.text(after.span())).as_str(),
+                "the" | "a" | "an" | "his" | "her" | "its" | "their" | "it" | "them" | "him" | "this" | "these" | "those"
+            )
+        })
+}
+
 /// Whether `word` occurs near the finding as a word of its own ("Blair", not inside "Blairs").
 fn mentions_word(doc: &Document<'_>, span: crate::diagnostic::Span, word: &str) -> bool {
     whole_word_matches(near(doc, span).1, word).next().is_some()
@@ -1256,6 +1270,10 @@ mod tests {
         let text = "Design\n\nEach Executor runs one task. The Executor polls a queue. The Executor retries. The \
                     Executor's queue is long. The Controller and Executors work in the pull model were praised.\n";
         assert_eq!(check(text).0, ["Executors"]);
+        // unless a determiner follows the verb: its object
+        let text = "Design\n\nEach Executor runs one task. The Executor polls a queue. The Executor retries. The \
+                    Executor's queue is long. Executors take the first task in the queue.\n";
+        assert!(check(text).0.is_empty(), "{:?}", check(text).0);
         // no verb next ("website", "offering"): the possessive stands
         let text = "Bank\n\nThe boards of United Bank and Standard Trust met. Standard Trust is smaller, and \
                     Standard Trust said so. It was in a statement on Standard Trusts website on Tuesday.\n";
