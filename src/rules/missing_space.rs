@@ -156,7 +156,10 @@ impl Rule for MissingSpace {
                 }
                 let insert = block.content.start + at;
                 let span = glued_words(doc.source, insert);
-                if doc.is_masked(span) {
+                // Inside an address or code ("example.com"), not after one: the mark and the
+                // character after it ("MakingStarWars.net,rumors abound" is a slip).
+                let mark = doc.source[..insert].chars().next_back().map_or(1, char::len_utf8);
+                if doc.is_masked(Span::new(insert - mark, insert + 1)) {
                     continue;
                 }
                 let flagged = doc.text(span);
@@ -201,6 +204,9 @@ mod tests {
     fn abbreviations_numbers_and_addresses_are_left_alone() {
         let text = "Title Here\n\nThe U.S. economy grew 49.1 percent to 1,000 jobs at 10:30 on News.com, e.g. J.R.R. Tolkien... see www.example.com.\n";
         assert_eq!(flagged(ID, text), Vec::<String>::new());
+        // after an address, not inside it, a comma wants its space
+        let text = "Title Here\n\nAccording to fan site HarbourNews.net,rumors abound.\n";
+        assert_eq!(flagged(ID, text), ["HarbourNews.net,rumors"]);
     }
 
     /// The three regexes the matchers replaced; each group 1 ends where the space belongs.
