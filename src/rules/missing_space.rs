@@ -159,7 +159,7 @@ impl Rule for MissingSpace {
                 // Inside an address or code ("example.com"), not after one: the mark and the
                 // character after it ("MakingStarWars.net,rumors abound" is a slip).
                 let mark = doc.source[..insert].chars().next_back().map_or(1, char::len_utf8);
-                if doc.is_masked(Span::new(insert - mark, insert + 1)) {
+                if doc.is_masked(Span::new(insert.saturating_sub(mark), insert + 1)) {
                     continue;
                 }
                 let flagged = doc.text(span);
