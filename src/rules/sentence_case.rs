@@ -44,7 +44,7 @@ lowercase (and short unpunctuated lines that follow another such lowercase line:
 list), a paragraph going on after one that ends with a colon (the code or quotation it \
 introduced was dropped: \"and add the line.\"), a paragraph going on with one an extractor cut off \
 mid-sentence (it ends with a comma or a word no sentence ends with: \"…one broad topic, and\" / \
-\"shorter pages dig…\") and a lowercase word or two on a line of their own \
+\"shorter pages dig…\", or without a sentence's mark before \"and\" or \"or\") and a lowercase word or two on a line of their own \
 (a flattened table's values) are left alone. \
 The safe fix capitalises the first letter.",
     bad: "The talks ended. moving forward, both sides will meet again.",
@@ -188,7 +188,10 @@ impl Rule for SentenceCase {
                     };
                     let in_a_list =
                         list_line(bi, content) && previous.is_some_and(|p| list_line(p, doc.text(doc.blocks[p].content).trim_end()));
-                    after_colon || (content.ends_with(':') && words.len() <= 12) || in_a_list || previous.is_some_and(|p| cut_off(doc, p))
+                    after_colon
+                        || (content.ends_with(':') && words.len() <= 12)
+                        || in_a_list
+                        || previous.is_some_and(|p| cut_off(doc, p, words.first().map_or("", |w| doc.text(w.span()))))
                 }
             };
             for word in words.iter().filter(|w| w.sentence_start()) {
@@ -220,17 +223,21 @@ fn first_word_after(text: &str) -> &str {
     text.strip_prefix(' ').map_or("", |rest| rest.split([' ', ',', '.', ';', ':']).next().unwrap_or(""))
 }
 
-/// Whether block `b` stops mid-sentence, so the paragraph after it goes on with it: an extractor
-/// split it ("…one broad topic, and" / "shorter pages…"). It ends with a comma or a word no
-/// sentence or heading ends with ("and", "the", "of"). (A paragraph that ends on another word
-/// without its full stop is no evidence: edited news drops one now and then, and the next
-/// paragraph is a sentence of its own.)
-fn cut_off(doc: &Document<'_>, b: usize) -> bool {
+/// Whether block `b` stops mid-sentence, so the paragraph after it, opening with `first`, goes on
+/// with it: an extractor split it ("…one broad topic, and" / "shorter pages…"). It ends with a
+/// comma or a word no sentence or heading ends with ("and", "the", "of"); or on a word without a
+/// sentence's mark, before a conjunction ("…the obvious add function" / "and one more, _start",
+/// code dropped between). (A paragraph that ends on a word without its full stop is no evidence
+/// alone: edited news drops one now and then, and the next paragraph is a sentence of its own.)
+fn cut_off(doc: &Document<'_>, b: usize, first: &str) -> bool {
     /// Words that need a word after them: articles, conjunctions, possessives, "of".
     const NEVER_LAST: &[&str] = &["a", "an", "the", "and", "or", "but", "nor", "of", "my", "your", "our", "their", "its", "his", "whose"];
     let block = &doc.blocks[b];
     let text = doc.text(block.content).trim_end();
-    block.kind != BlockKind::Title && (text.ends_with(',') || NEVER_LAST.contains(&text.rsplit(' ').next().unwrap_or("")))
+    block.kind != BlockKind::Title
+        && (text.ends_with(',')
+            || NEVER_LAST.contains(&text.rsplit(' ').next().unwrap_or(""))
+            || (matches!(first, "and" | "or" | "nor") && text.ends_with(char::is_alphanumeric)))
 }
 
 /// The most words a line of a flattened list has.
@@ -339,6 +346,7 @@ mod tests {
             // a paragraph an extractor split mid-sentence
             "Title Here\n\nEach guide covers one broad topic, and\n\nshorter pages dig into the details.\n",
             "Title Here\n\nThe tool is a service run by one of\n\nthe team that wrote the library.\n",
+            "Title Here\n\nThe module contains the obvious add function\n\nand one more function, its start.\n",
         ] {
             assert!(flagged(ID, text).is_empty(), "{text}: {:?}", flagged(ID, text));
         }
@@ -354,6 +362,9 @@ mod tests {
         let text = "Title Here\n\nThe deficit widened by more than expected in October, figures have shown\n\nthe \
                     shortfall was $55bn.\n";
         assert_eq!(flagged(ID, text), ["the"]);
+        // a conjunction after a paragraph that ends with its full stop opens a sentence
+        let text = "Title Here\n\nThe deficit widened in October.\n\nand the shortfall was $55bn.\n";
+        assert_eq!(flagged(ID, text), ["and"]);
     }
 
     #[test]
