@@ -295,9 +295,9 @@ fn drop_inside_chrome(all: &mut Vec<Diagnostic>) {
     all.retain(|d| !prose(d) || !inside(d.span));
 }
 
-/// Where the document's title ends (0 without one).
+/// Where the document's title ends (0 without one); front matter may stand before it.
 fn title_end(doc: &Document<'_>) -> usize {
-    doc.blocks.iter().take_while(|b| b.kind == BlockKind::Title).last().map_or(0, |b| b.span.end)
+    doc.blocks.iter().find(|b| b.kind == BlockKind::Title).map_or(0, |b| b.span.end)
 }
 
 /// Position order, and one capitalisation finding where several overlap: when proper-noun-case
@@ -361,6 +361,13 @@ mod chrome_tests {
         drop_inside_chrome(&mut all);
         let rules: Vec<&str> = all.iter().map(|d| d.rule.as_ref()).collect();
         assert_eq!(rules, ["boilerplate", "duplicate-line", "typo"]);
+    }
+
+    #[test]
+    fn the_title_ends_where_its_block_ends_after_front_matter_too() {
+        let src = "---\ntitle: x\n---\n# Council Backs Bypass\n\nThe council met.\n";
+        let doc = Document::parse(src, "t.md", Format::Markdown);
+        assert_eq!(title_end(&doc), src.find("\n\nThe").unwrap());
     }
 
     /// Overlapping capitalisation findings leave the most specific rule's, whichever span is
