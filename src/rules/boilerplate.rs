@@ -516,12 +516,8 @@ impl Detector {
             // extractor kept as a table row. Alone, one chrome label makes it so; inside a
             // table (a page laid out in one), two do, or one strong among two labels, as a
             // data table's header has words of its own ("| Home | Away | Score |").
-            let labels: Vec<&str> = doc.blocks[cells[n]..=cells[m - 1]]
-                .iter()
-                .filter(|b| matches!(b.kind, BlockKind::TableCell { .. }))
-                .map(|b| doc.text(b.content).trim())
-                .filter(|cell| !cell.is_empty())
-                .collect();
+            let labels: Vec<&str> =
+                cells[n..m].iter().map(|&c| doc.text(doc.blocks[c].content).trim()).filter(|cell| !cell.is_empty()).collect();
             let short_labels = labels.iter().all(|cell| cell.split_whitespace().nth(5).is_none());
             let (mut strong_cells, mut listed_cells) = (0, 0);
             if short_labels && m - n <= 8 {

@@ -140,12 +140,12 @@ impl Rule for DuplicateLine {
                 // A line of dialogue said again later in the story ("“I would prefer not to.”"):
                 // a short quotation of its own, away from its first time. A scraper's copy
                 // stands right under its original, or is page chrome.
-                let said_again = bi > first + 1 && doc.normalized_words(bi) <= VERSE_LINE_WORDS && is_quotation(text);
+                let short_away = bi > first + 1 && doc.normalized_words(bi) <= VERSE_LINE_WORDS;
+                let said_again = short_away && is_quotation(text);
                 // A how-to's step said again further on, introducing code or a command the
                 // extractor dropped ("Then edit the repository configuration:"), and the line
                 // that goes on with it ("and add the same text."): the steps repeat, not a copy.
-                let short_away = bi > first + 1 && doc.normalized_words(bi) <= VERSE_LINE_WORDS;
-                let step_again = short_away && text.trim_end().ends_with(':');
+                let step_again = short_away && introduces_material(doc, bi);
                 let step_goes_on =
                     short_away && after_step_again.is_some_and(|b| b + 1 == bi) && first >= 1 && introduces_material(doc, first - 1);
                 after_step_again = step_again.then_some(bi);

@@ -834,8 +834,10 @@ impl Rule for Possessive {
             if everyday_plural
                 && next_text.bytes().all(|b| b.is_ascii_lowercase())
                 && takes_ing(next_text)
-                && verb_object_follows(doc, i + 1, word)
-                && (evidence.possessive_uses(&lower) == 0 || determiner_follows(doc, i + 1, word))
+                && word_after_verb(doc, i + 1, word).is_some_and(|after| {
+                    let after = after.as_str();
+                    VERB_OBJECTS.contains(&after) || (VERB_PARTICLES.contains(&after) && evidence.possessive_uses(&lower) == 0)
+                })
             {
                 continue;
             }
@@ -1212,33 +1214,30 @@ fn is_year(text: &str) -> bool {
 }
 
 /// Words that open no noun phrase a possessed adjective could qualify but follow a verb: its
-/// preposition, particle, determiner or object ("pointed to", "reported a", "said that",
-/// "fall under"). (A preposition that is an adjective too, "past", "inside", is not one.)
-const AFTER_A_VERB: &[&str] = &[
+/// preposition or particle ("pointed to", "said that", "fall under"). (A preposition that is an
+/// adjective too, "past", "inside", is not one.) See also [`VERB_OBJECTS`].
+const VERB_PARTICLES: &[&str] = &[
     "to", "that", "out", "up", "in", "on", "at", "by", "for", "from", "with", "into", "as", "over", "under", "about", "after", "before",
     "through", "across", "behind", "between", "among", "against", "without", "within", "upon", "onto", "off", "around", "toward",
-    "towards", "beyond", "the", "a", "an", "his", "her", "its", "their", "it", "them", "him", "this", "these", "those",
+    "towards", "beyond",
 ];
 
-/// Whether the word after `doc.words[at]`, in the same sentence with only a space between, is
-/// one of [`AFTER_A_VERB`].
-fn verb_object_follows(doc: &Document<'_>, at: usize, word: &crate::document::Word) -> bool {
-    let (Some(verb), Some(after)) = (doc.words.get(at), doc.words.get(at + 1)) else { return false };
-    after.sentence() == word.sentence()
-        && doc.source[verb.span().end..after.span().start].trim().is_empty()
-        && AFTER_A_VERB.contains(&crate::text::Lowercase::of(doc.text(after.span())).as_str())
+/// Determiners and object pronouns after a verb ("reported a", "take the"): the verb's object,
+/// never what a possessed noun goes on with (that takes a preposition: "Apple's take on").
+const VERB_OBJECTS: &[&str] = &["the", "a", "an", "his", "her", "its", "their", "it", "them", "him", "this", "these", "those"];
+
+/// The word after `doc.words[at]`, lowercase, when it is in the same sentence with only a space
+/// between.
+fn word_after_verb(doc: &Document<'_>, at: usize, word: &crate::document::Word) -> Option<crate::text::Lowercase> {
+    let (verb, after) = (doc.words.get(at)?, doc.words.get(at + 1)?);
+    (after.sentence() == word.sentence() && doc.source[verb.span().end..after.span().start].trim().is_empty())
+        .then(|| crate::text::Lowercase::of(doc.text(after.span())))
 }
 
-/// Whether the word after `doc.words[at]` (see [`verb_object_follows`]) is a determiner or an
-/// object pronoun: a verb's object, never what a possessed noun goes on with.
-fn determiner_follows(doc: &Document<'_>, at: usize, word: &crate::document::Word) -> bool {
-    verb_object_follows(doc, at, word)
-        && doc.words.get(at + 1).is_some_and(|after| {
-            matches!(
-                crate::text::Lowercase::of(doc.text(after.span())).as_str(),
-                "the" | "a" | "an" | "his" | "her" | "its" | "their" | "it" | "them" | "him" | "this" | "these" | "those"
-            )
-        })
+/// Whether the word after `doc.words[at]` ([`word_after_verb`]) is one of [`VERB_PARTICLES`] or
+/// [`VERB_OBJECTS`].
+fn verb_object_follows(doc: &Document<'_>, at: usize, word: &crate::document::Word) -> bool {
+    word_after_verb(doc, at, word).is_some_and(|after| VERB_PARTICLES.contains(&after.as_str()) || VERB_OBJECTS.contains(&after.as_str()))
 }
 
 /// Whether `word` occurs near the finding as a word of its own ("Blair", not inside "Blairs").

@@ -114,8 +114,8 @@ impl SentenceCase {
         // contains only the final changes", "headers is the response's object"): an everyday
         // word, but no function word (those open sentences of their own: "however, …").
         let bare = text.strip_suffix("'s").or_else(|| text.strip_suffix("’s")).unwrap_or(text);
+        let lower = bare.to_ascii_lowercase();
         let never_capitalised = || {
-            let lower = bare.to_ascii_lowercase();
             doc.evidence().usage(&lower).mentioned_mid == 0
                 && doc.evidence().spelling(&lower).is_none()
                 && crate::text::whole_word_matches(crate::analysis::near(doc, word.span()).1, &capitalize(bare)).next().is_none()
@@ -128,7 +128,7 @@ impl SentenceCase {
                     first_word_after(rest),
                     "is" | "was" | "lets" | "contains" | "returns" | "holds" | "has" | "does" | "takes" | "provides"
                 )
-                && doc.evidence().usage(&bare.to_ascii_lowercase()).lower_mid >= 1
+                && doc.evidence().usage(&lower).lower_mid >= 1
         };
         shape_ok && (handle() || named_subject()) && never_capitalised()
     }
