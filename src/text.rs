@@ -360,6 +360,37 @@ pub fn is_initialism(word: &str) -> bool {
         && word.split_terminator('.').all(|l| l.chars().count() == 1 && l.starts_with(char::is_uppercase))
 }
 
+/// Whether lowercase `word` is a count of two or more in words: "two", "eleven", "forty",
+/// "twenty-five". ("one" counts no plural.)
+pub fn is_cardinal_word(word: &str) -> bool {
+    const UNITS: &[&str] = &[
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: &[&str] = &["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    const ONE_TO_NINE: &[&str] = &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+    match word.split_once('-') {
+        Some((tens, unit)) => TENS.contains(&tens) && ONE_TO_NINE.contains(&unit),
+        None => UNITS.contains(&word) || TENS.contains(&word),
+    }
+}
+
 /// The character just before byte offset `i`.
 pub fn char_before(s: &str, i: usize) -> Option<char> {
     s[..i].chars().next_back()
@@ -801,6 +832,16 @@ mod tests {
             let expected = reference(text);
             assert_eq!(normalized_string(out), format!("kept|{expected}"), "{text:?}");
             assert_eq!(words, if expected.is_empty() { 0 } else { expected.split(' ').count() }, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn counts_in_words() {
+        for word in ["two", "eleven", "nineteen", "forty", "twenty-five", "ninety-nine"] {
+            assert!(is_cardinal_word(word), "{word}");
+        }
+        for word in ["one", "twenty-", "forty-ten", "hundredth", "tens", "Two"] {
+            assert!(!is_cardinal_word(word), "{word}");
         }
     }
 }
