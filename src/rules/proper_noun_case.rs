@@ -244,7 +244,18 @@ impl ProperNounCase {
                             // "on Facebook and twitter" beside "Twitter" twice: in a pair with
                             // a name, a name
                             || (named >= 2 && paired_with_a_name(doc, span))));
-                strong.then(|| Judgement { spelling: spelling(), uses: named })
+                // "any other government help" beside "the Government" said again and again:
+                // a name the document gives only after "the" is its short form of a longer
+                // one ("the Federal Government"); without a determiner, and before no name
+                // ("tell detective Tsukauchi" is the title of "Detective Tsukauchi"), the word
+                // is generic. (asked last: a text search, and only of a word found a name)
+                let generic = || {
+                    !after_title
+                        && !after_determiner(doc, span)
+                        && !first_word(&doc.source[span.end..]).starts_with(char::is_uppercase)
+                        && only_after_the(doc, part, span)
+                };
+                (strong && !generic()).then(|| Judgement { spelling: spelling(), uses: named })
             }
         }
     }
@@ -405,9 +416,12 @@ fn opens_a_sentence(head: &str) -> bool {
     head.is_empty() || head.ends_with(['.', '!', '?', '\n', '"', '“', ':'])
 }
 
-/// Whether `at` in `text` follows a lowercase word or a comma and a space: mid-sentence.
+/// Whether `at` in `text` follows a lowercase word or a comma and a space: mid-sentence, and
+/// on its own, not the last word of a longer name ("the Civil Aviation Safety Authority says
+/// it" is no evidence for "the authority says it").
 fn after_a_lowercase_word(text: &str, at: usize) -> bool {
-    text[..at].strip_suffix(' ').is_some_and(|h| h.ends_with(|c: char| c.is_lowercase() || c == ','))
+    let before = word_ending_at(text, at);
+    before.ends_with(',') || (before.starts_with(char::is_lowercase) && before.ends_with(char::is_lowercase))
 }
 
 /// The word after one space at the start of `text`, without trailing punctuation.
@@ -430,7 +444,10 @@ fn surname_here(doc: &Document<'_>, part: &str, span: Span) -> bool {
     let text = near(doc, span).1;
     let found = whole_word_matches(text, &name).any(|at| {
         let first = word_ending_at(text, at);
-        crate::text::is_capitalized(first)
+        // a person's name ends there: "Victorian Law Institute" names no one called Law
+        let next = first_word(&text[at + name.len()..]);
+        !(next == "of" || next.starts_with(char::is_uppercase))
+            && crate::text::is_capitalized(first)
             && first.chars().all(char::is_alphabetic)
             && lexicon::lookup(first).is_some_and(|e| e.capitalized.is_some_and(|t| t <= Tier::Usual) && !e.common_lower())
     });
@@ -448,6 +465,30 @@ fn is_determiner(word: &str) -> bool {
 /// Whether the word before `span` is a determiner.
 fn after_determiner(doc: &Document<'_>, span: Span) -> bool {
     is_determiner(word_before(doc, span))
+}
+
+/// Whether every use of `part` capitalised on its own mid-sentence (not inside a longer name,
+/// "the Federal Government") comes right after "the", and there is one: "the Government".
+fn only_after_the(doc: &Document<'_>, part: &str, span: Span) -> bool {
+    let text = near(doc, span).1;
+    let name = capitalize(part);
+    let mut after_the = false;
+    for at in whole_word_matches(text, &name) {
+        let prev = word_ending_at(text, at);
+        let next = first_word(&text[at + name.len()..]);
+        if prev.starts_with(char::is_uppercase) && !prev.eq_ignore_ascii_case("the")
+            || next == "of"
+            || next.starts_with(char::is_uppercase)
+            || opens_a_sentence(text[..at].trim_end_matches(' '))
+        {
+            continue; // inside a longer name, or opening a sentence
+        }
+        if !prev.eq_ignore_ascii_case("the") {
+            return false;
+        }
+        after_the = true;
+    }
+    after_the
 }
 
 /// Whether the document writes `part` capitalised right after a determiner ("the Fed").
@@ -853,5 +894,29 @@ mod tests {
     fn non_english_documents_are_not_checked() {
         let text = "Le budget\n\nle conseil a adopté lundi le budget de la ville. selon la mairie, les travaux commenceront au printemps prochain et dureront deux ans. les habitants de norway sont contents.\n";
         assert!(check(text).0.is_empty());
+    }
+
+    #[test]
+    fn a_generic_use_beside_the_longer_name_it_shortens() {
+        // "the Port Safety Authority says it" is no evidence for "the authority says it"
+        let text = "Ferries\n\nThe Port Safety Authority says it will inspect the ferry. The Port Safety \
+                    Authority says it has a team ready. Later the authority says it found a fault.\n";
+        assert!(check(text).0.is_empty(), "{:?}", check(text).0);
+        // "Northern Law Society" names no one called Law: "under federal law," is generic
+        let text = "Court\n\nThe head of the Northern Law Society, Jane Moss, spoke. He could be charged \
+                    under federal law, the only such charge.\n";
+        assert!(check(text).0.is_empty(), "{:?}", check(text).0);
+        // a name written only as "the Council": without a determiner the word is generic
+        let text = "Rates\n\nThe City Council met. Residents asked the Council for help, and the Council \
+                    agreed to a review of the rates the Council sets. It will not need other council funds.\n";
+        assert!(check(text).0.is_empty(), "{:?}", check(text).0);
+        // after "the", as the document writes it, it is the name
+        let text = "Rates\n\nThe City Council met. Residents asked the Council for help, and the Council \
+                    agreed to a review of the rates the Council sets. Later the council said no.\n";
+        assert_eq!(check(text).0, ["council"]);
+        // before a name it is the name's title, as written elsewhere: "Inspector Hale"
+        let text = "Case\n\nThe car stopped as Inspector Hale got out. Later the Inspector left, and \
+                    the Inspector came back. They told inspector Hale everything.\n";
+        assert_eq!(check(text).0, ["inspector"]);
     }
 }
