@@ -63,7 +63,7 @@ impl Rule for RepeatedWord {
         if !doc.evidence().is_english() {
             return; // spelling and case are English-only
         }
-        for pair in doc.words.windows(2) {
+        for (i, pair) in doc.words.windows(2).enumerate() {
             let (a, b) = (pair[0], pair[1]);
             if a.sentence() != b.sentence() {
                 continue;
@@ -91,6 +91,9 @@ impl Rule for RepeatedWord {
             if starts_upper(ta) && !crate::lexicon::is_lowercase_word(tb) {
                 continue;
             }
+            if clause_boundary(doc, i) {
+                continue;
+            }
             let span = Span::new(a.span().start, b.span().end);
             out.push(
                 Diagnostic::new(META.id, span, format!("`{tb}` is repeated"))
@@ -99,6 +102,36 @@ impl Rule for RepeatedWord {
             );
         }
     }
+}
+
+/// Words that open a free relative clause, whose verb is said again as the sentence's own:
+/// "whatever happens happens", "what will be will be".
+const FREE_RELATIVES: &[&str] = &["what", "whatever", "whoever", "whichever", "wherever", "whenever"];
+
+/// Prepositions after which a pronoun is an object and the sentence may go on with a new
+/// clause, its subject the same pronoun: "when we look back on it it will be".
+const OBJECT_BEFORE: &[&str] = &["on", "at", "of", "about", "with", "for", "to", "from", "into", "in", "by", "like", "over"];
+
+/// Auxiliaries and modals that open a clause's verb after its subject.
+const AUXILIARIES: &[&str] =
+    &["is", "was", "will", "would", "can", "could", "may", "might", "should", "must", "has", "had", "does", "did", "seems"];
+
+/// Whether the words `i` and `i + 1`, the same word, each belong to another clause: a free
+/// relative and the sentence's verb ("whatever happens happens"), or a pronoun that ends one
+/// clause as an object and opens the next as a subject, a comma left out ("look back on it it
+/// will be significant"). A slip doubles the word inside one phrase.
+fn clause_boundary(doc: &Document<'_>, i: usize) -> bool {
+    let word = |k: usize| {
+        doc.words.get(k).filter(|w| w.sentence() == doc.words[i].sentence()).map(|w| crate::text::Lowercase::of(doc.text(w.span())))
+    };
+    let Some(before) = i.checked_sub(1).and_then(word) else { return false };
+    if FREE_RELATIVES.contains(&before.as_str()) {
+        return true;
+    }
+    let pronoun = crate::text::Lowercase::of(doc.text(doc.words[i].span()));
+    matches!(pronoun.as_str(), "it" | "that" | "this" | "you" | "her")
+        && OBJECT_BEFORE.contains(&before.as_str())
+        && word(i + 2).is_some_and(|after| AUXILIARIES.contains(&after.as_str()))
 }
 
 #[cfg(test)]
@@ -154,5 +187,16 @@ mod tests {
         // "The The" (a band) and "Walla Walla" look alike to the rule: both are left alone.
         let text = "Title Here\n\nThe The played on Monday.\n";
         assert!(findings(ID, text).is_empty());
+    }
+
+    #[test]
+    fn a_word_ending_one_clause_and_opening_the_next_is_no_repetition() {
+        for text in
+            ["Title Here\n\nWhen we look back on it it will seem small.\n", "Title Here\n\nWhatever happens happens after the vote.\n"]
+        {
+            assert!(findings(ID, text).is_empty(), "{text:?}");
+        }
+        // inside one clause the double is a slip
+        assert_eq!(fixed(ID, "Title Here\n\nI think it it is over.\n", Safe), "Title Here\n\nI think it is over.\n");
     }
 }
