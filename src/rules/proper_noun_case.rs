@@ -227,6 +227,7 @@ impl ProperNounCase {
                         && ((usage.capitalized_mid >= self.min_evidence && !lexicon::is_function_word(part))
                             || self.written_as_name(doc, part, span)
                             || self.same_context(doc, part, span)
+                            || half_of_a_known_name(doc, part, span)
                             // "hanks": an uncommon word that this document writes as a name
                             || (!e.common_lower() && named >= 2)
                             // "turkey's accession talks" beside "as Turkey embarks": a country
@@ -317,11 +318,13 @@ impl ProperNounCase {
         // capitalised there too, so the whole title is written in two styles, and capitalising
         // this word alone would make "attorney General". Such an occurrence proves nothing.
         let name = format!("{} {following}", capitalize(part));
-        // (what must come after the name elsewhere is what comes after `following` here)
+        // (what must come after the name elsewhere is what comes after `following` here; a
+        // title before a person's name here may stand before another name there: "prime
+        // Minister Vajpayee" beside "Prime Minister Atal Vajpayee")
         let after_following =
             doc.source[span.end..].strip_prefix(' ').map_or("", |rest| first_word(&rest[following.len().min(rest.len())..]));
         is_name_word(following)
-            && name_occurrences(text, &name, after_following).any(|at| counts(at) && !title_in_two_styles(text, at, prev))
+            && title_occurrences(text, &name, after_following).any(|at| counts(at) && !title_in_two_styles(text, at, prev))
     }
 
     /// "American and southwest" where the document also writes "American and Southwest", or
@@ -344,6 +347,17 @@ impl ProperNounCase {
         let mut contexts = Vec::new();
         if before.len() == 2 && before.iter().all(plain) {
             contexts.push((format!("{} {} {capitalized}", before[1], before[0]), first_word(&doc.source[span.end..])));
+        }
+        // one word each side: "the pentagon said" beside "the Pentagon said" (an article in
+        // either case: "The pentagon said" opens a sentence)
+        if !before.is_empty() && !after.is_empty() && plain(&before[0]) && plain(&after[0]) {
+            let after_word = after[0].as_ptr() as usize - doc.source.as_ptr() as usize + after[0].len();
+            let following = first_word(doc.source.get(after_word..).unwrap_or(""));
+            contexts.push((format!("{} {capitalized} {}", before[0], after[0]), following));
+            if is_determiner(before[0]) {
+                let other_case = if crate::text::starts_upper(before[0]) { before[0].to_lowercase() } else { capitalize(before[0]) };
+                contexts.push((format!("{other_case} {capitalized} {}", after[0]), following));
+            }
         }
         if after.len() == 2 && after.iter().all(plain) {
             // `after[1]` is a slice of the source: its end is a char boundary there.
@@ -377,7 +391,8 @@ fn comparable_style<'d>(doc: &'d Document<'_>, span: Span, lo: usize) -> impl Fn
 /// document writes the whole title in two styles, and capitalising this word alone would make
 /// "attorney General". Such an occurrence proves nothing about the word.
 fn title_in_two_styles(text: &str, at: usize, prev: &str) -> bool {
-    if prev.is_empty() || !prev.chars().all(char::is_lowercase) {
+    // (a capitalised article opens a sentence: "The Labor Party is" says nothing of "the")
+    if prev.is_empty() || !prev.chars().all(char::is_lowercase) || is_determiner(prev) {
         return false;
     }
     let title = capitalize(prev);
@@ -460,6 +475,34 @@ const DETERMINERS: &[&str] =
 
 fn is_determiner(word: &str) -> bool {
     DETERMINERS.contains(&crate::text::Lowercase::of(word).as_str())
+}
+
+/// Names made of two everyday words that English writes capitalised whatever the house style:
+/// one half capitalised beside the other lowercase is a slip ("the United states", "the
+/// Supreme court", "prime Minister").
+const NAMES_OF_EVERYDAY_WORDS: &[(&str, &str)] = &[
+    ("United", "States"),
+    ("United", "Kingdom"),
+    ("United", "Nations"),
+    ("White", "House"),
+    ("Wall", "Street"),
+    ("European", "Union"),
+    ("Soviet", "Union"),
+    ("Middle", "East"),
+    ("Red", "Cross"),
+    ("Security", "Council"),
+    ("Supreme", "Court"),
+    ("Prime", "Minister"),
+];
+
+/// Whether the word at `span` is the lowercase half of one of [`NAMES_OF_EVERYDAY_WORDS`]
+/// whose other half stands beside it capitalised.
+fn half_of_a_known_name(doc: &Document<'_>, part: &str, span: Span) -> bool {
+    let capitalized = capitalize(part);
+    let (before, after) = (word_before(doc, span), first_word(&doc.source[span.end..]));
+    NAMES_OF_EVERYDAY_WORDS
+        .iter()
+        .any(|&(first, second)| (second == capitalized && before == first) || (first == capitalized && after == second))
 }
 
 /// Whether the word before `span` is a determiner.
@@ -600,8 +643,39 @@ fn after_a_name(doc: &Document<'_>, span: Span) -> bool {
 }
 
 /// "Mr gill", "Dr no": after a title comes a name.
+/// Also after an office English writes before a surname and before no common noun ("President
+/// bush", "Senator kerry", "King juan"); a "General election" is no one's name.
 fn after_honorific(doc: &Document<'_>, span: Span) -> bool {
-    matches!(word_before(doc, span), "Mr" | "Mrs" | "Ms" | "Dr" | "Mr." | "Mrs." | "Ms." | "Dr." | "Sir" | "Dame" | "Lord" | "Lady")
+    matches!(
+        word_before(doc, span),
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "Mr."
+            | "Mrs."
+            | "Ms."
+            | "Dr."
+            | "Sir"
+            | "Dame"
+            | "Lord"
+            | "Lady"
+            | "President"
+            | "Senator"
+            | "Governor"
+            | "Judge"
+            | "Sergeant"
+            | "Colonel"
+            | "Prince"
+            | "Princess"
+            | "King"
+            | "Queen"
+            | "Pope"
+            | "Professor"
+            | "Reverend"
+            | "Bishop"
+            | "Premier"
+            | "Chancellor"
+    )
 }
 
 #[cfg(test)]
@@ -918,5 +992,29 @@ mod tests {
         let text = "Case\n\nThe car stopped as Inspector Hale got out. Later the Inspector left, and \
                     the Inspector came back. They told inspector Hale everything.\n";
         assert_eq!(check(text).0, ["inspector"]);
+    }
+
+    #[test]
+    fn titles_halves_of_known_names_and_one_word_of_context() {
+        // after an office written before a surname
+        let text =
+            "Talks\n\nThe visit came as Governor Ana Reyes spoke. Later Governor Reyes left.\n\nGovernor reyes says the plan stands.\n";
+        assert_eq!(check(text).0, ["reyes"]);
+        // a title before another person's name than the one it has elsewhere
+        let text = "Talks\n\nHe met Foreign Minister Ana Reyes in May.\n\nHe will meet foreign Minister Tom Hale next.\n";
+        assert_eq!(check(text).0, ["foreign"]);
+        // one half of a name English always capitalises, the other half capitalised beside it
+        let text = "Trade\n\nThe deal needs the United States Congress. Talks with the United states resume.\n";
+        assert_eq!(check(text).0, ["states"]);
+        // a capitalised article opening a sentence is no capital of the title
+        let text = "Vote\n\nThe Green Party is split. A rule forcing Green members to vote stands. There is a call for \
+                    the green Party to change.\n";
+        assert_eq!(check(text).0, ["green"]);
+        // one word of context each side, the article in either case
+        let text = "Raid\n\nThe troops came from a base in the south, the Ministry said. The ministry said they were safe.\n";
+        assert_eq!(check(text).0, ["ministry"]);
+        // an everyday noun after a word that is a title only before a name
+        let text = "Polls\n\nThe General Assembly met. General election turnout was low, the General said.\n";
+        assert!(check(text).0.is_empty(), "{:?}", check(text).0);
     }
 }
