@@ -1506,7 +1506,9 @@ pub fn classify_line(text: &str) -> Option<(Family, Strength)> {
         && !has_quotes(text)
         && !REPORTED.is_match(text)
         && SUPPORT.is_match(text)
-        && SECOND_PERSON.is_match(text)
+        // addressed to the reader: "your support", or a short line that bids it ("Support
+        // independent local news")
+        && (SECOND_PERSON.is_match(text) || (words <= 8 && starts_with_word(text, "support")))
     {
         return strong(Family::Support);
     }
@@ -1575,6 +1577,13 @@ impl Rule for Boilerplate {
             out.push(d);
         }
     }
+}
+
+/// Whether `text`, punctuation before it aside, opens with the word `word` (ASCII, any case).
+fn starts_with_word(text: &str, word: &str) -> bool {
+    let text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    text.get(..word.len()).is_some_and(|head| head.eq_ignore_ascii_case(word))
+        && !text[word.len()..].starts_with(|c: char| c.is_alphanumeric())
 }
 
 #[cfg(test)]
@@ -1943,6 +1952,7 @@ mod tests {
             ("Filed under: Harbour, Weather", Family::Tags),
             ("If you like our reporting, please support us with a small donation.", Family::Support),
             ("If you value our reporting, please support the Harbour Weekly today.", Family::Support),
+            ("Support independent regional news", Family::Support),
             ("This site uses cookies. Read our cookie policy to find out more.", Family::Cookie),
             ("Next story: Ferry fares rise again in spring", Family::Related),
             ("Terms of Use | Privacy Notice", Family::Legal),
@@ -1969,6 +1979,7 @@ mod tests {
             "Getty Images, the photo agency, reported higher profits.",
             "Photos from the scene show the damage.",
             "Support for the party has fallen to 20%.",
+            "Support local newspapers, the minister urged councils on Monday as the fund opened.",
             "The EU cookie law requires websites to ask users for consent.",
             "More than 200 people attended.",
             "Updated figures will be released on Tuesday.",

@@ -190,7 +190,7 @@ pub const IMPERATIVE: Pattern = Pattern {
 pub const SUPPORT: Pattern = Pattern {
     name: "SUPPORT",
     ahead: false,
-    regex: r"(?i:\byour (?:support|contribution|donation)s?\b|\bsupport (?:our|independent|quality|local|trusted|public[- ]interest) (?:journalism|reporting|newsroom|work)|\b(?:donate|contribute|subscribe) (?:now|today)\b|\bmake a (?:one-off |one-time |monthly |small )?(?:contribution|donation)\b|\bbecome a (?:member|subscriber|supporter|patron|friend)\b|\bsupport us\b|(?:^\W*|\b(?:please|help|you can|can you|will you|and|now|today),?\s+)support the (?-i:[A-Z])\w+|\bwe rely on (?:your|our readers|readers|reader|advertising)\b)",
+    regex: r"(?i:\byour (?:support|contribution|donation)s?\b|\bsupport (?:(?:our|independent|quality|local|regional|community|trusted|public[- ]interest|nonprofit|non-profit|fearless) ){1,3}(?:journalism|reporting|newsroom|work|news|media|press|newspapers?|journalists)\b|\b(?:donate|contribute|subscribe) (?:now|today)\b|\bmake a (?:one-off |one-time |monthly |small )?(?:contribution|donation)\b|\bbecome a (?:member|subscriber|supporter|patron|friend)\b|\bsupport us\b|(?:^\W*|\b(?:please|help|you can|can you|will you|and|now|today),?\s+)support the (?-i:[A-Z])\w+|\bwe rely on (?:your|our readers|readers|reader|advertising)\b)",
 };
 
 // unanchored: searched through whole lines, where the lazy DFA is faster
