@@ -302,6 +302,12 @@ impl ProperNounCase {
             if title_occurrences(text, &pair, following).filter(|&at| inside_a_sentence(at)).nth(1).is_some() {
                 return true;
             }
+            // A title opening a sentence before a name, as it opens another there: "Senior
+            // sergeant Potts says" beside "Senior Sergeant Michael Potts says" (both capitals
+            // there, only the first here, in the same place).
+            if following.starts_with(char::is_uppercase) && title_occurrences(text, &pair, following).any(|at| !inside_a_sentence(at)) {
+                return true;
+            }
         }
         if following == "of" {
             // "bank of England" beside "Bank of England" (even "bank of Englands")
@@ -1013,6 +1019,9 @@ mod tests {
         // one word of context each side, the article in either case
         let text = "Raid\n\nThe troops came from a base in the south, the Ministry said. The ministry said they were safe.\n";
         assert_eq!(check(text).0, ["ministry"]);
+        // a title opening a sentence before a name, as it opens another sentence elsewhere
+        let text = "Arrest\n\nThe car was found in town. Chief Inspector Ana Reyes says the driver fled.\n\nChief inspector Reyes says he was caught.\n";
+        assert_eq!(check(text).0, ["inspector"]);
         // an everyday noun after a word that is a title only before a name
         let text = "Polls\n\nThe General Assembly met. General election turnout was low, the General said.\n";
         assert!(check(text).0.is_empty(), "{:?}", check(text).0);
