@@ -806,6 +806,116 @@ pub fn is_function_word(word: &str) -> bool {
     FUNCTION_WORDS.binary_search(&word).is_ok()
 }
 
+/// The adjectives of nations and peoples, which English capitalises in every style ("French",
+/// "Chinese"), as written; sorted for the binary search.
+const DEMONYMS: &[&str] = &[
+    "Afghan",
+    "African",
+    "Albanian",
+    "Algerian",
+    "American",
+    "Arab",
+    "Arabic",
+    "Argentine",
+    "Argentinian",
+    "Asian",
+    "Australian",
+    "Austrian",
+    "Bangladeshi",
+    "Belgian",
+    "Bosnian",
+    "Brazilian",
+    "British",
+    "Bulgarian",
+    "Burmese",
+    "Cambodian",
+    "Canadian",
+    "Chilean",
+    "Chinese",
+    "Colombian",
+    "Congolese",
+    "Croatian",
+    "Cuban",
+    "Czech",
+    "Danish",
+    "Dutch",
+    "Egyptian",
+    "Emirati",
+    "English",
+    "Ethiopian",
+    "European",
+    "Filipino",
+    "Finnish",
+    "French",
+    "German",
+    "Ghanaian",
+    "Greek",
+    "Haitian",
+    "Hungarian",
+    "Icelandic",
+    "Indian",
+    "Indonesian",
+    "Iranian",
+    "Iraqi",
+    "Irish",
+    "Israeli",
+    "Italian",
+    "Jamaican",
+    "Japanese",
+    "Jordanian",
+    "Kenyan",
+    "Korean",
+    "Kurdish",
+    "Kuwaiti",
+    "Lankan",
+    "Lebanese",
+    "Libyan",
+    "Malaysian",
+    "Mexican",
+    "Mongolian",
+    "Moroccan",
+    "Nepalese",
+    "Nigerian",
+    "Norwegian",
+    "Pakistani",
+    "Palestinian",
+    "Peruvian",
+    "Polish",
+    "Portuguese",
+    "Qatari",
+    "Romanian",
+    "Russian",
+    "Rwandan",
+    "Saudi",
+    "Scottish",
+    "Serbian",
+    "Singaporean",
+    "Somali",
+    "Spanish",
+    "Sudanese",
+    "Swedish",
+    "Swiss",
+    "Syrian",
+    "Taiwanese",
+    "Thai",
+    "Tibetan",
+    "Tunisian",
+    "Turkish",
+    "Ugandan",
+    "Ukrainian",
+    "Venezuelan",
+    "Vietnamese",
+    "Welsh",
+    "Yemeni",
+    "Zambian",
+    "Zimbabwean",
+];
+
+/// Whether `word` (as written) is one of [`DEMONYMS`].
+pub fn is_demonym(word: &str) -> bool {
+    DEMONYMS.binary_search(&word).is_ok()
+}
+
 /// Whether `word` (as written) is one of [`CITIES`].
 pub fn is_city(word: &str) -> bool {
     CITIES.binary_search(&word).is_ok()
@@ -823,6 +933,8 @@ mod country_tests {
         assert!(super::COUNTRIES.windows(2).all(|w| w[0] < w[1]), "sorted, for the binary search");
         assert!(super::is_country("Ireland") && super::is_country("Zealand"));
         assert!(!super::is_country("ireland") && !super::is_country("Andrea"));
+        assert!(super::DEMONYMS.windows(2).all(|w| w[0] < w[1]), "sorted, for the binary search");
+        assert!(super::is_demonym("French") && !super::is_demonym("french") && !super::is_demonym("France"));
         assert!(super::CITIES.windows(2).all(|w| w[0] < w[1]), "sorted, for the binary search");
         assert!(super::is_city("Berlin") && !super::is_city("Reading") && !super::is_country("Berlin"));
         assert!(super::FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]), "sorted, for the binary search");

@@ -210,6 +210,9 @@ impl ProperNounCase {
                     return None;
                 }
                 let after_title = after_honorific(doc, span);
+                // "french president Jacques Chirac" beside "the French media": a nation's
+                // adjective, which English capitalises in every style
+                let demonym = lexicon::is_demonym(&capitalize(part));
                 // "about their jobs" beside "Steve Jobs", "for the page to load" beside "Larry
                 // Page": a person's surname takes no determiner, unless the document writes the
                 // name after one too ("the Fed").
@@ -228,6 +231,7 @@ impl ProperNounCase {
                             || self.written_as_name(doc, part, span)
                             || self.same_context(doc, part, span)
                             || half_of_a_known_name(doc, part, span)
+                            || demonym
                             // "hanks": an uncommon word that this document writes as a name
                             || (!e.common_lower() && named >= 2)
                             // "turkey's accession talks" beside "as Turkey embarks": a country
@@ -256,7 +260,7 @@ impl ProperNounCase {
                         && !first_word(&doc.source[span.end..]).starts_with(char::is_uppercase)
                         && only_after_the(doc, part, span)
                 };
-                (strong && !generic()).then(|| Judgement { spelling: spelling(), uses: named })
+                (strong && (demonym || !generic())).then(|| Judgement { spelling: spelling(), uses: named })
             }
         }
     }
@@ -1022,6 +1026,10 @@ mod tests {
         // a title opening a sentence before a name, as it opens another sentence elsewhere
         let text = "Arrest\n\nThe car was found in town. Chief Inspector Ana Reyes says the driver fled.\n\nChief inspector Reyes says he was caught.\n";
         assert_eq!(check(text).0, ["inspector"]);
+        // a nation's adjective, capitalised in every style (even where "the French" alone
+        // would make the word generic)
+        let text = "Talks\n\nReporters from the French media covered the visit.\n\nHe met french officials later.\n";
+        assert_eq!(check(text).0, ["french"]);
         // an everyday noun after a word that is a title only before a name
         let text = "Polls\n\nThe General Assembly met. General election turnout was low, the General said.\n";
         assert!(check(text).0.is_empty(), "{:?}", check(text).0);
