@@ -63,26 +63,6 @@ found = subprocess.run([binary, 'lint', '--format', 'json', f'{corpora}/news-cle
 by_rule = collections.Counter(d['rule'] for d in json.loads(found)['diagnostics'])
 print(f'Lee corpus: {n} articles, {words} words; findings {sum(by_rule.values())}: '
       + ', '.join(f'{r} {k}' for r, k in by_rule.most_common()))
-recipe = open(f'{shared}/devset/make_devset.py', encoding='utf-8').read()
-recipe = re.sub(r"(?m)^HERE = .*$", f"HERE = {shared + '/devset'!r}", recipe)
-recipe = re.sub(r"(?m)^CORPORA = .*$", f"CORPORA = {corpora!r}", recipe)
-totals, outside, docs = collections.defaultdict(lambda: [0, 0]), collections.Counter(), 0
-for seed in (17, 31, 47, 59):
-    out = f'{work}/devset-{seed}'
-    open(f'{work}/make-{seed}.py', 'w').write(recipe.replace('random.Random(7)', f'random.Random({seed})'))
-    subprocess.run([sys.executable, f'{work}/make-{seed}.py', out, str(n)], check=True, capture_output=True)
-    subprocess.run([sys.executable, f'{shared}/acceptance/score.py', binary, f'{out}/docs', f'{out}/truth.tsv', '--clean',
-                    f'{out}/clean.tsv', '--quiet', '--json', f'{out}/score.json'], capture_output=True)
-    score = json.load(open(f'{out}/score.json'))
-    for cat, (hit, total) in score['by_category'].items():
-        totals[cat][0] += hit
-        totals[cat][1] += total
-    outside.update(x.split(' ')[1] for x in score['fps'])
-    docs += len(os.listdir(f'{out}/docs'))
-print(f'Lee dev sets: the dev set recipe on {n} articles, four seeds, {docs} documents')
-for cat, (hit, total) in sorted(totals.items()):
-    print(f'  {cat.split("/")[0]:18} {hit:4}/{total:4}  {hit / max(total, 1):.2f}')
-hit, total = sum(h for h, _ in totals.values()), sum(t for _, t in totals.values())
-print(f'  {"all":18} {hit:4}/{total:4}  {hit / max(total, 1):.2f}')
-print(f'  findings outside the truth rows: {sum(outside.values())} ({", ".join(f"{r} {k}" for r, k in outside.most_common())})')
 PY
+n=$(ls "$work/corpora/news-clean" | wc -l)
+python3 "$root/bench/devset-recipe.py" "$bin" "$(realpath "$shared")" "$work/corpora" "$work" "$n" "Lee dev sets ($n articles)" 17 31 47 59

@@ -107,9 +107,9 @@ if [ ! -f "$shared/devset/make_devset.py" ] || [ ! -f /usr/share/dict/american-e
   echo "SKIP other-source dev sets: ../shared/devset or wamerican-large is missing"
   exit 0
 fi
-python3 - "$bin" "$work" "$(realpath "$shared")" <<'PY'
-import collections, json, os, re, subprocess, sys
-binary, work, shared = sys.argv[1:4]
+python3 - "$work" "$(realpath "$shared")" <<'PY'
+import os, re, sys
+work, shared = sys.argv[1:3]
 corpora = f'{work}/corpora'
 os.makedirs(f'{corpora}/news-clean', exist_ok=True)
 for name in ('headlines', 'boilerplate'):
@@ -124,27 +124,7 @@ for folder, f in sources:
         continue  # too short, a test page, or not English
     # one paragraph per line: the recipe splits paragraphs on blank lines
     open(f'{corpora}/news-clean/{folder}-{f}', 'w', encoding='utf-8').write(lines[0] + '\n\n' + '\n\n'.join(lines[1:]) + '\n')
-n = len(os.listdir(f'{corpora}/news-clean'))
-recipe = open(f'{shared}/devset/make_devset.py', encoding='utf-8').read()
-recipe = re.sub(r"(?m)^HERE = .*$", f"HERE = {shared + '/devset'!r}", recipe)
-recipe = re.sub(r"(?m)^CORPORA = .*$", f"CORPORA = {corpora!r}", recipe)
-totals, outside, docs = collections.defaultdict(lambda: [0, 0]), collections.Counter(), 0
-for seed in (7, 5, 13, 23, 29, 41):
-    out = f'{work}/devset-{seed}'
-    open(f'{work}/make-{seed}.py', 'w').write(recipe.replace('random.Random(7)', f'random.Random({seed})'))
-    subprocess.run([sys.executable, f'{work}/make-{seed}.py', out, str(n - 1)], check=True, capture_output=True)
-    subprocess.run([sys.executable, f'{shared}/acceptance/score.py', binary, f'{out}/docs', f'{out}/truth.tsv', '--clean',
-                    f'{out}/clean.tsv', '--quiet', '--json', f'{out}/score.json'], capture_output=True)
-    score = json.load(open(f'{out}/score.json'))
-    for cat, (hit, total) in score['by_category'].items():
-        totals[cat][0] += hit
-        totals[cat][1] += total
-    outside.update(x.split(' ')[1] for x in score['fps'])
-    docs += len(os.listdir(f'{out}/docs'))
-print(f'other-source dev sets: the dev set recipe on {n} English web articles, six seeds, {docs} documents')
-for cat, (hit, total) in sorted(totals.items()):
-    print(f'  {cat.split("/")[0]:18} {hit:4}/{total:4}  {hit / max(total, 1):.2f}')
-hit, total = sum(h for h, _ in totals.values()), sum(t for _, t in totals.values())
-print(f'  {"all":18} {hit:4}/{total:4}  {hit / max(total, 1):.2f}')
-print(f'  findings outside the truth rows: {sum(outside.values())} ({", ".join(f"{r} {k}" for r, k in outside.most_common())})')
 PY
+n=$(ls "$work/corpora/news-clean" | wc -l)
+python3 "$root/bench/devset-recipe.py" "$bin" "$(realpath "$shared")" "$work/corpora" "$work" "$((n - 1))" \
+  "other-source dev sets ($n English web articles)" 7 5 13 23 29 41
