@@ -876,6 +876,12 @@ impl Rule for Possessive {
             {
                 continue;
             }
+            // The bare form used elsewhere as a plural ("took two Golden Globes each", "the
+            // Golden Globes are awarded") is that plural here too ("the Golden Globes split
+            // awards by genre"), whatever names the document writes without the s.
+            if occurrences.of(doc, text) > 1 && plurals.contains(doc, text) {
+                continue;
+            }
             // A name that itself ends in s and recurs bare ("Evans", "Hollands") is no typo.
             let bare = occurrences.of(doc, text);
             if bare > 1 && bare > usage.mentioned_mid + evidence.possessive_uses(&lower) {
@@ -1056,8 +1062,12 @@ impl<'a> Occurrences<'a> {
 
 /// Whether the word at `at` reads as a plural or a name of its own: after a plural cue ("the
 /// Islamists"), or before punctuation, the end, a verb or a preposition ("Islamists said").
+/// Not before an apostrophe: "Robbies' good looks" is a possessive, whoever's.
 fn plural_use(doc: &Document<'_>, at: usize) -> bool {
     let word = &doc.words[at];
+    if doc.source[word.span().end..].starts_with(['\'', '’']) {
+        return false;
+    }
     let cue_before = at
         .checked_sub(1)
         .map(|p| &doc.words[p])
@@ -1764,6 +1774,15 @@ mod tests {
                     Representative Mary Ellis said in Geneva that the State would act. The Fire Services \
                     Commissioner Tom Hale agreed.\n";
         assert!(check(text).0.is_empty(), "{:?}", check(text).0);
+        // the bare form used elsewhere as a plural is that plural here too
+        let text = "Awards\n\nThe film won at the Silver Lantern Awards. It took two Silver Lanterns in all. \
+                    Winning a Silver Lantern helps. Unlike the Oscars, the Silver Lanterns split awards by \
+                    genre. The Silver Lanterns are voted by critics.\n";
+        assert!(check(text).0.is_empty(), "{:?}", check(text).0);
+        // but a bare form before an apostrophe is no plural use: "Robbies' good looks"
+        let text = "Songs\n\nRobbie sang well. Fans love Robbie, and Robbie loves them. It is not the best \
+                    song in Robbies catalogue. It was more about Robbies' good looks.\n";
+        assert_eq!(check(text).0, ["Robbies"]);
         // a name ending in s before a verb's third person
         let text = "Forests\n\nThe society's Lyndon Schneiders says the ruling is welcome. Schneider is a common name.\n";
         assert!(check(text).0.is_empty(), "{:?}", check(text).0);
