@@ -718,7 +718,18 @@ impl Rule for Possessive {
                         && !HONORIFICS.contains(&p)
                         && !often_capitalized(p)
                 });
-            if inside_a_name {
+            // Opening a name mid-sentence before a capitalised everyday plural in running prose,
+            // the head of a place's name: "at Cocos Islands" (a possessive there would govern a
+            // lowercase noun, "Blair's islands policy"; after a first name or opening a sentence
+            // it may be a surname's before a work, "Lisa Kudrows Friends co-star").
+            // (a name English knows before it is a person's: "vendor Claires Stores")
+            let place_next = !heading
+                && prev.is_some_and(|p| starts_lower(doc.text(p.span())))
+                && !often_capitalized(base)
+                && starts_upper(next_text)
+                && next_text.ends_with('s')
+                && lexicon::lookup(next_text).is_some_and(|e| e.common_lower());
+            if inside_a_name || place_next {
                 continue;
             }
             if !heading && starts_upper(next_text) && next_is_name && !before_name_ok && !named_often() {
@@ -1783,6 +1794,9 @@ mod tests {
         let text = "Songs\n\nRobbie sang well. Fans love Robbie, and Robbie loves them. It is not the best \
                     song in Robbies catalogue. It was more about Robbies' good looks.\n";
         assert_eq!(check(text).0, ["Robbies"]);
+        // opening a place's name mid-sentence before a capitalised everyday plural
+        let text = "Boats\n\nThe vessel landed undetected at Tarvos Islands carrying 40 people. The Tarvo Trust said so.\n";
+        assert!(check(text).0.is_empty(), "{:?}", check(text).0);
         // a name ending in s before a verb's third person
         let text = "Forests\n\nThe society's Lyndon Schneiders says the ruling is welcome. Schneider is a common name.\n";
         assert!(check(text).0.is_empty(), "{:?}", check(text).0);
