@@ -911,9 +911,11 @@ const DEMONYMS: &[&str] = &[
     "Zimbabwean",
 ];
 
-/// Whether `word` (as written) is one of [`DEMONYMS`].
+/// Whether `word`, in any case, is one of [`DEMONYMS`] ("french" too: the rules ask about
+/// lowercase words, and compare without making the capitalised form). The list sorts the same
+/// way folded, each entry a capital and lowercase letters.
 pub fn is_demonym(word: &str) -> bool {
-    DEMONYMS.binary_search(&word).is_ok()
+    DEMONYMS.binary_search_by(|d| d.bytes().map(|b| b.to_ascii_lowercase()).cmp(word.bytes().map(|b| b.to_ascii_lowercase()))).is_ok()
 }
 
 /// Whether `word` (as written) is one of [`CITIES`].
@@ -934,7 +936,7 @@ mod country_tests {
         assert!(super::is_country("Ireland") && super::is_country("Zealand"));
         assert!(!super::is_country("ireland") && !super::is_country("Andrea"));
         assert!(super::DEMONYMS.windows(2).all(|w| w[0] < w[1]), "sorted, for the binary search");
-        assert!(super::is_demonym("French") && !super::is_demonym("french") && !super::is_demonym("France"));
+        assert!(super::is_demonym("French") && super::is_demonym("french") && !super::is_demonym("France"));
         assert!(super::CITIES.windows(2).all(|w| w[0] < w[1]), "sorted, for the binary search");
         assert!(super::is_city("Berlin") && !super::is_city("Reading") && !super::is_country("Berlin"));
         assert!(super::FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]), "sorted, for the binary search");

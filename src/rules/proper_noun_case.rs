@@ -212,7 +212,7 @@ impl ProperNounCase {
                 let after_title = after_honorific(doc, span);
                 // "french president Jacques Chirac" beside "the French media": a nation's
                 // adjective, which English capitalises in every style
-                let demonym = lexicon::is_demonym(&capitalize(part));
+                let demonym = lexicon::is_demonym(part);
                 // "about their jobs" beside "Steve Jobs", "for the page to load" beside "Larry
                 // Page": a person's surname takes no determiner, unless the document writes the
                 // name after one too ("the Fed").
@@ -529,7 +529,7 @@ fn only_after_the(doc: &Document<'_>, part: &str, span: Span) -> bool {
     for at in whole_word_matches(text, &name) {
         let prev = word_ending_at(text, at);
         let next = first_word(&text[at + name.len()..]);
-        if prev.starts_with(char::is_uppercase) && !prev.eq_ignore_ascii_case("the")
+        if (prev.starts_with(char::is_uppercase) && !prev.eq_ignore_ascii_case("the"))
             || next == "of"
             || next.starts_with(char::is_uppercase)
             || opens_a_sentence(text[..at].trim_end_matches(' '))
