@@ -202,7 +202,6 @@ const APOSTROPHE_DROPPED: &[(&str, &str)] = &[
     ("nobodys", "nobody's"),
     ("todays", "today's"),
     ("tonights", "tonight's"),
-    ("tomorrows", "tomorrow's"),
 ];
 
 /// The apostrophe form of a word that is a contraction or possessive with its apostrophe

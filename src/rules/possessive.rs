@@ -35,7 +35,7 @@ a word or name of its own (\"Americans\", \"Oscars\", \"Jones\"). It stays quiet
 trumps\"), plurals after a determiner or number (\"the Kennedys\", \"two Smiths\"), a bare s followed \
 by a verb, preposition or punctuation, a first name and surname (\"Julia Roberts\", \"Andreas \
 Adriano\"), and non-English documents. It also flags words that only an apostrophe separates from \
-a word (\"Whats\", \"todays\", \"Shes\"), a contraction that is a word of its own only before words \
+a word (\"Whats\", \"todays\", \"Shes\"), a day named from today before a noun (\"yesterdays rain\", not \"all our yesterdays\"), a contraction that is a word of its own only before words \
 the word itself never governs (\"Lets try\" opening a sentence, \"its a\", \"its been\", \"Its hard to say\"; never \
 \"Lets you\", \"Lets users\", \"its own\"), a month's before a noun (\"Septembers reading\"), a surname English writes as a name after a \
 first name, before a noun (\"Dan Browns novels\"; not a place, \"Beverly Hills homes\"), a day's name opening the subject of a singular verb (\"Tuesdays gig has been moved\"), a day's event after a \
@@ -372,6 +372,11 @@ impl Rule for Possessive {
             if let Some(with) = lexicon::apostrophe_dropped(text) {
                 // "Whats in a name", "Todays ruling": no other word is spelt so.
                 push_apostrophe_form(out, word.span(), format!("`{text}` is missing its apostrophe"), &with, evidence.apostrophe());
+                continue;
+            }
+            if let Some(with) = (text.len() >= 9 && text.ends_with('s')).then(|| day_word_before_noun(doc, i)).flatten() {
+                let message = format!("`{text}` reads as `{with}` missing its apostrophe");
+                push_apostrophe_form(out, word.span(), message, &with, evidence.apostrophe());
                 continue;
             }
             // (cheap tests first: this runs on every word)
@@ -901,6 +906,31 @@ impl Rule for Possessive {
             push_missing(out, word.span(), text, base, evidence.apostrophe());
         }
     }
+}
+
+/// "Yesterdays rain", "tomorrows match": a day named from today, its bare s before a lowercase
+/// noun, is that day's ("yesterday's"), in the word's own case. The plural is a word too ("all
+/// our yesterdays", "the tomorrows of our children"): not after a determiner, nor before a
+/// function word or a verb.
+fn day_word_before_noun(doc: &Document<'_>, i: usize) -> Option<String> {
+    let word = doc.words[i];
+    let text = doc.text(word.span());
+    let with = match crate::text::Lowercase::of(text).as_str() {
+        "yesterdays" => "yesterday's",
+        "tomorrows" => "tomorrow's",
+        _ => return None,
+    };
+    let next = doc.words.get(i + 1).filter(|n| n.sentence() == word.sentence() && doc.source[word.span().end..n.span().start] == *" ")?;
+    let next_text = doc.text(next.span());
+    let prev_is_determiner = i.checked_sub(1).map(|p| doc.words[p]).filter(|p| p.sentence() == word.sentence()).is_some_and(|p| {
+        let p = crate::text::Lowercase::of(doc.text(p.span()));
+        is_plural_cue(p.as_str()) || matches!(p.as_str(), "a" | "an" | "all")
+    });
+    let noun_next = next_text.bytes().all(|b| b.is_ascii_lowercase())
+        && !lexicon::is_function_word(next_text)
+        && !not_a_noun(next_text)
+        && lexicon::is_lowercase_word(next_text);
+    (noun_next && !prev_is_determiner).then(|| if starts_upper(text) { crate::text::capitalize(with) } else { with.to_string() })
 }
 
 /// Words that "it's" stands before and the possessive "its" never does: an article, a
@@ -1795,6 +1825,21 @@ mod tests {
         assert!(check(text).0.is_empty(), "{:?}", check(text).0);
         // a name ending in s before a verb's third person
         let text = "Forests\n\nThe society's Lyndon Schneiders says the ruling is welcome. Schneider is a common name.\n";
+        assert!(check(text).0.is_empty(), "{:?}", check(text).0);
+    }
+
+    #[test]
+    fn a_day_named_from_today_before_a_noun_is_that_days() {
+        let text = "Weather\n\nYesterdays rain stopped play, and tomorrows match is in doubt.\n";
+        assert_eq!(
+            check(text),
+            (
+                vec!["Yesterdays".to_string(), "tomorrows".to_string()],
+                "Weather\n\nYesterday’s rain stopped play, and tomorrow’s match is in doubt.\n".to_string()
+            )
+        );
+        // the plurals, after a determiner or before a function word or verb
+        let text = "Weather\n\nAll our yesterdays are gone, and the tomorrows of our children matter. Tomorrows are long.\n";
         assert!(check(text).0.is_empty(), "{:?}", check(text).0);
     }
 
