@@ -411,6 +411,12 @@ impl<'a> Document<'a> {
         all >= 3 && capitalised * 4 >= all * 3
     }
 
+    /// Whether block `b` is prose ending with a colon: it introduces what follows, a quotation,
+    /// code or a command, which an extractor may have dropped ("Then edit the configuration:").
+    pub fn introduces_material(&self, b: usize) -> bool {
+        self.blocks[b].kind.is_prose() && self.text(self.blocks[b].content).trim_end().ends_with(':')
+    }
+
     /// The words of one block, in order.
     pub fn words_in_block(&self, block: usize) -> &[Word] {
         let lo = self.words.partition_point(|w| w.block() < block);

@@ -74,11 +74,6 @@ fn is_verse(doc: &Document<'_>) -> bool {
     lines >= 8 && short * 10 >= lines * 8 && open * 2 > lines
 }
 
-/// Whether block `b` is a line introducing dropped material: prose ending with a colon.
-fn introduces_material(doc: &Document<'_>, b: usize) -> bool {
-    doc.blocks[b].kind.is_prose() && doc.text(doc.blocks[b].content).trim_end().ends_with(':')
-}
-
 /// Whether `text` is one quotation: it opens with a quotation mark and closes with one, perhaps
 /// before its sentence's mark.
 fn is_quotation(text: &str) -> bool {
@@ -145,9 +140,9 @@ impl Rule for DuplicateLine {
                 // A how-to's step said again further on, introducing code or a command the
                 // extractor dropped ("Then edit the repository configuration:"), and the line
                 // that goes on with it ("and add the same text."): the steps repeat, not a copy.
-                let step_again = short_away && introduces_material(doc, bi);
+                let step_again = short_away && doc.introduces_material(bi);
                 let step_goes_on =
-                    short_away && after_step_again.is_some_and(|b| b + 1 == bi) && first >= 1 && introduces_material(doc, first - 1);
+                    short_away && after_step_again.is_some_and(|b| b + 1 == bi) && first >= 1 && doc.introduces_material(first - 1);
                 after_step_again = step_again.then_some(bi);
                 if toc || refrain || said_again || step_again || step_goes_on {
                     continue;

@@ -374,7 +374,8 @@ impl Rule for Possessive {
                 push_apostrophe_form(out, word.span(), format!("`{text}` is missing its apostrophe"), &with, evidence.apostrophe());
                 continue;
             }
-            if let Some(with) = (text.len() >= 9 && text.ends_with('s')).then(|| day_word_before_noun(doc, i)).flatten() {
+            // ("tomorrows", "yesterdays": nine or ten letters)
+            if let Some(with) = (matches!(text.len(), 9 | 10) && text.ends_with('s')).then(|| day_word_before_noun(doc, i)).flatten() {
                 let message = format!("`{text}` reads as `{with}` missing its apostrophe");
                 push_apostrophe_form(out, word.span(), message, &with, evidence.apostrophe());
                 continue;

@@ -178,7 +178,7 @@ impl Rule for SentenceCase {
                 block.kind == BlockKind::Paragraph && {
                     let content = doc.text(block.content).trim_end();
                     let previous = bi.checked_sub(1).filter(|&p| doc.blocks[p].kind.is_prose());
-                    let after_colon = previous.is_some_and(|p| doc.text(doc.blocks[p].content).trim_end().ends_with(':'));
+                    let after_colon = previous.is_some_and(|p| doc.introduces_material(p));
                     let list_line = |b: usize, text: &str| {
                         let words = doc.words_in_block(b);
                         doc.blocks[b].kind == BlockKind::Paragraph
