@@ -43,8 +43,10 @@ quotation or an ellipsis, a reference list's back-links (\"^ a b\"), lists writt
 lowercase (and short unpunctuated lines that follow another such lowercase line: a flattened \
 list), a paragraph going on after one that ends with a colon (the code or quotation it \
 introduced was dropped: \"and add the line.\"), a paragraph going on with one an extractor cut off \
-mid-sentence (it ends with a comma or a word no sentence ends with: \"…one broad topic, and\" / \
-\"shorter pages dig…\", or without a sentence's mark before \"and\" or \"or\") and a lowercase word or two on a line of their own \
+mid-sentence (it ends with a comma, a word no sentence ends with, \"…one broad topic, and\" / \
+\"shorter pages dig…\", or a sentence of one such word just begun, \"…is created. It\" / \"contains…\"; \
+or without a sentence's mark before \"and\" or \"or\", or at a line break the extractor kept \
+with the page markup's spaces around it) and a lowercase word or two on a line of their own \
 (a flattened table's values) are left alone. \
 The safe fix capitalises the first letter.",
     bad: "The talks ended. moving forward, both sides will meet again.",
@@ -225,19 +227,41 @@ fn first_word_after(text: &str) -> &str {
 
 /// Whether block `b` stops mid-sentence, so the paragraph after it, opening with `first`, goes on
 /// with it: an extractor split it ("…one broad topic, and" / "shorter pages…"). It ends with a
-/// comma or a word no sentence or heading ends with ("and", "the", "of"); or on a word without a
-/// sentence's mark, before a conjunction ("…the obvious add function" / "and one more, _start",
-/// code dropped between). (A paragraph that ends on a word without its full stop is no evidence
-/// alone: edited news drops one now and then, and the next paragraph is a sentence of its own.)
+/// comma or a word no sentence or heading ends with ("and", "the", "of", "about"), or with a
+/// sentence of one such word just begun ("…is created. It" / "contains the text"); on a word
+/// without a sentence's mark, before a conjunction ("…the obvious add function" / "and one
+/// more, _start", code dropped between); or on such a word at a line break the page's markup
+/// made, which the extractor kept with the markup's spaces around it ("…looking stunning in new "
+/// / "make-up photos."; "…has taken" / " to her page"). (A paragraph that ends on a word
+/// without its full stop is no evidence alone: edited news drops one now and then, and the next
+/// paragraph is a sentence of its own.)
 fn cut_off(doc: &Document<'_>, b: usize, first: &str) -> bool {
-    /// Words that need a word after them: articles, conjunctions, possessives, "of".
-    const NEVER_LAST: &[&str] = &["a", "an", "the", "and", "or", "but", "nor", "of", "my", "your", "our", "their", "its", "his", "whose"];
+    /// Words that need a word after them: articles, conjunctions, possessives, prepositions
+    /// that take an object.
+    const NEVER_LAST: &[&str] = &[
+        "a", "about", "an", "and", "between", "but", "from", "his", "into", "its", "my", "nor", "of", "or", "our", "than", "the", "their",
+        "through", "whose", "with", "your",
+    ];
     let block = &doc.blocks[b];
     let text = doc.text(block.content).trim_end();
-    block.kind != BlockKind::Title
-        && (text.ends_with(',')
-            || NEVER_LAST.contains(&text.rsplit(' ').next().unwrap_or(""))
-            || (matches!(first, "and" | "or" | "nor") && text.ends_with(char::is_alphanumeric)))
+    if block.kind == BlockKind::Title {
+        return false;
+    }
+    let last = text.rsplit(' ').next().unwrap_or("");
+    let sentence_just_begun = || {
+        starts_upper(last)
+            && crate::lexicon::is_function_word(&last.to_ascii_lowercase())
+            && text.rsplit(' ').nth(1).is_some_and(|w| w.ends_with(['.', '!', '?']))
+    };
+    let unfinished = text.ends_with(|c: char| c.is_alphanumeric());
+    // one line break, with the markup's spaces before or after it
+    let markup_break = || {
+        let gap = doc.source.get(block.content.end..doc.blocks[b + 1].content.start).unwrap_or("");
+        gap.bytes().filter(|&b| b == b'\n').count() == 1 && (gap.starts_with([' ', '\t']) || gap.ends_with([' ', '\t']))
+    };
+    text.ends_with(',')
+        || NEVER_LAST.contains(&last)
+        || (unfinished && (matches!(first, "and" | "or" | "nor") || sentence_just_begun() || markup_break()))
 }
 
 /// The most words a line of a flattened list has.
@@ -347,6 +371,12 @@ mod tests {
             "Title Here\n\nEach guide covers one broad topic, and\n\nshorter pages dig into the details.\n",
             "Title Here\n\nThe tool is a service run by one of\n\nthe team that wrote the library.\n",
             "Title Here\n\nThe module contains the obvious add function\n\nand one more function, its start.\n",
+            "Title Here\n\nThe reader turns each page into a list of words with\n\nthe place of each in the tree.\n",
+            // a sentence just begun: "It" / "contains"
+            "Title Here\n\nFor each token a special object is created. It\n\ncontains the token itself.\n",
+            // line breaks of the page's markup, kept with its spaces around them
+            "Title Here\n\nThe pictures, which went online on Monday, show the singer looking relaxed in new \nstudio photos.\n",
+            "Title Here\n\nThe actress, who won an award in 2008, has taken\n to her page to share the pictures.\n",
         ] {
             assert!(flagged(ID, text).is_empty(), "{text}: {:?}", flagged(ID, text));
         }
@@ -365,6 +395,14 @@ mod tests {
         // a conjunction after a paragraph that ends with its full stop opens a sentence
         let text = "Title Here\n\nThe deficit widened in October.\n\nand the shortfall was $55bn.\n";
         assert_eq!(flagged(ID, text), ["and"]);
+        // a capitalised word that ends a sentence ("Now."), a paragraph break after the
+        // markup's spaces, and a paragraph after a finished one are no cut
+        let text = "Title Here\n\nThe vote was held in October. It\n\nThe motion passed. \n\nthe minister left.\n";
+        assert_eq!(flagged(ID, text), ["the"]);
+        let text = "Title Here\n\nThe vote was held in October \nthe motion passed.\n";
+        assert_eq!(flagged(ID, text), Vec::<&str>::new());
+        let text = "Title Here\n\nThe vote was held in October. \nthe motion passed.\n";
+        assert_eq!(flagged(ID, text), ["the"]);
     }
 
     #[test]
