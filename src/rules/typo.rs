@@ -25,7 +25,9 @@ pub static META: RuleMeta = RuleMeta {
     summary: "A known misspelling (from the typos dictionary, plus extend-words)",
     explanation: "Flags words that a curated dictionary of common misspellings lists as wrong, such as \
 \"sence\" for \"sense\" or \"since\", and suggests the correction in the word's own case. Because the \
-dictionary holds only known errors, names and jargon it has never seen are left alone. Add your own \
+dictionary holds only known errors, names and jargon it has never seen are left alone, and so is a \
+listed word that is part of a name: a capitalised word the document uses as a name, the second \
+syllable of a romanised given name (\"Seung-lok\", after a capitalised part that is no English word). Add your own \
 corrections with `extend-words = { teh = \"the\" }` and silence a word with `allow = [\"word\"]`. The fix \
 is safe when there is exactly one correction. With several candidates no fix is offered, not even with \
 --unsafe-fixes: they are listed as suggestions and a human picks (an `extend-words` entry picks one for good).",
@@ -217,6 +219,12 @@ impl Rule for Typo {
                 if starts_upper(w) && self.likely_name(doc, i, w, &fixes) {
                     return;
                 }
+                // The second syllable of a romanised given name, after a capitalised first that
+                // is no English word: "Seung-lok", "Jae-in" (but "Anti-corupption" is checked).
+                let head = doc.source[word.span().start..part.start].strip_suffix(['-', '‐']).unwrap_or("");
+                if starts_upper(head) && !head.contains(['-', '‐']) && crate::lexicon::lookup_unlikely(head).is_none() {
+                    return;
+                }
                 // A sentence in another language inside an English page: "als", "materiaal"
                 // are Dutch, not slips. (Asked only of a listed misspelling: few words are.)
                 let (known, seen) = crate::analysis::english_words_around(doc, i);
@@ -253,6 +261,15 @@ mod tests {
         let mut got: Vec<&str> = Vec::new();
         parts(text, 0, |s| got.push(&text[s.start..s.end]));
         assert_eq!(got, vec!["U", "S", "Japan", "don't"]);
+    }
+
+    #[test]
+    fn the_second_syllable_of_a_romanised_name_is_no_misspelling() {
+        let flagged = |text: &str| crate::rules::testing::flagged("typo", text);
+        assert!(flagged("Title Here\n\nThe champion Kang Seung-lok won the final.\n").is_empty());
+        // a capitalised English word before the hyphen makes a compound to spell-check
+        assert_eq!(flagged("Title Here\n\nThe Anti-goverment League met.\n"), ["goverment"]);
+        assert_eq!(flagged("Title Here\n\nThe seung-lok plan failed.\n"), ["lok"]);
     }
 
     #[test]
