@@ -899,6 +899,11 @@ impl Rule for Possessive {
             if occurrences.of(doc, text) > 1 && plurals.contains(doc, text) {
                 continue;
             }
+            // "liberal Justices Ruth Bader Ginsburg and Elena Kagan": an office's plural before
+            // the people who hold it, a list of names.
+            if everyday_plural && names_listed(&doc.source[word.span().end..]) {
+                continue;
+            }
             // A name that itself ends in s and recurs bare ("Evans", "Hollands") is no typo.
             let bare = occurrences.of(doc, text);
             if bare > 1 && bare > usage.mentioned_mid + evidence.possessive_uses(&lower) {
@@ -1201,15 +1206,45 @@ fn person_follows(doc: &Document<'_>, at: usize, word: &crate::document::Word) -
         return false;
     }
     // A list of people is no member of a band: "Democrats Nancy Pelosi and Chuck Schumer",
-    // "…, Chuck Schumer". Another first name after a conjunction or comma says so.
-    let rest = &doc.source[last.span().end..];
-    let mut after = rest.trim_start_matches([' ', ',']);
-    for conjunction in ["and ", "or ", "& "] {
-        after = after.strip_prefix(conjunction).unwrap_or(after);
+    // "…, Chuck Schumer", "Justices Ruth Bader Ginsburg and Elena Kagan".
+    !names_listed(&doc.source[word.span().end..])
+}
+
+/// Whether `rest` opens with a list of two or more people's names: "Ruth Bader Ginsburg and
+/// Elena Kagan", "Warren, Sanders and Klobuchar" (each of one to four capitalised words, one
+/// word of the list at least no everyday English word: "Housing and Planning" names no one).
+fn names_listed(rest: &str) -> bool {
+    let name_word = |w: &str| {
+        crate::text::starts_upper(w)
+            && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '.'))
+            && !lexicon::is_function_word(&w.to_ascii_lowercase())
+            && !lexicon::is_demonym(w)
+    };
+    let mut unknown = false;
+    let mut names = 0;
+    let mut words = rest.split(' ').skip(1).peekable();
+    loop {
+        // one name, to its comma, its full stop (not an initial's) or the word after it
+        let (mut parts, mut comma) = (0, false);
+        while let Some(w) = words.next_if(|w| parts < 4 && name_word(w.trim_end_matches(','))) {
+            parts += 1;
+            unknown = unknown || !lexicon::lookup(w.trim_end_matches([',', '.'])).is_some_and(|e| e.common_lower());
+            comma = w.ends_with(',');
+            if comma {
+                break;
+            }
+            if w.len() > 2 && w.ends_with('.') {
+                return names >= 1 && unknown;
+            }
+        }
+        if parts == 0 {
+            return names >= 2 && unknown; // "Mitt Romney, Susan Collins and others"
+        }
+        names += 1;
+        if words.next_if(|w| matches!(*w, "and" | "&")).is_none() && !comma {
+            return names >= 2 && unknown;
+        }
     }
-    let joined = rest.starts_with(',') || rest.len() - after.len() > 1;
-    let another: String = after.chars().take_while(|c| c.is_alphanumeric()).collect();
-    !(joined && is_capitalized(&another) && lexicon::lookup(&another).is_some_and(|e| e.proper_only()))
 }
 
 /// Who a feast's Day belongs to: "Valentine’s Day", "Mother’s Day", "St Patrick’s Day".
@@ -1708,12 +1743,32 @@ mod tests {
     }
 
     #[test]
+    fn a_list_of_names_after_an_offices_plural_holds_the_office() {
+        use super::names_listed;
+        assert!(names_listed(" Ruth Bader Ginsburg and Elena Kagan. From 2014"));
+        assert!(names_listed(" Warren, Sanders and Klobuchar said"));
+        assert!(names_listed(" Warren, Sanders, Klobuchar."));
+        assert!(!names_listed(" Ruth Ginsburg. Elena Kagan"));
+        assert!(!names_listed(" Ruth Bader Ginsburg spoke and Elena"));
+        assert!(!names_listed(" Ruth and the others"));
+        assert!(names_listed(" Mitt Romney, Susan Collins and others"));
+        assert!(!names_listed(" Housing and Planning departments"));
+        // "Rays Taylor Hackford and British director Mike Leigh": a nation's adjective names no one
+        assert!(!names_listed(" Taylor Hackford and British director Mike Leigh"));
+        assert!(names_listed(" J. Smith and K. Jones spoke"));
+    }
+
+    #[test]
     fn a_bands_member_after_the_band() {
         assert_eq!(check("Music\n\nHe toured with Velvet Harbours Tommy Reyes last year.\n").0, ["Harbours"]);
+        assert_eq!(check("Music\n\nHe toured with Velvet Harbours Tommy Lee Reyes last year.\n").0, ["Harbours"]);
         // A list of people, a count, a lowercase cue or a title is no band's member.
         for text in [
             "Politics\n\nFellow Democrats Nancy Pelosi and Chuck Schumer spoke.\n",
             "Politics\n\nIt quoted Republicans Mitt Romney, Susan Collins and others.\n",
+            "Law\n\nShe clerked for Justices Ruth Bader Ginsburg and Elena Kagan. Justice Kagan wrote.\n",
+            "Law\n\nJustice Alito spoke. She clerked for Justices Elena Kagan and Ruth Bader Ginsburg.\n",
+            "Politics\n\nSenator Warren spoke, as did fellow Senators Warren, Sanders and Klobuchar.\n",
             "Music\n\nShe met the Harbours Tommy Reyes had formed.\n",
             "Rival Coach Meets Tommy Reyes Again\n\nThe two men last met in a final.\n",
         ] {
