@@ -57,7 +57,8 @@ lowercase words and word pairs together with named signals: emoji and repeated e
 (\"See More\", \"in the comments\"), curiosity-gap phrases (\"You Won't Believe\", \"Here's Why\"), \
 second-person address, a listicle number first (\"17 Things\"), hyperbole (\"Shocking\"), a reader-directed \
 opener, superlatives, words in capitals and several question or exclamation marks. Title case alone is \
-not a signal. `threshold` is the model's log-odds at which a title is flagged (2.0 ≈ probability 0.88); \
+not a signal. A claim that names its speaker after it (\"We must act now, says the mayor\") speaks for the \
+speaker: its \"we\" and \"you\" are no reader-directed opener nor second-person address. `threshold` is the model's log-odds at which a title is flagged (2.0 ≈ probability 0.88); \
 the word lists are set in lint-rules.toml, and `weights` adds an offset (in log-odds) to each signal's \
 learned weight. There is no automatic fix: a title needs a person to rewrite it.",
     bad: "🤯 You Won't Believe What This Senator Said! 👇👇",
@@ -252,6 +253,24 @@ impl Signal {
 }
 
 /// Curly apostrophes read as straight ones.
+/// Whether a headline ends by naming who said it: "…, says James Hansen", "… warns the IMF"
+/// (a verb of saying, then a name or "the"; not "What Your Doctor Says About Sleep" nor a
+/// question).
+fn attributed_to_a_speaker(text: &str) -> bool {
+    const SAYING: &[&str] = &["says", "said", "warns", "claims", "insists", "admits", "tells"];
+    let text = text.trim_end();
+    if text.ends_with(['?', '!']) {
+        return false;
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let tail = words.len().saturating_sub(7);
+    words.iter().enumerate().skip(tail.max(2)).any(|(i, w)| {
+        let next = words.get(i + 1).copied().unwrap_or("");
+        SAYING.iter().any(|s| w.eq_ignore_ascii_case(s))
+            && (next == "the" || (crate::text::starts_upper(next) && !crate::lexicon::is_function_word(&next.to_ascii_lowercase())))
+    })
+}
+
 fn normalise(text: &str) -> String {
     text.replace(['\u{2019}', '\u{2018}'], "'")
 }
@@ -393,7 +412,10 @@ impl Clickbait {
                 out.push((kind, seq.join(" ")));
             }
         }
-        if let Some(you) = toks.iter().find(|t| self.second_person.contains(*t)) {
+        // "We need geoengineering now, says James Hansen": a claim reported with its speaker
+        // after it; its "we" and "you" are the speaker's words, not the headline's to the reader.
+        let attributed = attributed_to_a_speaker(text);
+        if let Some(you) = toks.iter().find(|t| self.second_person.contains(*t)).filter(|_| !attributed) {
             out.push((Signal::SecondPerson, you.clone()));
         }
         if let Some(first) = toks.first() {
@@ -405,7 +427,7 @@ impl Clickbait {
             if at.is_some_and(plural) && toks.len() >= 3 && !toks.iter().any(|t| self.news_counts.contains(t)) {
                 out.push((Signal::Listicle, String::new()));
             }
-            if self.openers.contains(first) {
+            if self.openers.contains(first) && !attributed {
                 out.push((Signal::ReaderOpener, first.clone()));
             }
         }
@@ -594,6 +616,23 @@ mod tests {
         let rule = default_rule();
         assert!(!signals(&rule, "Microsoft Sues Three in Click-Fraud Scheme").contains(&"call to action"));
         assert!(signals(&rule, "Click Here To See The Winners").contains(&"call to action"));
+    }
+
+    /// A claim with its speaker after it speaks for the speaker: its "we" and "you" address no
+    /// reader. A question, or "says" before no speaker, is no such claim.
+    #[test]
+    fn a_claim_attributed_to_its_speaker() {
+        use super::attributed_to_a_speaker as attributed;
+        assert!(attributed("We need to act now on housing, says Mayor Ruiz"));
+        assert!(attributed("You cannot grow food without water warns the UN"));
+        assert!(!attributed("What Your Doctor Says About Sleep"));
+        assert!(!attributed("Says Who? The Experts You Should Trust"));
+        assert!(!attributed("Can We Stop Warming, Says James Hansen?"));
+        assert!(!attributed("Here Is What Everyone Says"));
+        let rule = default_rule();
+        let said = rule.score("We Need To Stop Building On Flood Plains, Says Water Chief");
+        let asked = rule.score("We Need To Stop Building On Flood Plains");
+        assert!(said.log_odds < asked.log_odds - 2.0, "{said:?} {asked:?}");
     }
 
     #[test]
