@@ -26,7 +26,7 @@ enum Line {
 
 pub(super) fn blocks(source: &str, line_starts: &[usize]) -> Vec<Block> {
     let lines: Vec<(Span, Line)> = classify_lines(source, line_starts);
-    let wrapped = looks_hard_wrapped(source, &lines);
+    let wrapping = wrapping(source, &lines);
     let code = unfenced_code(source, &lines);
 
     // Group lines into raw blocks (code fences, merged wrapped paragraphs).
@@ -80,12 +80,25 @@ pub(super) fn blocks(source: &str, line_starts: &[usize]) -> Vec<Block> {
             }
             Line::Text(content) => {
                 let mut end = content;
-                if wrapped {
-                    while let Some((_, Line::Text(next))) = lines.get(i + 1).filter(|_| !code[i + 1]) {
-                        end = *next;
-                        i += 1;
+                let joins = |i: usize| match wrapping {
+                    Wrapping::Whole => true,
+                    Wrapping::Partial => running_prose(source, lines[i].0) && goes_on(source, lines[i].0, lines[i + 1].0),
+                    Wrapping::None => false,
+                };
+                // (in a text wrapped in part, a line the source broke before a dash reads as a
+                // list item: "…political repercussions" / "— like the curtailing of…")
+                let next_line = |k: usize| match lines.get(k) {
+                    Some((_, Line::Text(next))) => Some(*next),
+                    Some((line, Line::List(_))) if wrapping == Wrapping::Partial => {
+                        Some(trim_span(source, *line)).filter(|l| source[l.start..l.end].starts_with(['—', '–']))
                     }
-                } else {
+                    _ => None,
+                };
+                while let Some(next) = next_line(i + 1).filter(|_| !code[i + 1] && joins(i)) {
+                    end = next;
+                    i += 1;
+                }
+                if wrapping != Wrapping::Whole {
                     (i, end) = continued(source, &lines, &code, i, end);
                 }
                 raw.push((BlockKind::Paragraph, Span::new(span.start, end.end), Span::new(content.start, end.end), false));
@@ -217,28 +230,71 @@ fn classify(source: &str, span: Span) -> Line {
     Line::Text(trim_span(source, span))
 }
 
-/// Hard-wrapped text (lines of similar width, paragraphs running over several lines) is
-/// joined into paragraphs, so a continuation line starting lowercase is not a new sentence.
-/// The evidence is lines that stop mid-sentence and continue in lowercase on the next line;
-/// scraped one-paragraph-per-line text almost never has them.
-fn looks_hard_wrapped(source: &str, lines: &[(Span, Line)]) -> bool {
+/// How a plain text is hard-wrapped, if it is.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Wrapping {
+    /// A paragraph a line (scraped text), or blank lines between one-line paragraphs.
+    None,
+    /// Every line narrow, paragraphs running over several lines: consecutive lines are joined.
+    Whole,
+    /// Paragraphs apart by blank lines, some of them with the page source's line breaks kept
+    /// inside (an extractor keeps them in some paragraphs and gives others one long line
+    /// each, the source's lines of any width): a line of running prose that stops mid-sentence
+    /// goes on with the next (see [`goes_on`]).
+    Partial,
+}
+
+/// Hard-wrapped text is joined into paragraphs, so a continuation line starting lowercase is
+/// not a new sentence. The evidence is lines that stop mid-sentence and continue in lowercase on
+/// the next line; scraped one-paragraph-per-line text almost never has them. A text with wider
+/// lines too is wrapped in part only when blank lines set its paragraphs apart (in scraped text,
+/// a paragraph a line, a title-case heading before a lowercase slip is no broken line either:
+/// only lines of running prose count).
+fn wrapping(source: &str, lines: &[(Span, Line)]) -> Wrapping {
     let text = |s: &Span| &source[s.start..s.end];
+    let continues = |a: &Span, b: &Span| ends_mid_sentence(text(a)) && text(b).trim_start().starts_with(char::is_lowercase);
+    let text_pairs = || {
+        lines.windows(2).filter_map(|w| match (&w[0], &w[1]) {
+            ((a_line, Line::Text(a)), (_, Line::Text(b))) => Some((a_line, a, b)),
+            _ => None,
+        })
+    };
+    let evident = |pairs: usize, continuations: usize| continuations >= 2 && continuations * 5 >= pairs;
     let max_width = lines.iter().filter(|(_, l)| matches!(l, Line::Text(_))).map(|(s, _)| text(s).chars().count()).max().unwrap_or(0);
-    if max_width > 100 {
-        return false;
+    if max_width <= 100 {
+        let (pairs, continuations) = text_pairs().fold((0, 0), |(p, c), (_, a, b)| (p + 1, c + usize::from(continues(a, b))));
+        return if evident(pairs, continuations) { Wrapping::Whole } else { Wrapping::None };
     }
-    let (mut pairs, mut continuations) = (0, 0);
-    for w in lines.windows(2) {
-        if let ((_, Line::Text(a)), (_, Line::Text(b))) = (&w[0], &w[1]) {
-            pairs += 1;
-            let ends_mid_sentence = !matches!(last_significant(text(a)), Some('.' | '!' | '?' | ':' | '…') | None);
-            let continues_lower = text(b).chars().next().is_some_and(|c| c.is_lowercase());
-            if ends_mid_sentence && continues_lower {
-                continuations += 1;
-            }
-        }
+    if lines.iter().filter(|(_, l)| *l == Line::Blank).nth(1).is_none() {
+        return Wrapping::None;
     }
-    continuations >= 2 && continuations * 5 >= pairs
+    let (pairs, continuations) = text_pairs()
+        .filter(|(a_line, ..)| running_prose(source, **a_line))
+        .fold((0, 0), |(p, c), (_, a, b)| (p + 1, c + usize::from(continues(a, b))));
+    if evident(pairs, continuations) {
+        Wrapping::Partial
+    } else {
+        Wrapping::None
+    }
+}
+
+fn ends_mid_sentence(line: &str) -> bool {
+    !matches!(last_significant(line), Some('.' | '!' | '?' | ':' | '…') | None)
+}
+
+/// Whether the line at `a` goes on with the line at `b` in a text wrapped in part: it stops
+/// mid-sentence, and the next line starts lowercase or it stops on a function word ("…in the" /
+/// "North African nation"; not a heading's "…Code Covered" / "So finally…").
+fn goes_on(source: &str, a: Span, b: Span) -> bool {
+    let (a, b) = (&source[a.start..a.end], source[b.start..b.end].trim_start());
+    let last = a.rsplit(' ').next().unwrap_or("");
+    ends_mid_sentence(a) && (b.starts_with(char::is_lowercase) || b.starts_with(['—', '–']) || crate::lexicon::is_function_word(last))
+}
+
+/// Whether the line at `span` can be a line of a paragraph the source broke: it has a lowercase
+/// word of four letters or more (running prose, not a title-case heading).
+fn running_prose(source: &str, span: Span) -> bool {
+    source[span.start..span.end].split(' ').any(|w| w.starts_with(char::is_lowercase) && w.chars().nth(3).is_some())
 }
 
 /// The first line is the title when it reads like one; a short line without sentence-final
@@ -445,6 +501,31 @@ mod tests {
         // a list item's too
         let k = kinds(&format!("Title\n\n{long}\n   *  GET a folder: retrieve the names of the\n      documents it holds\n"));
         assert_eq!(k[2], (ListItem, "GET a folder: retrieve the names of the\n      documents it holds".into()));
+    }
+
+    /// An extractor keeps the page source's line breaks in some paragraphs and gives others one
+    /// long line: with blank lines between paragraphs, a line of running prose that stops
+    /// mid-sentence goes on with the next when that starts lowercase or a dash, or when it stops
+    /// on a function word.
+    #[test]
+    fn paragraphs_the_source_broke_are_joined_in_a_text_wrapped_in_part() {
+        let long = "A paragraph given on one line, as extractors give most of them, runs well past any width a wrapped text keeps.";
+        let src = format!(
+            "Title\n\n{long}\n\nGunmen opened fire on visitors at\nthe museum on Wednesday, killing 19 people in the\nNorth \
+             African nation.\n\nThe attack could have political repercussions\n— like the curtailing of rights, or even less\n\
+             transparency.\n\nThe museum, which holds one of the finest collections of mosaics, had\nreopened in May.\n\n\
+             Background To The Attack\nthe museum had reopened.\n"
+        );
+        let k = kinds(&src);
+        assert_eq!(k[2].1, "Gunmen opened fire on visitors at\nthe museum on Wednesday, killing 19 people in the\nNorth African nation.");
+        assert_eq!(k[3].1, "The attack could have political repercussions\n— like the curtailing of rights, or even less\ntransparency.");
+        // a title-case heading is no broken line: the slip after it stays a paragraph of its own
+        assert_eq!(k[4].1, "The museum, which holds one of the finest collections of mosaics, had\nreopened in May.");
+        assert_eq!(k[5].1, "Background To The Attack");
+        assert_eq!(k[6].1, "the museum had reopened.");
+        // without blank lines (a paragraph a line, as scraped text comes) nothing is joined
+        let src = format!("Title\n{long}\nGunmen opened fire on visitors at\nthe museum.\nShots were heard in the\nnext street.\n");
+        assert_eq!(kinds(&src).len(), 6);
     }
 
     #[test]
