@@ -283,18 +283,32 @@ fn ends_mid_sentence(line: &str) -> bool {
 }
 
 /// Whether the line at `a` goes on with the line at `b` in a text wrapped in part: it stops
-/// mid-sentence, and the next line starts lowercase or it stops on a function word ("…in the" /
-/// "North African nation"; not a heading's "…Code Covered" / "So finally…").
+/// mid-sentence, and the next line starts lowercase or with a dash, or it stops on a function
+/// word, or it reads as running prose ("…in the" / "North African nation"; "…available in
+/// Firefox 39 (currently" / "Nightly)"; not a heading's "…Code Covered" / "So finally…").
 fn goes_on(source: &str, a: Span, b: Span) -> bool {
     let (a, b) = (&source[a.start..a.end], source[b.start..b.end].trim_start());
     let last = a.rsplit(' ').next().unwrap_or("");
-    ends_mid_sentence(a) && (b.starts_with(char::is_lowercase) || b.starts_with(['—', '–']) || crate::lexicon::is_function_word(last))
+    ends_mid_sentence(a)
+        && (b.starts_with(char::is_lowercase) || b.starts_with(['—', '–']) || crate::lexicon::is_function_word(last) || mostly_lowercase(a))
 }
 
 /// Whether the line at `span` can be a line of a paragraph the source broke: it has a lowercase
 /// word of four letters or more (running prose, not a title-case heading).
 fn running_prose(source: &str, span: Span) -> bool {
     source[span.start..span.end].split(' ').any(|w| w.starts_with(char::is_lowercase) && w.chars().nth(3).is_some())
+}
+
+/// Whether half or more of the words of four letters or more in `line`, three at least, start
+/// lowercase, as in a line of running prose ("the Fetch API is available in Firefox"), not in a
+/// title-case heading ("Get your Frontend JavaScript Code Covered") nor in a lone word or two.
+fn mostly_lowercase(line: &str) -> bool {
+    let (mut long, mut lower) = (0, 0);
+    for word in line.split(' ').map(|w| w.trim_start_matches(|c: char| !c.is_alphanumeric())).filter(|w| w.chars().nth(3).is_some()) {
+        long += 1;
+        lower += usize::from(word.starts_with(char::is_lowercase));
+    }
+    lower * 2 >= long && long >= 3
 }
 
 /// The first line is the title when it reads like one; a short line without sentence-final
@@ -523,6 +537,14 @@ mod tests {
         assert_eq!(k[4].1, "The museum, which holds one of the finest collections of mosaics, had\nreopened in May.");
         assert_eq!(k[5].1, "Background To The Attack");
         assert_eq!(k[6].1, "the museum had reopened.");
+        // a line of running prose goes on before a capital too; a lone word does not
+        let src = format!(
+            "Title\n\n{long}\n\nThe API is available in Firefox 39 and in the current\nbuilds of Chrome, currently\nNightly \
+             ones.\n\nThe type is a response\nthat is severely\nrestricted\nThe error type follows.\n"
+        );
+        let k = kinds(&src);
+        assert_eq!(k[2].1, "The API is available in Firefox 39 and in the current\nbuilds of Chrome, currently\nNightly ones.");
+        assert_eq!(k[3].1, "The type is a response\nthat is severely\nrestricted");
         // without blank lines (a paragraph a line, as scraped text comes) nothing is joined
         let src = format!("Title\n{long}\nGunmen opened fire on visitors at\nthe museum.\nShots were heard in the\nnext street.\n");
         assert_eq!(kinds(&src).len(), 6);
