@@ -67,7 +67,8 @@ print and e-mail prompts (\"Share on X\", \"1.2k shares\"), newsletter and inbox
 controls, comment prompts, forms and moderation notices (\"Your email address will not be published\", \"Comments \
 are moderated\"), prompts to take up the publication (\"Get The Times\", weak), related / more / trending \
 navigation (\"Read more: …\", \"Previous article\"), gallery and video controls (\"1 of 12\", \"Play video\"), \
-advertisement labels, timestamps (\"Updated 3 hours ago\"), read-time labels, legal and site links, support \
+advertisement labels, timestamps (\"Updated 3 hours ago\"), read-time labels, legal and site links and the \
+consent a form asks for (\"By commenting you agree to our Privacy Policy\"), support \
 appeals, cookie notices, copyright lines, photo credits and captions (\"Photograph: …/Reuters\", \"(AP Photo/…)\"), \
 bylines, syndication notes (\"This article was originally published by …\") and tag lists (never an editorial \
 credit, \"Additional reporting by …\", \"… contributed to this report.\", which is part of the article); also \
@@ -1069,6 +1070,7 @@ re!(COMMENT_NOTICE);
 // A prompt to take up the publication itself, alone on a line: "Get The Times.", "Read the
 // Herald app", "Subscribe to The Post". Weak: a short title may say the same.
 re!(PUBLICATION_PROMPT);
+re!(CONSENT_NOTICE);
 re!(SECOND_PERSON);
 re!(NEWSLETTER);
 re!(NEWSLETTER_CUE);
@@ -1237,6 +1239,7 @@ const SUPPORTS: u32 = 16;
 const CONTRIB: u32 = 32;
 const TECH: u32 = 64;
 const COMMENTS: u32 = 128;
+const CONSENT: u32 = 256;
 
 /// Words that can open a line of the anchored families (tags, credits, bylines, contributor
 /// lines, labelled links): a regex runs only on lines that open with one of them.
@@ -1331,6 +1334,13 @@ const GATE_WORDS: &[(&str, u32)] = &[
     ("your country", TECH),
     ("your location", TECH),
     ("comment", COMMENTS),
+    ("you agree", CONSENT),
+    ("you consent", CONSENT),
+    ("you accept", CONSENT),
+    ("you acknowledge", CONSENT),
+    ("you're agreeing", CONSENT),
+    ("you’re agreeing", CONSENT),
+    ("you are agreeing", CONSENT),
 ];
 
 static GATES: LazyLock<AhoCorasick> = LazyLock::new(|| {
@@ -1529,6 +1539,12 @@ pub fn classify_line(text: &str) -> Option<(Family, Strength)> {
         && COMMENT_NOTICE.is_match(text)
     {
         return strong(Family::Prompt);
+    }
+    // "By leaving a comment, you agree to the site's Privacy Policy and Terms of Use": the
+    // consent a form asks for, naming the site's legal pages (capitalised, or "our terms"); an
+    // article explaining an app's "terms of service" names them lowercase.
+    if words <= 50 && gates & CONSENT != 0 && !has_quotes(text) && !REPORTED.is_match(text) && CONSENT_NOTICE.is_match(text) {
+        return strong(Family::Legal);
     }
     if words <= 7 && text.starts_with(['G', 'R', 'T', 'D', 'S', 'J', 'F']) && PUBLICATION_PROMPT.is_match(text) {
         return Some((Family::Prompt, Strength::Weak));
@@ -1798,6 +1814,7 @@ mod tests {
             (&CONTRIBUTED, &patterns::CONTRIBUTED),
             (&TECH_NOTICE, &patterns::TECH_NOTICE),
             (&COMMENT_NOTICE, &patterns::COMMENT_NOTICE),
+            (&CONSENT_NOTICE, &patterns::CONSENT_NOTICE),
             (&PUBLICATION_PROMPT, &patterns::PUBLICATION_PROMPT),
             (&NAV_LABEL, &patterns::NAV_LABEL),
             (&REPORTED, &patterns::REPORTED),
@@ -1961,6 +1978,8 @@ mod tests {
             ("Home > Local > Harbour", Family::Navigation),
             ("Turn on JavaScript to see the ferry timetable", Family::Prompt),
             ("Sorry, this video is not available in your region.", Family::Prompt),
+            ("By posting a reply you agree to Harbour Weekly's Privacy Notice and Terms of Service.", Family::Legal),
+            ("By signing up, you are agreeing to our terms and to receive offers by email.", Family::Legal),
         ] {
             assert_eq!(classify_line(line).map(|(f, _)| f), Some(family), "{line}");
         }
@@ -1999,6 +2018,9 @@ mod tests {
             "Contributing: Liz Moore, Ken Dale, Associated Press.",
             "Associated Press writer Jo Baird in Leeds contributed to this report.",
             "Harbour Weekly's Sam Tate contributed to this story.",
+            // an article about legal pages names them lowercase, or reports who said so
+            "By installing the app, you agree to its terms of service, which let the firm read your messages.",
+            "If you accept the Terms of Service, you agree to arbitration, the lawyer said.",
         ] {
             assert_eq!(classify_line(line), None, "{line}");
         }

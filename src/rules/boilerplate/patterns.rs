@@ -156,6 +156,13 @@ pub const COMMENT_NOTICE: Pattern = Pattern {
     regex: r"(?i:\bcomments?\b.{0,100}\b(?:moderated|pre-moderated|displayed|closed|disabled|turned off|tab|reviewed before|approved before|appear (?:after|once))\b|\b(?:moderat\w*|community (?:guidelines|standards)|house rules)\b.{0,80}\bcomment)",
 };
 
+// unanchored: searched through whole lines, where the lazy DFA is faster
+pub const CONSENT_NOTICE: Pattern = Pattern {
+    name: "CONSENT_NOTICE",
+    ahead: false,
+    regex: r"(?i:\byou(?:'re|’re| are)? (?:agree|consent|accept|acknowledge)\w*\b)(?s:.*)(?:\b(?i:our|these) (?i:terms|privacy|cookie|user agreement|policies|policy)\b|\b(?:Terms (?i:of (?:use|service)|and conditions|& conditions)|Privacy (?i:policy|notice|statement)|Cookie (?i:policy|notice)|User Agreement|Conditions of Use)\b)",
+};
+
 // up to four capitalised words of any letters: seconds to build
 pub const PUBLICATION_PROMPT: Pattern = Pattern {
     name: "PUBLICATION_PROMPT",
@@ -226,6 +233,7 @@ pub const ALL: &[Pattern] = &[
     GALLERY,
     COOKIE,
     COMMENT_NOTICE,
+    CONSENT_NOTICE,
     PUBLICATION_PROMPT,
     SECOND_PERSON,
     NEWSLETTER,
