@@ -101,7 +101,14 @@ impl Typo {
             return true;
         }
         if word.sentence_start() || doc.blocks[word.block()].kind.is_heading_like() {
-            return false;
+            // where any word is capitalised, a name only when written with the word after it
+            // again elsewhere: "Aer Lingus: end in sight…" beside "with IAG Aer Lingus"
+            let next =
+                doc.words.get(i + 1).filter(|n| n.sentence() == word.sentence() && doc.source[word.span().end..n.span().start] == *" ");
+            return next.is_some_and(|n| {
+                let pair = &doc.source[word.span().start..n.span().end];
+                starts_upper(doc.text(n.span())) && crate::text::find_all(doc.source, pair).nth(1).is_some()
+            });
         }
         let neighbour_capitalised = [i.wrapping_sub(1), i + 1].into_iter().filter_map(|j| doc.words.get(j)).any(|n| {
             n.sentence() == word.sentence() && {
@@ -261,6 +268,15 @@ mod tests {
         let mut got: Vec<&str> = Vec::new();
         parts(text, 0, |s| got.push(&text[s.start..s.end]));
         assert_eq!(got, vec!["U", "S", "Japan", "don't"]);
+    }
+
+    #[test]
+    fn a_name_opening_a_sentence_is_the_name_written_again_elsewhere() {
+        let flagged = |text: &str| crate::rules::testing::flagged("typo", text);
+        let text = "Airline Talks\n\n- Aer Lingus: end in sight to talks with the owner of Aer Lingus, the carrier.\n";
+        assert!(flagged(text).is_empty());
+        // written once, the pair is no evidence
+        assert_eq!(flagged("Airline Talks\n\nAer Lingus talks ended.\n"), ["Aer"]);
     }
 
     #[test]
