@@ -10,6 +10,7 @@
 //! going on after it).
 //! **Fix** deletes the repeat: safe for an exact repeat, unsafe when only the site suffix differs.
 
+use super::boilerplate::Detector;
 use super::{Rule, RuleMeta};
 use crate::common_options;
 use crate::diagnostic::{Category, Diagnostic, Edit, Fix, Severity};
@@ -19,7 +20,7 @@ use crate::text::normalize_line;
 use regex::Regex;
 use rustc_hash::FxHashMap as HashMap;
 use serde::Deserialize;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 pub static META: RuleMeta = RuleMeta {
     id: "duplicate-line",
@@ -37,7 +38,10 @@ ending without a sentence's mark: lyrics, a poem) a short line may come back, un
 title right under it. So is a line of dialogue said again further on (a short quotation on a \
 line of its own, \"“I would prefer not to.”\", not right under its first time), and a how-to's \
 step said again further on: a short line ending with a colon, whose code or command the extractor \
-dropped (\"Then edit the repository configuration:\"), and the line going on after it. The fix deletes the repeat: safe when the repeat is exact, unsafe \
+dropped (\"Then edit the repository configuration:\"), and the line going on after it. Page chrome the \
+page repeats (\"Photo by …\" under each picture, \"Continue reading the main story\") is left to \
+`boilerplate`, which deletes every copy; a repeated title is a duplicate even when it reads like chrome. \
+The fix deletes the repeat: safe when the repeat is exact, unsafe \
 when it differs by the site suffix.",
     bad: "Trump Sparks Controversy Over Alliance – Explore\nNews\nTrump Sparks Controversy Over Alliance",
     good: "Trump Sparks Controversy Over Alliance\nNews",
@@ -83,17 +87,23 @@ fn is_quotation(text: &str) -> bool {
 
 pub struct DuplicateLine {
     min_words: usize,
+    detector: Arc<Detector>,
 }
 
 impl DuplicateLine {
-    pub fn new(options: Options) -> Self {
-        DuplicateLine { min_words: options.min_words.unwrap_or(4).max(1) }
+    pub fn new(options: Options, detector: Arc<Detector>) -> Self {
+        DuplicateLine { min_words: options.min_words.unwrap_or(4).max(1), detector }
     }
 }
 
 impl Rule for DuplicateLine {
     fn meta(&self) -> &RuleMeta {
         &META
+    }
+
+    fn prepare(&self, doc: &Document<'_>) -> Option<&'static str> {
+        self.detector.scan(doc);
+        Some(super::boilerplate::SCAN)
     }
 
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
@@ -144,7 +154,15 @@ impl Rule for DuplicateLine {
                 let step_goes_on =
                     short_away && after_step_again.is_some_and(|b| b + 1 == bi) && first >= 1 && doc.introduces_material(first - 1);
                 after_step_again = step_again.then_some(bi);
-                if toc || refrain || said_again || step_again || step_goes_on {
+                // Chrome a page repeats ("Photo by Ann Lee" under each picture) is boilerplate's
+                // finding, which deletes the line (not a line that only holds a chrome phrase:
+                // a title repeated with its "See More Articles" is still a repeat, and so is a
+                // title that reads like chrome, "About This Site").
+                let chrome = || {
+                    doc.blocks[first].kind != BlockKind::Title
+                        && self.detector.scan(doc).iter().any(|f| !f.info && f.fixable && f.blocks.contains(&bi))
+                };
+                if toc || refrain || said_again || step_again || step_goes_on || chrome() {
                     continue;
                 }
                 let line = doc.line_of(doc.blocks[first].span.start) + 1;
@@ -199,6 +217,32 @@ mod tests {
                     repository configuration:\n\nThen edit the repository configuration:\n\nBob clones it too, and he \
                     pushes a fix.\n\nBob clones it too, and he pushes a fix.\n";
         assert_eq!(flagged("duplicate-line", text).len(), 2);
+    }
+
+    /// Chrome a page repeats is boilerplate's finding alone, which deletes each line; a title
+    /// that reads like chrome, repeated under it, is still the scraper's duplicate.
+    #[test]
+    fn chrome_repeated_is_boilerplate_and_a_repeated_title_a_duplicate() {
+        let text = "Inside the Night Market
+
+The stalls open at dusk and close long after midnight.
+
+Photo by Ana \
+                    Ruiz
+
+By ten the lanes are full of families and students.
+
+Photo by Ana Ruiz
+";
+        assert!(flagged("duplicate-line", text).is_empty());
+        assert_eq!(flagged("boilerplate", text), ["Photo by Ana Ruiz", "Photo by Ana Ruiz"]);
+        let text = "About This Site
+
+About This Site
+
+The site has been written by one person since 2002, about design.
+";
+        assert_eq!(flagged("duplicate-line", text), ["About This Site"]);
     }
 
     #[test]

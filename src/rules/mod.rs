@@ -203,7 +203,7 @@ registry! {
     heading_case = |o, _| Ok(heading_case::HeadingCase::new(o)),
     proper_noun_case = |o, _| Ok(proper_noun_case::ProperNounCase::new(o)),
     possessive = |o, _| Ok(possessive::Possessive::new(o)),
-    duplicate_line = |o, _| Ok(duplicate_line::DuplicateLine::new(o)),
+    duplicate_line = |o, s| Ok(duplicate_line::DuplicateLine::new(o, s.detector.clone())),
     quote_mismatch = |o, _| Ok(quote_mismatch::QuoteMismatch::new(o)),
     empty_section = |o, s| Ok(empty_section::EmptySection::new(o, s.detector.clone())),
     emphasis_in_heading = |o, _| Ok(emphasis_in_heading::EmphasisInHeading::new(o)),
