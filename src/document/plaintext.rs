@@ -82,7 +82,11 @@ pub(super) fn blocks(source: &str, line_starts: &[usize]) -> Vec<Block> {
                 let mut end = content;
                 let joins = |i: usize| match wrapping {
                     Wrapping::Whole => true,
-                    Wrapping::Partial => running_prose(source, lines[i].0) && goes_on(source, lines[i].0, lines[i + 1].0),
+                    Wrapping::Partial => {
+                        let (a, b) = (lines[i].0, lines[i + 1].0);
+                        (running_prose(source, a) && goes_on(source, a, b))
+                            || closes_across(&source[a.start..a.end], &source[b.start..b.end])
+                    }
                     Wrapping::None => false,
                 };
                 // (in a text wrapped in part, a line the source broke before a dash reads as a
@@ -291,6 +295,26 @@ fn goes_on(source: &str, a: Span, b: Span) -> bool {
     let last = a.rsplit(' ').next().unwrap_or("");
     ends_mid_sentence(a)
         && (b.starts_with(char::is_lowercase) || b.starts_with(['—', '–']) || crate::lexicon::is_function_word(last) || mostly_lowercase(a))
+}
+
+/// Whether `a` leaves a bracket or a double quotation open that `b` closes before it opens
+/// another: one paragraph the source broke ("“We’re at a time where vendors sell poison." /
+/// "Some do it unknowingly,” she said."; "(Credit:" / "Ann Lee/CNET)").
+fn closes_across(a: &str, b: &str) -> bool {
+    let open_in = |line: &str, open: char, close: char| {
+        let mut depth = 0i32;
+        for c in line.chars() {
+            if c == open {
+                depth += 1;
+            } else if c == close {
+                depth = (depth - 1).max(0);
+            }
+        }
+        depth > 0
+    };
+    let closes_first = |line: &str, open: char, close: char| line.find(close).is_some_and(|c| line.find(open).is_none_or(|o| c < o));
+    [('(', ')'), ('[', ']'), ('“', '”')].iter().any(|&(open, close)| open_in(a, open, close) && closes_first(b, open, close))
+        || (a.matches('"').count() % 2 == 1 && b.matches('"').count() % 2 == 1)
 }
 
 /// Whether the line at `span` can be a line of a paragraph the source broke: it has a lowercase
@@ -545,6 +569,16 @@ mod tests {
         let k = kinds(&src);
         assert_eq!(k[2].1, "The API is available in Firefox 39 and in the current\nbuilds of Chrome, currently\nNightly ones.");
         assert_eq!(k[3].1, "The type is a response\nthat is severely\nrestricted");
+        // a quotation or a bracket the line leaves open and the next closes
+        let src = format!(
+            "Title\n\n{long}\n\nGunmen opened fire on visitors at\nthe museum.\n\nThe rain kept falling on the\nnorth \
+             side.\n\n“Vendors are selling poison.\nSome do it unknowingly,” she said.\n\nThe patch uses an algorithm(by\nColin \
+             Percival) to shrink updates.\n\n“Vendors sell poison.”\nSome do it unknowingly.\n"
+        );
+        let k = kinds(&src);
+        assert_eq!(k[4].1, "“Vendors are selling poison.\nSome do it unknowingly,” she said.");
+        assert_eq!(k[5].1, "The patch uses an algorithm(by\nColin Percival) to shrink updates.");
+        assert_eq!(k[6].1, "“Vendors sell poison.”");
         // without blank lines (a paragraph a line, as scraped text comes) nothing is joined
         let src = format!("Title\n{long}\nGunmen opened fire on visitors at\nthe museum.\nShots were heard in the\nnext street.\n");
         assert_eq!(kinds(&src).len(), 6);
