@@ -354,9 +354,11 @@ impl Evidence {
                                 .is_some_and(|w| !w.sentence_start() && crate::text::starts_upper(doc.text(w.span()))))
                 }) || adjacent(i + 1).is_some_and(|w| {
                     let next = doc.text(w.span());
-                    // "World Bank", "Bank of England", "Flight into Danger"
+                    // "World Bank", "Bank of England", "Flight into Danger"; a label before its
+                    // number ("Bug 1553982", "Room 101") names that one thing, not the word
                     next == "of"
                         || crate::text::starts_upper(next)
+                        || next.starts_with(|c: char| c.is_ascii_digit())
                         || (next.len() <= 4 && adjacent(i + 2).is_some_and(|w| crate::text::starts_upper(doc.text(w.span()))))
                 })
             };

@@ -946,6 +946,18 @@ mod tests {
         assert_eq!(check(text).0, ["bank"]);
     }
 
+    /// A label before its number ("Bug 1553982", "Room 101") names that one thing: no evidence
+    /// that the word alone is a name.
+    #[test]
+    fn a_label_before_a_number_is_no_evidence() {
+        let text = "Nightly Notes\n\nThe team closed Bug 1553982, fixed Bug 353804 and landed Bug 1678173 this week. \
+                    It also fixed a bug where tabs froze.\n";
+        assert!(check(text).0.is_empty());
+        let text = "Nightly Notes\n\nThe board met in Room 4. Staff moved to the Room upstairs, and the Room was full, and the \
+                    Room was cold. Nobody liked the room at all.\n";
+        assert_eq!(check(text).0, ["room"]);
+    }
+
     #[test]
     fn a_longer_name_elsewhere_is_another_name() {
         let text = "Arrest\n\nThe San Marco Police Department confirmed the arrest. San Marco police said the man was released.\n";
