@@ -114,6 +114,8 @@ impl Rule for DuplicateLine {
         let mut verse: Option<bool> = None;
         // The block a step said again ended, if the last block was one (see `step_again`).
         let mut after_step_again: Option<usize> = None;
+        // Which blocks boilerplate deletes as chrome (worked out at the first repeat).
+        let mut chrome_blocks: Option<Vec<bool>> = None;
         for (bi, block) in doc.blocks.iter().enumerate() {
             if !block.kind.is_prose() || matches!(block.kind, BlockKind::TableCell { .. }) {
                 continue;
@@ -158,9 +160,15 @@ impl Rule for DuplicateLine {
                 // finding, which deletes the line (not a line that only holds a chrome phrase:
                 // a title repeated with its "See More Articles" is still a repeat, and so is a
                 // title that reads like chrome, "About This Site").
-                let chrome = || {
+                let mut chrome = || {
                     doc.blocks[first].kind != BlockKind::Title
-                        && self.detector.scan(doc).iter().any(|f| !f.info && f.fixable && f.blocks.contains(&bi))
+                        && chrome_blocks.get_or_insert_with(|| {
+                            let mut chrome = vec![false; doc.blocks.len()];
+                            for f in self.detector.scan(doc).iter().filter(|f| !f.info && f.fixable) {
+                                f.blocks.clone().for_each(|b| chrome[b] = true);
+                            }
+                            chrome
+                        })[bi]
                 };
                 if toc || refrain || said_again || step_again || step_goes_on || chrome() {
                     continue;
