@@ -145,7 +145,7 @@ pub(super) fn blocks(source: &str, line_starts: &[usize]) -> Vec<Block> {
 /// last line joined and the content's new end.
 fn continued(source: &str, lines: &[(Span, Line)], code: &[bool], mut i: usize, mut end: Span) -> (usize, Span) {
     loop {
-        let unfinished = !matches!(last_significant(&source[end.start..end.end]), Some('.' | '!' | '?' | ':' | '…') | None);
+        let unfinished = ends_mid_sentence(&source[end.start..end.end]);
         let mut j = i + 1;
         while lines.get(j).is_some_and(|(s, l)| *l == Line::Blank && s.end > s.start && source[s.start..s.end].starts_with([' ', '\t'])) {
             j += 1;
@@ -282,6 +282,7 @@ fn wrapping(source: &str, lines: &[(Span, Line)]) -> Wrapping {
     }
 }
 
+/// Whether `line` stops without a sentence's or a label's mark (closing quotes and emoji aside).
 fn ends_mid_sentence(line: &str) -> bool {
     !matches!(last_significant(line), Some('.' | '!' | '?' | ':' | '…') | None)
 }
