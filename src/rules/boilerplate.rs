@@ -71,7 +71,8 @@ advertisement labels, timestamps (\"Updated 3 hours ago\"), read-time labels, le
 consent a form asks for (\"By commenting you agree to our Privacy Policy\"), support \
 appeals, cookie notices, copyright lines, photo credits and captions (\"Photograph: …/Reuters\", \"(AP Photo/…)\"), \
 bylines, syndication notes (\"This article was originally published by …\") and tag lists (never an editorial \
-credit, \"Additional reporting by …\", \"… contributed to this report.\", which is part of the article); also \
+credit, \"Additional reporting by …\", \"… contributed to this report.\", which is part of the article), and the \
+site's section as a label (\"From the section US & Canada\"); also \
 related-content blocks with their \
 headlines, a lone category label under the title, a call to action or \" – Site\" suffix in the title and a \
 first-person author bio at the end. Listed chrome lines run together without their separators (\"Terms \
@@ -1546,6 +1547,12 @@ pub fn classify_line(text: &str) -> Option<(Family, Strength)> {
     if words <= 50 && gates & CONSENT != 0 && !has_quotes(text) && !REPORTED.is_match(text) && CONSENT_NOTICE.is_match(text) {
         return strong(Family::Legal);
     }
+    // The site's section a story is filed under, as a label: "From the section US & Canada",
+    // "More from the section Business" (a sentence about a section ends with its mark).
+    // (filed under it, as a tag line is: a list item too, where menus are no chrome)
+    if words <= 9 && !ends_sentence && section_label(text) {
+        return strong(Family::Tags);
+    }
     if words <= 7 && text.starts_with(['G', 'R', 'T', 'D', 'S', 'J', 'F']) && PUBLICATION_PROMPT.is_match(text) {
         return Some((Family::Prompt, Strength::Weak));
     }
@@ -1554,6 +1561,15 @@ pub fn classify_line(text: &str) -> Option<(Family, Strength)> {
         return strong(Family::Navigation);
     }
     known
+}
+
+/// "From the section Business", "More from the section US & Canada": a label before the
+/// capitalised name of the site's section.
+fn section_label(text: &str) -> bool {
+    let lead = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    ["From the section ", "More from the section ", "Back to the section "].iter().any(|label| {
+        lead.get(..label.len()).is_some_and(|head| head.eq_ignore_ascii_case(label)) && lead[label.len()..].starts_with(char::is_uppercase)
+    })
 }
 
 /// The shared boilerplate scan, as `--timings` names it.
@@ -1980,6 +1996,8 @@ mod tests {
             ("Sorry, this video is not available in your region.", Family::Prompt),
             ("By posting a reply you agree to Harbour Weekly's Privacy Notice and Terms of Service.", Family::Legal),
             ("By signing up, you are agreeing to our terms and to receive offers by email.", Family::Legal),
+            ("From the section Harbour & Coast", Family::Tags),
+            ("- More from the section Business", Family::Tags),
         ] {
             assert_eq!(classify_line(line).map(|(f, _)| f), Some(family), "{line}");
         }
@@ -2021,6 +2039,8 @@ mod tests {
             // an article about legal pages names them lowercase, or reports who said so
             "By installing the app, you agree to its terms of service, which let the firm read your messages.",
             "If you accept the Terms of Service, you agree to arbitration, the lawyer said.",
+            "From the section on pensions, the report draws three lessons.",
+            "From the section Harbour Weekly cut, two pages were restored.",
         ] {
             assert_eq!(classify_line(line), None, "{line}");
         }
