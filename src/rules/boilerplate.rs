@@ -6,7 +6,7 @@
 //! trending navigation ("Read more: …", "Previous article"), gallery and video controls ("1 of
 //! 12", "Next image"), advertisement labels, timestamps ("Updated 3 hours ago") and read-time
 //! labels, legal and site links, support appeals, cookie notices, copyright lines, photo credits
-//! and captions ("Photograph: …/Reuters", "(AP Photo/…)"), bylines, syndication notes ("This
+//! and captions ("Photograph: …/Reuters", "(AP Photo/…)"), a credit without its colon (\"Credit Ann Lee for The Times\"), bylines, syndication notes ("This
 //! article was originally published by …") and tag lists (an editorial credit, "Additional
 //! reporting by …", "… contributed to this report.", is the article's: never); also the older
 //! structures: related-content blocks ("Stories You Will Also Like" and
@@ -70,7 +70,7 @@ navigation (\"Read more: …\", \"Previous article\"), gallery and video control
 advertisement labels, timestamps (\"Updated 3 hours ago\"), read-time labels, legal and site links and the \
 consent a form asks for (\"By commenting you agree to our Privacy Policy\"), support \
 appeals, cookie notices, copyright lines, photo credits and captions (\"Photograph: …/Reuters\", \"(AP Photo/…)\"), \
-bylines, syndication notes (\"This article was originally published by …\") and tag lists (never an editorial \
+a credit without its colon (\"Credit Ann Lee for The Times\"), bylines, syndication notes (\"This article was originally published by …\") and tag lists (never an editorial \
 credit, \"Additional reporting by …\", \"… contributed to this report.\", which is part of the article), and the \
 site's section as a label (\"From the section US & Canada\"); also \
 related-content blocks with their \
@@ -1500,7 +1500,7 @@ pub fn classify_line(text: &str) -> Option<(Family, Strength)> {
     if words <= 30 && gates & TECH != 0 && !has_quotes(text) && !REPORTED.is_match(text) && TECH_NOTICE.is_match(text) {
         return strong(Family::Prompt);
     }
-    if credit_tail() {
+    if credit_tail() || (words <= 14 && !ends_sentence && credit_before_name(text)) {
         return strong(Family::Credit);
     }
     if words <= 70
@@ -1561,6 +1561,20 @@ pub fn classify_line(text: &str) -> Option<(Family, Strength)> {
         return strong(Family::Navigation);
     }
     known
+}
+
+/// A credit without its colon, as some sites print one under each picture: "Credit Ann Lee for
+/// The Harbour Times", "Credit...Ann Lee/Reuters", "PhotoCreditAnn Lee/AFP": "Credit" (after
+/// "Photo", "Image" or "Video" perhaps, glued or not, with an ellipsis perhaps), a capitalised
+/// name, and the publication it works for or an agency after it ("Credit Suisse said" is no
+/// credit).
+fn credit_before_name(text: &str) -> bool {
+    let lead = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let lead = ["Photo", "Image", "Video"].iter().find_map(|p| lead.strip_prefix(p).map(str::trim_start)).unwrap_or(lead);
+    let Some(rest) = lead.strip_prefix("Credit") else { return false };
+    let name = rest.trim_start_matches(['.', '…', ':', ' ']);
+    let for_publication = name.split(" for ").nth(1).is_some_and(|p| p.starts_with(char::is_uppercase));
+    name.starts_with(char::is_uppercase) && !name.starts_with("Credit") && (for_publication || ends_with_agency(name))
 }
 
 /// "From the section Business", "More from the section US & Canada": a label before the
@@ -1997,6 +2011,9 @@ mod tests {
             ("By posting a reply you agree to Harbour Weekly's Privacy Notice and Terms of Service.", Family::Legal),
             ("By signing up, you are agreeing to our terms and to receive offers by email.", Family::Legal),
             ("From the section Harbour & Coast", Family::Tags),
+            ("Credit Ann Lee for The Harbour Times", Family::Credit),
+            ("Credit...Ann Lee/Reuters", Family::Credit),
+            ("PhotoCreditAnn Lee for The Harbour Times", Family::Credit),
             ("- More from the section Business", Family::Tags),
         ] {
             assert_eq!(classify_line(line).map(|(f, _)| f), Some(family), "{line}");
@@ -2040,6 +2057,8 @@ mod tests {
             "By installing the app, you agree to its terms of service, which let the firm read your messages.",
             "If you accept the Terms of Service, you agree to arbitration, the lawyer said.",
             "From the section on pensions, the report draws three lessons.",
+            "Credit Suisse for its part declined to comment",
+            "Credit Agricole and BNP Paribas led the fall",
             "From the section Harbour Weekly cut, two pages were restored.",
         ] {
             assert_eq!(classify_line(line), None, "{line}");
