@@ -102,12 +102,13 @@ impl Typo {
         }
         if word.sentence_start() || doc.blocks[word.block()].kind.is_heading_like() {
             // where any word is capitalised, a name only when written with the word after it
-            // again elsewhere: "Aer Lingus: end in sight…" beside "with IAG Aer Lingus"
+            // again near it: "Aer Lingus: end in sight…" beside "with IAG Aer Lingus" (the
+            // window keeps a huge file's repeated slip from searching the whole file each time)
             let next =
                 doc.words.get(i + 1).filter(|n| n.sentence() == word.sentence() && doc.source[word.span().end..n.span().start] == *" ");
             return next.is_some_and(|n| {
                 let pair = &doc.source[word.span().start..n.span().end];
-                starts_upper(doc.text(n.span())) && crate::text::find_all(doc.source, pair).nth(1).is_some()
+                starts_upper(doc.text(n.span())) && crate::text::find_all(crate::analysis::near(doc, word.span()).1, pair).nth(1).is_some()
             });
         }
         let neighbour_capitalised = [i.wrapping_sub(1), i + 1].into_iter().filter_map(|j| doc.words.get(j)).any(|n| {
