@@ -147,7 +147,9 @@ impl Rule for SentenceCase {
             return; // spelling and case are English-only
         }
         let lowercase_lists = lowercase_lists(doc);
-        let breaks_mid_sentence = breaks_paragraphs_mid_sentence(doc);
+        // (worked out at the first paragraph that needs it: most documents have none)
+        let breaks_once = std::cell::OnceCell::new();
+        let breaks_mid_sentence = || *breaks_once.get_or_init(|| breaks_paragraphs_mid_sentence(doc));
         let (table_of, lowercase_tables) = lowercase_tables(doc);
         for (bi, block) in doc.blocks.iter().enumerate() {
             let words = doc.words_in_block(bi);
@@ -196,8 +198,8 @@ impl Rule for SentenceCase {
                         || (content.ends_with(':') && words.len() <= 12)
                         || in_a_list
                         || previous.is_some_and(|p| {
-                            cut_off(doc, p, words.first().map_or("", |w| doc.text(w.span())))
-                                || (breaks_mid_sentence && stops_on_a_word(doc, p, true))
+                            cut_off(doc, p, bi, words.first().map_or("", |w| doc.text(w.span())))
+                                || (stops_on_a_word(doc, p, true) && breaks_mid_sentence())
                         })
                 }
             };
@@ -230,7 +232,7 @@ fn first_word_after(text: &str) -> &str {
     text.strip_prefix(' ').map_or("", |rest| rest.split([' ', ',', '.', ';', ':']).next().unwrap_or(""))
 }
 
-/// Whether block `b` stops mid-sentence, so the paragraph after it, opening with `first`, goes on
+/// Whether block `b` stops mid-sentence, so the paragraph after it (block `next`), opening with `first`, goes on
 /// with it: an extractor split it ("…one broad topic, and" / "shorter pages…"). It ends with a
 /// comma or a word no sentence or heading ends with ("and", "the", "of", "about"), or with a
 /// sentence of one such word just begun ("…is created. It" / "contains the text"); on a word
@@ -240,7 +242,7 @@ fn first_word_after(text: &str) -> &str {
 /// / "make-up photos."; "…has taken" / " to her page"). (A paragraph that ends on a word
 /// without its full stop is no evidence alone: edited news drops one now and then, and the next
 /// paragraph is a sentence of its own.)
-fn cut_off(doc: &Document<'_>, b: usize, first: &str) -> bool {
+fn cut_off(doc: &Document<'_>, b: usize, next: usize, first: &str) -> bool {
     /// Words that need a word after them: articles, conjunctions, possessives, prepositions
     /// that take an object.
     const NEVER_LAST: &[&str] = &[
@@ -261,7 +263,7 @@ fn cut_off(doc: &Document<'_>, b: usize, first: &str) -> bool {
     let unfinished = text.ends_with(|c: char| c.is_alphanumeric());
     // one line break, with the markup's spaces before or after it
     let markup_break = || {
-        let gap = doc.source.get(block.content.end..doc.blocks[b + 1].content.start).unwrap_or("");
+        let gap = doc.source.get(block.content.end..doc.blocks[next].content.start).unwrap_or("");
         gap.bytes().filter(|&b| b == b'\n').count() == 1 && (gap.starts_with([' ', '\t']) || gap.ends_with([' ', '\t']))
     };
     text.ends_with(',')
