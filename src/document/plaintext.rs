@@ -263,19 +263,18 @@ fn wrapping(source: &str, lines: &[(Span, Line)]) -> Wrapping {
             _ => None,
         })
     };
-    let evident = |pairs: usize, continuations: usize| continuations >= 2 && continuations * 5 >= pairs;
+    // Over the pairs whose first line `counts`: whether they show wrapping.
+    let evident = |counts: &dyn Fn(&Span) -> bool| {
+        let (pairs, continuations) =
+            text_pairs().filter(|(a_line, ..)| counts(a_line)).fold((0, 0), |(p, c), (_, a, b)| (p + 1, c + usize::from(continues(a, b))));
+        continuations >= 2 && continuations * 5 >= pairs
+    };
     let max_width = lines.iter().filter(|(_, l)| matches!(l, Line::Text(_))).map(|(s, _)| text(s).chars().count()).max().unwrap_or(0);
     if max_width <= 100 {
-        let (pairs, continuations) = text_pairs().fold((0, 0), |(p, c), (_, a, b)| (p + 1, c + usize::from(continues(a, b))));
-        return if evident(pairs, continuations) { Wrapping::Whole } else { Wrapping::None };
+        return if evident(&|_| true) { Wrapping::Whole } else { Wrapping::None };
     }
-    if lines.iter().filter(|(_, l)| *l == Line::Blank).nth(1).is_none() {
-        return Wrapping::None;
-    }
-    let (pairs, continuations) = text_pairs()
-        .filter(|(a_line, ..)| running_prose(source, **a_line))
-        .fold((0, 0), |(p, c), (_, a, b)| (p + 1, c + usize::from(continues(a, b))));
-    if evident(pairs, continuations) {
+    let set_apart = lines.iter().filter(|(_, l)| *l == Line::Blank).nth(1).is_some();
+    if set_apart && evident(&|a_line| running_prose(source, *a_line)) {
         Wrapping::Partial
     } else {
         Wrapping::None
