@@ -44,7 +44,8 @@ letter after an apostrophe, the artefact of naive title-casing (\"What’S The R
 Warner profit\") and real title case with lowercase minor words (of, the, in, for, and) are both \
 fine, as are other hyphenated words, particles before names (al-Qaeda), acronyms and brands (U.S.-Japan, NATO, iPhone) and pronouns of three \
 letters or fewer that many writers leave lowercase with the minor words (\"Leave it Out\", \"Here’s our \
-Review\"); a line in brackets is an aside or a caption, not a heading. The fix recases the \
+Review\"); a line in brackets is an aside or a caption, not a heading. A capitalised function word that no \
+name is made of (\"About\", \"After\", \"Not\") marks title case even inside a run of capitals. The fix recases the \
 word and is unsafe because the heading's intended style is a judgement.",
     bad: "Recommendations for Strengthening U.S.-Japan security Relations",
     good: "Recommendations for Strengthening U.S.-Japan Security Relations",
@@ -202,6 +203,9 @@ impl HeadingCase {
     /// Title case or sentence case? Each capitalised word after the first is weighed as
     /// evidence of title case:
     /// - a capitalised minor word ("Is", "To", "Off"): 1, strong;
+    /// - a capitalised function word that no name is made of ("About", "After", "Not"), unless
+    ///   the text capitalises it mid-sentence: 1, strong, even inside a run of capitals
+    ///   ("News Conference About Iran" is no one name);
     /// - an everyday word that this article's text writes lowercase and never capitalises
     ///   mid-sentence ("Sales" over a body that says "sales"): 1, and strong unless it stands
     ///   next to a capitalised word that is no English word ("Zubrovka Music");
@@ -366,6 +370,15 @@ impl HeadingCase {
                 }
                 continue;
             }
+            if starts_upper(text) && capitalized_function_word(&lower) && !quoted(word.span().start) {
+                let usage = evidence.usage(&lower);
+                if usage.mentioned_mid == 0 {
+                    weight += 1.0;
+                    strong += 1;
+                    minor_capitalized += 1;
+                    continue;
+                }
+            }
             if starts_upper(text) {
                 capitalized += 1;
                 let usage = evidence.usage(&lower);
@@ -438,6 +451,20 @@ impl HeadingCase {
 /// house style, not a slip.
 const SHORT_PRONOUNS: &[&str] = &["it", "its", "our", "we", "us", "he", "his", "her", "him", "my", "me", "she"];
 
+/// Function words that are also names, or open names, often enough to weigh nothing
+/// capitalised: the month and the modal ("May", "Will"), "WHO", "IT", "All Blacks", "No. 10",
+/// "Under Armour", "Near East", "Every Child Matters", "Archive of Our Own", "I'll Have Another".
+const NAME_LIKE_FUNCTION_WORDS: &[&str] = &[
+    "may", "will", "can", "who", "it", "i", "am", "us", "all", "no", "every", "near", "under", "mine", "none", "inside", "still", "just",
+    "why", "own", "another", "other", "others",
+];
+
+/// A closed-class word or common adverb ("After", "About", "More", "Not", "Could") that is no
+/// minor word: sentence case writes it lowercase, as no name holds it but a work's title.
+fn capitalized_function_word(lower: &str) -> bool {
+    lexicon::is_function_word(lower) && !NAME_LIKE_FUNCTION_WORDS.contains(&lower) && !SHORT_PRONOUNS.contains(&lower)
+}
+
 /// The stem of a lowercase word, for matching its other forms: "bidders" → "bid", "losses" →
 /// "loss", "subsidies" → "subsid". At least three letters are kept.
 fn stem(word: &str) -> &str {
@@ -481,6 +508,34 @@ mod tests {
         }
         // inside a quotation a capital is the quotation's
         let text = format!("Mountaineers 'Climb Up' for charity funding{body}");
+        assert!(check(&text).0.is_empty(), "{:?}", check(&text).0);
+    }
+
+    #[test]
+    fn a_capitalised_function_word_makes_a_title_case_heading() {
+        // over a body that shares none of the title's words, a run of capitals could be one
+        // name; "About", "After", "Not" inside it could not
+        let body = "\n\nThe weather turned cold in the north on Tuesday, and farmers fear for the harvest.\n";
+        for (title, word) in [
+            ("Governor May Hold special Press Conference About Flooding", "special"),
+            ("Two Hikers Rescued After Three cold Nights on Ridge", "cold"),
+            ("Ferry Service Not Running in some Parts of Harbour", "some"),
+        ] {
+            let text = format!("{title}{body}");
+            assert_eq!(check(&text).0, [word], "{title}");
+        }
+        // names made of such words, and sentence case: nothing
+        for title in [
+            "Fans of the All Blacks gather in the square",
+            "Archive of Our Own beta opens to readers",
+            "Theresa May says she will stay on",
+            "Storm damage after the flood in Harbour Town",
+        ] {
+            let text = format!("{title}{body}");
+            assert!(check(&text).0.is_empty(), "{title}: {:?}", check(&text).0);
+        }
+        // a quoted work's title keeps its capitals
+        let text = format!("Critics praise 'Much Ado About Nothing' revival{body}");
         assert!(check(&text).0.is_empty(), "{:?}", check(&text).0);
     }
 
