@@ -96,6 +96,11 @@ impl SentenceCase {
         if lead.ends_with(['/', '\\', '@', '#', '~', '$', '.', '`', '_']) {
             return true;
         }
+        // A shell prompt before a command, as a page's session flattened into its prose reads:
+        // "… from it. $ hg clone public review".
+        if lead.trim_end() == "$" {
+            return true;
+        }
         // An action between asterisks, as chat and mailing lists write it: "*plonk*", "*sigh*".
         let rest = &doc.source[word.span().end..];
         if lead.ends_with('*') && rest.starts_with('*') {
@@ -481,6 +486,8 @@ mod tests {
             "Title Here\n\nmusl_writev is an implementation of the syscall.\n",
             "Title Here\n\npdf.js renders the document in the browser.\n",
             "Title Here\n\nIt returns a copy. clone() must be called first.\n",
+            // a shell session flattened into the prose, prompt and command
+            "Title Here\n\nThen clone it. $ hg clone public review updating to branch default. $ cd ../bob\n",
             // an action between asterisks
             "Title Here\n\nIt plays almost nothing, so it is useless. *plonk* Someone else wrote back.\n",
             "Title Here\n\n- ^ a b Eich, Brendan (21 June 2011). \"New engine\". Retrieved 2012.\n- ^ Smith, Ann. \"Notes\".\n",
