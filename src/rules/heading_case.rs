@@ -45,7 +45,8 @@ Warner profit\") and real title case with lowercase minor words (of, the, in, fo
 fine, as are other hyphenated words, particles before names (al-Qaeda), acronyms and brands (U.S.-Japan, NATO, iPhone) and pronouns of three \
 letters or fewer that many writers leave lowercase with the minor words (\"Leave it Out\", \"Here’s our \
 Review\"); a line in brackets is an aside or a caption, not a heading. A capitalised function word that no \
-name is made of (\"About\", \"After\", \"Not\") marks title case even inside a run of capitals. The fix recases the \
+name is made of (\"About\", \"After\", \"Not\") or adverb in -ly (\"Successfully\") marks title case even inside a \
+run of capitals. The fix recases the \
 word and is unsafe because the heading's intended style is a judgement.",
     bad: "Recommendations for Strengthening U.S.-Japan security Relations",
     good: "Recommendations for Strengthening U.S.-Japan Security Relations",
@@ -203,9 +204,9 @@ impl HeadingCase {
     /// Title case or sentence case? Each capitalised word after the first is weighed as
     /// evidence of title case:
     /// - a capitalised minor word ("Is", "To", "Off"): 1, strong;
-    /// - a capitalised function word that no name is made of ("About", "After", "Not"), unless
-    ///   the text capitalises it mid-sentence: 1, strong, even inside a run of capitals
-    ///   ("News Conference About Iran" is no one name);
+    /// - a capitalised function word that no name is made of ("About", "After", "Not") or an
+    ///   adverb in -ly ("Successfully"), unless the text capitalises it mid-sentence: 1,
+    ///   strong, even inside a run of capitals ("News Conference About Iran" is no one name);
     /// - an everyday word that this article's text writes lowercase and never capitalises
     ///   mid-sentence ("Sales" over a body that says "sales"): 1, and strong unless it stands
     ///   next to a capitalised word that is no English word ("Zubrovka Music");
@@ -370,7 +371,7 @@ impl HeadingCase {
                 }
                 continue;
             }
-            if starts_upper(text) && capitalized_function_word(&lower) && !quoted(word.span().start) {
+            if starts_upper(text) && (capitalized_function_word(&lower) || manner_adverb(&lower)) && !quoted(word.span().start) {
                 let usage = evidence.usage(&lower);
                 if usage.mentioned_mid == 0 {
                     weight += 1.0;
@@ -459,6 +460,41 @@ const NAME_LIKE_FUNCTION_WORDS: &[&str] = &[
     "why", "own", "another", "other", "others",
 ];
 
+/// An adverb of manner or degree made with -ly from an everyday adjective ("Really",
+/// "Successfully", "Illegally"): no name is made of one. Not the adjectives in -ly that
+/// periodicals and places are named with ("Weekly", "Daily", "Early", "Holy", "Family").
+fn manner_adverb(lower: &str) -> bool {
+    const NAME_LIKE: &[&str] = &[
+        "weekly",
+        "monthly",
+        "quarterly",
+        "yearly",
+        "daily",
+        "nightly",
+        "hourly",
+        "early",
+        "holy",
+        "lovely",
+        "friendly",
+        "only",
+        "ugly",
+        "jolly",
+        "bully",
+        "family",
+        "kindly",
+        "lively",
+        "homely",
+        "lonely",
+    ];
+    let Some(stem) = lower.strip_suffix("ly") else { return false };
+    if lower.len() < 6 || NAME_LIKE.contains(&lower) || !lower.bytes().all(|b| b.is_ascii_lowercase()) {
+        return false;
+    }
+    let everyday = |w: &str| lexicon::lookup(w).is_some_and(|e| e.lower.is_some_and(|t| t <= Tier::Usual) && !e.mostly_proper());
+    everyday(lower)
+        && (everyday(stem) || stem.strip_suffix('i').is_some_and(|s| everyday(&format!("{s}y"))) || everyday(&format!("{stem}le")))
+}
+
 /// A closed-class word or common adverb ("After", "About", "More", "Not", "Could") that is no
 /// minor word: sentence case writes it lowercase, as no name holds it but a work's title.
 fn capitalized_function_word(lower: &str) -> bool {
@@ -537,6 +573,28 @@ mod tests {
         // a quoted work's title keeps its capitals
         let text = format!("Critics praise 'Much Ado About Nothing' revival{body}");
         assert!(check(&text).0.is_empty(), "{:?}", check(&text).0);
+    }
+
+    #[test]
+    fn a_capitalised_manner_adverb_makes_a_title_case_heading() {
+        let body = "\n\nThe weather turned cold in the north on Tuesday, and farmers fear for the harvest.\n";
+        for (title, word) in [
+            ("Rover Successfully Lands on distant Moon Crater", "distant"),
+            ("Museum Illegally Sold ancient Coins, Court Hears", "ancient"),
+        ] {
+            let text = format!("{title}{body}");
+            assert_eq!(check(&text).0, [word], "{title}");
+        }
+        // a periodical's name; a show's name the text writes so; sentence case
+        for text in [
+            format!("Reporter joins Weekly Standard after long stint{body}"),
+            "Strictly Come Dancing star opens village fete\n\nThe former Strictly Come Dancing contestant cut the ribbon on \
+             Saturday.\n"
+                .to_string(),
+            format!("Rover successfully lands on distant moon crater{body}"),
+        ] {
+            assert!(check(&text).0.is_empty(), "{text}: {:?}", check(&text).0);
+        }
     }
 
     #[test]
