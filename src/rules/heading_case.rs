@@ -203,7 +203,8 @@ impl HeadingCase {
 
     /// Title case or sentence case? Each capitalised word after the first is weighed as
     /// evidence of title case:
-    /// - a capitalised minor word ("Is", "To", "Off"): 1, strong;
+    /// - a capitalised minor word ("Is", "To", "Off"): 1, strong; not "The" before a capital,
+    ///   which opens a name in any style ("in The Hague");
     /// - a capitalised function word that no name is made of ("About", "After", "Not") or an
     ///   adverb in -ly ("Successfully"), unless the text capitalises it mid-sentence: 1,
     ///   strong, even inside a run of capitals ("News Conference About Iran" is no one name);
@@ -363,7 +364,10 @@ impl HeadingCase {
             let lower = text.to_lowercase();
             if self.minor.contains(&lower) {
                 // (inside a quotation a word keeps the quotation's case: "'Climb Up' for AIDS")
-                if starts_upper(text) && !quoted(word.span().start) {
+                // "The" before a capitalised word opens a name in any style ("in The Hague",
+                // "to The Times"); title case writes it lowercase mid-heading like the others.
+                let opens_a_name = text == "The" && is_major_capital(i + 1);
+                if starts_upper(text) && !quoted(word.span().start) && !opens_a_name {
                     // "Is Here To Give", "Bets Off": sentence case never capitalises these
                     weight += 1.0;
                     strong += 1;
@@ -542,9 +546,11 @@ mod tests {
             let text = format!("{title}{body}");
             assert_eq!(check(&text).0, [word], "{title}");
         }
-        // inside a quotation a capital is the quotation's
-        let text = format!("Mountaineers 'Climb Up' for charity funding{body}");
-        assert!(check(&text).0.is_empty(), "{:?}", check(&text).0);
+        // inside a quotation a capital is the quotation's; "The" before a capital opens a name
+        for title in ["Mountaineers 'Climb Up' for charity funding", "Police raid in The Hague"] {
+            let text = format!("{title}{body}");
+            assert!(check(&text).0.is_empty(), "{title}: {:?}", check(&text).0);
+        }
     }
 
     #[test]
