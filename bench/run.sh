@@ -16,7 +16,7 @@
 #   bench/run.sh                 RUNS=5 FILES=2000 KB=10; about 5 minutes on 2 cores
 #   RUNS=7 FILES=1000 bench/run.sh
 #
-# Uses /usr/bin/time (GNU time) for wall time and peak RSS, python3, and typos if installed
+# Uses python3 (wall time by its monotonic clock), GNU time (/usr/bin/time, peak RSS), and typos if installed
 # (`pip install typos`). Everything runs in a temporary directory with no lint-rules.toml or
 # typos config above it; the corpora are generated there and deleted afterwards.
 set -euo pipefail
@@ -45,7 +45,7 @@ python3 bench/gen-corpus.py "$work/long" --single 65 "${from[@]}"
 
 cd "$work"
 python3 - "$bin" "$runs" "$seeds_label" "$shared/corpora/news-clean" <<'PY'
-import os, shutil, statistics, subprocess, sys, tempfile
+import os, shutil, statistics, subprocess, sys, tempfile, time
 
 binary, runs, seeds_label, news = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
 typos = shutil.which('typos')
@@ -58,11 +58,17 @@ cores = os.cpu_count()
 
 
 def timed(cmd, stdout=subprocess.DEVNULL):
-    """Wall seconds and peak RSS (MB) of one run, from GNU time."""
+    """Wall seconds and peak RSS (MB) of one run. The wall clock is Python's monotonic
+    nanosecond counter around the run (GNU time's %e counts in hundredths: a run of 70 ms
+    came out 0.06 or 0.07 s, and a ratio of two such runs jumped between 1.0 and 1.33); the peak
+    RSS is GNU time's %M, the command's own (a child forked from this process would count the
+    64 MB text held here until it execs)."""
     with tempfile.NamedTemporaryFile('r') as t:
-        subprocess.run(['/usr/bin/time', '-f', '%e %M', '-o', t.name] + cmd, stdout=stdout, stderr=subprocess.DEVNULL)
-        wall, rss = t.read().split()[-2:]
-    return float(wall), int(rss) / 1024
+        start = time.perf_counter()
+        subprocess.run(['/usr/bin/time', '-f', '%M', '-o', t.name] + cmd, stdout=stdout, stderr=subprocess.DEVNULL)
+        wall = time.perf_counter() - start
+        rss = t.read().split()[-1]
+    return wall, int(rss) / 1024
 
 
 def size(path):
@@ -98,9 +104,9 @@ for label, path in [('seeds-built', 'seeds'), ('news-clean', news)]:
     if theirs:
         twall = statistics.median(w for w, _ in theirs)
         trss = max(r for _, r in theirs)
-        print(f"{name:24} {mb:6.1f} {wall:10.2f} {mb / max(wall, 1e-3):6.1f} {rss:6.1f} {twall:8.2f} {trss:6.1f} {statistics.median(ratios):6.2f}")
+        print(f"{name:24} {mb:6.1f} {wall:10.3f} {mb / max(wall, 1e-3):6.1f} {rss:6.1f} {twall:8.3f} {trss:6.1f} {statistics.median(ratios):6.2f}")
     else:
-        print(f"{name:24} {mb:6.1f} {wall:10.2f} {mb / max(wall, 1e-3):6.1f} {rss:6.1f} {'-':>8} {'-':>6} {'-':>6}")
+        print(f"{name:24} {mb:6.1f} {wall:10.3f} {mb / max(wall, 1e-3):6.1f} {rss:6.1f} {'-':>8} {'-':>6} {'-':>6}")
 print("ratio = copydesk wall / typos wall, the median of the paired runs (<= 0.5 is the goal)")
 
 # Instructions executed, one thread each: unlike wall time, the count hardly moves with the
