@@ -553,54 +553,58 @@ mod tests {
         }
     }
 
+    /// Each title over `body`: the one word flagged in each of `flagged`, nothing in `silent`.
+    fn assert_titles(body: &str, flagged: &[(&str, &str)], silent: &[&str]) {
+        for (title, word) in flagged {
+            assert_eq!(check(&format!("{title}{body}")).0, [*word], "{title}");
+        }
+        for title in silent {
+            let found = check(&format!("{title}{body}")).0;
+            assert!(found.is_empty(), "{title}: {found:?}");
+        }
+    }
+
+    /// A body that shares none of the titles' words: the titles speak for themselves.
+    const UNRELATED: &str = "\n\nThe weather turned cold in the north on Tuesday, and farmers fear for the harvest.\n";
+
     #[test]
     fn a_capitalised_function_word_makes_a_title_case_heading() {
-        // over a body that shares none of the title's words, a run of capitals could be one
-        // name; "About", "After", "Not" inside it could not
-        let body = "\n\nThe weather turned cold in the north on Tuesday, and farmers fear for the harvest.\n";
-        for (title, word) in [
-            ("Governor May Hold special Press Conference About Flooding", "special"),
-            ("Two Hikers Rescued After Three cold Nights on Ridge", "cold"),
-            ("Ferry Service Not Running in some Parts of Harbour", "some"),
-        ] {
-            let text = format!("{title}{body}");
-            assert_eq!(check(&text).0, [word], "{title}");
-        }
-        // names made of such words, and sentence case: nothing
-        for title in [
-            "Fans of the All Blacks gather in the square",
-            "Archive of Our Own beta opens to readers",
-            "Theresa May says she will stay on",
-            "Storm damage after the flood in Harbour Town",
-        ] {
-            let text = format!("{title}{body}");
-            assert!(check(&text).0.is_empty(), "{title}: {:?}", check(&text).0);
-        }
-        // a quoted work's title keeps its capitals
-        let text = format!("Critics praise 'Much Ado About Nothing' revival{body}");
-        assert!(check(&text).0.is_empty(), "{:?}", check(&text).0);
+        // a run of capitals could be one name; "About", "After", "Not" inside it could not
+        assert_titles(
+            UNRELATED,
+            &[
+                ("Governor May Hold special Press Conference About Flooding", "special"),
+                ("Two Hikers Rescued After Three cold Nights on Ridge", "cold"),
+                ("Ferry Service Not Running in some Parts of Harbour", "some"),
+            ],
+            // names made of such words, sentence case, a quoted work's title
+            &[
+                "Fans of the All Blacks gather in the square",
+                "Archive of Our Own beta opens to readers",
+                "Theresa May says she will stay on",
+                "Storm damage after the flood in Harbour Town",
+                "Critics praise 'Much Ado About Nothing' revival",
+            ],
+        );
     }
 
     #[test]
     fn a_capitalised_manner_adverb_makes_a_title_case_heading() {
-        let body = "\n\nThe weather turned cold in the north on Tuesday, and farmers fear for the harvest.\n";
-        for (title, word) in [
-            ("Rover Successfully Lands on distant Moon Crater", "distant"),
-            ("Museum Illegally Sold ancient Coins, Court Hears", "ancient"),
-        ] {
-            let text = format!("{title}{body}");
-            assert_eq!(check(&text).0, [word], "{title}");
-        }
-        // a periodical's name; a show's name the text writes so; sentence case
-        for text in [
-            format!("Reporter joins Weekly Standard after long stint{body}"),
-            "Strictly Come Dancing star opens village fete\n\nThe former Strictly Come Dancing contestant cut the ribbon on \
-             Saturday.\n"
-                .to_string(),
-            format!("Rover successfully lands on distant moon crater{body}"),
-        ] {
-            assert!(check(&text).0.is_empty(), "{text}: {:?}", check(&text).0);
-        }
+        assert_titles(
+            UNRELATED,
+            &[
+                ("Rover Successfully Lands on distant Moon Crater", "distant"),
+                ("Museum Illegally Sold ancient Coins, Court Hears", "ancient"),
+            ],
+            // a periodical's name; sentence case
+            &["Reporter joins Weekly Standard after long stint", "Rover successfully lands on distant moon crater"],
+        );
+        // a show's name the text writes so
+        assert_titles(
+            "\n\nThe former Strictly Come Dancing contestant cut the ribbon on Saturday.\n",
+            &[],
+            &["Strictly Come Dancing star opens village fete"],
+        );
     }
 
     #[test]
