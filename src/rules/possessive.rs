@@ -932,11 +932,11 @@ fn day_word_before_noun(doc: &Document<'_>, i: usize) -> Option<String> {
         let p = crate::text::Lowercase::of(doc.text(p.span()));
         is_plural_cue(p.as_str()) || matches!(p.as_str(), "a" | "an" | "all")
     });
-    let noun_next = next_text.bytes().all(|b| b.is_ascii_lowercase())
+    let a_noun_follows = next_text.bytes().all(|b| b.is_ascii_lowercase())
         && !lexicon::is_function_word(next_text)
         && !not_a_noun(next_text)
         && lexicon::is_lowercase_word(next_text);
-    (noun_next && !prev_is_determiner).then(|| if starts_upper(text) { crate::text::capitalize(with) } else { with.to_string() })
+    (a_noun_follows && !prev_is_determiner).then(|| if starts_upper(text) { crate::text::capitalize(with) } else { with.to_string() })
 }
 
 /// Words that "it's" stands before and the possessive "its" never does: an article, a
