@@ -216,8 +216,10 @@ impl HeadingCase {
     /// Music on Isle of Wight bill") reads like title case with one word left lowercase.
     /// - a word the text capitalises mid-sentence: 0, it is a name here;
     /// - otherwise an everyday word by the lexicon: 1 on its own, ½ inside a run of capitals
-    ///   (a run of capitals is often one name: "International Space Station") unless an
-    ///   article of 100 words or more never capitalises it mid-sentence.
+    ///   that looks like one name ("International Space Station": a word in it that is no
+    ///   everyday word, a country, or a noun that heads names, "Station", "Council", "Park";
+    ///   or a number after it) unless an article of 100 words or more never capitalises it
+    ///   mid-sentence. A run of everyday words alone ("Busy Lanes") counts 1 a word.
     ///
     /// Title case needs 2, or 1 with a strong piece, and at most one lowercase major word per
     /// two points of evidence: "Russia gets Investment Blessing" over an article about
@@ -283,6 +285,40 @@ impl HeadingCase {
                 named
             })
         };
+        // A run of capitals is one name when a word in it is no everyday word ("Jenson
+        // Button", "Hungarian Grand Prix") or names a kind of place, body, event or office
+        // ("International Space Station", "Spelling Bee", "Mount Cook"): a run of everyday
+        // words alone ("Traffic Jam", "Widens Lead") is how title case writes, not how names
+        // are made.
+        let name_word = |k: usize| {
+            words.get(k).is_some_and(|w| {
+                let t = doc.text(w.span());
+                let lower = crate::text::Lowercase::of(t);
+                is_all_caps(t)
+                    || t.chars().any(|c| c.is_ascii_digit())
+                    || !is_everyday(lower.as_str())
+                    || is_name_head(lower.as_str())
+                    || lexicon::is_country(t)
+                    || lexicon::is_city(t)
+            })
+        };
+        let mut name_run = vec![false; words.len()];
+        let mut start = 0;
+        while start < words.len() {
+            let mut end = start + 1;
+            if is_major_capital(start) {
+                while is_major_capital(end) {
+                    end += 1;
+                }
+                // (a number after the run is part of the name: "Fresh Fit 500", "Ranger 7")
+                let numbered = words.get(end).is_some_and(|w| doc.text(w.span()).starts_with(|c: char| c.is_ascii_digit()));
+                if end - start >= 2 && ((start..end).any(name_word) || numbered) {
+                    name_run[start..end].fill(true);
+                }
+            }
+            start = end;
+        }
+        let in_name_run = |j: usize| name_run[j];
         let (mut capitalized, mut lowercase, mut weight, mut strong, mut halves) = (0, Vec::new(), 0.0f32, 0, 0);
         // Minor words capitalised ("Developments In greece", "This API Is so fetching"): they
         // count as capitalised words, being the surest sign of title case.
@@ -420,7 +456,7 @@ impl HeadingCase {
                 // Inside a run of capitals it may be part of a name, unless the article (a body
                 // of some length) never writes it capitalised mid-sentence: a headline's names
                 // are the article's names.
-                let share = if in_run && !has_body() { 0.5 } else { 1.0 };
+                let share = if in_name_run(i) && !has_body() { 0.5 } else { 1.0 };
                 weight += share;
                 halves += usize::from(share < 1.0);
                 strong += usize::from(after_to || (has_body() && !beside_name(i)));
@@ -449,6 +485,187 @@ impl HeadingCase {
             );
         }
     }
+}
+
+/// Nouns that head the names of places, bodies, events, offices and documents ("Park",
+/// "Council", "Cup", "Minister", "Act"): a run of capitals holding one is a name in any style.
+const NAME_HEADS: &[&str] = &[
+    "academy",
+    "accord",
+    "act",
+    "agency",
+    "airport",
+    "alliance",
+    "amendment",
+    "army",
+    "assembly",
+    "association",
+    "authority",
+    "avenue",
+    "award",
+    "awards",
+    "bank",
+    "bay",
+    "beach",
+    "bee",
+    "bishop",
+    "board",
+    "bowl",
+    "bridge",
+    "bureau",
+    "cabinet",
+    "canal",
+    "cape",
+    "castle",
+    "cathedral",
+    "center",
+    "centre",
+    "championship",
+    "championships",
+    "chancellor",
+    "channel",
+    "charter",
+    "church",
+    "classic",
+    "club",
+    "coach",
+    "coalition",
+    "coast",
+    "college",
+    "commission",
+    "commissioner",
+    "committee",
+    "company",
+    "conference",
+    "congress",
+    "constitution",
+    "contest",
+    "convention",
+    "corporation",
+    "council",
+    "county",
+    "court",
+    "creek",
+    "cup",
+    "day",
+    "department",
+    "derby",
+    "directive",
+    "district",
+    "federation",
+    "festival",
+    "final",
+    "finals",
+    "force",
+    "forest",
+    "fort",
+    "foundation",
+    "fund",
+    "games",
+    "gardens",
+    "gazette",
+    "general",
+    "governor",
+    "grand",
+    "group",
+    "guard",
+    "hall",
+    "harbor",
+    "harbour",
+    "herald",
+    "highway",
+    "hill",
+    "hills",
+    "hospital",
+    "institute",
+    "island",
+    "islands",
+    "journal",
+    "judge",
+    "justice",
+    "king",
+    "lady",
+    "lake",
+    "league",
+    "lord",
+    "magazine",
+    "marathon",
+    "mayor",
+    "medal",
+    "minister",
+    "ministry",
+    "miss",
+    "mount",
+    "mountain",
+    "mountains",
+    "movement",
+    "museum",
+    "navy",
+    "ocean",
+    "office",
+    "open",
+    "organisation",
+    "organization",
+    "palace",
+    "parade",
+    "park",
+    "parliament",
+    "party",
+    "peninsula",
+    "police",
+    "policy",
+    "pope",
+    "port",
+    "president",
+    "prince",
+    "princess",
+    "prize",
+    "project",
+    "province",
+    "queen",
+    "race",
+    "records",
+    "region",
+    "republic",
+    "review",
+    "river",
+    "road",
+    "round",
+    "school",
+    "sea",
+    "secretary",
+    "senate",
+    "senator",
+    "series",
+    "service",
+    "society",
+    "square",
+    "stadium",
+    "stakes",
+    "state",
+    "station",
+    "strait",
+    "street",
+    "studio",
+    "studios",
+    "summit",
+    "theater",
+    "theatre",
+    "tour",
+    "tournament",
+    "tower",
+    "treaty",
+    "tribunal",
+    "trophy",
+    "trust",
+    "union",
+    "university",
+    "valley",
+    "village",
+];
+
+fn is_name_head(lower: &str) -> bool {
+    NAME_HEADS.binary_search(&lower).is_ok()
 }
 
 /// Pronouns of three letters or fewer, which many writers of title case leave lowercase with
@@ -604,6 +821,26 @@ mod tests {
             "\n\nThe former Strictly Come Dancing contestant cut the ribbon on Saturday.\n",
             &[],
             &["Strictly Come Dancing star opens village fete"],
+        );
+    }
+
+    #[test]
+    fn a_run_of_everyday_capitals_is_title_case_unless_it_names_something() {
+        // over no body to go by: everyday words capitalised side by side are how title case
+        // writes ("Busy Lanes", "Heavy Rain"); a run is one name when a word in it names a
+        // kind of place, body, event or office ("Park", "Club", "Station", "Secretary"), is a
+        // country, or comes before a number
+        assert_titles(
+            UNRELATED,
+            &[("Frogs block Busy Lanes in Heavy Rain", "block"), ("Wild Winds Topple old Garden Walls", "old")],
+            &[
+                "Hollow Creek National Park reopens",
+                "Silver Lake Rowing Club folds",
+                "Crew docks with International Space Station",
+                "Former Home Secretary dies",
+                "Band plays Fresh Start 500",
+                "Shops reopen in Eastern Turkey",
+            ],
         );
     }
 
