@@ -294,31 +294,24 @@ impl HeadingCase {
             words.get(k).is_some_and(|w| {
                 let t = doc.text(w.span());
                 let lower = crate::text::Lowercase::of(t);
+                // (the place lists asked last, of everyday words only: "Turkey", "Reading")
                 is_all_caps(t)
                     || t.chars().any(|c| c.is_ascii_digit())
-                    || !is_everyday(lower.as_str())
                     || is_name_head(lower.as_str())
+                    || !is_everyday(lower.as_str())
                     || lexicon::is_country(t)
                     || lexicon::is_city(t)
             })
         };
-        let mut name_run = vec![false; words.len()];
-        let mut start = 0;
-        while start < words.len() {
-            let mut end = start + 1;
-            if is_major_capital(start) {
-                while is_major_capital(end) {
-                    end += 1;
-                }
-                // (a number after the run is part of the name: "Fresh Fit 500", "Ranger 7")
-                let numbered = words.get(end).is_some_and(|w| doc.text(w.span()).starts_with(|c: char| c.is_ascii_digit()));
-                if end - start >= 2 && ((start..end).any(name_word) || numbered) {
-                    name_run[start..end].fill(true);
-                }
-            }
-            start = end;
-        }
-        let in_name_run = |j: usize| name_run[j];
+        // (worked out for the run around `j` when asked: only a heading with no body to go
+        // by asks)
+        let in_name_run = |j: usize| {
+            let start = (0..j).rev().take_while(|&k| is_major_capital(k)).last().unwrap_or(j);
+            let end = (j + 1..).find(|&k| !is_major_capital(k)).unwrap_or(j + 1);
+            // (a number after the run is part of the name: "Fresh Fit 500", "Ranger 7")
+            let numbered = || words.get(end).is_some_and(|w| doc.text(w.span()).starts_with(|c: char| c.is_ascii_digit()));
+            end - start >= 2 && ((start..end).any(name_word) || numbered())
+        };
         let (mut capitalized, mut lowercase, mut weight, mut strong, mut halves) = (0, Vec::new(), 0.0f32, 0, 0);
         // Minor words capitalised ("Developments In greece", "This API Is so fetching"): they
         // count as capitalised words, being the surest sign of title case.
@@ -456,7 +449,7 @@ impl HeadingCase {
                 // Inside a run of capitals it may be part of a name, unless the article (a body
                 // of some length) never writes it capitalised mid-sentence: a headline's names
                 // are the article's names.
-                let share = if in_name_run(i) && !has_body() { 0.5 } else { 1.0 };
+                let share = if !has_body() && in_name_run(i) { 0.5 } else { 1.0 };
                 weight += share;
                 halves += usize::from(share < 1.0);
                 strong += usize::from(after_to || (has_body() && !beside_name(i)));
