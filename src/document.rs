@@ -253,25 +253,33 @@ fn marked_spans(source: &str) -> Vec<Span> {
 
 /// Where an address found by [`MARKED`] ends: without the punctuation of the sentence around
 /// it ("see www.example.com.", "(at www.example.com)"), keeping a bracket the address opened
-/// itself ("…/wiki/Mercury_(planet)"). Code and comments end where they end.
+/// itself ("…/wiki/Mercury_(planet)"), and before the first bracket it closes without having
+/// opened it: Markdown runs a link's syntax on after its address, as in a badge
+/// ("[![build](https://…/badge.svg)](https://…)"), whose `](` is the link's, not the address's.
+/// Code and comments end where they end.
 fn url_end(found: &str) -> usize {
     if found.starts_with(['`', '<']) {
         return found.len();
     }
+    let (mut parens, mut brackets) = (0usize, 0usize);
     let mut end = found.len();
-    loop {
-        let kept = &found[..end];
-        let trimmed = match kept.as_bytes().last() {
-            Some(b'.' | b',' | b';' | b':' | b'!' | b'?' | b'\'' | b'*') => true,
-            Some(b')') => kept.matches('(').count() < kept.matches(')').count(),
-            Some(b']') => kept.matches('[').count() < kept.matches(']').count(),
-            _ => false,
+    for (i, b) in found.bytes().enumerate() {
+        let depth = match b {
+            b'(' | b')' => &mut parens,
+            b'[' | b']' => &mut brackets,
+            _ => continue,
         };
-        if !trimmed {
-            return end;
+        if matches!(b, b'(' | b'[') {
+            *depth += 1;
+        } else if *depth == 0 {
+            end = i;
+            break;
+        } else {
+            *depth -= 1;
         }
-        end -= 1;
     }
+    // (a bracket left at the end is one the address opened: the scan above cut at the others)
+    found[..end].trim_end_matches(['.', ',', ';', ':', '!', '?', '\'', '*']).len()
 }
 
 impl<'a> Document<'a> {
@@ -537,6 +545,13 @@ mod tests {
         let planet = src.find("planet)").unwrap() + 6;
         assert!(doc.is_masked(Span::new(planet, planet + 1)));
         assert!(!doc.is_masked(Span::new(src.len() - 1, src.len())));
+        // a Markdown link's brackets after an address are the link's (a badge's image inside a
+        // link, whose `](` the address would otherwise run on through), also in a text file
+        let src = "[![CI](https://ci.example.org/badge.svg?branch=main)](https://ci.example.org/runs) and more.\n";
+        let doc = Document::parse(src, "t.txt", Format::PlainText);
+        let link_close = src.find(")](").unwrap() + 1;
+        assert!(!doc.is_masked(Span::new(link_close, link_close + 1)), "{:?}", doc.masked_spans());
+        assert!(!doc.is_masked(Span::new(0, 1)));
         // TeX's quotation marks are no code: the words between them stay prose
         let src = "He wrote ``no GUI at all?'' (and more). I mean, ``lack of one.''";
         let doc = Document::parse(src, "t.txt", Format::PlainText);

@@ -35,8 +35,15 @@ pub(super) fn blocks(source: &str, masked: &mut Vec<Span>) -> Vec<Block> {
 
     // A BOM is not text: parse after it and shift the offsets back.
     let bom = if source.starts_with('\u{FEFF}') { '\u{FEFF}'.len_utf8() } else { 0 };
+    // The links open at the moment, and the end of the last event read.
+    let mut links: Vec<Span> = Vec::new();
+    let mut last_end = 0;
     for (event, range) in Parser::new_ext(&source[bom..], options).into_offset_iter() {
         let span = Span::new(range.start + bom, range.end + bom);
+        // Where the innermost open link's text has got to: the end of the last event inside it
+        // (a link's text starts after its `[`).
+        let previous_end =
+            std::mem::replace(&mut last_end, if matches!(event, Event::Start(Tag::Link { .. })) { span.start + 1 } else { span.end });
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
                 let text = &source[span.start..span.end];
@@ -98,11 +105,18 @@ pub(super) fn blocks(source: &str, masked: &mut Vec<Span>) -> Vec<Block> {
             Event::Code(_) | Event::InlineHtml(_) | Event::Html(_) | Event::InlineMath(_) | Event::DisplayMath(_) => masked.push(span),
             Event::Start(Tag::Image { .. }) => masked.push(span),
             Event::Start(Tag::Link { .. }) => {
-                let text = &source[span.start..span.end];
-                if let Some(i) = text.rfind("](") {
-                    masked.push(Span::new(span.start + i + 1, span.end));
-                } else if text.starts_with('<') {
+                if source[span.start..span.end].starts_with('<') {
                     masked.push(span); // autolink
+                } else {
+                    links.push(span);
+                }
+            }
+            // A link's syntax is no prose: its opening `[`, and everything after its text
+            // (`](destination)`, `][label]`, `]`), whatever the text holds (a badge's image).
+            Event::End(TagEnd::Link) => {
+                if let Some(link) = links.pop() {
+                    masked.push(Span::new(link.start, link.start + 1));
+                    masked.push(Span::new(previous_end.clamp(link.start + 1, link.end), link.end));
                 }
             }
             _ => {}
@@ -175,5 +189,32 @@ mod bom_tests {
         assert_eq!(blocks[0].kind, BlockKind::Title);
         assert_eq!(&src[blocks[0].content.start..blocks[0].content.end], "The Title");
         assert_eq!(&src[blocks[1].content.start..blocks[1].content.end], "Body text.");
+    }
+}
+
+#[cfg(test)]
+mod link_tests {
+    use super::*;
+
+    /// The text of `src` with every masked byte replaced by `#`.
+    fn unmasked(src: &str) -> String {
+        let mut masked = Vec::new();
+        blocks(src, &mut masked);
+        src.char_indices().map(|(i, c)| if masked.iter().any(|m| m.start <= i && i < m.end) { '#' } else { c }).collect()
+    }
+
+    #[test]
+    fn a_links_syntax_is_masked_and_its_text_kept() {
+        assert_eq!(unmasked("See [the docs](https://x.org) now."), "See #the docs################ now.");
+        // reference, collapsed (whose empty `[]` the parser leaves out of the link: a pair
+        // of brackets, balanced) and shortcut links; emphasis in the text
+        assert_eq!(
+            unmasked("A [b][r], [c][] and [*d*].\n\n[r]: u\n[c]: u\n[*d*]: u"),
+            "A #b####, #c#[] and #*d*#.\n\n[r]: u\n[c]: u\n[*d*]: u"
+        );
+        // a badge: an image (masked whole) inside a link, inline or by reference
+        assert_eq!(unmasked("[![CI](b.svg)](c) and [![Docs](d.svg)][r]\n\n[r]: u"), "################# and ###################\n\n[r]: u");
+        // brackets in a link's text are the text's
+        assert_eq!(unmasked("[a [b] c](u)"), "#a [b] c####");
     }
 }
