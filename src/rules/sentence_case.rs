@@ -7,10 +7,11 @@
 //! **Never** on lowercase brands (iPhone, eBay), digits, URLs, code, identifiers and file names,
 //! handles no dictionary knows and the document never capitalises ("mstriemer fixed…"), a tool's
 //! or value's name the document writes lowercase and never capitalised, opening a sentence as
-//! the subject of a verb ("public contains only…"), name
+//! the subject of a verb ("public contains only…"), a name a heading opens with lowercase, name
 //! particles (de, van), the continuation of a quotation or of an ellipsis, a reference list's
 //! back-links, lists whose items are all lowercase (the lines of a flattened one too), a sentence
-//! going on around material an extractor dropped after a colon, a paragraph going on with one
+//! going on around material an extractor dropped after a colon or through a list ("either of" /
+//! the items / "at your option."), a paragraph going on with one
 //! an extractor cut off mid-sentence ("…a unique topic, and" / "shorter pages…"), or a word or
 //! two of a flattened table on a line.
 //! **Fix** (safe) capitalises the first letter.
@@ -38,7 +39,10 @@ several words. Lowercase brands (iPhone, eBay), digits, URLs, code, identifiers 
 (\"pdf.js\", \"musl_writev\"), handles that are no English word and that the document never \
 capitalises (\"mstriemer fixed the dialog\"), a tool's or value's name that the document writes \
 lowercase elsewhere and never capitalised, opening a sentence as the subject of a verb (\"public \
-contains only the final changes\"; never a function word), name particles (de, van, von), the continuation of a \
+contains only the final changes\"; never a function word), a name the document's title or a heading \
+opens with, lowercase as there and never capitalised (\"# fancy-regex\" over \"fancy-regex is…\"), a \
+paragraph after a list that the paragraph before introduced without ending its sentence (\"Licensed \
+under either of\" / the licences / \"at your option.\"), name particles (de, van, von), the continuation of a \
 quotation or an ellipsis, a reference list's back-links (\"^ a b\"), lists written all in \
 lowercase (and short unpunctuated lines that follow another such lowercase line: a flattened \
 list), a paragraph going on after one that ends with a colon (the code or quotation it \
@@ -138,7 +142,16 @@ impl SentenceCase {
                 )
                 && doc.evidence().usage(&lower).lower_mid >= 1
         };
-        shape_ok && (handle() || named_subject()) && never_capitalised()
+        // A name the document's title or a heading opens with, lowercase as here ("# fancy-regex"
+        // over "fancy-regex is…"): every style capitalises a heading's first word, so the
+        // lowercase is the name's own.
+        let opens_a_heading = || {
+            doc.blocks
+                .iter()
+                .enumerate()
+                .any(|(b, block)| block.kind.is_heading_like() && doc.words_in_block(b).first().is_some_and(|w| doc.text(w.span()) == bare))
+        };
+        shape_ok && (handle() || named_subject() || opens_a_heading()) && never_capitalised()
     }
 }
 
@@ -202,6 +215,7 @@ impl Rule for SentenceCase {
                     after_colon
                         || (content.ends_with(':') && words.len() <= 12)
                         || in_a_list
+                        || previous.is_some_and(|p| ends_a_list_its_sentence_runs_through(doc, p))
                         || previous.is_some_and(|p| {
                             cut_off(doc, p, bi, words.first().map_or("", |w| doc.text(w.span())))
                                 || (stops_on_a_word(doc, p, true) && breaks_mid_sentence())
@@ -230,6 +244,22 @@ impl Rule for SentenceCase {
             }
         }
     }
+}
+
+/// Whether block `last` is the last item of a list that a sentence runs through: the
+/// paragraph before the list introduces it without ending a sentence, so the paragraph after
+/// it goes on with that sentence ("Licensed under either of" / the licences / "at your
+/// option.").
+fn ends_a_list_its_sentence_runs_through(doc: &Document<'_>, last: usize) -> bool {
+    let block = &doc.blocks[last];
+    if block.kind != BlockKind::ListItem {
+        return false;
+    }
+    let first = (0..last).rev().take_while(|&b| doc.blocks[b].kind == BlockKind::ListItem && doc.blocks[b].group == block.group).last();
+    let intro = first.unwrap_or(last).checked_sub(1).map(|b| &doc.blocks[b]);
+    intro.is_some_and(|b| {
+        b.kind == BlockKind::Paragraph && !doc.text(b.content).trim_end().ends_with(['.', '!', '?', '"', '”', '’', '\'', ')'])
+    })
 }
 
 /// The word after one space at the start of `text`, or "" ("evolve lets you" → "lets").
@@ -456,6 +486,28 @@ mod tests {
         let text = "Title Here\n\nThe x-axis shows the population.\n\nthe y-axis shows stack depth\n\nthe figures \
                     are plain.\n\nthe chart was drawn by hand\n";
         assert_eq!(flagged(ID, text), ["the", "the", "the"]);
+    }
+
+    #[test]
+    fn a_sentence_running_through_a_list_goes_on_after_it() {
+        // the paragraph before the list introduces it without ending a sentence
+        let text = "# Ferry passes\n\nA pass is sold for either of\n\n- the inner harbour, or\n- the outer islands\n\nat the \
+                    same price.\n";
+        assert!(flagged(ID, text).is_empty(), "{:?}", flagged(ID, text));
+        // a list after a finished sentence: the paragraph after it starts one of its own
+        let text = "# Ferry passes\n\nTwo passes are sold.\n\n- the inner harbour pass\n- the outer islands pass\n\nboth \
+                    cost the same.\n";
+        assert_eq!(flagged(ID, text), ["both"]);
+    }
+
+    #[test]
+    fn a_name_a_heading_writes_lowercase_is_left_as_written() {
+        // every style capitalises a heading's first word: lowercase there, it is the name's own
+        let text = "# fair-copy\n\nfair-copy is a small tool for marking up quotations.\n\n## Use\n\nRun it on a folder.\n";
+        assert!(flagged(ID, text).is_empty(), "{:?}", flagged(ID, text));
+        // but not a word the text capitalises elsewhere
+        let text = "# fair-copy\n\nfair-copy is a small tool. Fair-copy was written in a week.\n";
+        assert_eq!(flagged(ID, text), ["fair-copy"]);
     }
 
     #[test]
