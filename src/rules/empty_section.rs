@@ -2,6 +2,8 @@
 //!
 //! **Flags** "Sources:" followed by nothing, or only by boilerplate (a related-stories list),
 //! and a heading followed directly by a heading of the same or a higher level, or by the end.
+//! **Never** a heading that is one link (an entry of the page's contents); HTML that shows text
+//! is content.
 //! **Why** scrapers keep the label and lose what it labelled; readers see a promise unkept.
 //! **Fix** (unsafe) deletes the heading or label.
 
@@ -24,7 +26,8 @@ pub static META: RuleMeta = RuleMeta {
     explanation: "Flags a heading, or a short label ending in a colon such as \"Sources:\", that has no \
 content before the next heading of the same or a higher level or the end of the document. Content \
 that is itself boilerplate (a \"Stories You Will Also Like\" list, share buttons) does not count as \
-content. The fix deletes the heading and is unsafe: perhaps the section's text was lost and should \
+content; HTML that shows text does (\"<sup>Licensed under …</sup>\"). A heading that is one link \
+(\"## [Change log](CHANGELOG.md)\") points to its section elsewhere and is never flagged. The fix deletes the heading and is unsafe: perhaps the section's text was lost and should \
 be restored instead.",
     bad: "Sources:\nStories You Will Also Like\nAnother Headline Here",
     good: "Sources: Kyodo News, Reuters.",
@@ -54,6 +57,9 @@ impl EmptySection {
     fn opener_level(&self, doc: &Document<'_>, bi: usize) -> Option<u8> {
         let block = &doc.blocks[bi];
         match block.kind {
+            // A heading that is one link points to its section elsewhere ("## [Change
+            // log](CHANGELOG.md)"): an entry of the page's contents, not a section of its own.
+            BlockKind::Heading(_) if is_one_link(doc.text(block.content)) => None,
             BlockKind::Heading(level) => Some(level),
             BlockKind::Paragraph => {
                 let text = doc.text(block.content).trim_end_matches(['*', '_']);
@@ -77,8 +83,14 @@ impl Rule for EmptySection {
 
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
         let chrome = self.detector.boilerplate_blocks(doc);
-        let prose: Vec<usize> =
-            (0..doc.blocks.len()).filter(|&i| doc.blocks[i].kind.is_prose() || doc.blocks[i].kind == BlockKind::Code).collect();
+        // Content: prose, code, and HTML that shows text ("<sup>Licensed under …</sup>"; not a
+        // bare "<br>" or a comment).
+        let content = |i: usize| match doc.blocks[i].kind {
+            BlockKind::Code => true,
+            BlockKind::Html => shows_text(doc.text(doc.blocks[i].content)),
+            kind => kind.is_prose(),
+        };
+        let prose: Vec<usize> = (0..doc.blocks.len()).filter(|&i| content(i)).collect();
         for (n, &bi) in prose.iter().enumerate() {
             if chrome.contains(&bi) {
                 continue;
@@ -111,6 +123,29 @@ impl Rule for EmptySection {
     }
 }
 
+/// Whether `text` is one Markdown link and nothing else: "[Change log](CHANGELOG.md)".
+fn is_one_link(text: &str) -> bool {
+    let Some(rest) = text.trim().strip_prefix('[') else { return false };
+    rest.split_once("](")
+        .is_some_and(|(label, target)| !label.contains(']') && target.ends_with(')') && !target[..target.len() - 1].contains([')', ' ']))
+}
+
+/// Whether an HTML block shows any text: a letter or digit outside its tags and comments.
+fn shows_text(html: &str) -> bool {
+    let mut rest = html;
+    while let Some(at) = rest.find(|c: char| c == '<' || c.is_alphanumeric()) {
+        if !rest[at..].starts_with('<') {
+            return true;
+        }
+        let close = if rest[at..].starts_with("<!--") { "-->" } else { ">" };
+        match rest[at..].find(close) {
+            Some(end) => rest = &rest[at + end + close.len()..],
+            None => return false,
+        }
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use crate::diagnostic::Applicability::{Safe, Unsafe};
@@ -139,8 +174,25 @@ mod tests {
             "# A Title\n\n## Background\n\nIt began in May.\n\n## Reaction\n\nPeople cheered.\n",
             "# A Title\n\n## Background\n\n### Early years\n\nIt began in May.\n",
             "Title Here\n\nSources:\nThe city budget office.\n",
+            // content in HTML; a heading that is one link to its section elsewhere
+            "# A Title\n\n## Licence\n\n<sup>\nFree to share <a href=\"L\">under the licence</a>.\n</sup>\n\n## Reaction\n\nPeople cheered.\n",
+            "# A Title\n\n## [Change log](CHANGES.md)\n\n## Reaction\n\nPeople cheered.\n",
         ] {
             assert!(findings(ID, text).is_empty(), "{text:?}");
         }
+        // HTML that shows no text is no content
+        let text = "# A Title\n\n## Licence\n\n<br>\n\n<!-- to do -->\n\n## Reaction\n\nPeople cheered.\n";
+        assert_eq!(findings(ID, text).len(), 1);
+    }
+
+    #[test]
+    fn html_shows_text_outside_its_tags_and_comments() {
+        assert!(super::shows_text("<sup>\nLicensed under <a href=\"x\">MIT</a>\n</sup>"));
+        assert!(!super::shows_text("<br>\n<hr/>"));
+        assert!(!super::shows_text("<!-- a comment with words -->\n<p align=\"center\"></p>"));
+        assert!(!super::shows_text("<div unclosed"));
+        assert!(super::is_one_link("[Change log](CHANGELOG.md)"));
+        assert!(!super::is_one_link("[Change log](CHANGELOG.md) and more"));
+        assert!(!super::is_one_link("Change log"));
     }
 }
