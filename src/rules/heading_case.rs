@@ -42,7 +42,8 @@ U.S.-Japan security Relations\", also a subtitle's first word after a colon: \"O
 Binaries\", and a compound's lowercase first part: \"Repair earthquake-Induced Crack\") and a capital \
 letter after an apostrophe, the artefact of naive title-casing (\"What’S The Real Story?\"). Sentence-case headings with names (\"Ad sales boost Time \
 Warner profit\") and real title case with lowercase minor words (of, the, in, for, and) are both \
-fine, as are other hyphenated words, particles before names (al-Qaeda), acronyms and brands (U.S.-Japan, NATO, iPhone) and pronouns of three \
+fine, as are other hyphenated words, particles before names (al-Qaeda), acronyms and brands (U.S.-Japan, NATO, iPhone, CycloneDX), a word alone in brackets (\"Indented Documents \
+(indoc)\", a link's \"[edit]\") and pronouns of three \
 letters or fewer that many writers leave lowercase with the minor words (\"Leave it Out\", \"Here’s our \
 Review\"); a line in brackets is an aside or a caption, not a heading. A capitalised function word that no \
 name is made of (\"About\", \"After\", \"Not\") or adverb in -ly (\"Successfully\") marks title case even inside a \
@@ -336,6 +337,9 @@ impl HeadingCase {
             }
             open
         };
+        // A word alone in brackets: an abbreviation or a name as it is written, or a link's
+        // residue ("Indented Documents (indoc)", "Year 2038 (y2038)", "History[edit]").
+        let bracketed = |span: Span| doc.source[..span.start].ends_with(['(', '[']) && doc.source[span.end..].starts_with([')', ']']);
         // A body of some length, about the heading: at least 3 in 10 of the heading's content
         // words appear in the prose (so in 19 in 20 edited articles, and in 1 in 50 headlines
         // put over another article). A headline over an unrelated or missing body tells
@@ -387,8 +391,12 @@ impl HeadingCase {
                 lowercase.push(*word);
                 continue;
             }
-            if is_all_caps(text) || text.chars().any(|c| c.is_ascii_digit()) || (has_inner_upper(text) && !starts_upper(text)) {
-                continue; // NATO, 2024, iPhone: neutral
+            // (a capital right after a lowercase letter is a brand's: "CycloneDX", "YouTube";
+            // not "Long-Running", whose capital follows a hyphen)
+            let camel_case = text.chars().zip(text.chars().skip(1)).any(|(a, b)| a.is_lowercase() && b.is_uppercase());
+            if is_all_caps(text) || text.chars().any(|c| c.is_ascii_digit()) || (has_inner_upper(text) && !starts_upper(text)) || camel_case
+            {
+                continue; // NATO, 2024, iPhone, YouTube: neutral
             }
             let lower = text.to_lowercase();
             if self.minor.contains(&lower) {
@@ -453,7 +461,8 @@ impl HeadingCase {
                 weight += share;
                 halves += usize::from(share < 1.0);
                 strong += usize::from(after_to || (has_body() && !beside_name(i)));
-            } else if starts_lower(text) && !self.always_lower.contains(text) && !SHORT_PRONOUNS.contains(&text) {
+            } else if starts_lower(text) && !self.always_lower.contains(text) && !SHORT_PRONOUNS.contains(&text) && !bracketed(word.span())
+            {
                 lowercase.push(*word);
             }
         }
@@ -834,6 +843,19 @@ mod tests {
                 "Band plays Fresh Start 500",
                 "Shops reopen in Eastern Turkey",
             ],
+        );
+    }
+
+    #[test]
+    fn a_brand_in_camel_case_and_a_word_alone_in_brackets_are_as_written() {
+        // a brand's inner capital is no evidence of title case; a word alone in brackets is an
+        // abbreviation, a name or a link's residue; a phrase in brackets is the title's own
+        let body = "\n\nThe indoc macro keeps indented documents tidy, the cyclonedx files list supported versions, \
+                    and the early history of each edit is kept.\n";
+        assert_titles(
+            body,
+            &[("Reading Old Files (for Older versions of the Tool)", "versions")],
+            &["Supported CycloneDX versions", "Indented Documents (indoc)", "Early History[edit]"],
         );
     }
 
