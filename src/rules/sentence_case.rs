@@ -10,8 +10,8 @@
 //! the subject of a verb ("public contains only…"), a name a heading opens with lowercase, name
 //! particles (de, van), the continuation of a quotation or of an ellipsis, a reference list's
 //! back-links, lists whose items are all lowercase (the lines of a flattened one too), a sentence
-//! going on around material an extractor dropped after a colon or through a list ("either of" /
-//! the items / "at your option."), a paragraph going on with one
+//! going on around material an extractor dropped after a colon, through a list ("either of" /
+//! the items / "at your option.") or after code, a paragraph going on with one
 //! an extractor cut off mid-sentence ("…a unique topic, and" / "shorter pages…"), or a word or
 //! two of a flattened table on a line.
 //! **Fix** (safe) capitalises the first letter.
@@ -41,8 +41,9 @@ capitalises (\"mstriemer fixed the dialog\"), a tool's or value's name that the 
 lowercase elsewhere and never capitalised, opening a sentence as the subject of a verb (\"public \
 contains only the final changes\"; never a function word), a name the document's title or a heading \
 opens with, lowercase as there and never capitalised (\"# fancy-regex\" over \"fancy-regex is…\"), a \
-paragraph after a list that the paragraph before introduced without ending its sentence (\"Licensed \
-under either of\" / the licences / \"at your option.\"), name particles (de, van, von), the continuation of a \
+paragraph after a list that the paragraph before introduced with no mark at its end (\"Licensed \
+under either of\" / the licences / \"at your option.\"), a paragraph going on after code (\"We change \
+it to this\" / the code / \"and compile it\"), name particles (de, van, von), the continuation of a \
 quotation or an ellipsis, a reference list's back-links (\"^ a b\"), lists written all in \
 lowercase (and short unpunctuated lines that follow another such lowercase line: a flattened \
 list), a paragraph going on after one that ends with a colon (the code or quotation it \
@@ -212,7 +213,10 @@ impl Rule for SentenceCase {
                     };
                     let in_a_list =
                         list_line(bi, content) && previous.is_some_and(|p| list_line(p, doc.text(doc.blocks[p].content).trim_end()));
+                    // (code shown mid-sentence: "we change it to this:" / the code / "and compile it")
+                    let after_code = bi.checked_sub(1).is_some_and(|p| doc.blocks[p].kind == BlockKind::Code);
                     after_colon
+                        || after_code
                         || (content.ends_with(':') && words.len() <= 12)
                         || in_a_list
                         || previous.is_some_and(|p| ends_a_list_its_sentence_runs_through(doc, p))
@@ -247,8 +251,8 @@ impl Rule for SentenceCase {
 }
 
 /// Whether block `last` is the last item of a list that a sentence runs through: the
-/// paragraph before the list introduces it without ending a sentence, so the paragraph after
-/// it goes on with that sentence ("Licensed under either of" / the licences / "at your
+/// paragraph before the list introduces it with no mark at its end (a word or a comma), so the
+/// paragraph after it goes on with that sentence ("Licensed under either of" / the licences / "at your
 /// option.").
 fn ends_a_list_its_sentence_runs_through(doc: &Document<'_>, last: usize) -> bool {
     let block = &doc.blocks[last];
@@ -257,8 +261,10 @@ fn ends_a_list_its_sentence_runs_through(doc: &Document<'_>, last: usize) -> boo
     }
     let first = (0..last).rev().take_while(|&b| doc.blocks[b].kind == BlockKind::ListItem && doc.blocks[b].group == block.group).last();
     let intro = first.unwrap_or(last).checked_sub(1).map(|b| &doc.blocks[b]);
+    // (a colon ends the lead-in: what follows the list is a sentence of its own, "The details
+    // come to us from Reuters:" / the measures / "the government also promised…")
     intro.is_some_and(|b| {
-        b.kind == BlockKind::Paragraph && !doc.text(b.content).trim_end().ends_with(['.', '!', '?', '"', '”', '’', '\'', ')'])
+        b.kind == BlockKind::Paragraph && doc.text(b.content).trim_end().ends_with(|c: char| c.is_alphanumeric() || c == ',')
     })
 }
 
@@ -494,10 +500,20 @@ mod tests {
         let text = "# Ferry passes\n\nA pass is sold for either of\n\n- the inner harbour, or\n- the outer islands\n\nat the \
                     same price.\n";
         assert!(flagged(ID, text).is_empty(), "{:?}", flagged(ID, text));
-        // a list after a finished sentence: the paragraph after it starts one of its own
-        let text = "# Ferry passes\n\nTwo passes are sold.\n\n- the inner harbour pass\n- the outer islands pass\n\nboth \
-                    cost the same.\n";
-        assert_eq!(flagged(ID, text), ["both"]);
+        // a list after a finished sentence or a lead-in with a colon: the paragraph after it
+        // starts a sentence of its own
+        for text in [
+            "# Ferry passes\n\nTwo passes are sold.\n\n- the inner harbour pass\n- the outer islands pass\n\nboth cost the same.\n",
+            "# Ferry passes\n\nTwo passes are sold:\n\n- the inner harbour pass\n- the outer islands pass\n\nboth cost the same.\n",
+        ] {
+            assert_eq!(flagged(ID, text), ["both"], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_sentence_going_on_after_code_is_left_alone() {
+        let text = "# Tracing calls\n\nWe change the call to this\n\n```\nrun(x ** 2)\n```\n\nand compile it again.\n";
+        assert!(flagged(ID, text).is_empty(), "{:?}", flagged(ID, text));
     }
 
     #[test]
