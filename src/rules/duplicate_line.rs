@@ -7,7 +7,8 @@
 //! reported however short), table separator rows, code, a refrain: a short line repeated in
 //! verse (lyrics, a poem), where repeating is the form, a short line of dialogue said again
 //! further on, or a how-to's step said again (a short line ending with a colon, and the line
-//! going on after it).
+//! going on after it), an item listed again in another section's list (a changelog's releases;
+//! a section pasted twice repeats its headings too, and its items are reported).
 //! **Fix** deletes the repeat: safe for an exact repeat, unsafe when only the site suffix differs.
 
 use super::boilerplate::Detector;
@@ -38,7 +39,9 @@ ending without a sentence's mark: lyrics, a poem) a short line may come back, un
 title right under it. So is a line of dialogue said again further on (a short quotation on a \
 line of its own, \"“I would prefer not to.”\", not right under its first time), and a how-to's \
 step said again further on: a short line ending with a colon, whose code or command the extractor \
-dropped (\"Then edit the repository configuration:\"), and the line going on after it. Page chrome the \
+dropped (\"Then edit the repository configuration:\"), and the line going on after it; and an item listed \
+again in another section's list (a changelog's releases: the headings above the two lists differ, \
+where a section pasted twice repeats them). Page chrome the \
 page repeats (\"Photo by …\" under each picture, \"Continue reading the main story\") is left to \
 `boilerplate`, which deletes every copy; a repeated title is a duplicate even when it reads like chrome. \
 The fix deletes the repeat: safe when the repeat is exact, unsafe \
@@ -170,7 +173,14 @@ impl Rule for DuplicateLine {
                             chrome
                         })[bi]
                 };
-                if toc || refrain || said_again || step_again || step_goes_on || chrome() {
+                // An item listed again in another section's list: a changelog's releases, a
+                // feature table per version ("- Support for Python 3.13" under two releases). A
+                // section pasted twice repeats its heading too, so the headings must differ.
+                let listed_again = block.kind == BlockKind::ListItem
+                    && doc.blocks[first].kind == BlockKind::ListItem
+                    && doc.blocks[first].group != block.group
+                    && section_path(doc, first) != section_path(doc, bi);
+                if toc || refrain || said_again || step_again || step_goes_on || listed_again || chrome() {
                     continue;
                 }
                 let line = doc.line_of(doc.blocks[first].span.start) + 1;
@@ -195,6 +205,23 @@ impl Rule for DuplicateLine {
             }
         }
     }
+}
+
+/// The headings block `bi` stands under, innermost first, by their text: the nearest heading
+/// before it, then the nearest of a higher level before that, and so on ("Fixed" under
+/// "3.2.0" is another section than "Fixed" under "3.3.0").
+fn section_path<'d>(doc: &'d Document<'_>, bi: usize) -> Vec<&'d str> {
+    let mut path = Vec::new();
+    let mut above = u8::MAX;
+    for b in (0..bi).rev() {
+        if let BlockKind::Heading(level) = doc.blocks[b].kind {
+            if level < above {
+                path.push(doc.normalized(b));
+                above = level;
+            }
+        }
+    }
+    path
 }
 
 #[cfg(test)]
@@ -260,6 +287,16 @@ The site has been written by one person since 2002, about design.
         // further down, a short line that happens to match the title is a heading of its own
         let text = "Field notes\n\nThe survey team walked the river path on Monday and counted birds.\n\nField notes\n\nMore.\n";
         assert!(flagged("duplicate-line", text).is_empty());
+    }
+
+    #[test]
+    fn an_item_listed_again_in_another_section_is_no_duplicate() {
+        let item = "- The harbour timetable now lists the winter crossings";
+        let text = format!("# Changes\n\n## 2.0\n\n### Fixed\n\n{item}\n- Fares\n\n## 1.9\n\n### Fixed\n\n{item}\n- Maps\n");
+        assert!(flagged("duplicate-line", &text).is_empty(), "{:?}", flagged("duplicate-line", &text));
+        // a section pasted twice repeats its headings too: its items are duplicates
+        let text = format!("# Changes\n\n## 2.0\n\n{item}\n- Fares\n\n## 2.0\n\n{item}\n- Fares\n");
+        assert_eq!(flagged("duplicate-line", &text), [&item[2..]]);
     }
 
     #[test]
