@@ -46,7 +46,8 @@ fi
 cd "$work"
 "$bin" lint . --format json >"$work/out.json" 2>/dev/null || true
 python3 - "$work/out.json" "$verbose" <<'PY'
-import collections, glob, json, sys
+import collections, glob, json, signal, sys
+signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # quiet when the reader stops early (| head)
 diags = [d for d in json.load(open(sys.argv[1]))['diagnostics'] if d['severity'] in ('warning', 'error')]
 words = sum(len(open(f, encoding='utf-8', errors='replace').read().split()) for f in glob.glob('*.md'))
 files = len(glob.glob('*.md'))

@@ -116,7 +116,7 @@ pub(super) fn blocks(source: &str, masked: &mut Vec<Span>) -> Vec<Block> {
             Event::End(TagEnd::Link) => {
                 if let Some(link) = links.pop() {
                     masked.push(Span::new(link.start, link.start + 1));
-                    masked.push(Span::new(previous_end.clamp(link.start + 1, link.end), link.end));
+                    masked.push(Span::new(previous_end.max(link.start + 1).min(link.end), link.end));
                 }
             }
             _ => {}
