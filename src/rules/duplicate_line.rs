@@ -8,7 +8,8 @@
 //! verse (lyrics, a poem), where repeating is the form, a short line of dialogue said again
 //! further on, or a how-to's step said again (a short line ending with a colon, and the line
 //! going on after it), an item listed again in another section's list (a changelog's releases;
-//! a section pasted twice repeats its headings too, and its items are reported).
+//! a section pasted twice repeats its headings too, and its items are reported) or a paragraph
+//! said again under other Markdown headings (a release's thanks).
 //! **Fix** deletes the repeat: safe for an exact repeat, unsafe when only the site suffix differs.
 
 use super::boilerplate::Detector;
@@ -41,7 +42,8 @@ line of its own, \"“I would prefer not to.”\", not right under its first tim
 step said again further on: a short line ending with a colon, whose code or command the extractor \
 dropped (\"Then edit the repository configuration:\"), and the line going on after it; and an item listed \
 again in another section's list (a changelog's releases: the headings above the two lists differ, \
-where a section pasted twice repeats them). Page chrome the \
+where a section pasted twice repeats them), or a paragraph said again under other Markdown headings (a \
+release's \"Thanks to all of the contributors!\"). Page chrome the \
 page repeats (\"Photo by …\" under each picture, \"Continue reading the main story\") is left to \
 `boilerplate`, which deletes every copy; a repeated title is a duplicate even when it reads like chrome. \
 The fix deletes the repeat: safe when the repeat is exact, unsafe \
@@ -176,10 +178,19 @@ impl Rule for DuplicateLine {
                 // An item listed again in another section's list: a changelog's releases, a
                 // feature table per version ("- Support for Python 3.13" under two releases). A
                 // section pasted twice repeats its heading too, so the headings must differ.
-                let listed_again = block.kind == BlockKind::ListItem
-                    && doc.blocks[first].kind == BlockKind::ListItem
-                    && doc.blocks[first].group != block.group
-                    && section_path(doc, first) != section_path(doc, bi);
+                // So is a paragraph said again under another section's Markdown headings ("Thanks
+                // to all of the contributors for this release!" under each release): a writer's
+                // formula, where an inferred heading of scraped text could be a copy's.
+                let listed_again = match (doc.blocks[first].kind, block.kind) {
+                    (BlockKind::ListItem, BlockKind::ListItem) => {
+                        doc.blocks[first].group != block.group && section_path(doc, first, false) != section_path(doc, bi, false)
+                    }
+                    (BlockKind::Paragraph, BlockKind::Paragraph) => {
+                        let (a, b) = (section_path(doc, first, true), section_path(doc, bi, true));
+                        !a.is_empty() && !b.is_empty() && a != b
+                    }
+                    _ => false,
+                };
                 if toc || refrain || said_again || step_again || step_goes_on || listed_again || chrome() {
                     continue;
                 }
@@ -209,13 +220,14 @@ impl Rule for DuplicateLine {
 
 /// The headings block `bi` stands under, innermost first, by their text: the nearest heading
 /// before it, then the nearest of a higher level before that, and so on ("Fixed" under
-/// "3.2.0" is another section than "Fixed" under "3.3.0").
-fn section_path<'d>(doc: &'d Document<'_>, bi: usize) -> Vec<&'d str> {
+/// "3.2.0" is another section than "Fixed" under "3.3.0"). `explicit`: Markdown's headings
+/// only, not those inferred from short lines.
+fn section_path<'d>(doc: &'d Document<'_>, bi: usize, explicit: bool) -> Vec<&'d str> {
     let mut path = Vec::new();
     let mut above = u8::MAX;
     for b in (0..bi).rev() {
         if let BlockKind::Heading(level) = doc.blocks[b].kind {
-            if level < above {
+            if level < above && (doc.blocks[b].explicit || !explicit) {
                 path.push(doc.normalized(b));
                 above = level;
             }
@@ -297,6 +309,12 @@ The site has been written by one person since 2002, about design.
         // a section pasted twice repeats its headings too: its items are duplicates
         let text = format!("# Changes\n\n## 2.0\n\n{item}\n- Fares\n\n## 2.0\n\n{item}\n- Fares\n");
         assert_eq!(flagged("duplicate-line", &text), [&item[2..]]);
+        // a writer's formula under each Markdown section; not a paragraph scraped twice
+        let thanks = "Thanks to everyone who sent in a fix for this release!";
+        let text = format!("# Changes\n\n## 2.0\n\nFares fell.\n\n{thanks}\n\n## 1.9\n\nMaps came.\n\n{thanks}\n");
+        assert!(flagged("duplicate-line", &text).is_empty());
+        let text = format!("Changes\n\nFares fell on Monday across the network.\n\n{thanks}\n\nMaps came.\n\n{thanks}\n");
+        assert_eq!(flagged("duplicate-line", &text), [thanks]);
     }
 
     #[test]

@@ -25,7 +25,7 @@ pub static META: RuleMeta = RuleMeta {
 (\"region.As\", \"security.A\"), an abbreviation glued to the next word (\"U.S.benefits\", \"U.S.,based\") \
 and a comma glued between two words (\"pressures,could\"). It stays quiet on abbreviations and \
 initials (U.S., Ph.D., J.R.R.), decimals and thousands (49.1, 1,000), times, ellipses, URLs, e-mail \
-addresses and domain names such as News.com. The safe fix inserts the missing space.",
+addresses, domain names such as News.com, and alternatives in braces (\"{eq,neq,lt}-attributes\"). The safe fix inserts the missing space.",
     bad: "It raised tensions in the region.As both sides know, pressures,could grow.",
     good: "It raised tensions in the region. As both sides know, pressures, could grow.",
 };
@@ -154,6 +154,11 @@ impl Rule for MissingSpace {
                 if token.contains("://") || token.contains('@') || token.starts_with("www.") {
                     continue;
                 }
+                // A list in braces, as shells and programs write alternatives: "{eq,neq,lt}-attributes",
+                // "files/{a,b}.txt", "Schema::{add,remove}".
+                if glue == Glue::Comma && in_braces(text, at) {
+                    continue;
+                }
                 let insert = block.content.start + at;
                 let span = glued_words(doc.source, insert);
                 // Inside an address or code ("example.com"), not after one: the mark and the
@@ -172,6 +177,15 @@ impl Rule for MissingSpace {
             }
         }
     }
+}
+
+/// Whether byte `at` of `text` is inside braces on its line: a `{` before it that no `}` has
+/// closed, and a `}` after it.
+fn in_braces(text: &str, at: usize) -> bool {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let before = &text[line_start..at];
+    before.rfind('{').is_some_and(|open| !before[open..].contains('}')) && text[at..line_end].contains('}')
 }
 
 /// The glued words around the insertion point, so the label shows "region.As" and
@@ -207,6 +221,11 @@ mod tests {
         // after an address, not inside it, a comma wants its space
         let text = "Title Here\n\nAccording to fan site HarbourNews.net,rumors abound.\n";
         assert_eq!(flagged(ID, text), ["HarbourNews.net,rumors"]);
+        // alternatives in braces are a notation; a comma outside them is still glued
+        let text = "Title Here\n\nThe {eq,neq,lt}-attributes take one name, and files/{old,new}.txt both stay.\n";
+        assert_eq!(flagged(ID, text), Vec::<String>::new());
+        let text = "Title Here\n\nThe {eq} attribute takes one name,and the rest stay.\n";
+        assert_eq!(flagged(ID, text), ["name,and"]);
     }
 
     /// The three regexes the matchers replaced; each group 1 ends where the space belongs.
