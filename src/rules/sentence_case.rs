@@ -41,8 +41,8 @@ capitalises (\"mstriemer fixed the dialog\"), a tool's or value's name that the 
 lowercase elsewhere and never capitalised, opening a sentence as the subject of a verb (\"public \
 contains only the final changes\"; never a function word), a name the document's title or a heading \
 opens with, lowercase as there and never capitalised (\"# fancy-regex\" over \"fancy-regex is…\"), a \
-paragraph after a list that the paragraph before introduced with no mark at its end (\"Licensed \
-under either of\" / the licences / \"at your option.\"), a paragraph going on after code (\"We change \
+paragraph after a list that the paragraph before introduced with no mark at its end, or a colon after \
+a function word (\"Licensed under either of:\" / the licences / \"at your option.\"), a paragraph going on after code (\"We change \
 it to this\" / the code / \"and compile it\"), name particles (de, van, von), the continuation of a \
 quotation or an ellipsis, a reference list's back-links (\"^ a b\"), lists written all in \
 lowercase (and short unpunctuated lines that follow another such lowercase line: a flattened \
@@ -251,8 +251,8 @@ impl Rule for SentenceCase {
 }
 
 /// Whether block `last` is the last item of a list that a sentence runs through: the
-/// paragraph before the list introduces it with no mark at its end (a word or a comma), so the
-/// paragraph after it goes on with that sentence ("Licensed under either of" / the licences / "at your
+/// paragraph before the list introduces it with no mark at its end (a word or a comma), or a
+/// colon after a function word, so the paragraph after it goes on with that sentence ("Licensed under either of" / the licences / "at your
 /// option.").
 fn ends_a_list_its_sentence_runs_through(doc: &Document<'_>, last: usize) -> bool {
     let block = &doc.blocks[last];
@@ -261,10 +261,16 @@ fn ends_a_list_its_sentence_runs_through(doc: &Document<'_>, last: usize) -> boo
     }
     let first = (0..last).rev().take_while(|&b| doc.blocks[b].kind == BlockKind::ListItem && doc.blocks[b].group == block.group).last();
     let intro = first.unwrap_or(last).checked_sub(1).map(|b| &doc.blocks[b]);
-    // (a colon ends the lead-in: what follows the list is a sentence of its own, "The details
-    // come to us from Reuters:" / the measures / "the government also promised…")
+    // A colon after a clause ends the lead-in: what follows the list is a sentence of its own
+    // ("The details come to us from Reuters:" / the measures / "the government also
+    // promised…"); after a function word the clause is unfinished ("either of:").
     intro.is_some_and(|b| {
-        b.kind == BlockKind::Paragraph && doc.text(b.content).trim_end().ends_with(|c: char| c.is_alphanumeric() || c == ',')
+        let text = doc.text(b.content).trim_end();
+        let unfinished = text.strip_suffix(':').is_some_and(|lead| {
+            let last = lead.trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+            crate::lexicon::is_function_word(&last.to_ascii_lowercase())
+        });
+        b.kind == BlockKind::Paragraph && (text.ends_with(|c: char| c.is_alphanumeric() || c == ',') || unfinished)
     })
 }
 
@@ -508,6 +514,10 @@ mod tests {
         ] {
             assert_eq!(flagged(ID, text), ["both"], "{text}");
         }
+        // a colon after a function word leaves the lead-in unfinished
+        let text = "# Ferry passes\n\nA pass is sold for either of:\n\n- the inner harbour, or\n- the outer islands\n\nat the \
+                    same price.\n";
+        assert!(flagged(ID, text).is_empty(), "{:?}", flagged(ID, text));
     }
 
     #[test]
