@@ -441,7 +441,10 @@ impl Detector {
             // ("- Share on Facebook", "• 36 of 38 people found this helpful").
             let authored = block.explicit && block.kind != BlockKind::ListItem;
             let line_like = matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Heading(_)) && !authored;
-            if words <= 8 && !authored && (self.lines.contains(norm) || self.lines.contains(doubled_half(norm))) {
+            // A label over the code right under it ("Help:" over a command's help text) names
+            // that code, as a heading would: no menu entry.
+            let labels_code = text.trim_end().ends_with(':') && doc.blocks.get(bi + 1).is_some_and(|b| b.kind == BlockKind::Code);
+            if words <= 8 && !authored && !labels_code && (self.lines.contains(norm) || self.lines.contains(doubled_half(norm))) {
                 out.push(whole(i, i, format!("page chrome: `{}`", text.trim()), false));
             } else if after_title && words <= 2 && self.categories.contains(norm) {
                 out.push(whole(i, i, format!("category label `{text}` under the title"), false));
@@ -1726,6 +1729,21 @@ mod tests {
         Boilerplate::new(Arc::new(detector())).check(&doc, &mut out);
         let (fixed, _) = crate::fix::apply(&src, &out, false);
         (out, fixed)
+    }
+
+    #[test]
+    fn a_label_over_code_is_no_menu_entry() {
+        let lint_md = |src: &str| {
+            let doc = Document::parse(src, "t.md", Format::Markdown);
+            let mut out = Vec::new();
+            Boilerplate::new(Arc::new(detector())).check(&doc, &mut out);
+            out.len()
+        };
+        let over_code = "# The tool\n\nIt has several subcommands.\n\nHelp:\n\n```console\n$ tool --help\n```\n";
+        assert_eq!(lint_md(over_code), 0);
+        // the same label over prose, or alone, is a site's menu entry
+        let alone = "# The tool\n\nIt has several subcommands.\n\nHelp:\n\nThe tool was written in a week by two people.\n";
+        assert_eq!(lint_md(alone), 1);
     }
 
     #[test]
