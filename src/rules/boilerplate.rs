@@ -443,7 +443,7 @@ impl Detector {
             let line_like = matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Heading(_)) && !authored;
             // A label over the code right under it ("Help:" over a command's help text) names
             // that code, as a heading would: no menu entry.
-            let labels_code = text.trim_end().ends_with(':') && doc.blocks.get(bi + 1).is_some_and(|b| b.kind == BlockKind::Code);
+            let labels_code = doc.introduces_material(bi) && doc.blocks.get(bi + 1).is_some_and(|b| b.kind == BlockKind::Code);
             if words <= 8 && !authored && !labels_code && (self.lines.contains(norm) || self.lines.contains(doubled_half(norm))) {
                 out.push(whole(i, i, format!("page chrome: `{}`", text.trim()), false));
             } else if after_title && words <= 2 && self.categories.contains(norm) {

@@ -235,10 +235,8 @@ impl HeadingCase {
                 starts_upper(t) && !self.minor.contains(crate::text::Lowercase::of(t).as_str())
             })
         };
-        let is_everyday = |lower: &str| {
-            lexicon::lookup(lower).is_some_and(|e| e.lower.is_some_and(|t| t <= Tier::Usual) && !e.mostly_proper())
-                || COMMON_SUFFIXES.iter().any(|s| lower.len() > s.len() + 2 && lower.ends_with(s))
-        };
+        let is_everyday =
+            |lower: &str| everyday_word(lower) || COMMON_SUFFIXES.iter().any(|s| lower.len() > s.len() + 2 && lower.ends_with(s));
         // "Isle of Wight", "Bank of England": capital, "of", capital is one name.
         let is_of = |k: usize| words.get(k).is_some_and(|w| doc.text(w.span()) == "of");
         // Not when the text writes both words lowercase and never as names ("Impact of
@@ -713,9 +711,16 @@ fn manner_adverb(lower: &str) -> bool {
     if lower.len() < 6 || NAME_LIKE.contains(&lower) || !lower.bytes().all(|b| b.is_ascii_lowercase()) {
         return false;
     }
-    let everyday = |w: &str| lexicon::lookup(w).is_some_and(|e| e.lower.is_some_and(|t| t <= Tier::Usual) && !e.mostly_proper());
-    everyday(lower)
-        && (everyday(stem) || stem.strip_suffix('i').is_some_and(|s| everyday(&format!("{s}y"))) || everyday(&format!("{stem}le")))
+    everyday_word(lower)
+        && (everyday_word(stem)
+            || stem.strip_suffix('i').is_some_and(|s| everyday_word(&format!("{s}y")))
+            || everyday_word(&format!("{stem}le")))
+}
+
+/// A word the lexicon knows lowercase in everyday English (a common or usual word) and not
+/// mostly as a name.
+fn everyday_word(lower: &str) -> bool {
+    lexicon::lookup(lower).is_some_and(|e| e.lower.is_some_and(|t| t <= Tier::Usual) && !e.mostly_proper())
 }
 
 /// A closed-class word or common adverb ("After", "About", "More", "Not", "Could") that is no
