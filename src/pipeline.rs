@@ -99,15 +99,61 @@ pub enum Source {
     File,
     /// A file over [`stream::STREAM_THRESHOLD`]: read and linted in chunks.
     HugeFile,
+    /// A FIFO or character device named as a path (a shell's `<(command)`, `/dev/stdin`): read
+    /// to its end, up to this many bytes, and linted as a file; never fixed in place, as there
+    /// is no file to write back to.
+    Pipe(u64),
 }
 
 impl Source {
+    /// [`Source::Pipe`] (up to `max_bytes`) for a FIFO or character device,
     /// [`Source::HugeFile`] for a file over the streaming threshold, else [`Source::File`].
-    pub fn of(path: &Path) -> Source {
-        if std::fs::metadata(path).is_ok_and(|m| m.len() > stream::STREAM_THRESHOLD) {
-            Source::HugeFile
-        } else {
-            Source::File
+    pub fn of(path: &Path, max_bytes: u64) -> Source {
+        match std::fs::metadata(path) {
+            Ok(m) if is_pipe(&m.file_type()) => Source::Pipe(max_bytes),
+            Ok(m) if m.len() > stream::STREAM_THRESHOLD => Source::HugeFile,
+            _ => Source::File,
+        }
+    }
+}
+
+/// The default `--max-file-size`: larger files, pipes and standard input are refused (exit 2).
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 64 << 20;
+
+/// A FIFO or character device: what can be read to its end as a stream when named as a path.
+/// (A block device is a disk, and a socket cannot be opened as a file.)
+pub fn is_pipe(file_type: &std::fs::FileType) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    file_type.is_fifo() || file_type.is_char_device()
+}
+
+/// What [`read_limited`] read.
+pub struct Limited {
+    pub bytes: Vec<u8>,
+    /// The input went on past the limit: `bytes` holds what was read so far.
+    pub over: bool,
+    /// The read failed after `bytes`.
+    pub error: Option<std::io::Error>,
+}
+
+/// Read `reader` to its end, or until it has given more than `max_bytes`. Unless `whole` is
+/// asked (a filter must echo all of its input), a NUL byte in the first 8 KiB stops the read:
+/// binary input is refused anyway, and `/dev/zero` has no end.
+pub fn read_limited(reader: &mut dyn std::io::Read, max_bytes: u64, whole: bool) -> Limited {
+    let mut bytes = Vec::new();
+    let mut chunk = vec![0u8; 64 << 10];
+    loop {
+        match reader.read(&mut chunk) {
+            Ok(0) => return Limited { bytes, over: false, error: None },
+            Ok(n) => bytes.extend_from_slice(&chunk[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Limited { bytes, over: false, error: Some(e) },
+        }
+        if !whole && bytes.len() >= 8192 && is_binary(&bytes) {
+            return Limited { bytes, over: false, error: None };
+        }
+        if bytes.len() as u64 > max_bytes {
+            return Limited { bytes, over: true, error: None };
         }
     }
 }
@@ -345,6 +391,22 @@ pub fn lint_input(
             (bytes, snapshot)
         }
         Source::HugeFile => return lint_streamed(path, name, rules, fix_mode, &mut on_chunk),
+        Source::Pipe(max_bytes) => {
+            if fix_mode.write && !fix_mode.diff {
+                meta.refused = Some("a FIFO or device cannot be fixed in place; pipe it into `copydesk lint --fix -` instead".into());
+                return Ok(meta);
+            }
+            let mut file = std::fs::File::open(path).map_err(LintError::Read)?;
+            let read = read_limited(&mut file, max_bytes, false);
+            if let Some(e) = read.error {
+                return Err(LintError::Read(e));
+            }
+            if read.over {
+                meta.refused = Some(format!("more than {max_bytes} bytes, over the size limit (--max-file-size); not linted"));
+                return Ok(meta);
+            }
+            (read.bytes, None)
+        }
     };
     meta.bytes = bytes.len();
     let filter = is_stdin && fix_mode.write;
@@ -525,5 +587,69 @@ mod location_props {
                 prop_assert_eq!((loc.line, loc.column), document::line_col(&text, &starts, o));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::read_limited;
+
+    /// A reader that gives `data` in pieces of `step` bytes, then fails if `fail` is set.
+    struct Pieces {
+        data: Vec<u8>,
+        at: usize,
+        step: usize,
+        fail: bool,
+    }
+
+    impl std::io::Read for Pieces {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            if self.at == self.data.len() && self.fail {
+                return Err(std::io::Error::other("the writer went away"));
+            }
+            let n = self.step.min(buf.len()).min(self.data.len() - self.at);
+            buf[..n].copy_from_slice(&self.data[self.at..self.at + n]);
+            self.at += n;
+            Ok(n)
+        }
+    }
+
+    fn pieces(data: &[u8], step: usize, fail: bool) -> Pieces {
+        Pieces { data: data.to_vec(), at: 0, step, fail }
+    }
+
+    #[test]
+    fn a_stream_is_read_to_its_end_in_any_pieces() {
+        let text = "The council met. ".repeat(10_000);
+        let read = read_limited(&mut pieces(text.as_bytes(), 7, false), u64::MAX, false);
+        assert_eq!((read.bytes, read.over, read.error.is_none()), (text.into_bytes(), false, true));
+    }
+
+    #[test]
+    fn the_limit_stops_the_read_soon_after_it() {
+        let text = vec![b'a'; 1 << 20];
+        let read = read_limited(&mut pieces(&text, 4096, false), 10_000, false);
+        assert!(read.over);
+        assert!(read.bytes.len() > 10_000 && read.bytes.len() <= 10_000 + 4096, "{}", read.bytes.len());
+        // exactly at the limit is not over it
+        let read = read_limited(&mut pieces(&text[..10_000], 4096, false), 10_000, false);
+        assert!(!read.over && read.bytes.len() == 10_000);
+    }
+
+    #[test]
+    fn binary_stops_the_read_unless_all_of_it_is_wanted() {
+        let zeros = vec![0u8; 1 << 20];
+        let read = read_limited(&mut pieces(&zeros, 64 << 10, false), u64::MAX, false);
+        assert!(read.bytes.len() < zeros.len() && !read.over);
+        // a filter echoes every byte
+        let read = read_limited(&mut pieces(&zeros, 64 << 10, false), u64::MAX, true);
+        assert_eq!(read.bytes.len(), zeros.len());
+    }
+
+    #[test]
+    fn a_failed_read_keeps_what_came_before_it() {
+        let read = read_limited(&mut pieces(b"The council met.", 5, true), u64::MAX, false);
+        assert_eq!(read.bytes, b"The council met.");
+        assert!(read.error.is_some_and(|e| e.to_string().contains("went away")));
     }
 }

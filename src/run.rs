@@ -14,7 +14,7 @@ use crate::report::{self, Format, Printer, Summary};
 use crate::workspace::{FileError, Workspace};
 use rayon::prelude::*;
 use std::collections::HashMap;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -127,13 +127,13 @@ impl InFlight {
     }
 }
 
-/// The default `--max-file-size`: larger files and standard input are refused (exit 2).
-pub const DEFAULT_MAX_FILE_SIZE: u64 = 64 << 20;
+pub use crate::pipeline::DEFAULT_MAX_FILE_SIZE;
 
-/// The inputs of a run: standard input (under a name), or the files found under the paths.
+/// The inputs of a run: standard input (under a name), or the files found under the paths
+/// (FIFOs and devices named among them are read up to `max_pipe_bytes`).
 pub enum Inputs {
     Stdin(String, Vec<u8>),
-    Files(Vec<PathBuf>),
+    Files { files: Vec<PathBuf>, max_pipe_bytes: u64 },
 }
 
 /// How inputs are gathered: the size limit, and whether standard input is a filter
@@ -286,7 +286,7 @@ impl Inputs {
                 log(&format!("linting {} with {}", display_path(path), workspace.config_name(path)));
             }
         }
-        Inputs::Files(files)
+        Inputs::Files { files, max_pipe_bytes: limits.max_file_size }
     }
 
     pub fn is_stdin(&self) -> bool {
@@ -302,32 +302,20 @@ fn too_large(len: u64, max: u64) -> String {
 /// stops the read at once unless it is a filter, which must echo all of its input: a filter
 /// over the limit echoes what was read and copies the rest through unchanged, then fails.
 fn read_stdin(name: &str, limits: Limits, errors: &mut Vec<String>) -> Vec<u8> {
-    let mut bytes = Vec::new();
     let mut stdin = std::io::stdin().lock();
-    let mut chunk = vec![0u8; 64 << 10];
-    loop {
-        match stdin.read(&mut chunk) {
-            Ok(0) => break,
-            Ok(n) => bytes.extend_from_slice(&chunk[..n]),
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(e) => {
-                errors.push(format!("{name}: {e}"));
-                break;
-            }
-        }
-        if !limits.filter && bytes.len() >= 8192 && crate::text::is_binary(&bytes) {
-            break; // the pipeline refuses it; no need to read /dev/zero to the end
-        }
-        if bytes.len() as u64 > limits.max_file_size {
-            errors.push(format!("{name}: standard input is over the size limit of {} bytes (--max-file-size)", limits.max_file_size));
-            if limits.filter {
-                let mut out = std::io::stdout().lock();
-                let _ = out.write_all(&bytes).and_then(|_| std::io::copy(&mut stdin, &mut out)).and_then(|_| out.flush());
-            }
-            return Vec::new();
-        }
+    let read = crate::pipeline::read_limited(&mut stdin, limits.max_file_size, limits.filter);
+    if let Some(e) = read.error {
+        errors.push(format!("{name}: {e}"));
     }
-    bytes
+    if read.over {
+        errors.push(format!("{name}: standard input is over the size limit of {} bytes (--max-file-size)", limits.max_file_size));
+        if limits.filter {
+            let mut out = std::io::stdout().lock();
+            let _ = out.write_all(&read.bytes).and_then(|_| std::io::copy(&mut stdin, &mut out)).and_then(|_| out.flush());
+        }
+        return Vec::new();
+    }
+    read.bytes
 }
 
 /// A path as reported: without a leading `./`.
@@ -492,9 +480,13 @@ pub fn lint<W: Write>(
             rendered.pieces = pieces;
             emit(sinks, &[rendered], settings.fail_level, outcome)
         }
-        Inputs::Files(files) => {
-            let sizes: Vec<u64> = files.iter().map(|f| std::fs::metadata(f).map_or(0, |m| m.len())).collect();
-            let huge: Vec<bool> = sizes.iter().map(|&len| len > crate::stream::STREAM_THRESHOLD).collect();
+        Inputs::Files { files, max_pipe_bytes } => {
+            let metadata: Vec<Option<std::fs::Metadata>> = files.iter().map(|f| std::fs::metadata(f).ok()).collect();
+            let sizes: Vec<u64> = metadata.iter().map(|m| m.as_ref().map_or(0, |m| m.len())).collect();
+            // FIFOs and devices named as paths are read by the main thread in their turn, as
+            // huge files are linted: a pipe's writer may be waiting on an earlier one.
+            let pipe: Vec<bool> = metadata.iter().map(|m| m.as_ref().is_some_and(|m| crate::pipeline::is_pipe(&m.file_type()))).collect();
+            let huge: Vec<bool> = sizes.iter().zip(&pipe).map(|(&len, &pipe)| pipe || len > crate::stream::STREAM_THRESHOLD).collect();
             let largest = sizes.iter().zip(&huge).filter(|(_, &h)| !h).map(|(&len, _)| len).max().unwrap_or(0);
             let mut flight = InFlight::new(rayon::current_num_threads(), largest);
             // Workers send the pieces of each file's report, then the file done; the main
@@ -524,8 +516,9 @@ pub fn lint<W: Write>(
                         scope.spawn(move |_| lint_batch(batch, first, process, stop, &tx));
                     }
                     if printed == started {
-                        // The next file is huge and everything before it is printed.
-                        if let Err(e) = lint_huge(workspace, &files[started], settings, sinks, outcome) {
+                        // The next file is huge (or a pipe) and everything before it is printed.
+                        let source = if pipe[started] { Source::Pipe(max_pipe_bytes) } else { Source::HugeFile };
+                        if let Err(e) = lint_alone(workspace, &files[started], source, settings, sinks, outcome) {
                             break Err(e);
                         }
                         started += 1;
@@ -625,11 +618,12 @@ fn lint_batch(files: &[PathBuf], first: usize, process: &LintOne<'_>, stop: &Ato
     let _ = tx.send(Message::Done(done));
 }
 
-/// A huge file alone, its chunks printed as they are linted, each in pieces like any file's
-/// report: memory stays bounded by the chunk size, not the file or its findings.
-fn lint_huge<W: Write>(
+/// A huge file (or a pipe) alone, its chunks printed as they are linted, each in pieces like
+/// any file's report: memory stays bounded by the chunk size, not the file or its findings.
+fn lint_alone<W: Write>(
     workspace: &Workspace,
     path: &Path,
+    source: Source,
     settings: &Settings,
     sinks: &mut Sinks<'_, W>,
     outcome: &mut Outcome,
@@ -638,7 +632,7 @@ fn lint_huge<W: Write>(
     let mut summary = Summary::new();
     let allowance = settings.allowance(path);
     let mut written = Ok(());
-    let meta = workspace.lint_input(path, &name, Source::HugeFile, settings.fix_mode, allowance, &mut |result: FileResult| {
+    let meta = workspace.lint_input(path, &name, source, settings.fix_mode, allowance, &mut |result: FileResult| {
         summary.add(&result);
         // A chunk's report in pieces too (a defect-dense 8 MiB chunk's SARIF is tens of MB).
         report::render_file_in_pieces(settings.format, &result, &settings.options, report::FINDINGS_PER_PIECE, &mut |piece| {
@@ -724,7 +718,9 @@ pub fn baseline(workspace: &Workspace, inputs: Inputs, errors: &mut Vec<String>)
     };
     let results: Vec<(String, Result<Vec<baseline::Entry>, FileError>)> = match inputs {
         Inputs::Stdin(name, bytes) => vec![entries_of(Path::new(&name), name.clone(), Source::Stdin(bytes))],
-        Inputs::Files(files) => files.par_iter().map(|p| entries_of(p, display_path(p), Source::of(p))).collect(),
+        Inputs::Files { files, max_pipe_bytes } => {
+            files.par_iter().map(|p| entries_of(p, display_path(p), Source::of(p, max_pipe_bytes))).collect()
+        }
     };
     let mut entries = Vec::new();
     for (name, result) in results {

@@ -32,7 +32,8 @@ pub fn collect(roots: &[PathBuf], files: &FilesConfig, no_ignore: bool, force_ex
     for root in roots {
         match std::fs::metadata(root) {
             Err(e) => errors.push(WalkError { path: root.clone(), message: e.to_string(), skipped: false }),
-            Ok(meta) if meta.is_file() => match force_exclude {
+            // A FIFO or device named as a path (`<(command)`) is read as a stream.
+            Ok(meta) if meta.is_file() || crate::pipeline::is_pipe(&meta.file_type()) => match force_exclude {
                 Some(base) if excluded(root, base, files, no_ignore, &mut kept_by_dir) => {}
                 _ => out.push(root.clone()),
             },

@@ -395,7 +395,7 @@ impl Workspace {
     pub fn lint_path(&self, path: &Path) -> Result<FileResult, FileError> {
         let name = path.display().to_string();
         let mut pieces: Vec<FileResult> = Vec::new();
-        self.lint_input(path, &name, Source::of(path), FixMode::default(), None, &mut |r| pieces.push(r))?;
+        self.lint_input(path, &name, Source::of(path, pipeline::DEFAULT_MAX_FILE_SIZE), FixMode::default(), None, &mut |r| pieces.push(r))?;
         if pieces.len() == 1 {
             return Ok(pieces.remove(0));
         }

@@ -153,27 +153,57 @@ fn vcs_directories_are_never_walked_even_with_include_star() {
     assert_eq!(fs::read_to_string(dir.path().join("story.txt")).unwrap(), FIXED);
 }
 
+/// A thread that writes `text` into the FIFO at `path` once a reader opens it.
+fn feed(path: &Path, text: &'static str) -> std::thread::JoinHandle<()> {
+    let path = path.to_path_buf();
+    std::thread::spawn(move || {
+        use std::io::Write;
+        // (a reader that refuses the FIFO never opens it: the open would wait forever, so a
+        // refusal is followed by an open of our own, which gives this one its reader)
+        if let Ok(mut f) = fs::OpenOptions::new().write(true).open(&path) {
+            let _ = f.write_all(text.as_bytes());
+        }
+    })
+}
+
 #[test]
-fn fifos_are_skipped_in_a_walk_and_refused_when_named() {
+fn fifos_are_skipped_in_a_walk_and_read_when_named() {
     let dir = scratch();
     fs::write(dir.path().join("story.txt"), FIXED).unwrap();
     let fifo = dir.path().join("pipe.txt");
     assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let lint = |args: &[&str]| {
+        let mut cmd = copydesk();
+        cmd.current_dir(dir.path()).timeout(std::time::Duration::from_secs(30)).args(args);
+        cmd
+    };
+    // A walk never opens it (a FIFO with no writer would block the run).
+    lint(&["lint", "."]).assert().code(0).stderr(predicate::str::contains("skipped pipe.txt: not a regular file (a FIFO)"));
+    // Named (as a shell's `<(command)` names one), it is read to its end and linted in its
+    // turn among the files, its findings under its name.
+    let writer = feed(&fifo, DEFECTIVE);
+    lint(&["lint", "--format", "compact", "story.txt", "pipe.txt"])
+        .assert()
+        .code(1)
+        .stdout("pipe.txt:2:20: warning[missing-space] missing space after punctuation in `Monday.As`\n");
+    writer.join().unwrap();
+    // It cannot be fixed in place: refused, and the text is left to its writer.
+    let writer = feed(&fifo, DEFECTIVE);
+    lint(&["lint", "--fix", "pipe.txt"]).assert().code(2).stderr(predicate::str::contains("cannot be fixed in place"));
+    drop(fs::File::open(&fifo));
+    writer.join().unwrap();
+    // Over the size limit: refused like a file, after reading no more than the limit.
+    let writer = feed(&fifo, DEFECTIVE);
+    lint(&["lint", "--max-file-size", "10", "pipe.txt"]).assert().code(2).stderr(predicate::str::contains("size limit"));
+    writer.join().unwrap();
+    // Devices: /dev/null is an empty text, /dev/zero binary (skipped after its first chunk).
+    copydesk().timeout(std::time::Duration::from_secs(30)).args(["lint", "/dev/null"]).assert().code(0);
     copydesk()
-        .current_dir(dir.path())
         .timeout(std::time::Duration::from_secs(30))
-        .args(["lint", "."])
+        .args(["lint", "/dev/zero"])
         .assert()
         .code(0)
-        .stderr(predicate::str::contains("skipped pipe.txt: not a regular file (a FIFO)"));
-    copydesk()
-        .current_dir(dir.path())
-        .timeout(std::time::Duration::from_secs(30))
-        .args(["lint", "pipe.txt"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("not a regular file"));
-    copydesk().timeout(std::time::Duration::from_secs(30)).args(["lint", "/dev/null"]).assert().code(2);
+        .stderr(predicate::str::contains("skipped /dev/zero: binary"));
 }
 
 #[test]
