@@ -178,6 +178,10 @@ impl QuoteMismatch {
                         Some(&(open, _)) if open == want => {
                             brackets.pop();
                         }
+                        // "[0, 0x800)", "(0, 1]": a half-open interval closes what it opened
+                        Some(&(_, open_at)) if is_interval(&text[open_at - content.start + 1..i]) => {
+                            brackets.pop();
+                        }
                         _ if is_label_or_emoticon(text, i, brackets.iter().any(|&(open, _)| open == '(')) => {}
                         _ => out.push(Diagnostic::new(META.id, span, format!("`{c}` has no opening `{want}`"))),
                     }
@@ -232,6 +236,22 @@ fn is_frown(text: &str, open_at: usize) -> bool {
     face && text[open_at + 1..].chars().next().is_none_or(char::is_whitespace)
 }
 
+/// What a half-open interval holds between its brackets ("[0, 0x800)", "(0, 1]", "[a, b)",
+/// "[1, ∞)"): two endpoints and a comma, each a number or a name of one or two characters
+/// (no words of prose: "(see [2, below)" is a slip).
+fn is_interval(inside: &str) -> bool {
+    let Some((low, high)) = inside.split_once(',') else { return false };
+    let endpoint = |e: &str| {
+        let e = e.trim().trim_start_matches(['-', '+', '−']);
+        let number = e.starts_with(|c: char| c.is_ascii_digit())
+            && e.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_'))
+            && e.len() <= 24;
+        let name = (1..=2).contains(&e.chars().count()) && e.chars().all(char::is_alphanumeric);
+        number || name || e == "∞"
+    };
+    !high.contains(',') && endpoint(low) && endpoint(high)
+}
+
 /// "a)" "1)" "ii)" list labels and ":)" emoticons are not brackets; a label only where no `(`
 /// is still open (`paren_open`), as "(see note a)" closes one.
 fn is_label_or_emoticon(text: &str, close_at: usize, paren_open: bool) -> bool {
@@ -264,6 +284,22 @@ mod tests {
         }
         // A bracket after a colon that goes on with words is still a bracket.
         assert_eq!(flagged(ID, "Title Here\n\nThe list:(first the budget and then the vote.\n"), ["("]);
+    }
+
+    #[test]
+    fn a_half_open_interval_closes_what_it_opened() {
+        for text in [
+            "Ranges\n\nThe code points in [0, 0x800) take two bytes.\n",
+            "Ranges\n\nPick a value in (0, 1] at random.\n",
+            "Ranges\n\nFor every x in [a, b) the sum converges.\n",
+            "Ranges\n\nThe bound holds on [-1.5, ∞) as shown.\n",
+        ] {
+            assert!(findings(ID, text).is_empty(), "{text:?}");
+        }
+        // words inside are prose: the bracket is a slip
+        assert_eq!(flagged(ID, "Ranges\n\nThe vote (held on Monday, in the end] passed.\n"), ["(", "]"]);
+        // three endpoints are no interval (the `3)` reads as a list label)
+        assert_eq!(flagged(ID, "Ranges\n\nThe points [1, 2, 3) were kept.\n"), ["["]);
     }
 
     #[test]
