@@ -305,6 +305,17 @@ pub fn token_around(text: &str, at: usize) -> &str {
     &text[start..end]
 }
 
+/// Whether the word at `start..end` of `text` is a piece of a longer word that emphasis
+/// markers split: "*ser*ializing", "**re**build", "un_believ_able" (a run of `*` or `_`
+/// between it and a letter, with no space): a spelling there is the whole word's.
+pub fn split_by_emphasis(text: &str, start: usize, end: usize) -> bool {
+    let marks = |c: char| c == '*' || c == '_';
+    let after = text[end..].trim_start_matches(marks);
+    let before = text[..start].trim_end_matches(marks);
+    (after.len() < text.len() - end && after.starts_with(char::is_alphanumeric))
+        || (before.len() < start && before.ends_with(char::is_alphanumeric))
+}
+
 /// The text within `radius` bytes of `start..end` (cut at char boundaries), and where it
 /// starts: searches for evidence near a word stay linear however long the document is.
 pub fn around(source: &str, start: usize, end: usize, radius: usize) -> (usize, &str) {
@@ -621,6 +632,23 @@ pub fn did_you_mean<'a>(id: &str, known: impl IntoIterator<Item = &'a str>) -> S
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn emphasis_inside_a_word_splits_it_into_pieces() {
+        let split = |text: &str, word: &str| {
+            let start = text.find(word).unwrap();
+            super::split_by_emphasis(text, start, start + word.len())
+        };
+        assert!(split("for *ser*ializing data", "ser"));
+        assert!(split("for *ser*ializing data", "ializing"));
+        assert!(split("the **re**build", "build"));
+        assert!(!split("for *serializing* data", "serializing"));
+        assert!(!split("a * b", "b"));
+        assert!(!split("plain words here", "words"));
+        // at the very start and end of the text
+        assert!(!split("*word*", "word"));
+        assert!(split("x*word", "word"));
+    }
     use super::*;
 
     /// The adaptive automaton finds what the builder's own automaton finds, as an NFA and once

@@ -220,6 +220,10 @@ impl Rule for Typo {
                 if crate::lexicon::apostrophe_dropped(w).is_some() {
                     return;
                 }
+                // A piece of a word that emphasis splits: "*ser*ializing".
+                if crate::text::split_by_emphasis(doc.source, part.start, part.end) {
+                    return;
+                }
                 // The plural of a compound whose last word takes the s: "know-it-alls", "cure-alls".
                 if doc.source[..part.start].ends_with(['-', '‐']) && w.strip_suffix('s').is_some_and(crate::lexicon::is_lowercase_word) {
                     return;
@@ -293,6 +297,16 @@ mod tests {
     fn the_plural_of_a_compound_is_no_misspelling() {
         assert!(crate::rules::testing::flagged("typo", "Critics\n\nThe room was full of know-it-alls and cure-alls.\n").is_empty());
         assert_eq!(crate::rules::testing::flagged("typo", "Critics\n\nThe room was full of alls.\n"), ["alls"]);
+    }
+
+    #[test]
+    fn a_piece_of_a_word_that_emphasis_splits_is_no_misspelling() {
+        let flagged = |text: &str| crate::rules::testing::flagged("typo", text);
+        assert!(flagged("Serde\n\nA framework for *ser*ializing and *de*serializing data.\n").is_empty());
+        assert!(flagged("Serde\n\nA framework for **ser**ializing data.\n").is_empty());
+        // emphasis around a whole word, or a space after it, leaves the word to check
+        assert_eq!(flagged("Serde\n\nA framework for *recieve* and more.\n"), ["recieve"]);
+        assert_eq!(flagged("Serde\n\nA framework for *recieve* data.\n"), ["recieve"]);
     }
 
     #[test]

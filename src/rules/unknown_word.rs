@@ -286,7 +286,12 @@ impl Rule for UnknownWord {
             let before = doc.source[..word.span().start].chars().next_back();
             let rest = &doc.source[word.span().end..];
             let after = rest.chars().next();
-            if before.is_some_and(glued) || after.is_some_and(glued) || rest.starts_with('…') || rest.starts_with("..") {
+            if before.is_some_and(glued)
+                || after.is_some_and(glued)
+                || rest.starts_with('…')
+                || rest.starts_with("..")
+                || crate::text::split_by_emphasis(doc.source, word.span().start, word.span().end)
+            {
                 continue;
             }
             if in_machine_text(doc.source, word.span()) || !english_around(doc, i) || species_name(doc, i) {
