@@ -121,6 +121,7 @@ impl Rule for DuplicateLine {
         let mut after_step_again: Option<usize> = None;
         // Which blocks boilerplate deletes as chrome (worked out at the first repeat).
         let mut chrome_blocks: Option<Vec<bool>> = None;
+        let mut sections: Option<Sections> = None;
         for (bi, block) in doc.blocks.iter().enumerate() {
             if !block.kind.is_prose() || matches!(block.kind, BlockKind::TableCell { .. }) {
                 continue;
@@ -181,12 +182,13 @@ impl Rule for DuplicateLine {
                 // So is a paragraph said again under another section's Markdown headings ("Thanks
                 // to all of the contributors for this release!" under each release): a writer's
                 // formula, where an inferred heading of scraped text could be a copy's.
+                let mut path = |b: usize, explicit: bool| sections.get_or_insert_with(|| Sections::of(doc)).path(doc, b, explicit);
                 let listed_again = match (doc.blocks[first].kind, block.kind) {
                     (BlockKind::ListItem, BlockKind::ListItem) => {
-                        doc.blocks[first].group != block.group && section_path(doc, first, false) != section_path(doc, bi, false)
+                        doc.blocks[first].group != block.group && path(first, false) != path(bi, false)
                     }
                     (BlockKind::Paragraph, BlockKind::Paragraph) => {
-                        let (a, b) = (section_path(doc, first, true), section_path(doc, bi, true));
+                        let (a, b) = (path(first, true), path(bi, true));
                         !a.is_empty() && !b.is_empty() && a != b
                     }
                     _ => false,
@@ -218,27 +220,96 @@ impl Rule for DuplicateLine {
     }
 }
 
-/// The headings block `bi` stands under, innermost first, by their text: the nearest heading
-/// before it, then the nearest of a higher level before that, and so on ("Fixed" under
-/// "3.2.0" is another section than "Fixed" under "3.3.0"). `explicit`: Markdown's headings
-/// only, not those inferred from short lines.
-fn section_path<'d>(doc: &'d Document<'_>, bi: usize, explicit: bool) -> Vec<&'d str> {
-    let mut path = Vec::new();
-    let mut above = u8::MAX;
-    for b in (0..bi).rev() {
-        if let BlockKind::Heading(level) = doc.blocks[b].kind {
-            if level < above && (doc.blocks[b].explicit || !explicit) {
-                path.push(doc.normalized(b));
-                above = level;
+/// The headings each block stands under, worked out once per document: a walk back to the
+/// start from every repeated block made a long file with many repeats quadratic.
+struct Sections {
+    /// Per block: the nearest heading before it, Markdown's headings only (`[0]`) or any
+    /// (`[1]`); per heading: the nearest heading before it of a higher level. NONE: none.
+    nearest: [Vec<usize>; 2],
+    parent: [Vec<usize>; 2],
+}
+
+impl Sections {
+    const NONE: usize = usize::MAX;
+
+    fn of(doc: &Document<'_>) -> Sections {
+        let n = doc.blocks.len();
+        let mut nearest = [vec![Self::NONE; n], vec![Self::NONE; n]];
+        let mut parent = [vec![Self::NONE; n], vec![Self::NONE; n]];
+        for (k, explicit) in [true, false].into_iter().enumerate() {
+            // The headings before this block by rising level: each one's parent is the top of
+            // the stack once every heading of its level or lower is popped.
+            let mut open: Vec<(u8, usize)> = Vec::new();
+            let mut last = Self::NONE;
+            for (b, block) in doc.blocks.iter().enumerate() {
+                nearest[k][b] = last;
+                if let BlockKind::Heading(level) = block.kind {
+                    if block.explicit || !explicit {
+                        while open.last().is_some_and(|&(l, _)| l >= level) {
+                            open.pop();
+                        }
+                        parent[k][b] = open.last().map_or(Self::NONE, |&(_, h)| h);
+                        open.push((level, b));
+                        last = b;
+                    }
+                }
             }
         }
+        Sections { nearest, parent }
     }
-    path
+
+    /// The headings block `bi` stands under, innermost first, by their text: the nearest
+    /// heading before it, then the nearest of a higher level before that, and so on ("Fixed"
+    /// under "3.2.0" is another section than "Fixed" under "3.3.0"). `explicit`: Markdown's
+    /// headings only, not those inferred from short lines.
+    fn path<'d>(&self, doc: &'d Document<'_>, bi: usize, explicit: bool) -> Vec<&'d str> {
+        let k = usize::from(!explicit);
+        let mut path = Vec::new();
+        let mut h = self.nearest[k][bi];
+        while h != Self::NONE {
+            path.push(doc.normalized(h));
+            h = self.parent[k][h];
+        }
+        path
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use crate::rules::testing::flagged;
+
+    /// The walk back from a block that `Sections` replaces, as it was.
+    fn walked_path<'d>(doc: &'d crate::document::Document<'_>, bi: usize, explicit: bool) -> Vec<&'d str> {
+        let mut path = Vec::new();
+        let mut above = u8::MAX;
+        for b in (0..bi).rev() {
+            if let crate::document::BlockKind::Heading(level) = doc.blocks[b].kind {
+                if level < above && (doc.blocks[b].explicit || !explicit) {
+                    path.push(doc.normalized(b));
+                    above = level;
+                }
+            }
+        }
+        path
+    }
+
+    #[test]
+    fn each_blocks_headings_are_those_a_walk_back_finds() {
+        let text = "# Release notes\n\nIntro.\n\n## 3.3.0\n\n### Fixed\n\n- a crash\n\n### Added\n\n- a flag\n\n\
+                    ## 3.2.0\n\nSome words here.\n\n#### Deep\n\nMore words.\n\n### Fixed\n\n- a crash\n\n\
+                    # Appendix\n\nShort Line Heading\n\nThe last paragraph of the notes.\n";
+        for (text, path) in
+            [(text, "notes.md"), ("Budget Talks\n\nMinisters Meet\n\nThey met today.\n\nMore Talks\n\nThey met again.\n", "a.txt")]
+        {
+            let doc = crate::document::Document::parse(text, path, crate::document::Format::from_path(path));
+            let sections = super::Sections::of(&doc);
+            for bi in 0..doc.blocks.len() {
+                for explicit in [true, false] {
+                    assert_eq!(sections.path(&doc, bi, explicit), walked_path(&doc, bi, explicit), "block {bi}, explicit {explicit}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn a_line_of_dialogue_said_again_later_is_no_duplicate() {

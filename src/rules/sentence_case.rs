@@ -79,7 +79,9 @@ impl SentenceCase {
         SentenceCase { allow: options.allow.into_iter().collect() }
     }
 
-    fn exempt(&self, doc: &Document<'_>, word: &Word) -> bool {
+    /// `heading_openers`: the first word of each heading (see [`heading_openers`]), asked for
+    /// only when needed.
+    fn exempt<'d>(&self, doc: &'d Document<'_>, word: &Word, heading_openers: &dyn Fn() -> &'d HashSet<&'d str>) -> bool {
         let text = doc.text(word.span());
         if !starts_lower(text) || has_inner_upper(text) || self.allow.contains(text) {
             return true;
@@ -146,14 +148,19 @@ impl SentenceCase {
         // A name the document's title or a heading opens with, lowercase as here ("# fancy-regex"
         // over "fancy-regex is…"): every style capitalises a heading's first word, so the
         // lowercase is the name's own.
-        let opens_a_heading = || {
-            doc.blocks
-                .iter()
-                .enumerate()
-                .any(|(b, block)| block.kind.is_heading_like() && doc.words_in_block(b).first().is_some_and(|w| doc.text(w.span()) == bare))
-        };
+        let opens_a_heading = || heading_openers().contains(bare);
         shape_ok && (handle() || named_subject() || opens_a_heading()) && never_capitalised()
     }
+}
+
+/// The first word of each heading and title: worked out once per document, as a sentence
+/// start asks whether a heading opens with it (a scan of the blocks for each made a long
+/// file with many lowercase sentence starts quadratic).
+fn heading_openers<'d>(doc: &'d Document<'_>) -> HashSet<&'d str> {
+    (0..doc.blocks.len())
+        .filter(|&b| doc.blocks[b].kind.is_heading_like())
+        .filter_map(|b| doc.words_in_block(b).first().map(|w| doc.text(w.span())))
+        .collect()
 }
 
 impl Rule for SentenceCase {
@@ -170,6 +177,8 @@ impl Rule for SentenceCase {
         let breaks_once = std::cell::OnceCell::new();
         let breaks_mid_sentence = || *breaks_once.get_or_init(|| breaks_paragraphs_mid_sentence(doc));
         let (table_of, lowercase_tables) = lowercase_tables(doc);
+        let openers_once = std::cell::OnceCell::new();
+        let openers = || openers_once.get_or_init(|| heading_openers(doc));
         for (bi, block) in doc.blocks.iter().enumerate() {
             let words = doc.words_in_block(bi);
             // A short cell or item in lowercase with no sentence punctuation is a label or a
@@ -227,7 +236,7 @@ impl Rule for SentenceCase {
                 }
             };
             for word in words.iter().filter(|w| w.sentence_start()) {
-                if self.exempt(doc, word) || (words.first() == Some(word) && continues()) {
+                if self.exempt(doc, word, &openers) || (words.first() == Some(word) && continues()) {
                     continue;
                 }
                 let text = doc.text(word.span());
