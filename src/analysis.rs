@@ -267,6 +267,8 @@ impl Evidence {
         let mut spellings: WordMap<Forms<'_>> = WordMap::default();
         let mut lower = String::new();
         ev.word_usage = vec![Self::NO_ENTRY; doc.words.len()];
+        // Whether the last block asked about is written in title case (block, answer).
+        let mut title_cased = (usize::MAX, false);
         for (i, word) in doc.words.iter().enumerate() {
             let kind = doc.blocks[word.block()].kind;
             let text = doc.text(word.span());
@@ -352,6 +354,12 @@ impl Evidence {
                             && i.checked_sub(2)
                                 .and_then(adjacent_to(i - 1))
                                 .is_some_and(|w| !w.sentence_start() && crate::text::starts_upper(doc.text(w.span()))))
+                        // "Pictures of the Week", "Day of the Dead", "Bank of the West"
+                        || (prev == "the"
+                            && i.checked_sub(2).and_then(adjacent_to(i - 1)).is_some_and(|w| doc.text(w.span()) == "of")
+                            && i.checked_sub(3)
+                                .and_then(adjacent_to(i - 2))
+                                .is_some_and(|w| !w.sentence_start() && crate::text::starts_upper(doc.text(w.span()))))
                 }) || adjacent(i + 1).is_some_and(|w| {
                     let next = doc.text(w.span());
                     // "World Bank", "Bank of England", "Flight into Danger"; a label before its
@@ -395,10 +403,19 @@ impl Evidence {
                     // (the key is the word itself)
                     ev.word_usage[i] = entry;
                 }
+                // A title-case line capitalises every word ("United States to Lift Sudan
+                // Sanctions" as a paragraph, a page's headline repeated in its text): a mention,
+                // but no evidence of how the word is written on its own.
+                let mut title_case_line = || {
+                    if title_cased.0 != word.block() {
+                        title_cased = (word.block(), doc.is_title_cased(word.block()));
+                    }
+                    title_cased.1
+                };
                 let usage = &mut ev.usages[entry as usize];
                 if capitalized {
                     usage.mentioned_mid += 1;
-                    if capitals_inside || in_name() {
+                    if capitals_inside || in_name() || title_case_line() {
                         continue;
                     }
                 }
@@ -532,6 +549,26 @@ mod tests {
             }
         }
         assert!(own > 1000, "{own} words with an entry of their own");
+    }
+
+    /// A capital inside "X of the Y" or on a line written in title case is a mention, not
+    /// evidence that the word alone is a name.
+    #[test]
+    fn names_of_the_form_x_of_the_y_and_title_case_lines_are_no_evidence() {
+        let usage = |text: &str, word: &str| Evidence::build(&Document::parse(text, "t", crate::document::Format::PlainText)).usage(word);
+        let text = "Features\n\nSee the Pictures of the Week. Read the Cartoons of the Week today. The week was long.\n";
+        let week = usage(text, "week");
+        assert_eq!((week.capitalized_mid, week.mentioned_mid), (0, 2));
+        // a capital after "the" alone still counts
+        assert_eq!(usage("Features\n\nHe saw the Week on sale in town.\n", "week").capitalized_mid, 1);
+        let markdown =
+            |text: &str, word: &str| Evidence::build(&Document::parse(text, "t.md", crate::document::Format::Markdown)).usage(word);
+        let text = "# Sanctions\n\nUnited States to Lift Sudan Sanctions\n\nThe move will lift trade curbs on the country.\n";
+        let lift = markdown(text, "lift");
+        assert_eq!((lift.capitalized_mid, lift.mentioned_mid, lift.lower_mid), (0, 1, 1));
+        // the same capital in a sentence of prose is evidence
+        let text = "Sanctions\n\nShe said the Lift would open soon, and it did open in June this year.\n";
+        assert_eq!(usage(text, "lift").capitalized_mid, 1);
     }
 
     /// The language is told from a sample of the prose's lowercase words: a long French or

@@ -378,9 +378,26 @@ impl ProperNounCase {
         let in_running_text = comparable_style(doc, span, lo);
         contexts.iter().any(|(c, following)| {
             let after_context = c.starts_with(capitalized.as_str());
-            // mid-sentence only: "According to the" at a sentence start is no name
+            // mid-sentence only: "According to the" at a sentence start is no name; and "of
+            // the" ending a longer name there, another than here, says nothing of the word here
+            // ("the Photo of the Week" beside "the end of the week"; but "Top of the Pops"
+            // beside "Top of the pops" does)
+            // (the context's words before this one, each followed by one space, end at it)
+            let before_context = || {
+                let words_before = c.find(&format!(" {capitalized}")).map_or(0, |k| k + 1);
+                doc.source.get(..span.start.saturating_sub(words_before)).map_or("", |head| word_ending_at(head, head.len()))
+            };
             name_occurrences(text, c, following).any(|at| {
-                in_running_text(at) && (!after_context || (after_a_lowercase_word(text, at) && !title_in_two_styles(text, at, prev)))
+                let longer_name = || {
+                    if !c.starts_with("of ") {
+                        return false;
+                    }
+                    let there = word_ending_at(text, at);
+                    crate::text::is_capitalized(there) && there != before_context()
+                };
+                in_running_text(at)
+                    && (!after_context || (after_a_lowercase_word(text, at) && !title_in_two_styles(text, at, prev)))
+                    && (after_context || !longer_name())
             })
         })
     }
@@ -690,6 +707,23 @@ mod tests {
     /// The words flagged in `text` (title line, blank line, paragraphs) and the safely fixed text.
     fn check(text: &str) -> (Vec<String>, String) {
         (flagged("proper-noun-case", text), fixed("proper-noun-case", text, Safe))
+    }
+
+    #[test]
+    fn of_the_ending_another_name_is_no_context_for_the_word() {
+        // "the end of the week" beside "the Photo of the Week" said three times
+        let text = "Photos\n\nThe paper prints the Photo of the Week. The Drawing of the Week went to a pupil. The \
+                    Recipe of the Week drew letters. By the end of the week all were read.\n";
+        assert!(check(text).0.is_empty(), "{:?}", check(text).0);
+        // the same name around it here and there: "Top of the pops" beside "Top of the Pops"
+        let text = "Chart\n\nHe sang on Top of the Pops in April and on Top of the Pops in May. Fans said the way \
+                    for Top of the pops to do that was live.\n";
+        assert_eq!(check(text).0, ["pops"]);
+        // a name before another context still leaves the context: "Ann Lee for Treasury
+        // secretary" beside "his choice for treasury secretary"
+        let text = "Cabinet\n\nThe president named Ann Lee for Treasury secretary on Monday, after Tom Ray for \
+                    Treasury secretary was dropped. Lee was his choice for treasury secretary all along.\n";
+        assert_eq!(check(text).0, ["treasury"]);
     }
 
     #[test]
