@@ -445,7 +445,7 @@ impl Detector {
             // that code, as a heading would: no menu entry.
             let labels_code = doc.introduces_material(bi) && doc.blocks.get(bi + 1).is_some_and(|b| b.kind == BlockKind::Code);
             if words <= 8 && !authored && !labels_code && (self.lines.contains(norm) || self.lines.contains(doubled_half(norm))) {
-                out.push(whole(i, i, format!("page chrome: `{}`", text.trim()), false));
+                out.push(whole(i, i, format!("page chrome: `{}`", shown(text)), false));
             } else if after_title && words <= 2 && self.categories.contains(norm) {
                 out.push(whole(i, i, format!("category label `{text}` under the title"), false));
             } else if let Some((family, strength)) = line_like.then(|| self.family(text)).flatten().filter(|&(family, _)| {
@@ -457,11 +457,11 @@ impl Detector {
                     || !(matches!(family, Family::Navigation | Family::Legal) || text.trim_end().ends_with(['.', '!', '?']))
             }) {
                 match strength {
-                    Strength::Strong => out.push(whole(i, i, format!("page chrome ({}): `{}`", family.name(), text.trim()), false)),
+                    Strength::Strong => out.push(whole(i, i, format!("page chrome ({}): `{}`", family.name(), shown(text)), false)),
                     Strength::Weak => weak.push((i, family)),
                 }
             } else if !authored && self.labels_only(norm) {
-                out.push(whole(i, i, format!("page chrome: `{}`", text.trim()), false));
+                out.push(whole(i, i, format!("page chrome: `{}`", shown(text)), false));
             } else if let Some(m) =
                 (words <= self.max_block_words && !REPORTED.is_match(text)).then(|| self.phrase_in(text)).flatten().filter(|m| {
                     // a one-word phrase inside a sentence ("The advertisement was banned") is news
@@ -490,7 +490,7 @@ impl Detector {
                 let near = |j: Option<usize>| j.and_then(|j| prose.get(j)).is_some_and(|b| flagged.contains(b) || weak_at.contains(b));
                 if in_zone(i) || near(i.checked_sub(1)) || near(Some(i + 1)) {
                     let text = doc.text(doc.blocks[prose[i]].content);
-                    out.push(whole(i, i, format!("page chrome ({}): `{}`", family.name(), text.trim()), false));
+                    out.push(whole(i, i, format!("page chrome ({}): `{}`", family.name(), shown(text)), false));
                 }
             }
         }
@@ -550,7 +550,7 @@ impl Detector {
                     out.push(Finding {
                         span,
                         removal: doc.block_removal_span(span),
-                        message: format!("page chrome ({}): `{}`", family.name(), text.trim()),
+                        message: format!("page chrome ({}): `{}`", family.name(), shown(text)),
                         info: false,
                         blocks: cells[n]..cells[m - 1] + 1,
                         fixable: true,
@@ -1430,6 +1430,10 @@ pub fn classify_line(text: &str) -> Option<(Family, Strength)> {
     }
     // Counted up to 81 (a paragraph may be long): every test below compares with 80 or less.
     let words = crate::text::count_words(text, 81);
+    // A site's region or language selector flattened into one long line.
+    if words >= 30 && region_selector(text) {
+        return Some((Family::Navigation, Strength::Strong));
+    }
     if words > 80 {
         return None;
     }
@@ -1564,6 +1568,38 @@ pub fn classify_line(text: &str) -> Option<(Family, Strength)> {
         return strong(Family::Navigation);
     }
     known
+}
+
+/// A chrome line as a message quotes it: whole up to 200 bytes, else its start and an ellipsis
+/// (a region selector runs to thousands).
+fn shown(text: &str) -> std::borrow::Cow<'_, str> {
+    let text = text.trim();
+    if text.len() <= 200 {
+        return text.into();
+    }
+    format!("{}…", &text[..crate::text::floor_char_boundary(text, 160)]).into()
+}
+
+/// A site's region or language selector flattened into one line: country names one after
+/// another ("… Chile China Christmas Island Colombia Comoros Congo-Brazzaville …"), nearly
+/// every word capitalised, and a dozen of them or more, a third of its words, countries.
+/// (Asked of lines of thirty words or more; prose leaves at its first lowercase words.)
+fn region_selector(text: &str) -> bool {
+    let (mut seen, mut lower, mut countries) = (0usize, 0usize, 0usize);
+    for word in text.split_whitespace() {
+        seen += 1;
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+        if word.starts_with(char::is_lowercase) && !matches!(word, "and" | "of" | "the" | "da" | "de" | "la") {
+            lower += 1;
+            // (a label may open it: "Choose your region:")
+            if lower > 3 && lower * 10 > seen {
+                return false;
+            }
+        } else if crate::lexicon::is_country(word) {
+            countries += 1;
+        }
+    }
+    countries >= 12 && countries * 3 >= seen
 }
 
 /// A credit without its colon, as some sites print one under each picture: "Credit Ann Lee for
@@ -2081,6 +2117,26 @@ mod tests {
         ] {
             assert_eq!(classify_line(line), None, "{line}");
         }
+    }
+
+    #[test]
+    fn a_region_selector_on_one_line_is_navigation_and_quoted_short() {
+        let countries = "Norway Peru Kenya Chile Japan Brazil Canada Egypt France Ghana India Iceland Mexico Nepal \
+                         Poland Qatar Spain Sweden Togo Uganda Vietnam Yemen Zambia Cayman Islands Solomon Islands \
+                         Marshall Islands Faroe Islands Turks and Caicos Islands Bosnia and Herzegovina Trinidad and \
+                         Tobago United Arab Emirates Saint Kitts and Nevis";
+        let line = format!("{countries} {countries}");
+        assert_eq!(classify_line(&line), Some((Family::Navigation, Strength::Strong)));
+        let (found, _) = lint(&line, true);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].message.ends_with("…`") && found[0].message.len() < 240, "{}", found[0].message);
+        // a long paragraph that names many countries is prose
+        let prose = format!(
+            "The summit drew leaders from Norway, Peru, Kenya, Chile, Japan, Brazil, Canada, Egypt, France, Ghana, India and \
+             Iceland, and delegates from Mexico, Nepal, Poland, Qatar, Spain and Sweden said the talks {}",
+            "went on late into the night while aides argued over the wording of the final text. ".repeat(4)
+        );
+        assert_eq!(classify_line(&prose), None);
     }
 
     #[test]
