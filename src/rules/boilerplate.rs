@@ -1430,8 +1430,9 @@ pub fn classify_line(text: &str) -> Option<(Family, Strength)> {
     }
     // Counted up to 81 (a paragraph may be long): every test below compares with 80 or less.
     let words = crate::text::count_words(text, 81);
-    // A site's region or language selector flattened into one long line.
-    if words >= 30 && region_selector(text) {
+    // A site's region or language selector flattened into one long line (which ends on a name,
+    // where nearly every paragraph ends on a mark: the mark spares prose the word test).
+    if words >= 30 && text.ends_with(char::is_alphanumeric) && region_selector(text) {
         return Some((Family::Navigation, Strength::Strong));
     }
     if words > 80 {
