@@ -260,8 +260,11 @@ fn is_label_or_emoticon(text: &str, close_at: usize, paren_open: bool) -> bool {
         return true;
     }
     let word = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+    // (emphasis may wrap a label: "**2)** Security")
+    let word = word.trim_start_matches(['*', '_']);
     let label = (1..=3).contains(&word.chars().count()) && word.chars().all(|c| c.is_alphanumeric());
-    let at_start = before.len() == word.len() || before[..before.len() - word.len()].ends_with(char::is_whitespace);
+    let lead = before[..before.len() - word.len()].trim_end_matches(['*', '_']);
+    let at_start = lead.is_empty() || lead.ends_with(char::is_whitespace);
     label && at_start && !paren_open
 }
 
@@ -350,8 +353,12 @@ mod tests {
             // labels after a bracket that closed earlier in the paragraph
             "Title Here\n\nThe menu (the old one) is long, so either A) patch it or B) leave it.\n",
             "Title Here\n\nShe said “yes” and left.\n",
+            // a label that emphasis wraps
+            "# Tips\n\n**2) security** comes next.\n\n_b)_ keep the keys apart.\n",
         ] {
             assert!(findings(ID, text).is_empty(), "{text:?}");
         }
+        // a bracket glued to a word inside emphasis is still a bracket
+        assert_eq!(crate::rules::testing::flagged(ID, "# Tips\n\nThe **plan)** was cheap.\n"), [")"]);
     }
 }
