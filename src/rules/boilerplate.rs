@@ -1052,8 +1052,10 @@ re!(CREDIT_AGENCY);
 re!(CREDIT_AGENCY_SLASH);
 re!(GETTY_ALONE);
 // The one family regex asked for its captures: a full regex.
+// A byline: the label, a capitalised name (or names), and perhaps after a separator the
+// publication or place, or with no separator the date ("By Ann Lee March 25, 2015").
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::regex(&r"^\W*(?i:by|written by|words by|story by|text by|posted by|published by|reported by|author|authors|byline)\s*:?\s+(\p{Lu}[\p{Ll}'’-]*\.?|\p{Lu}\.)((?:\s+(?:(?:de|da|van|von|der|den|del|la|le|al|el|bin|ibn|ben|di|du)\s+)?(?:\p{Lu}[\p{L}'’-]*\.?))*)(?:\s*(?:,|\band\b|&)\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)*\s*((?:,|\||•|·|–|—|-|\bin\b|\bfor\b|\bat\b|\bon\b)\s*[\p{Lu}\d@][^.!?]{0,60})?[\s.]*$".replace(r"\b", r"(?-u:\b)")).unwrap()
+    crate::text::regex(&r"^\W*(?i:by|written by|words by|story by|text by|posted by|published by|reported by|author|authors|byline)\s*:?\s+(\p{Lu}[\p{Ll}'’-]*\.?|\p{Lu}\.)((?:\s+(?:(?:de|da|van|von|der|den|del|la|le|al|el|bin|ibn|ben|di|du)\s+)?(?:\p{Lu}[\p{L}'’-]*\.?))*)(?:\s*(?:,|\band\b|&)\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)*\s*((?:,|\||•|·|–|—|-|\bin\b|\bfor\b|\bat\b|\bon\b)\s*[\p{Lu}\d@][^.!?]{0,60}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4})?[\s.]*$".replace(r"\b", r"(?-u:\b)")).unwrap()
 });
 re!(CONTRIBUTOR);
 re!(CONTRIBUTOR_LABEL);
@@ -2050,6 +2052,8 @@ mod tests {
             ("Boats in the harbour at dawn. (AP Photo/Lee Grant)", Family::Credit),
             ("Dan Ross/AFP via Getty Images", Family::Credit),
             ("By Amira Haddad and Joe Quinn", Family::Byline),
+            ("By Amira Haddad March 25, 2015", Family::Byline),
+            ("by Joe Quinn 4 Sept. 2019", Family::Byline),
             ("This article was originally published by the Harbour Weekly.", Family::Contributor),
             ("Filed under: Harbour, Weather", Family::Tags),
             ("If you like our reporting, please support us with a small donation.", Family::Support),
@@ -2084,6 +2088,8 @@ mod tests {
             "He sent an email to staff on Monday evening.",
             "By Friday, the council had cleared the road.",
             "By the end of the year, prices had doubled.",
+            "By March 25, 2015 the plan had failed.",
+            "By Monday 25 March 2015 the talks had ended",
             "The copyright case will be heard in the High Court.",
             "Getty Images, the photo agency, reported higher profits.",
             "Photos from the scene show the damage.",
