@@ -160,7 +160,7 @@ pub struct CommonArgs {
     /// Worker threads (default: one per core; at most 256).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
-    /// Refuse files and standard input larger than this many bytes (exit 2).
+    /// Refuse files, named pipes and standard input larger than this many bytes (exit 2).
     #[arg(long, value_name = "BYTES", default_value_t = copydesk::run::DEFAULT_MAX_FILE_SIZE)]
     pub max_file_size: u64,
     /// Do not honour .gitignore, .ignore or .copydeskignore.
