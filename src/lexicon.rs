@@ -202,6 +202,12 @@ const APOSTROPHE_DROPPED: &[(&str, &str)] = &[
     ("nobodys", "nobody's"),
     ("todays", "today's"),
     ("tonights", "tonight's"),
+    // The possessives of irregular plurals: "mens", "womens", "childrens" are no English words
+    // ("peoples" is one, and "mans" a verb: not listed).
+    ("mens", "men's"),
+    ("womens", "women's"),
+    ("childrens", "children's"),
+    ("gentlemens", "gentlemen's"),
 ];
 
 /// The apostrophe form of a word that is a contraction or possessive with its apostrophe

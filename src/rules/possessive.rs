@@ -1,7 +1,8 @@
 //! `possessive` — a known proper noun with a bare "s" where a possessive is meant.
 //!
 //! **Flags** "Trumps Criticism of Japan Security Pact", "Britains economy", "Mr Koks report";
-//! contractions without their apostrophe ("Whats", "Lets try", "its a").
+//! contractions without their apostrophe ("Whats", "Lets try", "its a"), and an irregular plural's
+//! possessive without it or with it after the s ("mens", "childrens'").
 //! **Why** a dropped apostrophe turns a name into a verb or a plural.
 //! **Never** on verbs ("he trumps": lowercase), plurals after a determiner or number ("the
 //! Kennedys", "two Germanys"), a name followed by a verb or preposition, a bare form that is a
@@ -35,7 +36,7 @@ a word or name of its own (\"Americans\", \"Oscars\", \"Jones\"). It stays quiet
 trumps\"), plurals after a determiner or number (\"the Kennedys\", \"two Smiths\"), a bare s followed \
 by a verb, preposition or punctuation, a first name and surname (\"Julia Roberts\", \"Andreas \
 Adriano\"), and non-English documents. It also flags words that only an apostrophe separates from \
-a word (\"Whats\", \"todays\", \"Shes\"), a day named from today before a noun (\"yesterdays rain\", not \"all our yesterdays\"), a contraction that is a word of its own only before words \
+a word (\"Whats\", \"todays\", \"Shes\"; an irregular plural's possessive, \"mens\", \"childrens\", or with its apostrophe after the s, \"childrens'\"), a day named from today before a noun (\"yesterdays rain\", not \"all our yesterdays\"), a contraction that is a word of its own only before words \
 the word itself never governs (\"Lets try\" opening a sentence, \"its a\", \"its been\", \"Its hard to say\"; never \
 \"Lets you\", \"Lets users\", \"its own\"), a month's before a noun (\"Septembers reading\"), a surname English writes as a name after a \
 first name, before a noun (\"Dan Browns novels\"; not a place, \"Beverly Hills homes\"), a day's name opening the subject of a singular verb (\"Tuesdays gig has been moved\"), a day's event after a \
@@ -370,8 +371,19 @@ impl Rule for Possessive {
         for (i, word) in doc.words.iter().enumerate() {
             let text = doc.text(word.span());
             if let Some(with) = lexicon::apostrophe_dropped(text) {
-                // "Whats in a name", "Todays ruling": no other word is spelt so.
-                push_apostrophe_form(out, word.span(), format!("`{text}` is missing its apostrophe"), &with, evidence.apostrophe());
+                // "Whats in a name", "Todays ruling": no other word is spelt so. With the mark
+                // after the s instead ("their childrens' toys"), it is in the wrong place.
+                let misplaced = doc.source[word.span().end..].chars().next().filter(|&c| matches!(c, '\'' | '’'));
+                match misplaced {
+                    Some(mark) => {
+                        let span = crate::diagnostic::Span::new(word.span().start, word.span().end + mark.len_utf8());
+                        let message = format!("`{text}{mark}` has its apostrophe after the s");
+                        push_apostrophe_form(out, span, message, &with, mark);
+                    }
+                    None => {
+                        push_apostrophe_form(out, word.span(), format!("`{text}` is missing its apostrophe"), &with, evidence.apostrophe())
+                    }
+                }
                 continue;
             }
             // ("tomorrows", "yesterdays": nine or ten letters)
@@ -1382,6 +1394,19 @@ mod tests {
     /// The words flagged in `text` and the text with every fix (unsafe ones too) applied.
     fn check(text: &str) -> (Vec<String>, String) {
         (flagged("possessive", text), fixed("possessive", text, Unsafe))
+    }
+
+    #[test]
+    fn an_irregular_plurals_possessive_without_its_apostrophe_or_with_it_after_the_s() {
+        let text = "Family Fun\n\nThe fair raised money for the childrens school, the Womens World Cup and \
+                    their mens' team. People are peoples friends.\n";
+        let (found, fixed) = check(text);
+        assert_eq!(found, ["childrens", "Womens", "mens'"]);
+        assert_eq!(
+            fixed,
+            "Family Fun\n\nThe fair raised money for the children’s school, the Women’s World Cup and their men's \
+             team. People are peoples friends.\n"
+        );
     }
 
     #[test]

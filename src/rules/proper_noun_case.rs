@@ -95,7 +95,9 @@ impl Rule for ProperNounCase {
                 // (the whole word's count of characters and case are in its shape)
                 let chars = if whole && shape.ascii() { part.len() } else { part.chars().count() };
                 let lowercase = if whole { shape.lowercase() } else { part.chars().all(char::is_lowercase) };
-                if chars < min_len || !lowercase || NAME_PARTICLES.contains(&part) {
+                // ("mens", "whats": a possessive or contraction without its apostrophe, which
+                // possessive reports, whatever case the document writes it in elsewhere)
+                if chars < min_len || !lowercase || NAME_PARTICLES.contains(&part) || lexicon::apostrophe_dropped(part).is_some() {
                     continue;
                 }
                 let start = word.span().start + offset;
