@@ -39,7 +39,8 @@ Adriano\"), and non-English documents. It also flags words that only an apostrop
 a word (\"Whats\", \"todays\", \"Shes\"; an irregular plural's possessive, \"mens\", \"childrens\", or with its apostrophe after the s, \"childrens'\"), a day named from today before a noun (\"yesterdays rain\", not \"all our yesterdays\"), a contraction that is a word of its own only before words \
 the word itself never governs (\"Lets try\" opening a sentence, \"its a\", \"its been\", \"Its hard to say\"; never \
 \"Lets you\", \"Lets users\", \"its own\"), a month's before a noun (\"Septembers reading\"), a surname English writes as a name after a \
-first name, before a noun (\"Dan Browns novels\"; not a place, \"Beverly Hills homes\"), a day's name opening the subject of a singular verb (\"Tuesdays gig has been moved\"), a day's event after a \
+first name, before a noun (\"Dan Browns novels\"; not a place, \"Beverly Hills homes\") or before a plural noun and its \
+auxiliary (\"Gordon Browns forecasts were\"), a day's name opening the subject of a singular verb (\"Tuesdays gig has been moved\"), a day's event after a \
 cue or a verb (\"last Saturdays show\", \"at Sundays \
 Oscars\", \"after Mondays 4% gain\", \"to attend Fridays ceremony\"), a bare s where the document writes the same words with the apostrophe elsewhere or the full \
 name without the s (\"Clive Owen\" for \"Clive Owens nomination\"), a band before one member's name \
@@ -521,11 +522,28 @@ impl Rule for Possessive {
                     is_capitalized(p) && often_capitalized(p) && !lexicon::lookup(p).is_some_and(|e| e.common_lower())
                 })
             };
+            // A plural noun next, then an auxiliary that agrees with it ("Gordon Browns
+            // forecasts were too rosy"): had "Browns" been the subject, "forecasts" would be its
+            // verb, and two verbs cannot follow one another so.
+            let plural_before_auxiliary = || {
+                next_text.len() > 3
+                    && next_text.ends_with('s')
+                    && !next_text.ends_with("ss")
+                    && noun_next(next_text, &["ed", "ly"])
+                    && doc.words.get(i + 2).filter(|w| w.sentence() == word.sentence()).is_some_and(|w| {
+                        doc.source[next.span().end..w.span().start] == *" "
+                            && matches!(
+                                doc.text(w.span()),
+                                "were" | "are" | "have" | "had" | "will" | "would" | "could" | "can" | "may" | "might"
+                            )
+                    })
+                    && lexicon::is_lowercase_word(&next_text[..next_text.len() - 1])
+            };
             if gap.is_empty()
                 && !doc.blocks[word.block()].kind.is_heading_like()
                 && bare_entry.is_none_or(|e| e.capitalized.is_none() && e.other.is_none())
                 && !PLACE_PLURALS.contains(&text)
-                && noun_next(next_text, &["ed", "ly", "s"])
+                && (noun_next(next_text, &["ed", "ly", "s"]) || plural_before_auxiliary())
                 && !not_a_noun(next_text)
                 && first_name_before()
                 && lexicon::is_lowercase_word(next_text)
@@ -1394,6 +1412,20 @@ mod tests {
     /// The words flagged in `text` and the text with every fix (unsafe ones too) applied.
     fn check(text: &str) -> (Vec<String>, String) {
         (flagged("possessive", text), fixed("possessive", text, Unsafe))
+    }
+
+    #[test]
+    fn a_surname_before_a_plural_noun_and_its_auxiliary_is_a_possessive() {
+        let text = "Budget\n\nThe talks were held in London. Analysts said Gordon Browns forecasts were too rosy.\n";
+        assert_eq!(check(text).0, ["Browns"]);
+        // a verb next, or a surname English knows: no possessive
+        for text in [
+            "Budget\n\nThe talks were held in London. Analysts said Gordon Browns forecasts growth.\n",
+            "Budget\n\nThe talks were held in London. Tom Evans forecasts were wrong.\n",
+            "Budget\n\nThe talks were held in London. Critics said Dan Browns novels sell well.\n",
+        ] {
+            assert!(check(text).0.is_empty(), "{text:?}: {:?}", check(text).0);
+        }
     }
 
     #[test]
