@@ -18,8 +18,7 @@ use crate::common_options;
 use crate::diagnostic::{Category, Diagnostic, Edit, Fix, Severity};
 use crate::document::{BlockKind, Document};
 use crate::options::Level;
-use crate::text::normalize_line;
-use regex::Regex;
+use crate::text::{normalize_line, RareRegex};
 use rustc_hash::FxHashMap as HashMap;
 use serde::Deserialize;
 use std::sync::{Arc, LazyLock};
@@ -62,7 +61,7 @@ pub struct Options {
 }
 common_options!(Options);
 
-static SITE_SUFFIX: LazyLock<Regex> = LazyLock::new(|| crate::text::regex(r"\s+[|–—-]\s+[^|–—-]{1,40}$").unwrap());
+static SITE_SUFFIX: LazyLock<RareRegex> = LazyLock::new(|| RareRegex::new(r"\s+[|–—-]\s+[^|–—-]{1,40}$").unwrap());
 
 /// The most words a line of verse has, for [`is_verse`].
 const VERSE_LINE_WORDS: usize = 12;

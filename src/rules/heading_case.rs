@@ -20,8 +20,7 @@ use crate::diagnostic::{Category, Diagnostic, Edit, Fix, Severity, Span};
 use crate::document::Document;
 use crate::lexicon::{self, Tier};
 use crate::options::Level;
-use crate::text::{capitalize, has_inner_upper, is_all_caps, starts_lower, starts_upper, whole_word_matches};
-use regex::Regex;
+use crate::text::{capitalize, has_inner_upper, is_all_caps, starts_lower, starts_upper, whole_word_matches, RareRegex};
 use rustc_hash::FxHashSet as HashSet;
 use serde::Deserialize;
 use std::sync::LazyLock;
@@ -70,8 +69,8 @@ pub struct Options {
 common_options!(Options);
 
 /// "What’S", "Don'T": two or more letters, an apostrophe, then a capitalised contraction tail.
-static APOSTROPHE_CAP: LazyLock<Regex> =
-    LazyLock::new(|| crate::text::regex(r"\b\p{L}*\p{Ll}\p{L}*['’](S|T|D|M|LL|Ll|RE|Re|VE|Ve)\b").unwrap());
+static APOSTROPHE_CAP: LazyLock<RareRegex> =
+    LazyLock::new(|| RareRegex::new(r"\b\p{L}*\p{Ll}\p{L}*['’](S|T|D|M|LL|Ll|RE|Re|VE|Ve)\b").unwrap());
 
 const COMMON_SUFFIXES: &[&str] = &[
     "ing", "tion", "tions", "sion", "ment", "ments", "ness", "ity", "ities", "ism", "ance", "ence", "ship", "ships", "ive", "ous", "ful",
