@@ -188,6 +188,13 @@ pub fn tune_allocator() -> bool {
     false
 }
 
+/// Compiles the built-in patterns of the first article's scan on a thread of its own while
+/// the run reads its configuration and walks its paths (see `boilerplate::prepare`). If no
+/// thread can be started, each pattern is compiled at its first need, as before.
+pub fn prepare_in_background() {
+    let _ = std::thread::Builder::new().name("prepare".into()).spawn(crate::rules::boilerplate::prepare);
+}
+
 /// Files of this size or more give the allocator's free memory back once linted and rendered
 /// (see [`release_free_memory`]).
 pub const TRIM_AFTER: usize = 1 << 20;
