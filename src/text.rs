@@ -840,6 +840,45 @@ mod tests {
         assert_eq!(capitalize(""), "");
     }
 
+    /// A [`RareRegex`] finds and captures what the full regex does (leftmost-first, Unicode
+    /// classes and word boundaries, groups that took no part), on the patterns it serves.
+    #[test]
+    fn rare_regex_answers_as_the_full_regex() {
+        let patterns = [
+            r"\b\p{L}*\p{Ll}\p{L}*['’](S|T|D|M|LL|Ll|RE|Re|VE|Ve)\b",
+            r"\s+[|–—-]\s+[^|–—-]{1,40}$",
+            r"^(?i:by)\s+(\p{Lu}\p{Ll}*)((?:\s+\p{Lu}\p{Ll}*)*)(\s*,\s*\w+)?$",
+            r"(?:\s+\|\s+[^|]{2,}|\s+[–—]\s+\p{Lu}[\p{L}.&']*)\s*$",
+        ];
+        let texts = [
+            "",
+            "What’S The Story? Don'T Look, It'S Late",
+            "ÉTÉ'S and été'S",
+            "Budget approved - Daily News",
+            "A well-known title | Site | Section",
+            "By Ann Lee",
+            "by Émile Zola, Paris",
+            "BY ann lee",
+            "Storm hits the coast — Évening Post ",
+        ];
+        for pattern in patterns {
+            let (rare, full) = (RareRegex::new(pattern).unwrap(), regex(pattern).unwrap());
+            for text in texts {
+                assert_eq!(
+                    rare.find(text).map(|m| (m.start(), m.as_str())),
+                    full.find(text).map(|m| (m.start(), m.as_str())),
+                    "{pattern} {text:?}"
+                );
+                let groups = |c: Groups<'_>| (0..4).map(|i| c.get(i).map(|m| (m.start(), m.end()))).collect::<Vec<_>>();
+                let full_groups = |c: regex::Captures<'_>| (0..4).map(|i| c.get(i).map(|m| (m.start(), m.end()))).collect::<Vec<_>>();
+                assert_eq!(rare.captures(text).map(groups), full.captures(text).map(full_groups), "{pattern} {text:?}");
+                let all: Vec<_> = rare.captures_iter(text).map(groups).collect();
+                let full_all: Vec<_> = full.captures_iter(text).map(full_groups).collect();
+                assert_eq!(all, full_all, "{pattern} {text:?}");
+            }
+        }
+    }
+
     /// A [`MatchOnly`] answers as the full regex does: anchors, case folding, classes, ASCII
     /// and Unicode word boundaries (the last run by the full regex).
     #[test]

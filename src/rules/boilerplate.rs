@@ -1050,7 +1050,8 @@ re!(CREDIT_TAIL);
 re!(CREDIT_AGENCY);
 re!(CREDIT_AGENCY_SLASH);
 re!(GETTY_ALONE);
-// The one family regex asked for its captures: a full regex.
+// The one family regex asked for its captures: a RareRegex, as it runs on few lines (a
+// label word opens them, and they are short).
 // A byline: the label, a capitalised name (or names), and perhaps after a separator the
 // publication or place, or with no separator the date ("By Ann Lee March 25, 2015").
 static BYLINE: LazyLock<RareRegex> = LazyLock::new(|| {
