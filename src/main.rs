@@ -127,7 +127,7 @@ fn show_config(path: Option<PathBuf>, common: &CommonArgs) -> u8 {
 
 fn lint(args: LintArgs) -> u8 {
     let started = Instant::now();
-    copydesk::run::prepare_in_background(args.common.threads);
+    copydesk::rules::prepare_in_background(args.common.threads);
     args.timings.then(copydesk::engine::timing::enable);
     let workspace = match workspace(&args.common) {
         Ok(w) => w,

@@ -188,20 +188,6 @@ pub fn tune_allocator() -> bool {
     false
 }
 
-/// Compiles the built-in patterns of the first article's scan on a thread of its own while
-/// the run reads its configuration and walks its paths (see `boilerplate::prepare`), when there
-/// is a core to spare: at least two, and not `--threads 1` (`requested`). On one core the
-/// thread would take the worker's time (a short clean article 6.9 -> 13.8 ms, as it compiles
-/// patterns that article never asks for). If no thread can be started, each pattern is compiled
-/// at its first need, as before.
-pub fn prepare_in_background(requested: Option<usize>) {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if cores < 2 || requested.is_some_and(|n| n == 1) {
-        return;
-    }
-    let _ = std::thread::Builder::new().name("prepare".into()).spawn(crate::rules::boilerplate::prepare);
-}
-
 /// Files of this size or more give the allocator's free memory back once linted and rendered
 /// (see [`release_free_memory`]).
 pub const TRIM_AFTER: usize = 1 << 20;

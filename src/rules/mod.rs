@@ -85,6 +85,20 @@ const fn by_priority<const N: usize>(mut metas: [&'static RuleMeta; N]) -> [&'st
     metas
 }
 
+/// Compiles the built-in patterns of the first article's scan (`boilerplate::prepare`) on a
+/// thread of its own while a lint reads its configuration and walks its paths, or while a
+/// language server waits for its first document; only with a core to spare: at least two,
+/// and not `--threads 1` (`requested`). On one core the thread would take the worker's time
+/// (a short clean article 6.9 -> 13.8 ms, as it compiles patterns that article never asks
+/// for). If no thread can be started, each pattern is compiled at its first need, as before.
+pub fn prepare_in_background(requested: Option<usize>) {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if cores < 2 || requested.is_some_and(|n| n == 1) {
+        return;
+    }
+    let _ = std::thread::Builder::new().name("prepare".into()).spawn(boilerplate::prepare);
+}
+
 pub fn find(id: &str) -> Option<&'static RuleMeta> {
     ALL.iter().copied().find(|m| m.id == id)
 }

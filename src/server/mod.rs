@@ -57,6 +57,7 @@ impl From<lsp_server::ProtocolError> for ServerError {
 
 /// Serve one client over standard input and output until it sends `exit`.
 pub fn run_stdio() -> Result<(), ServerError> {
+    crate::rules::prepare_in_background(None);
     let (connection, io_threads) = Connection::stdio();
     serve(connection)?;
     io_threads.join().map_err(|e| ServerError(e.to_string()))
