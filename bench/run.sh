@@ -6,7 +6,9 @@
 #     median wall time of RUNS runs each, taken in turn (copydesk, typos, copydesk, ...),
 #     the median of the paired ratios, MB/s, and peak RSS; with valgrind installed, also the
 #     instructions each executes on one thread (cachegrind; about 2 more minutes), on 200
-#     files of that corpus and on news-clean: a count this noisy machine barely moves;
+#     files of that corpus and on news-clean: a count this noisy machine barely moves; before
+#     those, both on one file (a seeds article, news-clean's median article), as a pre-commit
+#     hook runs them, where start-up is most of the time;
 #  2. `lint --timings` on the generated corpus (one thread, so that the shares are CPU shares);
 #  3. linearity: seconds per MB at 1, 4, 16 and 64 MB (one file, prefixes of one generated
 #     text; 16 and 64 MB go through the chunked path for files over 8 MiB) for every output
@@ -108,6 +110,32 @@ for label, path in [('seeds-built', 'seeds'), ('news-clean', news)]:
     else:
         print(f"{name:24} {mb:6.1f} {wall:10.3f} {mb / max(wall, 1e-3):6.1f} {rss:6.1f} {'-':>8} {'-':>6} {'-':>6}")
 print("ratio = copydesk wall / typos wall, the median of the paired runs (<= 0.5 is the goal)")
+
+# One file, as a pre-commit hook lints it: there start-up is most of the run (the patterns a
+# first article needs are compiled then). A generated seeds article (chrome, bylines) and
+# news-clean's median-sized article (clean prose); more runs, as each takes milliseconds.
+singles = [('seeds article', os.path.join('seeds', sorted(os.listdir('seeds'))[0]))]
+if os.path.isdir(news):
+    clean = sorted((os.path.join(d, f) for d, _, fs in os.walk(news) for f in fs), key=os.path.getsize)
+    singles.append(('news-clean article', clean[len(clean) // 2]))
+print()
+print(f"one file (median of {3 * runs} paired runs)")
+print(f"{'file':24} {'KB':>6} {'copydesk ms':>11} {'typos ms':>9} {'ratio':>6}")
+for label, path in singles:
+    ours, theirs, ratios = [], [], []
+    for i in range(3 * runs + 1):
+        a = timed([binary, 'lint', '--format', 'jsonl', path])[0]
+        b = timed([typos, '--format', 'brief', path])[0] if typos else None
+        if i == 0:
+            continue
+        ours.append(a)
+        if b:
+            theirs.append(b)
+            ratios.append(a / max(b, 1e-4))
+    line = f"{label:24} {os.path.getsize(path) / 1e3:6.1f} {statistics.median(ours) * 1e3:11.1f}"
+    if theirs:
+        line += f" {statistics.median(theirs) * 1e3:9.1f} {statistics.median(ratios):6.2f}"
+    print(line)
 
 # Instructions executed, one thread each: unlike wall time, the count hardly moves with the
 # machine's load, so it shows what a change did where the timings above are noise.
