@@ -79,6 +79,22 @@ def size(path):
     return sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(path) for f in fs)
 
 
+def paired(path, n):
+    """copydesk and typos on `path` in turn, n pairs after one that warms the page cache:
+    each one's (wall, RSS) per run, and the pairs' wall-time ratios (none without typos)."""
+    ours, theirs, ratios = [], [], []
+    for i in range(n + 1):
+        a = timed([binary, 'lint', '--format', 'jsonl', path])
+        b = timed([typos, '--format', 'brief', path]) if typos else None
+        if i == 0:
+            continue
+        ours.append(a)
+        if b:
+            theirs.append(b)
+            ratios.append(a[0] / max(b[0], 1e-3))
+    return ours, theirs, ratios
+
+
 print(f"copydesk {subprocess.run([binary, '--version'], capture_output=True, text=True).stdout.strip()}; "
       f"{typos and subprocess.run([typos, '--version'], capture_output=True, text=True).stdout.strip() or 'typos not installed'}; "
       f"{cores} cores; median of {runs} runs")
@@ -90,16 +106,7 @@ for label, path in [('seeds-built', 'seeds'), ('news-clean', news)]:
         print(f"{label:24} SKIP: {path} is missing")
         continue
     mb = size(path) / 1e6
-    ours, theirs, ratios = [], [], []
-    for i in range(runs + 1):  # the first pair warms the page cache and is not counted
-        a = timed([binary, 'lint', '--format', 'jsonl', path])
-        b = timed([typos, '--format', 'brief', path]) if typos else None
-        if i == 0:
-            continue
-        ours.append(a)
-        if b:
-            theirs.append(b)
-            ratios.append(a[0] / max(b[0], 1e-3))
+    ours, theirs, ratios = paired(path, runs)
     wall = statistics.median(w for w, _ in ours)
     rss = max(r for _, r in ours)
     name = f"{label}, {sum(len(fs) for _, _, fs in os.walk(path))} files"
@@ -122,19 +129,10 @@ print()
 print(f"one file (median of {3 * runs} paired runs)")
 print(f"{'file':24} {'KB':>6} {'copydesk ms':>11} {'typos ms':>9} {'ratio':>6}")
 for label, path in singles:
-    ours, theirs, ratios = [], [], []
-    for i in range(3 * runs + 1):
-        a = timed([binary, 'lint', '--format', 'jsonl', path])[0]
-        b = timed([typos, '--format', 'brief', path])[0] if typos else None
-        if i == 0:
-            continue
-        ours.append(a)
-        if b:
-            theirs.append(b)
-            ratios.append(a / max(b, 1e-4))
-    line = f"{label:24} {os.path.getsize(path) / 1e3:6.1f} {statistics.median(ours) * 1e3:11.1f}"
+    ours, theirs, ratios = paired(path, 3 * runs)
+    line = f"{label:24} {os.path.getsize(path) / 1e3:6.1f} {statistics.median(w for w, _ in ours) * 1e3:11.1f}"
     if theirs:
-        line += f" {statistics.median(theirs) * 1e3:9.1f} {statistics.median(ratios):6.2f}"
+        line += f" {statistics.median(w for w, _ in theirs) * 1e3:9.1f} {statistics.median(ratios):6.2f}"
     print(line)
 
 # Instructions executed, one thread each: unlike wall time, the count hardly moves with the

@@ -237,9 +237,8 @@ fn classify(source: &str, span: Span) -> Line {
     if trimmed.starts_with("<!--") && trimmed.ends_with("-->") {
         return Line::Html;
     }
-    // Cheap first-character tests keep the marker regexes off ordinary lines.
-    let first = trimmed.chars().next().unwrap_or(' ');
-    if let Some((level, content)) = (first == '#').then(|| atx_heading(text)).flatten() {
+    // Only a line whose first character is `#` is read as a heading.
+    if let Some((level, content)) = trimmed.starts_with('#').then(|| atx_heading(text)).flatten() {
         return Line::Atx(level, Span::new(span.start + content.start, span.start + content.end));
     }
     let pipes = trimmed.matches('|').count();
@@ -249,11 +248,10 @@ fn classify(source: &str, span: Span) -> Line {
         }
         return Line::TableRow;
     }
-    if let Some(end) = (first == '>').then(|| quote_marker_end(text)).flatten() {
+    if let Some(end) = quote_marker_end(text) {
         return Line::Quote(trim_span(source, Span::new(span.start + end, span.end)));
     }
-    let list_like = first.is_ascii_digit() || matches!(first, '-' | '*' | '+' | '•' | '–' | '—' | '▪' | '◦');
-    if let Some(end) = list_like.then(|| list_marker_end(text)).flatten() {
+    if let Some(end) = list_marker_end(text) {
         let content = trim_span(source, Span::new(span.start + end, span.end));
         if !content.is_empty() {
             return Line::List(content);

@@ -1084,7 +1084,8 @@ re!(IMPERATIVE);
 re!(SUPPORT);
 re!(FREQUENCY);
 
-/// Each chrome-line static with its pattern, in the order `classify_line` asks them.
+/// Each chrome-line static with its pattern: the table patterns a scan tries first, then
+/// roughly in the order `classify_line` asks the others.
 static CHROME_PATTERNS: [(&LazyLock<MatchOnly>, &patterns::Pattern); 32] = [
     (&FLAT_TABLE_HEADER, &patterns::FLAT_TABLE_HEADER),
     (&FLAT_TABLE_ROW, &patterns::FLAT_TABLE_ROW),
