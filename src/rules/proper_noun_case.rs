@@ -95,14 +95,22 @@ impl Rule for ProperNounCase {
                 // (the whole word's count of characters and case are in its shape)
                 let chars = if whole && shape.ascii() { part.len() } else { part.chars().count() };
                 let lowercase = if whole { shape.lowercase() } else { part.chars().all(char::is_lowercase) };
+                if chars < min_len || !lowercase {
+                    continue;
+                }
+                // Written lowercase elsewhere, an ordinary word: most lowercase words leave here,
+                // before the tests below (asked only of the few left).
+                let usage = if whole { doc.evidence().word_usage(i, part) } else { doc.evidence().usage(part) };
+                if lowercase_elsewhere(usage, prose_mid) {
+                    continue;
+                }
                 // ("mens", "whats": a possessive or contraction without its apostrophe, which
                 // possessive reports, whatever case the document writes it in elsewhere)
-                if chars < min_len || !lowercase || NAME_PARTICLES.contains(&part) || lexicon::apostrophe_dropped(part).is_some() {
+                if NAME_PARTICLES.contains(&part) || lexicon::apostrophe_dropped(part).is_some() {
                     continue;
                 }
                 let start = word.span().start + offset;
                 let span = Span::new(start, start + part.len());
-                let usage = if whole { doc.evidence().word_usage(i, part) } else { doc.evidence().usage(part) };
                 let Some(judgement) = self.judge(doc, part, usage, span, prose_mid) else { continue };
                 // a part of a file's or a site's name: "mocha-blanket.js", "my-site.org"
                 if crate::text::has_dotted_part(text) {
@@ -138,6 +146,13 @@ impl Rule for ProperNounCase {
     }
 }
 
+/// Whether the document writes the word lowercase somewhere besides this use (`prose_mid`: this
+/// use is mid-sentence in prose): an ordinary word there, so no name here.
+fn lowercase_elsewhere(usage: crate::analysis::Usage, prose_mid: bool) -> bool {
+    let other_lower = usage.lower_mid.saturating_sub(usize::from(prose_mid));
+    other_lower > 0 || usage.lower_any > 1 + usize::from(!prose_mid)
+}
+
 /// Lowercase inside names in any style: "van Gogh", "de Gaulle", "bin Laden".
 const NAME_PARTICLES: &[&str] = &["van", "von", "der", "den", "des", "del", "della", "dos", "das", "bin", "ibn", "ben", "mac", "ter"];
 
@@ -160,14 +175,11 @@ impl ProperNounCase {
     ///   before "World bank"), and only in running prose; or
     ///   any capitalised use after a title ("Mr gill").
     ///
-    /// In every case the document must write the word lowercase nowhere else in its prose.
-    /// `usage` is the evidence's [`Usage`](crate::analysis::Usage) of `part`.
+    /// In every case the document must write the word lowercase nowhere else in its prose: the
+    /// caller asks [`lowercase_elsewhere`] first. `usage` is the evidence's
+    /// [`Usage`](crate::analysis::Usage) of `part`.
     fn judge(&self, doc: &Document<'_>, part: &str, usage: crate::analysis::Usage, span: Span, prose_mid: bool) -> Option<Judgement> {
         let evidence = doc.evidence();
-        let other_lower = usage.lower_mid.saturating_sub(usize::from(prose_mid));
-        if other_lower > 0 || usage.lower_any > 1 + usize::from(!prose_mid) {
-            return None;
-        }
         let entry = lexicon::lookup(part);
         let doc_spelling = evidence.spelling(part).map(str::to_string);
         let lexicon_spelling = entry.and_then(|e| e.spelling).map(str::to_string);
