@@ -192,7 +192,7 @@ static ASCII_WORD: [bool; 256] = {
 };
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == crate::text::PLACEHOLDER
+    crate::text::is_alphanumeric(c) || c == crate::text::PLACEHOLDER
 }
 
 fn is_joiner(c: char) -> bool {
@@ -254,11 +254,11 @@ fn tokenize(source: &str, span: Span) -> impl Iterator<Item = (Span, Shape)> + '
                 } else if is_word_char(n) {
                     class(shape::NON_ASCII);
                     end += n.len_utf8();
-                } else if is_joiner(n) && char_at(text, end + n.len_utf8()).is_some_and(char::is_alphanumeric) {
+                } else if is_joiner(n) && char_at(text, end + n.len_utf8()).is_some_and(crate::text::is_alphanumeric) {
                     dotted |= n == '.';
                     class(if n.is_ascii() { shape::class(n as u8) } else { shape::NON_ASCII });
                     end += n.len_utf8();
-                } else if n == '.' && text[end + 1..].starts_with('-') && char_at(text, end + 2).is_some_and(char::is_alphanumeric) {
+                } else if n == '.' && text[end + 1..].starts_with('-') && char_at(text, end + 2).is_some_and(crate::text::is_alphanumeric) {
                     class(shape::class(b'.'));
                     class(shape::class(b'-'));
                     end += 2; // U.S.-Japan

@@ -58,7 +58,7 @@ impl Shape {
         Shape(
             bit(word.bytes().any(|b| b.is_ascii_digit()), Self::DIGIT)
                 | bit(word.contains(['-', '‐']), Self::HYPHEN)
-                | bit(word.chars().all(char::is_alphabetic), Self::LETTERS)
+                | bit(word.chars().all(crate::text::is_alphabetic), Self::LETTERS)
                 | bit(word.chars().all(char::is_lowercase), Self::LOWERCASE)
                 | bit(crate::text::starts_lower(word), Self::STARTS_LOWER)
                 | bit(crate::text::starts_upper(word), Self::STARTS_UPPER)

@@ -152,9 +152,9 @@ fn parts(text: &str, base: usize, mut f: impl FnMut(Span)) {
         }
         return;
     }
-    let run_end = |from: usize| text[from..].find(|c: char| !c.is_alphabetic()).map_or(text.len(), |i| from + i);
+    let run_end = |from: usize| text[from..].find(|c: char| !crate::text::is_alphabetic(c)).map_or(text.len(), |i| from + i);
     let mut pos = 0;
-    while let Some(offset) = text[pos..].find(|c: char| c.is_alphabetic()) {
+    while let Some(offset) = text[pos..].find(crate::text::is_alphabetic) {
         let start = pos + offset;
         let mut end = run_end(start);
         pos = end;
