@@ -148,28 +148,25 @@ pub fn normalized_string(bytes: Vec<u8>) -> String {
 /// character: a tenth of a microsecond for each curly apostrophe of a text.
 #[inline]
 pub fn is_alphanumeric(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else {
-        !is_general_punctuation(c) && c.is_alphanumeric()
-    }
+    quick_class(c, char::is_ascii_alphanumeric, char::is_alphanumeric)
 }
 
 /// `char::is_alphabetic`, answered at once for ASCII and the General Punctuation block (see
 /// [`is_alphanumeric`]).
 #[inline]
 pub fn is_alphabetic(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphabetic()
-    } else {
-        !is_general_punctuation(c) && c.is_alphabetic()
-    }
+    quick_class(c, char::is_ascii_alphabetic, char::is_alphabetic)
 }
 
-/// The General Punctuation block: no character of it is a letter or a digit.
+/// A class with no member in the General Punctuation block: `ascii` answers for ASCII, that
+/// block is outside it, and `unicode` answers for the rest.
 #[inline]
-fn is_general_punctuation(c: char) -> bool {
-    matches!(c, '\u{2000}'..='\u{206F}')
+fn quick_class(c: char, ascii: impl Fn(&char) -> bool, unicode: impl Fn(char) -> bool) -> bool {
+    if c.is_ascii() {
+        ascii(&c)
+    } else {
+        !matches!(c, '\u{2000}'..='\u{206F}') && unicode(c)
+    }
 }
 
 /// For each ASCII byte, what the normaliser writes for it: a letter or digit as its lowercase,
