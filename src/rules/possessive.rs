@@ -434,15 +434,18 @@ impl Rule for Possessive {
             if initial_next || place_of_a_saint() {
                 continue;
             }
-            let full_name_elsewhere = prev.is_some_and(|p| {
-                let p_text = doc.text(p.span());
-                // (a name may open with a number: "50 Cent" for "50 Cents second collection")
-                (starts_upper(p_text) || p_text.bytes().all(|b| b.is_ascii_digit()))
-                    && !is_plural_cue(crate::text::Lowercase::of(p_text).as_str())
-                    && {
-                        let pair = format!("{p_text} {base}");
-                        mentions_word(doc, word.span(), &pair)
-                    }
+            // (a text search, asked only when a test below needs it: most words leave first)
+            let full_name_elsewhere = std::cell::LazyCell::new(|| {
+                prev.is_some_and(|p| {
+                    let p_text = doc.text(p.span());
+                    // (a name may open with a number: "50 Cent" for "50 Cents second collection")
+                    (starts_upper(p_text) || p_text.bytes().all(|b| b.is_ascii_digit()))
+                        && !is_plural_cue(crate::text::Lowercase::of(p_text).as_str())
+                        && {
+                            let pair = format!("{p_text} {base}");
+                            mentions_word(doc, word.span(), &pair)
+                        }
+                })
             });
             let base_entry = lexicon::lookup(base);
             let bare_entry = lexicon::lookup(text);
@@ -472,7 +475,7 @@ impl Rule for Possessive {
             let proper_base = base_entry.is_some_and(|e| e.proper_only()) && bare_entry.is_none();
             let figure_next = next_text.starts_with(|c: char| c.is_ascii_digit())
                 && (gap.is_empty() || matches!(gap, "£" | "$" | "€" | "¥"))
-                && (full_name_elsewhere
+                && (*full_name_elsewhere
                     || known_surname
                     || day_cue
                     || (proper_base && gap.is_empty() && is_year(next_text))
@@ -500,7 +503,7 @@ impl Rule for Possessive {
             // nothing for "the Golden Globes split awards") and this is its one use.
             // (not before its verb: "The South Africans scored 390" beside "South African")
             let verb_next = next_text.ends_with("ed") && verb_object_follows(doc, i + 1, word);
-            if full_name_elsewhere
+            if *full_name_elsewhere
                 && !verb_next
                 && bare_entry.is_none_or(|e| e.lower.is_none())
                 && prev.is_some_and(|p| {
@@ -735,7 +738,7 @@ impl Rule for Possessive {
                 let usage = evidence.usage(lower.as_str());
                 usage.mentioned_mid + evidence.possessive_uses(lower.as_str()) >= 2 && occurrences.of(doc, text) == 1
             };
-            let before_name_ok = full_name_elsewhere
+            let before_name_ok = *full_name_elsewhere
                 || (plain_name
                     && (country || lexicon::is_word(next_text) || is_all_caps(next_text) || mentions_word(doc, word.span(), base)));
             // An everyday word between two capitalised words of running prose is inside one
@@ -828,7 +831,7 @@ impl Rule for Possessive {
                     push_missing(out, word.span(), text, base, evidence.apostrophe());
                     continue;
                 }
-                if (plural_cue || first_name) && !full_name_elsewhere {
+                if (plural_cue || first_name) && !*full_name_elsewhere {
                     // "Steve Brocksteins cover of…": a first name English knows, then a surname
                     // English knows in neither form, then an everyday noun (no verb or adverb
                     // form): a possessive whatever the surname, as a verb would follow a name.
