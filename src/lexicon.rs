@@ -600,7 +600,7 @@ const CITIES: &[&str] = &[
 
 /// The closed-class words of English and its commonest adverbs ("now", "then", "here"): a
 /// title of a work capitalises them ("Now and Then"), yet none of them is ever a name written
-/// lowercase. Sorted, for the binary search.
+/// lowercase. Kept sorted (no repeats; [`is_function_word`] asks a hash set of them).
 const FUNCTION_WORDS: &[&str] = &[
     "a",
     "about",
@@ -806,13 +806,8 @@ const FUNCTION_WORDS: &[&str] = &[
     "yourself",
 ];
 
-/// Whether `word` (lowercase) is one of English's function words or commonest adverbs.
-pub fn is_function_word(word: &str) -> bool {
-    FUNCTION_WORDS.binary_search(&word).is_ok()
-}
-
 /// The adjectives of nations and peoples, which English capitalises in every style ("French",
-/// "Chinese"), as written; sorted for the binary search.
+/// "Chinese"), as written; kept sorted (no repeats).
 const DEMONYMS: &[&str] = &[
     "Afghan",
     "African",
@@ -916,35 +911,80 @@ const DEMONYMS: &[&str] = &[
     "Zimbabwean",
 ];
 
+/// One of the short fixed lists below as a hash set, built on first use. The rules ask them of
+/// most capitalised words; a binary search compared strings eight times a question (about 350
+/// instructions), a hash and one comparison answer the same.
+type WordSet = std::sync::LazyLock<std::collections::HashSet<&'static str, rustc_hash::FxBuildHasher>>;
+
+static FUNCTION_WORD_SET: WordSet = WordSet::new(|| FUNCTION_WORDS.iter().copied().collect());
+static COUNTRY_SET: WordSet = WordSet::new(|| COUNTRIES.iter().copied().collect());
+static CITY_SET: WordSet = WordSet::new(|| CITIES.iter().copied().collect());
+/// The demonyms lowercased (the list is ASCII).
+static DEMONYM_SET: std::sync::LazyLock<std::collections::HashSet<String, rustc_hash::FxBuildHasher>> =
+    std::sync::LazyLock::new(|| DEMONYMS.iter().map(|d| d.to_ascii_lowercase()).collect());
+
+/// Whether `word` (lowercase) is one of English's function words or commonest adverbs.
+pub fn is_function_word(word: &str) -> bool {
+    FUNCTION_WORD_SET.contains(word)
+}
+
 /// Whether `word`, in any case, is one of [`DEMONYMS`] ("french" too: the rules ask about
-/// lowercase words, and compare without making the capitalised form). The list sorts the same
-/// way folded, each entry a capital and lowercase letters.
+/// lowercase words, and compare without making the capitalised form). The list is ASCII, so a
+/// word that is not is none of them, and an ASCII word is compared lowercased.
 pub fn is_demonym(word: &str) -> bool {
-    DEMONYMS.binary_search_by(|d| d.bytes().map(|b| b.to_ascii_lowercase()).cmp(word.bytes().map(|b| b.to_ascii_lowercase()))).is_ok()
+    word.is_ascii() && DEMONYM_SET.contains(crate::text::Lowercase::of(word).as_str())
 }
 
 /// Whether `word` (as written) is one of [`CITIES`].
 pub fn is_city(word: &str) -> bool {
-    CITIES.binary_search(&word).is_ok()
+    CITY_SET.contains(word)
 }
 
 /// Whether `word` (as written) is one of [`COUNTRIES`].
 pub fn is_country(word: &str) -> bool {
-    COUNTRIES.binary_search(&word).is_ok()
+    COUNTRY_SET.contains(word)
 }
 
 #[cfg(test)]
 mod country_tests {
+    /// The hash sets answer as a binary search of their lists did, for every entry and for
+    /// every entry recased or with a letter more or less.
+    #[test]
+    fn the_sets_answer_as_a_search_of_their_lists() {
+        let fold = |w: &str| w.to_ascii_lowercase();
+        let check = |list: &[&str], asks: fn(&str) -> bool, any_case: bool| {
+            for entry in list {
+                let upper = entry.to_uppercase();
+                let lower = entry.to_lowercase();
+                let title = crate::text::capitalize(entry);
+                let shorter = &entry[..entry.len() - 1];
+                let longer = format!("{entry}s");
+                for probe in [*entry, &upper, &lower, &title, shorter, &longer, "", "\u{212A}"] {
+                    let searched = if any_case {
+                        list.binary_search_by(|d| fold(d).cmp(&fold(probe))).is_ok()
+                    } else {
+                        list.binary_search(&probe).is_ok()
+                    };
+                    assert_eq!(asks(probe), searched, "{probe:?}");
+                }
+            }
+        };
+        check(super::FUNCTION_WORDS, super::is_function_word, false);
+        check(super::COUNTRIES, super::is_country, false);
+        check(super::CITIES, super::is_city, false);
+        check(super::DEMONYMS, super::is_demonym, true);
+    }
+
     #[test]
     fn the_country_list_is_sorted_and_names_places() {
-        assert!(super::COUNTRIES.windows(2).all(|w| w[0] < w[1]), "sorted, for the binary search");
+        assert!(super::COUNTRIES.windows(2).all(|w| w[0] < w[1]), "sorted, with no repeats");
         assert!(super::is_country("Ireland") && super::is_country("Zealand"));
         assert!(!super::is_country("ireland") && !super::is_country("Andrea"));
-        assert!(super::DEMONYMS.windows(2).all(|w| w[0] < w[1]), "sorted, for the binary search");
+        assert!(super::DEMONYMS.windows(2).all(|w| w[0] < w[1]), "sorted, with no repeats");
         assert!(super::is_demonym("French") && super::is_demonym("french") && !super::is_demonym("France"));
-        assert!(super::CITIES.windows(2).all(|w| w[0] < w[1]), "sorted, for the binary search");
+        assert!(super::CITIES.windows(2).all(|w| w[0] < w[1]), "sorted, with no repeats");
         assert!(super::is_city("Berlin") && !super::is_city("Reading") && !super::is_country("Berlin"));
-        assert!(super::FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]), "sorted, for the binary search");
+        assert!(super::FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]), "sorted, with no repeats");
         assert!(super::is_function_word("now") && super::is_function_word("the") && !super::is_function_word("page"));
     }
 }
