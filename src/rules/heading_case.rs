@@ -148,16 +148,18 @@ impl HeadingCase {
                 if part.chars().count() < 3 || !part.chars().all(char::is_alphabetic) {
                     continue;
                 }
-                let lower = part.to_lowercase();
-                if self.minor.contains(&lower) {
+                // (lowercased on the stack: an allocation per heading word was 0.1 % of a run)
+                let lowered = crate::text::Lowercase::of(part);
+                let lower = lowered.as_str();
+                if self.minor.contains(lower) {
                     continue;
                 }
                 content += 1;
-                let usage = evidence.usage(&lower);
+                let usage = evidence.usage(lower);
                 if usage.mentioned_mid + usage.lower_mid > 0 {
                     mentioned += 1;
                 } else {
-                    stems.push(stem(&lower).to_string());
+                    stems.push(stem(lower).to_string());
                 }
             }
         }
@@ -395,8 +397,9 @@ impl HeadingCase {
             {
                 continue; // NATO, 2024, iPhone, YouTube: neutral
             }
-            let lower = text.to_lowercase();
-            if self.minor.contains(&lower) {
+            let lowered = crate::text::Lowercase::of(text);
+            let lower = lowered.as_str();
+            if self.minor.contains(lower) {
                 // (inside a quotation a word keeps the quotation's case: "'Climb Up' for AIDS")
                 // "The" before a capitalised word opens a name in any style ("in The Hague",
                 // "to The Times"); title case writes it lowercase mid-heading like the others.
@@ -409,8 +412,8 @@ impl HeadingCase {
                 }
                 continue;
             }
-            if starts_upper(text) && (capitalized_function_word(&lower) || manner_adverb(&lower)) && !quoted(word.span().start) {
-                let usage = evidence.usage(&lower);
+            if starts_upper(text) && (capitalized_function_word(lower) || manner_adverb(lower)) && !quoted(word.span().start) {
+                let usage = evidence.usage(lower);
                 if usage.mentioned_mid == 0 {
                     weight += 1.0;
                     strong += 1;
@@ -420,14 +423,14 @@ impl HeadingCase {
             }
             if starts_upper(text) {
                 capitalized += 1;
-                let usage = evidence.usage(&lower);
+                let usage = evidence.usage(lower);
                 // The article writes it lowercase, and as a name at most now and then
                 // ("film" five times, "Film Festival" once): an everyday word here.
                 let mostly_lower = usage.lower_mid >= 3 * usage.mentioned_mid.max(1) || (usage.mentioned_mid == 0 && usage.lower_any > 0);
                 // A word neither mostly lowercase nor an everyday word the article never
                 // capitalises adds no evidence, name or not: the searches of the text for its
                 // name (next) are for the words that would.
-                let adds_evidence = mostly_lower || (usage.mentioned_mid == 0 && is_everyday(&lower));
+                let adds_evidence = mostly_lower || (usage.mentioned_mid == 0 && is_everyday(lower));
                 if !adds_evidence {
                     continue;
                 }
