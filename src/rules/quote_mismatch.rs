@@ -85,15 +85,15 @@ impl Rule for QuoteMismatch {
 /// rare in prose; a test of every byte of every block was more than 1 % of a run.
 struct MarkStarts<'t> {
     bytes: &'t [u8],
-    /// The next `"`, `(` or 0xE2 at or after the position, and the next `)`, `[` or `]`
+    /// The next `"`, `(` or `)` at or after the position, and the next `[`, `]` or 0xE2
     /// (`None`: not searched yet; `Some(None)`: none left).
-    quotes_and_openers: Option<Option<usize>>,
-    closers: Option<Option<usize>>,
+    round_or_straight: Option<Option<usize>>,
+    square_or_curly: Option<Option<usize>>,
 }
 
 impl<'t> MarkStarts<'t> {
     fn new(bytes: &'t [u8]) -> Self {
-        MarkStarts { bytes, quotes_and_openers: None, closers: None }
+        MarkStarts { bytes, round_or_straight: None, square_or_curly: None }
     }
 
     /// The first byte at or after `from` that can start a mark (`from` never decreasing from
@@ -106,8 +106,8 @@ impl<'t> MarkStarts<'t> {
             }
             kept.flatten()
         };
-        let a = search(&mut self.quotes_and_openers, [b'"', b'(', 0xE2]);
-        let b = search(&mut self.closers, [b')', b'[', b']']);
+        let a = search(&mut self.round_or_straight, [b'"', b'(', b')']);
+        let b = search(&mut self.square_or_curly, [b'[', b']', 0xE2]);
         match (a, b) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
