@@ -45,9 +45,24 @@ pub fn collect(roots: &[PathBuf], files: &FilesConfig, no_ignore: bool, force_ex
             Ok(_) => walk_dir(root, files, no_ignore, &mut out, &mut errors),
         }
     }
-    out.sort();
+    let mut out = sorted_paths(out);
     out.dedup();
     (out, errors)
+}
+
+/// `paths` in `Path`'s order (component by component, stable), each path's components read
+/// once: `sort` on paths read both paths' components again at every comparison, and sorting
+/// news-clean's 896 paths was a tenth of the main thread's work before its first file was
+/// linted.
+fn sorted_paths(paths: Vec<PathBuf>) -> Vec<PathBuf> {
+    let mut order: Vec<usize> = (0..paths.len()).collect();
+    {
+        // (`Path`'s order is its components' order, each component compared as `Component`)
+        let keys: Vec<Vec<std::path::Component<'_>>> = paths.iter().map(|p| p.components().collect()).collect();
+        order.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
+    }
+    let mut slots: Vec<Option<PathBuf>> = paths.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|i| slots[i].take()).collect()
 }
 
 fn walk_dir(root: &Path, files: &FilesConfig, no_ignore: bool, out: &mut Vec<PathBuf>, errors: &mut Vec<WalkError>) {
@@ -218,5 +233,46 @@ fn error_message(e: &ignore::Error) -> String {
         ignore::Error::WithPath { err, .. } | ignore::Error::WithDepth { err, .. } => error_message(err),
         ignore::Error::Loop { ancestor, .. } => format!("symbolic link loop back to {}", ancestor.display()),
         other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    /// The sort by components read once gives what `sort` gives, equal paths written
+    /// differently ("a/./b", "a//b") kept in their first order as the stable sort keeps them.
+    #[test]
+    fn paths_sort_as_path_order_sorts_them() {
+        let names = [
+            "a/b.txt",
+            "a/b/c.txt",
+            "a-b",
+            "a/b",
+            "a//b",
+            "a/./b",
+            "./a",
+            "a",
+            "../x/y.md",
+            "/abs/z",
+            "/abs",
+            "b/ä.txt",
+            "b/a.txt",
+            "b/A.txt",
+            "a/b/",
+            "a/b.txt",
+            "a.b/c",
+            "a/b0",
+            "a/b/0",
+        ];
+        // every rotation, so that each path comes first once
+        for shift in 0..names.len() {
+            let paths: Vec<PathBuf> = names.iter().cycle().skip(shift).take(names.len()).map(PathBuf::from).collect();
+            let mut expected = paths.clone();
+            expected.sort();
+            let sorted = super::sorted_paths(paths);
+            let bytes = |v: &[PathBuf]| v.iter().map(|p| p.as_os_str().to_owned()).collect::<Vec<_>>();
+            assert_eq!(bytes(&sorted), bytes(&expected), "rotation {shift}");
+        }
     }
 }
