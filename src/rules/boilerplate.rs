@@ -312,6 +312,8 @@ impl Detector {
 
     /// A line made of two or more listed chrome lines run together, as links lose their
     /// separators in extraction: "Terms of Service Privacy Policy", "Share Tweet Email".
+    /// (Sixteen words at most: the scan, which knows each line's count of words, asks it of
+    /// no longer line, sparing a count of every paragraph's spaces.)
     fn labels_only(&self, norm: &str) -> bool {
         const LONGEST_LABEL: usize = 6;
         if norm.is_empty() || norm.bytes().filter(|&b| b == b' ').count() + 1 > 16 {
@@ -459,7 +461,7 @@ impl Detector {
                     Strength::Strong => out.push(whole(i, i, format!("page chrome ({}): `{}`", family.name(), shown(text)), false)),
                     Strength::Weak => weak.push((i, family)),
                 }
-            } else if !authored && self.labels_only(norm) {
+            } else if !authored && words <= 16 && self.labels_only(norm) {
                 out.push(whole(i, i, format!("page chrome: `{}`", shown(text)), false));
             } else if let Some(m) =
                 (words <= self.max_block_words && !REPORTED.is_match(text)).then(|| self.phrase_in(text)).flatten().filter(|m| {
