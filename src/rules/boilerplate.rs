@@ -227,8 +227,10 @@ impl Bio {
 
     fn is_match(&self, text: &str) -> bool {
         // Under (?i) `s` also matches `ſ` and `k` the Kelvin sign: those lines go to the regex.
-        let exotic = text.contains(['ſ', '\u{212A}']);
-        let could = (self.always || self.words.is_match(text) || exotic) && (exotic || Self::opens_like_one(text));
+        // (the opening, read from the first words, before the search of the whole line for
+        // the role words)
+        let exotic = has_exotic_case_letters(text);
+        let could = (exotic || Self::opens_like_one(text)) && (self.always || exotic || self.words.is_match(text));
         could && self.regex.get_or_init(|| MatchOnly::new(&self.pattern).ok()).as_ref().is_some_and(|r| r.is_match(text))
     }
 
@@ -476,7 +478,7 @@ impl Detector {
                 // deleting the block is safe only when the phrase is most of it
                 f.fixable = phrase.len() * 2 >= text.trim().len();
                 out.push(f);
-            } else if i + 3 >= prose.len() && !text.contains(['“', '"', '”']) && self.bio.is_match(text) {
+            } else if i + 3 >= prose.len() && !has_double_quotes(text) && self.bio.is_match(text) {
                 out.push(whole(i, i, "author bio boilerplate".to_string(), false));
             }
             i += 1;
@@ -1290,6 +1292,18 @@ fn has_quotes(text: &str) -> bool {
     text.contains(['“', '”', '"', '«', '»'])
 }
 
+/// Whether `text` has `ſ` or the Kelvin sign, which `(?i)` matches as `s` and `k`: two SIMD
+/// searches.
+fn has_exotic_case_letters(text: &str) -> bool {
+    crate::text::contains(text, "ſ") || crate::text::contains(text, "\u{212A}")
+}
+
+/// Whether `text` has a straight or curly double quotation mark: three SIMD searches, where a
+/// search for any of three characters decoded every character of the line.
+fn has_double_quotes(text: &str) -> bool {
+    memchr::memchr(b'"', text.as_bytes()).is_some() || crate::text::contains(text, "“") || crate::text::contains(text, "”")
+}
+
 const ANCHORED: u32 = 1;
 const COPY: u32 = 2;
 const COOKIES: u32 = 4;
@@ -1732,6 +1746,18 @@ mod tests {
     use super::*;
     use crate::config::{LoadedConfig, RuleSetting};
     use crate::document::Format;
+
+    /// The SIMD searches for quotation marks answer as a search for the characters: the
+    /// double quotes, and the bio's `ſ` and Kelvin sign, in lines with other three-byte
+    /// characters that share their lead byte (‘ ’ — …) and without.
+    #[test]
+    fn the_mark_searches_answer_as_a_character_search() {
+        for text in ["plain", "say \"hi\"", "“open", "close”", "‘single’ — dash…", "ſtraße", "5 \u{212A}", "\u{2129} \u{212B}", "", "\""]
+        {
+            assert_eq!(has_double_quotes(text), text.contains(['“', '"', '”']), "{text:?}");
+            assert_eq!(has_exotic_case_letters(text), text.contains(['ſ', '\u{212A}']), "{text:?}");
+        }
+    }
 
     /// The bio pattern with its boundaries spelled out answers as the same pattern with `\b`
     /// after each role, for roles ending in a letter, in punctuation and in a non-ASCII letter.
