@@ -52,8 +52,8 @@ pub fn collect(roots: &[PathBuf], files: &FilesConfig, no_ignore: bool, force_ex
 
 /// `paths` in `Path`'s order (component by component, stable), each path's components read
 /// once: `sort` on paths read both paths' components again at every comparison, and sorting
-/// news-clean's 896 paths was a tenth of the main thread's work before its first file was
-/// linted.
+/// news-clean's 896 paths was 8 M instructions, more than half of gathering them, on the main
+/// thread before the first file was linted.
 fn sorted_paths(paths: Vec<PathBuf>) -> Vec<PathBuf> {
     let mut order: Vec<usize> = (0..paths.len()).collect();
     {
