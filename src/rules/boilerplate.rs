@@ -1288,8 +1288,10 @@ fn is_menu(text: &str) -> bool {
     })
 }
 
+/// Whether `text` has a double quotation mark or a guillemet: SIMD searches, as
+/// [`has_double_quotes`].
 fn has_quotes(text: &str) -> bool {
-    text.contains(['“', '”', '"', '«', '»'])
+    has_double_quotes(text) || crate::text::contains(text, "«") || crate::text::contains(text, "»")
 }
 
 /// Whether `text` has `ſ` or the Kelvin sign, which `(?i)` matches as `s` and `k`: two SIMD
@@ -1748,13 +1750,27 @@ mod tests {
     use crate::document::Format;
 
     /// The SIMD searches for quotation marks answer as a search for the characters: the
-    /// double quotes, and the bio's `ſ` and Kelvin sign, in lines with other three-byte
+    /// double quotes, the guillemets, and the bio's `ſ` and Kelvin sign, in lines with other three-byte
     /// characters that share their lead byte (‘ ’ — …) and without.
     #[test]
     fn the_mark_searches_answer_as_a_character_search() {
-        for text in ["plain", "say \"hi\"", "“open", "close”", "‘single’ — dash…", "ſtraße", "5 \u{212A}", "\u{2129} \u{212B}", "", "\""]
-        {
+        for text in [
+            "plain",
+            "say \"hi\"",
+            "“open",
+            "close”",
+            "‘single’ — dash…",
+            "ſtraße",
+            "5 \u{212A}",
+            "\u{2129} \u{212B}",
+            "",
+            "\"",
+            "«oui»",
+            "non »",
+            "‹un›",
+        ] {
             assert_eq!(has_double_quotes(text), text.contains(['“', '"', '”']), "{text:?}");
+            assert_eq!(has_quotes(text), text.contains(['“', '”', '"', '«', '»']), "{text:?}");
             assert_eq!(has_exotic_case_letters(text), text.contains(['ſ', '\u{212A}']), "{text:?}");
         }
     }
