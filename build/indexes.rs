@@ -67,6 +67,28 @@ fn write_index(source: &str, out: &Path, filter: Option<&Path>) {
     }
 }
 
+/// The letter trigrams of the lexicon's everyday words (a-z alone, lowercase in the small or
+/// medium lists), each word between a start and an end mark: one bit each of 28 × 28 × 28
+/// (letters 0–25, start 26, end 27; bit `(a * 28 + b) * 28 + c`). An unknown word's one-edit
+/// neighbours with a trigram outside the set are no everyday word, known without a look-up
+/// (`rules::unknown_word`).
+fn write_everyday_trigrams(lexicon: &str, out: &Path) {
+    let mut bits = vec![0u8; 28 * 28 * 28 / 8];
+    for line in lexicon.lines() {
+        let mut fields = line.split('\t');
+        let (Some(key), Some(flags)) = (fields.next(), fields.next()) else { continue };
+        if !key.bytes().all(|b| b.is_ascii_lowercase()) || !flags.starts_with(['1', '2']) {
+            continue;
+        }
+        let marked: Vec<usize> = std::iter::once(26).chain(key.bytes().map(|b| usize::from(b - b'a'))).chain(std::iter::once(27)).collect();
+        for t in marked.windows(3) {
+            let bit = (t[0] * 28 + t[1]) * 28 + t[2];
+            bits[bit / 8] |= 1 << (bit % 8);
+        }
+    }
+    std::fs::write(out, bits).expect("write the everyday trigrams");
+}
+
 /// The misspellings with at least one correction, one line each, sorted by typo (lowercase; a
 /// few are not ASCII: Cyrillic look-alike letters in an English word).
 fn misspellings() -> String {
@@ -129,6 +151,7 @@ fn main() {
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));
     let lexicon = std::fs::read_to_string("src/lexicon/english.tsv").expect("src/lexicon/english.tsv");
     write_index(&lexicon, &out_dir.join("lexicon_index.bin"), Some(&out_dir.join("lexicon_filter.bin")));
+    write_everyday_trigrams(&lexicon, &out_dir.join("everyday_trigrams.bin"));
     let misspellings = misspellings();
     std::fs::write(out_dir.join("misspellings.tsv"), &misspellings).expect("write misspellings");
     write_index(&misspellings, &out_dir.join("misspellings_index.bin"), Some(&out_dir.join("misspellings_filter.bin")));

@@ -69,7 +69,9 @@ impl Rule for ProperNounCase {
     }
 
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
-        if !doc.evidence().is_english() {
+        // (read once: each `doc.evidence()` is a dynamic type check)
+        let evidence = doc.evidence();
+        if !evidence.is_english() {
             return; // spelling and case are English-only
         }
         for (i, word) in doc.words.iter().enumerate() {
@@ -100,7 +102,7 @@ impl Rule for ProperNounCase {
                 }
                 // Written lowercase elsewhere, an ordinary word: most lowercase words leave here,
                 // before the tests below (asked only of the few left).
-                let usage = if whole { doc.evidence().word_usage(i, part) } else { doc.evidence().usage(part) };
+                let usage = if whole { evidence.word_usage(i, part) } else { evidence.usage(part) };
                 if lowercase_elsewhere(usage, prose_mid) {
                     continue;
                 }

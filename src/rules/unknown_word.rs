@@ -83,6 +83,39 @@ fn everyday(word: &str) -> bool {
     lexicon::lookup_unlikely(word).is_some_and(|e| matches!(e.lower, Some(Tier::Common | Tier::Usual)))
 }
 
+/// The letter trigrams of the everyday words (a-z alone), between start and end marks: a bit
+/// each, written by the build script (`build/indexes.rs`, `write_everyday_trigrams`).
+static EVERYDAY_TRIGRAMS: &[u8; 2744] = include_bytes!(concat!(env!("OUT_DIR"), "/everyday_trigrams.bin"));
+
+/// Whether every trigram of `word` (a-z alone) that starts from one letter before `at` to two
+/// after it, counting the start and end marks, is an everyday word's: false rules the word out
+/// as an everyday word. The table is under 3 KB, so the test stays in the processor's nearest
+/// cache where a look-up reads the lexicon's filter at a random place; the one-edit neighbours
+/// of an unknown word change the letters at `at`, and most of them are ruled out here.
+fn trigrams_everyday(word: &[u8], at: usize) -> bool {
+    // The marked word's letter `k`: 26 before the word, 27 after it; `UNKNOWN` for a byte that
+    // is no letter (no everyday word of letters alone has it: the test cannot tell).
+    const UNKNOWN: usize = usize::MAX;
+    let letter = |k: usize| match k.checked_sub(1) {
+        None => 26,
+        Some(k) => word.get(k).map_or(27, |&b| if b.is_ascii_lowercase() { usize::from(b - b'a') } else { UNKNOWN }),
+    };
+    let first = at.saturating_sub(1);
+    // (each trigram's first two letters are the previous one's last two)
+    let (mut a, mut b) = (letter(first), letter(first + 1));
+    for t in first..=(at + 2).min(word.len().saturating_sub(1)) {
+        let c = letter(t + 2);
+        if a != UNKNOWN && b != UNKNOWN && c != UNKNOWN {
+            let bit = (a * 28 + b) * 28 + c;
+            if EVERYDAY_TRIGRAMS[bit / 8] & (1 << (bit % 8)) == 0 {
+                return false;
+            }
+        }
+        (a, b) = (b, c);
+    }
+    true
+}
+
 /// Endings English builds new words with, longest first: "delisting", "rebranded", "clunkiness".
 const SUFFIXES: &[&str] = &[
     "isations", "izations", "isation", "ization", "ations", "ation", "ments", "ment", "nesses", "ness", "ships", "ship", "ables", "able",
@@ -149,7 +182,10 @@ fn candidates(word: &str, limit: usize) -> Vec<String> {
     // of the time spent on an unknown word, some 450 candidates for eight letters).
     let mut substituted: Vec<u8> = bytes.to_vec();
     let mut inserted: Vec<u8> = Vec::with_capacity(bytes.len() + 1);
-    let consider = |buf: &[u8], found: &mut Vec<String>| {
+    let consider = |buf: &[u8], at: usize, found: &mut Vec<String>| {
+        if !trigrams_everyday(buf, at) {
+            return;
+        }
         if let Ok(s) = std::str::from_utf8(buf) {
             if s != word && !found.iter().any(|f| f == s) && everyday(s) {
                 found.push(s.to_string());
@@ -165,14 +201,14 @@ fn candidates(word: &str, limit: usize) -> Vec<String> {
             buf.clear();
             buf.extend_from_slice(&bytes[..i]);
             buf.extend_from_slice(&bytes[i + 1..]);
-            consider(&buf, &mut found);
+            consider(&buf, i, &mut found);
         }
         // transposition
         if i + 1 < bytes.len() {
             buf.clear();
             buf.extend_from_slice(bytes);
             buf.swap(i, i + 1);
-            consider(&buf, &mut found);
+            consider(&buf, i, &mut found);
         }
         inserted.clear();
         inserted.extend_from_slice(&bytes[..i]);
@@ -182,11 +218,11 @@ fn candidates(word: &str, limit: usize) -> Vec<String> {
             // substitution
             if i < bytes.len() && bytes[i] != c {
                 substituted[i] = c;
-                consider(&substituted, &mut found);
+                consider(&substituted, i, &mut found);
             }
             // insertion
             inserted[i] = c;
-            consider(&inserted, &mut found);
+            consider(&inserted, i, &mut found);
         }
         if i < bytes.len() {
             substituted[i] = bytes[i];
@@ -261,7 +297,9 @@ impl Rule for UnknownWord {
     }
 
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
-        if !doc.evidence().is_english() {
+        // (read once: each `doc.evidence()` is a dynamic type check)
+        let evidence = doc.evidence();
+        if !evidence.is_english() {
             return; // spelling is English-only
         }
         for (i, word) in doc.words.iter().enumerate() {
@@ -273,7 +311,7 @@ impl Rule for UnknownWord {
             let text = doc.text(word.span());
             // The document's own count first: its map is small and hot, the lexicon's index is
             // megabytes away in memory, and most long words recur.
-            let usage = doc.evidence().word_usage(i, text);
+            let usage = evidence.word_usage(i, text);
             if usage.lower_any + usage.mentioned_mid > 1 || !doc.blocks[word.block()].kind.is_prose() {
                 continue;
             }
@@ -418,6 +456,27 @@ mod tests {
         ] {
             assert!(findings(ID, &article(sentence)).is_empty(), "{sentence}");
         }
+    }
+
+    /// The trigram test never rules out an everyday word: every such word of the lexicon, at
+    /// every position, passes it; and it does rule out strings no English word is made of.
+    #[test]
+    fn trigrams_never_rule_out_an_everyday_word() {
+        let mut words = 0;
+        for line in include_str!("../lexicon/english.tsv").lines() {
+            let key = line.split('\t').next().unwrap();
+            if key.bytes().all(|b| b.is_ascii_lowercase()) && everyday(key) {
+                for at in 0..=key.len() {
+                    assert!(trigrams_everyday(key.as_bytes(), at), "{key} at {at}");
+                }
+                words += 1;
+            }
+        }
+        assert!(words > 30_000, "{words}");
+        assert!(!trigrams_everyday(b"qxzt", 1));
+        assert!(!trigrams_everyday(b"legisxation", 5));
+        // a byte that is no letter cannot be judged
+        assert!(trigrams_everyday(b"don't", 3));
     }
 
     #[test]
