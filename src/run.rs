@@ -668,12 +668,10 @@ fn emit<W: Write>(sinks: &mut Sinks<'_, W>, rendered: &[Rendered], threshold: Se
             }
             Ok(meta) if meta.skipped.is_some() => note(&format!("skipped {}: {}", r.name, meta.skipped.as_deref().unwrap_or(""))),
             Ok(meta) => {
-                let mut summary = r.summary.clone();
-                summary.one_input();
-                summary.bytes = meta.bytes;
-                summary.fixed = meta.fixed;
-                summary.shown = meta.shown;
-                outcome.total.merge(&summary);
+                outcome.total.merge_input(&r.summary);
+                outcome.total.bytes += meta.bytes;
+                outcome.total.fixed += meta.fixed;
+                outcome.total.shown += meta.shown;
                 // ruff's convention: `--diff` with fixes pending fails.
                 outcome.failing |= meta.shown > 0;
                 outcome.failing |=

@@ -76,7 +76,28 @@ impl Summary {
     }
 
     pub fn merge(&mut self, other: &Summary) {
+        self.merge_counts(other);
         self.files += other.files;
+        for (k, &v) in &other.affected {
+            bump(&mut self.affected, k, v);
+        }
+    }
+
+    /// [`merge`](Summary::merge) `input`'s counts (as [`add`](Summary::add) made them: no files,
+    /// bytes or fixes of their own) as those of one input, what [`one_input`](Summary::one_input)
+    /// marks, without a copy of them: the main thread adds each file's counts to the total.
+    pub fn merge_input(&mut self, input: &Summary) {
+        self.merge_counts(input);
+        self.files += 1;
+        for (k, &v) in &input.by_rule {
+            if v > 0 {
+                bump(&mut self.affected, k, 1);
+            }
+        }
+    }
+
+    /// Everything [`merge`](Summary::merge) adds but the files and the affected inputs.
+    fn merge_counts(&mut self, other: &Summary) {
         self.bytes += other.bytes;
         self.diagnostics += other.diagnostics;
         self.fixable += other.fixable;
@@ -85,14 +106,11 @@ impl Summary {
         for (k, v) in &other.by_severity {
             *self.by_severity.entry(k).or_default() += v;
         }
-        for (k, v) in &other.by_rule {
-            *self.by_rule.entry(k.clone()).or_default() += v;
+        for (k, &v) in &other.by_rule {
+            bump(&mut self.by_rule, k, v);
         }
-        for (k, v) in &other.fixable_by_rule {
-            *self.fixable_by_rule.entry(k.clone()).or_default() += v;
-        }
-        for (k, v) in &other.affected {
-            *self.affected.entry(k.clone()).or_default() += v;
+        for (k, &v) in &other.fixable_by_rule {
+            bump(&mut self.fixable_by_rule, k, v);
         }
     }
 
@@ -105,6 +123,17 @@ impl Summary {
 
     pub fn count(&self, severity: Severity) -> usize {
         self.by_severity.get(severity.as_str()).copied().unwrap_or(0)
+    }
+}
+
+/// Add `n` to `key`'s count, the key copied only the first time (a total meets the same few
+/// rules in every file).
+fn bump(map: &mut BTreeMap<String, usize>, key: &str, n: usize) {
+    match map.get_mut(key) {
+        Some(count) => *count += n,
+        None => {
+            map.insert(key.to_string(), n);
+        }
     }
 }
 
@@ -353,6 +382,24 @@ mod piece_tests {
             printer.file(p).unwrap();
         }
         String::from_utf8(printer.finish(&Summary::new()).unwrap()).unwrap()
+    }
+
+    /// Adding a file's counts as one input is marking a copy of them so and merging it: the
+    /// same totals, for files with findings, without, and of rules met before or not.
+    #[test]
+    fn merging_an_input_is_merging_its_marked_copy() {
+        let (mut quick, mut copied) = (Summary::new(), Summary::new());
+        for n in [3, 0, 7, 1] {
+            let mut input = Summary::new();
+            input.add(&result(n));
+            quick.merge_input(&input);
+            let mut marked = input.clone();
+            marked.one_input();
+            copied.merge(&marked);
+        }
+        assert_eq!(format!("{quick:?}"), format!("{copied:?}"));
+        assert_eq!(quick.files, 4);
+        assert!(!quick.affected.is_empty());
     }
 
     /// Pieces printed one after another are the whole file's report, byte for byte, in every
