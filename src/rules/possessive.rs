@@ -371,6 +371,11 @@ impl Rule for Possessive {
         let mut plurals = ProsePlurals(None);
         for (i, word) in doc.words.iter().enumerate() {
             let text = doc.text(word.span());
+            // Every form below ends in s (or S, in capitals): one test on every word, where
+            // each form's own test asked again.
+            if !matches!(text.as_bytes().last(), Some(b's' | b'S')) {
+                continue;
+            }
             if let Some(with) = lexicon::apostrophe_dropped(text) {
                 // "Whats in a name", "Todays ruling": no other word is spelt so. With the mark
                 // after the s instead ("their childrens' toys"), it is in the wrong place.
