@@ -568,8 +568,9 @@ impl Detector {
         let content = doc.blocks[bi].content;
         let text = doc.text(content);
         let mut end = text.len();
-        // (the regex, compiled on first need, needs one of its separators)
-        let suffix = text.contains(['|', '–', '—', '-']).then(|| TITLE_SUFFIX.find(text)).flatten();
+        // (the regex, compiled on first need, needs one of its separators after white space:
+        // a hyphen inside a word, "U.S.-Japan", is none)
+        let suffix = separator_after_space(text).then(|| TITLE_SUFFIX.find(text)).flatten();
         if let Some(m) = suffix.filter(|m| m.as_str().chars().count() <= 48) {
             let before_words = text[..m.start()].split_whitespace().count();
             if before_words >= 6 {
@@ -1003,6 +1004,19 @@ fn shape(line: &str) -> Option<Shape> {
         s.anchor(Family::ReadTime, 3);
     }
     Some(s)
+}
+
+/// Whether one of a title suffix's separators (`|`, `–`, `—`, `-`) follows white space in
+/// `text`: what [`TITLE_SUFFIX`] needs (its `\s+` before each).
+fn separator_after_space(text: &str) -> bool {
+    let mut after_space = false;
+    for c in text.chars() {
+        if after_space && matches!(c, '|' | '–' | '—' | '-') {
+            return true;
+        }
+        after_space = c.is_whitespace();
+    }
+    false
 }
 
 /// How sure a family match is: strong matches fire anywhere, weak ones only where chrome lives.
@@ -1883,6 +1897,19 @@ mod tests {
         // the same label over prose, or alone, is a site's menu entry
         let alone = "# The tool\n\nIt has several subcommands.\n\nHelp:\n\nThe tool was written in a week by two people.\n";
         assert_eq!(lint_md(alone), 1);
+    }
+
+    /// The title-suffix regex finds nothing where no separator follows white space.
+    #[test]
+    fn a_title_suffix_needs_a_separator_after_space() {
+        for title in ["Japan and the U.S.-Japan alliance", "A well-known story—told again", "Pipes|without|spaces", "No separator"] {
+            assert!(!separator_after_space(title), "{title}");
+            assert!(TITLE_SUFFIX.find(title).is_none(), "{title}");
+        }
+        for title in ["Japan's new cabinet | The Herald", "A story – Herald", "A story\u{a0}— Herald", "A story - Herald"] {
+            assert!(separator_after_space(title), "{title}");
+            assert!(TITLE_SUFFIX.find(title).is_some(), "{title}");
+        }
     }
 
     #[test]
