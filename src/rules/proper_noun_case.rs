@@ -80,15 +80,6 @@ impl Rule for ProperNounCase {
                 continue;
             }
             let text = doc.text(word.span());
-            // A handle, hashtag or domain is written as its owner writes it.
-            let before = crate::text::char_before(doc.source, word.span().start);
-            let after = crate::text::char_at(doc.source, word.span().end);
-            if matches!(before, Some('#' | '@' | '/' | '.' | '_')) || matches!(after, Some('@' | '/' | '_')) {
-                continue;
-            }
-            if after == Some('.') && doc.source[word.span().end + 1..].starts_with(|c: char| c.is_ascii_alphanumeric()) {
-                continue; // example.com
-            }
             let prose_mid = doc.blocks[word.block()].kind.is_prose() && !word.sentence_start();
             for (offset, part) in word_name_parts(text, shape) {
                 // A short piece of a hyphenated word ("sci-fi") is no name.
@@ -105,6 +96,17 @@ impl Rule for ProperNounCase {
                 let usage = if whole { evidence.word_usage(i, part) } else { evidence.usage(part) };
                 if lowercase_elsewhere(usage, prose_mid) {
                     continue;
+                }
+                // A handle, hashtag or domain is written as its owner writes it. (Asked of the
+                // word after the test above, which most words leave at: the characters around
+                // the word are the same for each of its parts.)
+                let before = crate::text::char_before(doc.source, word.span().start);
+                let after = crate::text::char_at(doc.source, word.span().end);
+                if matches!(before, Some('#' | '@' | '/' | '.' | '_')) || matches!(after, Some('@' | '/' | '_')) {
+                    continue;
+                }
+                if after == Some('.') && doc.source[word.span().end + 1..].starts_with(|c: char| c.is_ascii_alphanumeric()) {
+                    continue; // example.com
                 }
                 // ("mens", "whats": a possessive or contraction without its apostrophe, which
                 // possessive reports, whatever case the document writes it in elsewhere)
