@@ -465,14 +465,14 @@ impl Detector {
                 }
             } else if !authored && words <= 16 && self.labels_only(norm) {
                 out.push(whole(i, i, format!("page chrome: `{}`", shown(text)), false));
-            } else if let Some(m) =
-                (words <= self.max_block_words && !REPORTED.is_match(text)).then(|| self.phrase_in(text)).flatten().filter(|m| {
-                    // a one-word phrase inside a sentence ("The advertisement was banned") is news
-                    text[m.range()].contains(' ')
-                        || words <= 4
-                        || text[..m.start()].trim_start_matches(|c: char| !c.is_alphanumeric()).is_empty()
-                })
-            {
+            } else if let Some(m) = (words <= self.max_block_words).then(|| self.phrase_in(text)).flatten().filter(|m| {
+                // a one-word phrase inside a sentence ("The advertisement was banned") is news
+                (text[m.range()].contains(' ')
+                    || words <= 4
+                    || text[..m.start()].trim_start_matches(|c: char| !c.is_alphanumeric()).is_empty())
+                    // (reported speech last: a phrase is rarer than a line that says who spoke)
+                    && !REPORTED.is_match(text)
+            }) {
                 let phrase = &text[m.range()];
                 let mut f = whole(i, i, format!("engagement or chrome text: `{phrase}`"), false);
                 // deleting the block is safe only when the phrase is most of it
@@ -1595,7 +1595,7 @@ pub fn classify_line(text: &str) -> Option<(Family, Strength)> {
     if words <= 25 && gates & CONTRIB != 0 && CONTRIBUTED.is_match(text) {
         return strong(Family::Prompt);
     }
-    if words <= 30 && gates & TECH != 0 && !has_quotes(text) && !REPORTED.is_match(text) && TECH_NOTICE.is_match(text) {
+    if words <= 30 && gates & TECH != 0 && !has_quotes(text) && TECH_NOTICE.is_match(text) && !REPORTED.is_match(text) {
         return strong(Family::Prompt);
     }
     if credit_tail() || (words <= 14 && !ends_sentence && credit_before_name(text)) {
@@ -1604,8 +1604,8 @@ pub fn classify_line(text: &str) -> Option<(Family, Strength)> {
     if words <= 70
         && gates & COOKIES != 0
         && !has_quotes(text)
-        && !REPORTED.is_match(text)
         && COOKIE.is_match(text)
+        && !REPORTED.is_match(text)
         && (words <= 6 || SECOND_PERSON.is_match(text))
     {
         return strong(Family::Cookie);
@@ -1613,15 +1613,15 @@ pub fn classify_line(text: &str) -> Option<(Family, Strength)> {
     if words <= 60
         && gates & SUPPORTS != 0
         && !has_quotes(text)
-        && !REPORTED.is_match(text)
         && SUPPORT.is_match(text)
+        && !REPORTED.is_match(text)
         // addressed to the reader: "your support", or a short line that bids it ("Support
         // independent local news")
         && (SECOND_PERSON.is_match(text) || (words <= 8 && starts_with_word(text, "support")))
     {
         return strong(Family::Support);
     }
-    if words <= 40 && gates & NEWS != 0 && !has_quotes(text) && !REPORTED.is_match(text) && NEWSLETTER.is_match(text) {
+    if words <= 40 && gates & NEWS != 0 && !has_quotes(text) && NEWSLETTER.is_match(text) && !REPORTED.is_match(text) {
         let cue = NEWSLETTER_CUE.is_match(text) && (SECOND_PERSON.is_match(text) || IMPERATIVE.is_match(text));
         let label = words <= 8
             && !ends_sentence
@@ -1633,16 +1633,16 @@ pub fn classify_line(text: &str) -> Option<(Family, Strength)> {
     if words <= 40
         && gates & COMMENTS != 0
         && !has_quotes(text)
-        && !REPORTED.is_match(text)
-        && (words <= 6 || SECOND_PERSON.is_match(text))
         && COMMENT_NOTICE.is_match(text)
+        && (words <= 6 || SECOND_PERSON.is_match(text))
+        && !REPORTED.is_match(text)
     {
         return strong(Family::Prompt);
     }
     // "By leaving a comment, you agree to the site's Privacy Policy and Terms of Use": the
     // consent a form asks for, naming the site's legal pages (capitalised, or "our terms"); an
     // article explaining an app's "terms of service" names them lowercase.
-    if words <= 50 && gates & CONSENT != 0 && !has_quotes(text) && !REPORTED.is_match(text) && CONSENT_NOTICE.is_match(text) {
+    if words <= 50 && gates & CONSENT != 0 && !has_quotes(text) && CONSENT_NOTICE.is_match(text) && !REPORTED.is_match(text) {
         return strong(Family::Legal);
     }
     // The site's section a story is filed under, as a label: "From the section US & Canada",
