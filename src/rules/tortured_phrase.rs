@@ -58,11 +58,37 @@ pub struct TorturedPhrase {
     /// Built when a document first has a phrase's normalised form (most runs over clean
     /// articles never do): building it was a tenth of linting one short article.
     matcher: std::sync::OnceLock<Result<AhoCorasick, aho_corasick::BuildError>>,
-    /// Each phrase normalised as the document's prose is ([`Document::normalized_prose`]).
-    /// Wherever a block has a phrase (ASCII case aside), its normalised text has the phrase's
-    /// normalised form: a document whose normalised prose has none of them has no finding, and
-    /// is not searched (the search was 3 % of linting a folder of articles).
-    normalized: Vec<memchr::memmem::Finder<'static>>,
+    /// Every phrase normalised as the document's prose is ([`Document::normalized_prose`]), in
+    /// one automaton. Wherever a block has a phrase (ASCII case aside), its normalised text has
+    /// the phrase's normalised form: a document whose normalised prose has none of them has no
+    /// finding, and is not searched (the search was 3 % of linting a folder of articles). One
+    /// pass for all the phrases (a vectorised search for a short list), not one per phrase.
+    normalized: Phrases,
+}
+
+/// Normalised phrases searched for together: a vectorised packed searcher when the list is
+/// short enough for one (the built-in list is), else an automaton. (Building an automaton costs
+/// more than linting a short article spends searching.)
+enum Phrases {
+    Packed(aho_corasick::packed::Searcher),
+    Automaton(AhoCorasick),
+}
+
+impl Phrases {
+    fn new(phrases: &[String]) -> Result<Phrases, aho_corasick::BuildError> {
+        if let Some(packed) = aho_corasick::packed::Config::new().builder().extend(phrases).build() {
+            return Ok(Phrases::Packed(packed));
+        }
+        AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostFirst).build(phrases).map(Phrases::Automaton)
+    }
+
+    /// Whether `text` has any of the phrases.
+    fn any_in(&self, text: &str) -> bool {
+        match self {
+            Phrases::Packed(packed) => packed.find(text).is_some(),
+            Phrases::Automaton(automaton) => automaton.is_match(text),
+        }
+    }
 }
 
 impl TorturedPhrase {
@@ -74,8 +100,8 @@ impl TorturedPhrase {
         if entries.len() > MAX_PHRASES || bytes > MAX_PHRASE_BYTES {
             return Err(format!("tortured-phrase `phrases`: at most {MAX_PHRASES} phrases of {MAX_PHRASE_BYTES} bytes in all"));
         }
-        let normalized =
-            entries.iter().map(|e| memchr::memmem::Finder::new(crate::text::normalize_line(&e.phrase).as_bytes()).into_owned()).collect();
+        let normalized: Vec<String> = entries.iter().map(|e| crate::text::normalize_line(&e.phrase)).collect();
+        let normalized = Phrases::new(&normalized).map_err(|e| format!("tortured-phrase `phrases`: {e}"))?;
         Ok(TorturedPhrase { entries, matcher: std::sync::OnceLock::new(), normalized })
     }
 
@@ -105,16 +131,14 @@ impl Rule for TorturedPhrase {
         if !doc.evidence().is_english() {
             return; // spelling and case are English-only
         }
-        // The phrases the document has somewhere: a block can only have those.
-        let prose = doc.normalized_prose().as_bytes();
-        let present: Vec<_> = self.normalized.iter().filter(|phrase| phrase.find(prose).is_some()).collect();
-        if present.is_empty() {
+        // A block's normalised text is a piece of the normalised prose: a document without a
+        // phrase there has none in any block.
+        if !self.normalized.any_in(doc.normalized_prose()) {
             return;
         }
-        let has_a_phrase = |normalized: &str| present.iter().any(|phrase| phrase.find(normalized.as_bytes()).is_some());
         let Some(matcher) = self.matcher() else { return };
         for (bi, block) in doc.blocks.iter().enumerate().filter(|(_, b)| b.kind.is_prose()) {
-            if !has_a_phrase(doc.normalized(bi)) {
+            if !self.normalized.any_in(doc.normalized(bi)) {
                 continue;
             }
             let text = doc.text(block.content);
@@ -188,6 +212,32 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    /// A short list is searched by the packed searcher, a long one (or one with a phrase that
+    /// normalises to nothing, which the packed searcher refuses) by the automaton: both find
+    /// the same phrases.
+    #[test]
+    fn long_and_odd_phrase_lists_find_the_same_phrases() {
+        use crate::document::{Document, Format};
+        use crate::rules::Rule;
+        let entry = |phrase: &str| super::Entry { phrase: phrase.into(), expected: "x".into(), unless_after: Vec::new() };
+        let text = "Title Here\n\nThe lab studies bosom peril.\n\nNothing here.\n";
+        let doc = Document::parse(text, "t.txt", Format::PlainText);
+        let lists = [
+            vec![entry("bosom peril")],
+            (0..100).map(|i| entry(&format!("p{i}"))).chain([entry("bosom peril")]).collect(),
+            vec![entry("--"), entry("bosom peril")],
+        ];
+        for phrases in lists {
+            let n = phrases.len();
+            let rule = super::TorturedPhrase::new(super::Options { phrases, ..Default::default() }).unwrap();
+            assert_eq!(matches!(rule.normalized, super::Phrases::Packed(_)), n == 1, "{n} phrases");
+            let mut out = Vec::new();
+            rule.check(&doc, &mut out);
+            let found: Vec<&str> = out.iter().map(|d| &text[d.span.start..d.span.end]).collect();
+            assert_eq!(found, ["bosom peril"], "{n} phrases");
         }
     }
 
