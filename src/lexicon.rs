@@ -224,8 +224,26 @@ pub fn apostrophe_dropped(word: &str) -> Option<String> {
     {
         return None;
     }
+    // (a listed word of this length starts with this letter: most words ending in s do not)
+    let first = bytes[0].to_ascii_lowercase().wrapping_sub(b'a');
+    if first >= 26 || DROPPED_FIRST_LETTERS[bytes.len()] & (1 << first) == 0 {
+        return None;
+    }
     apostrophe_dropped_listed(word)
 }
+
+/// For each length, the first letters (bit 0 for a) of the listed words of that length.
+const DROPPED_FIRST_LETTERS: [u32; 11] = {
+    let mut table = [0u32; 11];
+    let mut i = 0;
+    while i < APOSTROPHE_DROPPED.len() {
+        let bare = APOSTROPHE_DROPPED[i].0.as_bytes();
+        assert!(bare.len() <= 10 && bare[0].is_ascii_lowercase());
+        table[bare.len()] |= 1 << (bare[0] - b'a');
+        i += 1;
+    }
+    table
+};
 
 /// [`apostrophe_dropped`] past its length and last-letter test: the table.
 fn apostrophe_dropped_listed(word: &str) -> Option<String> {
@@ -266,6 +284,22 @@ mod tests {
             assert_eq!(lookup_unlikely(s), lookup(s), "{s}");
         }
         assert!(!FILTERED.filter.is_empty());
+    }
+
+    /// The first-letter gate lets every listed word through, in any case, and answers every
+    /// other word as the table alone does.
+    #[test]
+    fn the_dropped_apostrophe_gate_hides_no_listed_word() {
+        for (bare, with) in APOSTROPHE_DROPPED {
+            assert_eq!(apostrophe_dropped(bare).as_deref(), Some(*with));
+            assert!(apostrophe_dropped(&crate::text::capitalize(bare)).is_some(), "{bare}");
+            assert_eq!(apostrophe_dropped(&bare.to_uppercase()).is_some(), bare.len() > 4, "{bare}");
+        }
+        let keys = SOURCE.lines().map(|line| line.split_once('\t').map_or(line, |(k, _)| k));
+        for word in keys.flat_map(|k| [k.to_string(), format!("{k}s"), crate::text::capitalize(&format!("{k}s"))]) {
+            let listed = (3..=10).contains(&word.len()) && word.ends_with(['s', 'S']) && (word.len() != 3 || word.starts_with(['h', 'H']));
+            assert_eq!(apostrophe_dropped(&word), listed.then(|| apostrophe_dropped_listed(&word)).flatten(), "{word}");
+        }
     }
 
     /// The table's text is in the binary once: every reader shares one copy (as constants,
