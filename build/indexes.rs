@@ -14,8 +14,9 @@
 //! offset + 1), probed linearly by `src/word_table.rs`; both include `build/table_hash.rs`.
 //!
 //! It also compiles the boilerplate rule's chrome-line patterns
-//! (`src/rules/boilerplate/patterns.rs`) into sparse DFAs, `chrome/NAME.dfa`: compiling them
-//! at start-up was about 6 % of linting news-clean on one thread.
+//! (`src/rules/boilerplate/patterns.rs`) into sparse DFAs, `chrome/NAME.dfa`, or for an
+//! unanchored pattern with a small table dense ones, `chrome/NAME.dense`: compiling them at
+//! start-up was about 6 % of linting news-clean on one thread.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -114,32 +115,49 @@ fn misspellings() -> String {
     text
 }
 
-/// Each chrome-line pattern marked `ahead` as a sparse DFA, serialised for the target's byte
-/// order, in `chrome/NAME.dfa`; the others get an empty file (compiled at first need). The
-/// configuration is `MatchOnly::new`'s: no captures, unanchored searches.
+/// Each chrome-line pattern's DFA as its `ahead` says, serialised for the target's byte order:
+/// a sparse one in `chrome/NAME.dfa`, a dense one (minimised, at most `DENSE_LIMIT` bytes) in
+/// `chrome/NAME.dense`; the other file of each pair is empty, and both are for a pattern
+/// compiled at first need. The configuration is `MatchOnly::new`'s: no captures, unanchored
+/// searches. A dense DFA's bytes start aligned (the padding the serialiser puts first is left
+/// out): the rule embeds them at an aligned address.
 fn write_chrome_dfas(out_dir: &Path) {
+    use patterns::Ahead;
     use regex_automata::dfa::{dense, StartKind};
     use regex_automata::nfa::thompson;
     let dir = out_dir.join("chrome");
     std::fs::create_dir_all(&dir).expect("create the chrome DFA folder");
     let big_endian = std::env::var("CARGO_CFG_TARGET_ENDIAN").is_ok_and(|e| e == "big");
     for pattern in patterns::ALL {
-        let bytes = if pattern.ahead {
-            let dfa = dense::Builder::new()
-                .configure(dense::Config::new().start_kind(StartKind::Unanchored))
+        let build = |minimize: bool| {
+            dense::Builder::new()
+                .configure(dense::Config::new().start_kind(StartKind::Unanchored).minimize(minimize))
                 .thompson(thompson::Config::new().which_captures(thompson::WhichCaptures::None))
                 .build(&patterns::prepared(pattern.regex))
-                .unwrap_or_else(|e| panic!("the DFA of {}: {e}", pattern.name));
-            let sparse = dfa.to_sparse().unwrap_or_else(|e| panic!("the sparse DFA of {}: {e}", pattern.name));
-            if big_endian {
-                sparse.to_bytes_big_endian()
-            } else {
-                sparse.to_bytes_little_endian()
-            }
-        } else {
-            Vec::new()
+                .unwrap_or_else(|e| panic!("the DFA of {}: {e}", pattern.name))
         };
-        std::fs::write(dir.join(format!("{}.dfa", pattern.name)), bytes).expect("write a chrome DFA");
+        let (mut sparse, mut dense) = (Vec::new(), Vec::new());
+        match pattern.ahead {
+            Ahead::Sparse => {
+                let dfa = build(false).to_sparse().unwrap_or_else(|e| panic!("the sparse DFA of {}: {e}", pattern.name));
+                sparse = if big_endian { dfa.to_bytes_big_endian() } else { dfa.to_bytes_little_endian() };
+            }
+            Ahead::Dense => {
+                let dfa = build(true);
+                let (bytes, padding) = if big_endian { dfa.to_bytes_big_endian() } else { dfa.to_bytes_little_endian() };
+                dense = bytes[padding..].to_vec();
+                assert!(
+                    dense.len() <= patterns::DENSE_LIMIT,
+                    "the dense DFA of {} takes {} bytes, more than {}: mark it `Ahead::No`",
+                    pattern.name,
+                    dense.len(),
+                    patterns::DENSE_LIMIT
+                );
+            }
+            Ahead::No => {}
+        }
+        std::fs::write(dir.join(format!("{}.dfa", pattern.name)), sparse).expect("write a chrome DFA");
+        std::fs::write(dir.join(format!("{}.dense", pattern.name)), dense).expect("write a chrome DFA");
     }
 }
 

@@ -605,14 +605,17 @@ enum Dfa {
     Lazy(regex_automata::hybrid::dfa::DFA, CachePool),
     /// Compiled by the build script and embedded in the binary: a sparse DFA read in place.
     Prebuilt(regex_automata::dfa::sparse::DFA<&'static [u8]>),
+    /// Compiled by the build script and embedded in the binary: a dense DFA read in place.
+    PrebuiltDense(regex_automata::dfa::dense::DFA<&'static [u32]>),
 }
 
 impl MatchOnly {
-    /// The pattern with the DFA the build script compiled from it, serialised (`dfa`). Empty
-    /// bytes, or bytes whose header does not fit this build (format version, byte order), mean
-    /// no DFA was built: the pattern is compiled as [`MatchOnly::new`] does. The bytes must be
-    /// the DFA of this very pattern, compiled with no captures for unanchored searches; the
-    /// tests compare the answers.
+    /// The pattern with the DFA the build script compiled from it, serialised: a sparse one
+    /// (`sparse`) or a dense one (`dense`, at an address aligned for `u32`). Empty bytes, or
+    /// bytes whose header does not fit this build (format version, byte order, alignment),
+    /// mean no DFA was built: the pattern is compiled as [`MatchOnly::new`] does. The bytes
+    /// must be the DFA of this very pattern, compiled with no captures for unanchored
+    /// searches; the tests compare the answers.
     ///
     /// The DFA is read without checking its transitions: checking is linear in its size, and
     /// the dozen chrome-line DFAs a run reads cost 8 M instructions, a quarter of linting one
@@ -620,16 +623,24 @@ impl MatchOnly {
     ///
     /// # Safety
     ///
-    /// `dfa` must be empty or bytes that regex-automata itself serialised (`to_bytes_*`, of the
-    /// same version as the one linked here): the build script's output, embedded with
-    /// `include_bytes!`. A test reads every such file with the checking `from_bytes`.
-    pub unsafe fn prebuilt(pattern: &str, dfa: &'static [u8]) -> Result<MatchOnly, regex::Error> {
-        // SAFETY: the caller vouches that `dfa` was serialised by regex-automata (see above);
-        // its header is still checked, and a mismatch is an error, never a read.
-        match unsafe { regex_automata::dfa::sparse::DFA::from_bytes_unchecked(dfa) } {
-            Ok((dfa, _)) => Ok(MatchOnly { pattern: pattern.to_string(), dfa: Some(Dfa::Prebuilt(dfa)), full: std::sync::OnceLock::new() }),
-            Err(_) => MatchOnly::new(pattern),
+    /// `sparse` and `dense` must each be empty or bytes that regex-automata itself serialised
+    /// (`to_bytes_*`, of the same version as the one linked here; a dense DFA without the
+    /// padding before it): the build script's output, embedded with `include_bytes!`. A test
+    /// reads every such file with the checking `from_bytes`.
+    pub unsafe fn prebuilt(pattern: &str, sparse: &'static [u8], dense: &'static [u8]) -> Result<MatchOnly, regex::Error> {
+        use regex_automata::dfa::{dense, sparse};
+        let embedded = |dfa| Ok(MatchOnly { pattern: pattern.to_string(), dfa: Some(dfa), full: std::sync::OnceLock::new() });
+        // SAFETY: the caller vouches that the bytes were serialised by regex-automata (see
+        // above); their header (and a dense DFA's alignment) is still checked, and a mismatch
+        // is an error, never a read.
+        if let Ok((dfa, _)) = unsafe { sparse::DFA::from_bytes_unchecked(sparse) } {
+            return embedded(Dfa::Prebuilt(dfa));
         }
+        // SAFETY: as above.
+        if let Ok((dfa, _)) = unsafe { dense::DFA::from_bytes_unchecked(dense) } {
+            return embedded(Dfa::PrebuiltDense(dfa));
+        }
+        MatchOnly::new(pattern)
     }
 
     pub fn new(pattern: &str) -> Result<MatchOnly, regex::Error> {
@@ -661,7 +672,12 @@ impl MatchOnly {
 
     /// Whether it runs on a DFA the build script compiled ([`MatchOnly::prebuilt`]).
     pub fn is_prebuilt(&self) -> bool {
-        matches!(self.dfa, Some(Dfa::Prebuilt(_)))
+        matches!(self.dfa, Some(Dfa::Prebuilt(_) | Dfa::PrebuiltDense(_)))
+    }
+
+    /// Whether it runs on a dense DFA the build script compiled.
+    pub fn is_prebuilt_dense(&self) -> bool {
+        matches!(self.dfa, Some(Dfa::PrebuiltDense(_)))
     }
 
     /// Whether the pattern matches anywhere in `text`, as [`regex::Regex::is_match`] answers.
@@ -672,6 +688,7 @@ impl MatchOnly {
         let found = match &self.dfa {
             Some(Dfa::Lazy(dfa, caches)) => dfa.try_search_fwd(&mut caches.get(), &input).ok(),
             Some(Dfa::Prebuilt(dfa)) => regex_automata::dfa::Automaton::try_search_fwd(dfa, &input).ok(),
+            Some(Dfa::PrebuiltDense(dfa)) => regex_automata::dfa::Automaton::try_search_fwd(dfa, &input).ok(),
             None => None,
         };
         if let Some(found) = found {

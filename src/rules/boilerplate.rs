@@ -46,13 +46,19 @@ mod patterns;
 macro_rules! re {
     ($name:ident) => {
         static $name: LazyLock<MatchOnly> = LazyLock::new(|| {
-            let dfa: &'static [u8] = include_bytes!(concat!(env!("OUT_DIR"), "/chrome/", stringify!($name), ".dfa"));
+            let sparse: &'static [u8] = include_bytes!(concat!(env!("OUT_DIR"), "/chrome/", stringify!($name), ".dfa"));
+            // (a dense DFA is read as `u32`s in place: embedded at an aligned address)
+            static DENSE: &Aligned<[u8]> = &Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/chrome/", stringify!($name), ".dense")));
             // SAFETY: the bytes are the build script's (`build/indexes.rs`), serialised by the
             // regex-automata linked here; `the_embedded_dfas_are_valid` checks them.
-            unsafe { MatchOnly::prebuilt(&patterns::prepared(patterns::$name.regex), dfa) }.expect("a built-in pattern")
+            unsafe { MatchOnly::prebuilt(&patterns::prepared(patterns::$name.regex), sparse, &DENSE.0) }.expect("a built-in pattern")
         });
     };
 }
+
+/// Bytes at an address aligned for the `u32`s of a dense DFA.
+#[repr(C, align(8))]
+struct Aligned<B: ?Sized>(B);
 
 pub static META: RuleMeta = RuleMeta {
     id: "boilerplate",
@@ -2065,7 +2071,8 @@ mod tests {
             // each runs on a DFA: no pattern fell back to a full regex unnoticed; and each one
             // marked `ahead` runs on the DFA the build script compiled
             assert!(re.runs_on_dfa(), "{}", pattern.name);
-            assert_eq!(re.is_prebuilt(), pattern.ahead, "{}", pattern.name);
+            assert_eq!(re.is_prebuilt(), pattern.ahead != patterns::Ahead::No, "{}", pattern.name);
+            assert_eq!(re.is_prebuilt_dense(), pattern.ahead == patterns::Ahead::Dense, "{}", pattern.name);
         }
         let _ = BYLINE.find("");
     }
@@ -2128,14 +2135,25 @@ mod tests {
     fn the_embedded_dfas_are_valid() {
         let mut checked = 0;
         for pattern in patterns::ALL {
-            let bytes = std::fs::read(format!("{}/chrome/{}.dfa", env!("OUT_DIR"), pattern.name)).unwrap();
-            assert_eq!(bytes.is_empty(), !pattern.ahead, "{}", pattern.name);
-            if !bytes.is_empty() {
-                assert!(regex_automata::dfa::sparse::DFA::from_bytes(&bytes).is_ok(), "{}", pattern.name);
+            let read = |ext: &str| std::fs::read(format!("{}/chrome/{}.{ext}", env!("OUT_DIR"), pattern.name)).unwrap();
+            let (sparse, dense) = (read("dfa"), read("dense"));
+            assert_eq!(sparse.is_empty(), pattern.ahead != patterns::Ahead::Sparse, "{}", pattern.name);
+            assert_eq!(dense.is_empty(), pattern.ahead != patterns::Ahead::Dense, "{}", pattern.name);
+            if !sparse.is_empty() {
+                assert!(regex_automata::dfa::sparse::DFA::from_bytes(&sparse).is_ok(), "{}", pattern.name);
+                checked += 1;
+            }
+            assert!(dense.len() <= patterns::DENSE_LIMIT, "{}", pattern.name);
+            if !dense.is_empty() {
+                // (copied to an address aligned for `u32`, as the embedded bytes are)
+                let mut buffer = vec![0u8; dense.len() + 4];
+                let at = buffer.as_ptr().align_offset(4);
+                buffer[at..at + dense.len()].copy_from_slice(&dense);
+                assert!(regex_automata::dfa::dense::DFA::from_bytes(&buffer[at..at + dense.len()]).is_ok(), "{}", pattern.name);
                 checked += 1;
             }
         }
-        assert!(checked >= 17, "{checked}");
+        assert!(checked >= 26, "{checked}");
     }
 
     #[test]

@@ -2,19 +2,35 @@
 //! apart so that the build script (`build/indexes.rs`) can read them too: it compiles most of
 //! them into sparse DFAs, which the rule deserialises instead of compiling the pattern at
 //! start-up. Compiling the chrome patterns was about 6 % of linting news-clean on one thread,
-//! and they are the same in every run. A pattern marked `ahead: false` is compiled at first
-//! need, as is any whose DFA does not load: its DFA would be too big or too slow to build, or
-//! the pattern is unanchored. An unanchored search runs through the whole line, and there a
-//! sparse DFA (a list of byte ranges per state) cost more than compiling: searching 200
-//! articles took 100 M more instructions than the lazy DFA's table.
+//! and they are the same in every run. An unanchored search runs through the whole line, and
+//! there a sparse DFA (a list of byte ranges per state) cost more than compiling: searching 200
+//! articles took 100 M more instructions than the lazy DFA's table. Such a pattern gets a dense
+//! DFA when its table is small ([`Ahead::Dense`]); one marked [`Ahead::No`] is compiled at
+//! first need, as is any whose DFA does not load.
 
 /// A built-in pattern, by the name of its static in `boilerplate.rs` (and of its DFA's file).
 pub struct Pattern {
     pub name: &'static str,
     pub regex: &'static str,
-    /// Whether the build script compiles its DFA.
-    pub ahead: bool,
+    /// Which DFA the build script compiles for it, if any.
+    pub ahead: Ahead,
 }
+
+/// The DFA a pattern gets from the build script.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ahead {
+    /// A sparse DFA: small, for an anchored pattern (a search stops within a few bytes).
+    Sparse,
+    /// A dense DFA (a table of transitions, as fast as the lazy DFA's): for an unanchored
+    /// pattern whose table stays under [`DENSE_LIMIT`]. Compiling such patterns at run time
+    /// was 4.5 % of linting news-clean on one thread.
+    Dense,
+    /// None: compiled at first need (its dense DFA would be megabytes).
+    No,
+}
+
+/// The largest dense DFA the build script embeds, in bytes (it stops the build past it).
+pub const DENSE_LIMIT: usize = 512 << 10;
 
 /// The pattern as the engines get it: ASCII word boundaries keep it on a DFA (a Unicode one
 /// needs the full regex).
@@ -23,187 +39,189 @@ pub fn prepared(regex: &str) -> String {
 }
 
 pub const FLAT_TABLE_HEADER: Pattern =
-    Pattern { name: "FLAT_TABLE_HEADER", ahead: true, regex: r"^(?:No\.?|#|S\.?No\.?)\s+\p{Lu}[\p{L} ]{2,}$" };
+    Pattern { name: "FLAT_TABLE_HEADER", ahead: Ahead::Sparse, regex: r"^(?:No\.?|#|S\.?No\.?)\s+\p{Lu}[\p{L} ]{2,}$" };
 
-pub const FLAT_TABLE_ROW: Pattern = Pattern { name: "FLAT_TABLE_ROW", ahead: true, regex: r"^\d{1,2}\s+\p{Lu}" };
+pub const FLAT_TABLE_ROW: Pattern = Pattern { name: "FLAT_TABLE_ROW", ahead: Ahead::Sparse, regex: r"^\d{1,2}\s+\p{Lu}" };
 
 pub const TAGS: Pattern = Pattern {
     name: "TAGS",
-    ahead: true,
+    ahead: Ahead::Sparse,
     regex: r"^\W*(?i:tags?|tagged(?: with| as| in)?|filed (?:under|in|to)|topics?|categories|category|keywords|posted in|related topics|related tags|more on|themen|etiquetas)\s*(?::|\|)\s*\S",
 };
 
-pub const TAGS_BARE: Pattern = Pattern { name: "TAGS_BARE", ahead: true, regex: r"^\W*(?i:posted in|filed under|tagged|tags)\s+\p{Lu}" };
+pub const TAGS_BARE: Pattern =
+    Pattern { name: "TAGS_BARE", ahead: Ahead::Sparse, regex: r"^\W*(?i:posted in|filed under|tagged|tags)\s+\p{Lu}" };
 
 pub const COPYRIGHT_START: Pattern = Pattern {
     name: "COPYRIGHT_START",
-    ahead: true,
+    ahead: Ahead::Sparse,
     regex: r"^\W*(?:©|\((?i:c)\)\s*\d{4}|(?i:copyright)\s*(?:©|\((?i:c)\)|\d{4}|(?i:by|of)\s|:))",
 };
 
-pub const COPYRIGHT_NAMED: Pattern = Pattern { name: "COPYRIGHT_NAMED", ahead: true, regex: r"^\W*(?i:copyright)\s+\p{Lu}" };
+pub const COPYRIGHT_NAMED: Pattern = Pattern { name: "COPYRIGHT_NAMED", ahead: Ahead::Sparse, regex: r"^\W*(?i:copyright)\s+\p{Lu}" };
 
 // unanchored: searched through whole lines, where the lazy DFA is faster
 pub const COPYRIGHT_ANY: Pattern = Pattern {
     name: "COPYRIGHT_ANY",
-    ahead: false,
+    ahead: Ahead::Dense,
     regex: r"©\s*(?:\d{4}|\p{Lu})|(?i:all rights reserved|tous droits réservés|todos los derechos reservados|alle rechte vorbehalten|tutti i diritti riservati|todos os direitos reservados)",
 };
 
 pub const CREDIT_LABEL: Pattern = Pattern {
     name: "CREDIT_LABEL",
-    ahead: true,
+    ahead: Ahead::Sparse,
     regex: r"^\W*(?:(?i:image|images|photo|photos|photograph|picture|pictures|pic|video|graphic|illustration|composite|credit|credits|caption|photo credit|image credit|courtesy|(?:top|main|header|featured|lead|cover|hero) (?:image|photo|picture))\s*(?::|\|)|(?i:image|media|photo|picture|video)\s+(?i:copyright|caption|source|credit|courtesy)\b)\s*\S",
 };
 
 pub const CREDIT_BY: Pattern = Pattern {
     name: "CREDIT_BY",
-    ahead: true,
+    ahead: Ahead::Sparse,
     regex: r"^\W*(?i:photo(?:graph)?s?|pictures?|images?|illustrations?|video|graphics?|artwork|courtesy)\s+(?i:by|courtesy of|credit)\s*:?\s*[\p{Lu}\d][^.!?]{0,80}$",
 };
 
 // a bounded run of any character but a bracket, then alternatives, unanchored: too many states
 pub const CREDIT_TAIL: Pattern = Pattern {
     name: "CREDIT_TAIL",
-    ahead: false,
+    ahead: Ahead::No,
     regex: r"[(\[]\s*(?:(?i:ap|afp|reuters|epa|getty|pa|upi|xinhua|anadolu|efe|ansa|dpa)\s*(?i:photo|images?|pictures?)?\s*/|(?i:photo|photos|image|picture|pic|credit|photograph|video|source|file photo|courtesy)\b)[^)\]]{0,80}[)\]]\W*$",
 };
 
 // `[^.!?]{0,60}` before a list of agencies: a 3 MB DFA, seconds to build
 pub const CREDIT_AGENCY: Pattern = Pattern {
     name: "CREDIT_AGENCY",
-    ahead: false,
+    ahead: Ahead::No,
     regex: r"^[^.!?]{0,60}(?:/|(?i:\bvia\b)|:|,|\||–|—)\s*(?i:getty images?|getty|shutterstock|istock(?:photo)?|alamy(?: stock photo)?|reuters|afp|ap photo|associated press|epa(?:-efe)?|pa (?:media|wire|images)|rex(?:/shutterstock| features)|unsplash|pexels|wikimedia commons|bloomberg|ap)\W*$",
 };
 
 pub const CREDIT_AGENCY_SLASH: Pattern = Pattern {
     name: "CREDIT_AGENCY_SLASH",
-    ahead: true,
+    ahead: Ahead::Sparse,
     regex: r"^\W*(?i:ap|afp|reuters|epa|getty images|getty|pa|upi|xinhua|anadolu|efe|dpa)\s*(?i:photo)?\s*/\s*\p{Lu}[\p{L}.'’ -]+\W*$",
 };
 
 pub const GETTY_ALONE: Pattern = Pattern {
     name: "GETTY_ALONE",
-    ahead: true,
+    ahead: Ahead::Sparse,
     regex: r"^\W*(?i:getty images|getty|shutterstock|istock|alamy|afp via getty images|ap photo)\W*$",
 };
 
 pub const CONTRIBUTOR: Pattern = Pattern {
     name: "CONTRIBUTOR",
-    ahead: true,
+    ahead: Ahead::Sparse,
     regex: r"^\W*(?:(?i:additional|extra|further|with additional|with)\s+)?(?i:reporting|writing|editing|research|contributing|compiled|edited|produced|illustrations?|graphics|photography|photographs|photos|video|design|interviews?|translation|translated|fact-checking|production|development)(?:\s+(?i:and|&)\s+\p{L}+)?\s+(?i:by|from)\s+\p{Lu}",
 };
 
 pub const CONTRIBUTOR_LABEL: Pattern = Pattern {
     name: "CONTRIBUTOR_LABEL",
-    ahead: true,
+    ahead: Ahead::Sparse,
     regex: r"^\W*(?i:contributing|contributors?|additional reporting|contributing writers?|contributing reporters?)\s*:\s*\S",
 };
 
 pub const ORIGINALLY: Pattern = Pattern {
     name: "ORIGINALLY",
-    ahead: true,
+    ahead: Ahead::Sparse,
     regex: r"^\W*(?i:this (?:article|story|post|piece|report|content) (?:was |is |has been |first )?(?:originally |first )?(?:published|appeared|updated|amended|corrected|produced|republished|created|written|provided)|originally published|a version of this (?:article|story)|this is an updated version)\b",
 };
 
 pub const HELPFUL: Pattern =
-    Pattern { name: "HELPFUL", ahead: true, regex: r"^\W*\d+ (?i:of) \d+ (?i:people|readers|users|customers) (?i:found this)" };
+    Pattern { name: "HELPFUL", ahead: Ahead::Sparse, regex: r"^\W*\d+ (?i:of) \d+ (?i:people|readers|users|customers) (?i:found this)" };
 
 // unanchored: searched through whole lines, where the lazy DFA is faster
 pub const TECH_NOTICE: Pattern = Pattern {
     name: "TECH_NOTICE",
-    ahead: false,
+    ahead: Ahead::Dense,
     regex: r"(?i:\b(?:enable|turn on|activate) javascript\b|\bjavascript (?:is )?(?:disabled|required|must be enabled)|\byour (?:web )?browser (?:does not|doesn't|doesn’t|cannot|can't|can’t) (?:support|play|display)|\b(?:upgrade|update) your (?:web )?browser\b|\bnot (?:currently )?available in your (?:region|country|location)\b)",
 };
 
 // unanchored: searched through whole lines, where the lazy DFA is faster
 pub const CONTRIBUTED: Pattern = Pattern {
     name: "CONTRIBUTED",
-    ahead: false,
+    ahead: Ahead::Dense,
     regex: r"(?i:\bnot responsible for the content of external|\b(?:will )?opens? in (?:a )?new (?:window|tab)\b|\bthis article is more than \d+ \w+ old)",
 };
 
 pub const NAV_LABEL: Pattern = Pattern {
     name: "NAV_LABEL",
-    ahead: true,
+    ahead: Ahead::Sparse,
     regex: r"^\W*(?i:read more|also read|read also|see also|related|more|watch|listen|read next|up next|recommended|don'?t miss|must read|trending|most read|editor'?s picks?|more on this(?: story)?|related (?:story|article|coverage|content|reading)|(?:previous|prev|next) (?:article|post|story|page)|further reading|more coverage|top stories)\s*(?::|»|›|>|\|)\s*\S",
 };
 
 // unanchored: searched through whole lines, where the lazy DFA is faster
 pub const REPORTED: Pattern = Pattern {
     name: "REPORTED",
-    ahead: false,
+    ahead: Ahead::Dense,
     regex: r"(?i:\b(?:said|says|told|according to|warned|added|explained|insisted|urged|wrote|argued|claimed|stated|announced)\b)",
 };
 
 pub const GALLERY: Pattern = Pattern {
     name: "GALLERY",
-    ahead: true,
+    ahead: Ahead::Sparse,
     regex: r"^\W*(?:(?i:image|photo|picture|slide|item|video|gallery)\s+\d{1,3}\s*(?:(?i:of)|/)\s*\d{1,3}|\d{1,3}\s+(?i:of)\s+\d{1,3})\W*$",
 };
 
 // unanchored: searched through whole lines, where the lazy DFA is faster
 pub const COOKIE: Pattern = Pattern {
     name: "COOKIE",
-    ahead: false,
+    ahead: Ahead::Dense,
     regex: r"(?i:\bwe use cookies|\b(?:this|our) (?:web)?site uses cookies|\buses? cookies to|\buse of cookies|\b(?:accept|allow|reject|manage|disable|enable) (?:all |our )?cookies|\bcookie (?:policy|settings|preferences|notice|consent|banner|statement))",
 };
 
 // `.{0,100}` between two word lists, unanchored: too many states
 pub const COMMENT_NOTICE: Pattern = Pattern {
     name: "COMMENT_NOTICE",
-    ahead: false,
+    ahead: Ahead::No,
     regex: r"(?i:\bcomments?\b.{0,100}\b(?:moderated|pre-moderated|displayed|closed|disabled|turned off|tab|reviewed before|approved before|appear (?:after|once))\b|\b(?:moderat\w*|community (?:guidelines|standards)|house rules)\b.{0,80}\bcomment)",
 };
 
 // unanchored: searched through whole lines, where the lazy DFA is faster
 pub const CONSENT_NOTICE: Pattern = Pattern {
     name: "CONSENT_NOTICE",
-    ahead: false,
+    ahead: Ahead::Dense,
     regex: r"(?i:\byou(?:'re|’re| are)? (?:agree|consent|accept|acknowledge)\w*\b)(?s:.*)(?:\b(?i:our|these) (?i:terms|privacy|cookie|user agreement|policies|policy)\b|\b(?:Terms (?i:of (?:use|service)|and conditions|& conditions)|Privacy (?i:policy|notice|statement)|Cookie (?i:policy|notice)|User Agreement|Conditions of Use)\b)",
 };
 
 // up to four capitalised words of any letters: seconds to build
 pub const PUBLICATION_PROMPT: Pattern = Pattern {
     name: "PUBLICATION_PROMPT",
-    ahead: false,
+    ahead: Ahead::No,
     regex: r"^(?:Get|Read|Try|Download|Subscribe to|Join|Follow) (?:[Tt]he )?\p{Lu}[\p{L}&'’.-]*(?: \p{Lu}[\p{L}&'’.-]*){0,3}(?: (?:app|newsletter|today|now|free|for free|digital))?[.!]?$",
 };
 
 // unanchored: searched through whole lines, where the lazy DFA is faster
-pub const SECOND_PERSON: Pattern = Pattern { name: "SECOND_PERSON", ahead: false, regex: r"(?i:\b(?:you|your|you're|you'll|we|our|us)\b)" };
+pub const SECOND_PERSON: Pattern =
+    Pattern { name: "SECOND_PERSON", ahead: Ahead::Dense, regex: r"(?i:\b(?:you|your|you're|you'll|we|our|us)\b)" };
 
 // unanchored: searched through whole lines, where the lazy DFA is faster
 pub const NEWSLETTER: Pattern = Pattern {
     name: "NEWSLETTER",
-    ahead: false,
+    ahead: Ahead::Dense,
     regex: r"(?i:\bnewsletters?\b|\binbox\b|\be-?mail (?:alerts?|updates|list)\b|\bmailing list\b)",
 };
 
 // unanchored: searched through whole lines, where the lazy DFA is faster
 pub const NEWSLETTER_CUE: Pattern = Pattern {
     name: "NEWSLETTER_CUE",
-    ahead: false,
+    ahead: Ahead::Dense,
     regex: r"(?i:\bsign(?:ing)? up\b|\bsubscrib|\bdelivered\b|\bstraight to\b|\bfree\b|\benter\b|\breceive\b|\bget (?:the|our)\b|\bjoin\b|\bdaily\b|\bweekly\b|\bnever miss\b|\bdon'?t miss\b|\bbest of\b|\bthank you for\b)",
 };
 
 pub const IMPERATIVE: Pattern = Pattern {
     name: "IMPERATIVE",
-    ahead: true,
+    ahead: Ahead::Sparse,
     regex: r"^\W*(?i:sign up|subscribe|get|receive|join|enter|never miss|don'?t miss|stay|want|try)\b",
 };
 
 // unanchored: searched through whole lines, where the lazy DFA is faster
 pub const SUPPORT: Pattern = Pattern {
     name: "SUPPORT",
-    ahead: false,
+    ahead: Ahead::No,
     regex: r"(?i:\byour (?:support|contribution|donation)s?\b|\bsupport (?:(?:our|independent|quality|local|regional|community|trusted|public[- ]interest|nonprofit|non-profit|fearless) ){1,3}(?:journalism|reporting|newsroom|work|news|media|press|newspapers?|journalists)\b|\b(?:donate|contribute|subscribe) (?:now|today)\b|\bmake a (?:one-off |one-time |monthly |small )?(?:contribution|donation)\b|\bbecome a (?:member|subscriber|supporter|patron|friend)\b|\bsupport us\b|(?:^\W*|\b(?:please|help|you can|can you|will you|and|now|today),?\s+)support the (?-i:[A-Z])\w+|\bwe rely on (?:your|our readers|readers|reader|advertising)\b)",
 };
 
 // unanchored: searched through whole lines, where the lazy DFA is faster
 pub const FREQUENCY: Pattern = Pattern {
     name: "FREQUENCY",
-    ahead: false,
+    ahead: Ahead::No,
     regex: r"(?i:\((?:daily|weekly|monthly|[a-z](?:-[a-z])+|\w+ days?)\)|\bdaily\b|\bweekly\b|\bmonthly\b|&)",
 };
 
