@@ -180,10 +180,11 @@ pub const CONSENT_NOTICE: Pattern = Pattern {
     regex: r"(?i:\byou(?:'re|’re| are)? (?:agree|consent|accept|acknowledge)\w*\b)(?s:.*)(?:\b(?i:our|these) (?i:terms|privacy|cookie|user agreement|policies|policy)\b|\b(?:Terms (?i:of (?:use|service)|and conditions|& conditions)|Privacy (?i:policy|notice|statement)|Cookie (?i:policy|notice)|User Agreement|Conditions of Use)\b)",
 };
 
-// up to four capitalised words of any letters: seconds to build
+// up to four capitalised words of any letters: anchored, so a sparse DFA (100 KB; its dense
+// one would be 1.6 MB); 0.4 s of the build script
 pub const PUBLICATION_PROMPT: Pattern = Pattern {
     name: "PUBLICATION_PROMPT",
-    ahead: Ahead::No,
+    ahead: Ahead::Sparse,
     regex: r"^(?:Get|Read|Try|Download|Subscribe to|Join|Follow) (?:[Tt]he )?\p{Lu}[\p{L}&'’.-]*(?: \p{Lu}[\p{L}&'’.-]*){0,3}(?: (?:app|newsletter|today|now|free|for free|digital))?[.!]?$",
 };
 
