@@ -212,17 +212,19 @@ pub const IMPERATIVE: Pattern = Pattern {
     regex: r"^\W*(?i:sign up|subscribe|get|receive|join|enter|never miss|don'?t miss|stay|want|try)\b",
 };
 
-// unanchored: searched through whole lines, where the lazy DFA is faster
+// unanchored, searched through whole lines (a thousand of 200 articles): its dense DFA
+// would be 1.6 MB, its sparse one slower than the lazy DFA
 pub const SUPPORT: Pattern = Pattern {
     name: "SUPPORT",
     ahead: Ahead::No,
     regex: r"(?i:\byour (?:support|contribution|donation)s?\b|\bsupport (?:(?:our|independent|quality|local|regional|community|trusted|public[- ]interest|nonprofit|non-profit|fearless) ){1,3}(?:journalism|reporting|newsroom|work|news|media|press|newspapers?|journalists)\b|\b(?:donate|contribute|subscribe) (?:now|today)\b|\bmake a (?:one-off |one-time |monthly |small )?(?:contribution|donation)\b|\bbecome a (?:member|subscriber|supporter|patron|friend)\b|\bsupport us\b|(?:^\W*|\b(?:please|help|you can|can you|will you|and|now|today),?\s+)support the (?-i:[A-Z])\w+|\bwe rely on (?:your|our readers|readers|reader|advertising)\b)",
 };
 
-// unanchored: searched through whole lines, where the lazy DFA is faster
+// unanchored, but asked only of a short newsletter label (no line of 200 seeds-corpus
+// articles): a sparse DFA (99 KB) beats compiling it in every run (0.6 ms)
 pub const FREQUENCY: Pattern = Pattern {
     name: "FREQUENCY",
-    ahead: Ahead::No,
+    ahead: Ahead::Sparse,
     regex: r"(?i:\((?:daily|weekly|monthly|[a-z](?:-[a-z])+|\w+ days?)\)|\bdaily\b|\bweekly\b|\bmonthly\b|&)",
 };
 
