@@ -1212,8 +1212,13 @@ fn institution_named(doc: &Document<'_>, span: crate::diagnostic::Span, base: &s
 /// Whether `next` is a word no possessive governs (see [`NOT_A_NOUN_AFTER`]); an acronym is
 /// a name ("Hexals US affiliate"), not the pronoun "us".
 fn not_a_noun(next: &str) -> bool {
-    !(next.len() >= 2 && is_all_caps(next)) && NOT_A_NOUN_AFTER.contains(&crate::text::Lowercase::of(next).as_str())
+    !(next.len() >= 2 && is_all_caps(next)) && NOT_A_NOUN_AFTER_SET.contains(crate::text::Lowercase::of(next).as_str())
 }
+
+/// [`NOT_A_NOUN_AFTER`] as a set: asked of the word after every candidate, where a search of
+/// the 226 words compared strings up to the end of the list.
+static NOT_A_NOUN_AFTER_SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    std::sync::LazyLock::new(|| NOT_A_NOUN_AFTER.iter().copied().collect());
 
 /// Whether English often writes `word` capitalised: a name ("Martin", "Jimmy", "Chris").
 fn often_capitalized(word: &str) -> bool {
@@ -1416,6 +1421,18 @@ fn mentions_word(doc: &Document<'_>, span: crate::diagnostic::Span, word: &str) 
 mod tests {
     use crate::diagnostic::Applicability::Unsafe;
     use crate::rules::testing::{fixed, flagged};
+
+    /// The set answers as the list: every listed word in any case but capitals, and nothing else.
+    #[test]
+    fn not_a_noun_is_the_list() {
+        for word in super::NOT_A_NOUN_AFTER {
+            assert!(super::not_a_noun(word) && super::not_a_noun(&crate::text::capitalize(word)), "{word}");
+            assert_eq!(super::not_a_noun(&word.to_uppercase()), word.len() < 2, "{word}");
+        }
+        for word in ["house", "plans", "Boss", "lawyers", ""] {
+            assert!(!super::not_a_noun(word), "{word}");
+        }
+    }
 
     /// The words flagged in `text` and the text with every fix (unsafe ones too) applied.
     fn check(text: &str) -> (Vec<String>, String) {
