@@ -383,6 +383,31 @@ pub fn contains(haystack: &str, needle: &str) -> bool {
     memchr::memmem::find(haystack.as_bytes(), needle.as_bytes()).is_some()
 }
 
+/// A needle fixed at compile time, its SIMD searcher built on first use and kept: `memmem::find`
+/// builds one per call, and on the short texts of the per-line and per-block tests (a quotation
+/// mark, an ellipsis) building cost about as much as searching.
+pub struct FixedNeedle {
+    needle: &'static str,
+    finder: std::sync::OnceLock<memchr::memmem::Finder<'static>>,
+}
+
+impl FixedNeedle {
+    pub const fn new(needle: &'static str) -> FixedNeedle {
+        FixedNeedle { needle, finder: std::sync::OnceLock::new() }
+    }
+
+    /// The byte offset of the needle's first occurrence in `haystack`.
+    #[inline]
+    pub fn find(&self, haystack: &[u8]) -> Option<usize> {
+        self.finder.get_or_init(|| memchr::memmem::Finder::new(self.needle)).find(haystack)
+    }
+
+    #[inline]
+    pub fn is_in(&self, haystack: &str) -> bool {
+        self.find(haystack.as_bytes()).is_some()
+    }
+}
+
 /// Whether `word` has a dot followed by a letter or digit: a file's or a site's name
 /// ("pdf.js", "mocha-blanket.js", "example.com"), or an abbreviation written with dots.
 pub fn has_dotted_part(word: &str) -> bool {

@@ -102,6 +102,8 @@ fn is_name_title(word: &str) -> bool {
     single_initial || NAME_TITLES.contains(&lower.as_str())
 }
 
+static ELLIPSIS: crate::text::FixedNeedle = crate::text::FixedNeedle::new("…");
+
 /// Split a block's content into sentence spans.
 pub fn split_sentences(source: &str, content: Span) -> Vec<Span> {
     let text = &source[content.start..content.end];
@@ -116,7 +118,7 @@ pub fn split_sentences(source: &str, content: Span) -> Vec<Span> {
     let mut next_mark = |pos: usize| {
         let punctuation = memchr::memchr3(b'.', b'!', b'?', &bytes[pos..]).map(|k| pos + k);
         if ellipsis.is_none_or(|e| e.is_some_and(|e| e < pos)) {
-            ellipsis = Some(memchr::memmem::find(&bytes[pos..], "…".as_bytes()).map(|k| pos + k));
+            ellipsis = Some(ELLIPSIS.find(&bytes[pos..]).map(|k| pos + k));
         }
         match (punctuation, ellipsis.flatten()) {
             (Some(a), Some(b)) => Some(a.min(b)),

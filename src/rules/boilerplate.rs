@@ -31,7 +31,7 @@ use crate::common_options;
 use crate::diagnostic::{Category, Diagnostic, Edit, Fix, Severity, Span};
 use crate::document::{BlockKind, Document};
 use crate::options::Level;
-use crate::text::{is_apostrophe, normalize_line, Adaptive, MatchOnly, RareRegex};
+use crate::text::{is_apostrophe, normalize_line, Adaptive, FixedNeedle, MatchOnly, RareRegex};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
@@ -1312,19 +1312,25 @@ fn is_menu(text: &str) -> bool {
 /// Whether `text` has a double quotation mark or a guillemet: SIMD searches, as
 /// [`has_double_quotes`].
 fn has_quotes(text: &str) -> bool {
-    has_double_quotes(text) || crate::text::contains(text, "«") || crate::text::contains(text, "»")
+    static LEFT: FixedNeedle = FixedNeedle::new("«");
+    static RIGHT: FixedNeedle = FixedNeedle::new("»");
+    has_double_quotes(text) || LEFT.is_in(text) || RIGHT.is_in(text)
 }
 
 /// Whether `text` has `ſ` or the Kelvin sign, which `(?i)` matches as `s` and `k`: two SIMD
 /// searches.
 fn has_exotic_case_letters(text: &str) -> bool {
-    crate::text::contains(text, "ſ") || crate::text::contains(text, "\u{212A}")
+    static LONG_S: FixedNeedle = FixedNeedle::new("ſ");
+    static KELVIN: FixedNeedle = FixedNeedle::new("\u{212A}");
+    LONG_S.is_in(text) || KELVIN.is_in(text)
 }
 
 /// Whether `text` has a straight or curly double quotation mark: three SIMD searches, where a
 /// search for any of three characters decoded every character of the line.
 fn has_double_quotes(text: &str) -> bool {
-    memchr::memchr(b'"', text.as_bytes()).is_some() || crate::text::contains(text, "“") || crate::text::contains(text, "”")
+    static OPENING: FixedNeedle = FixedNeedle::new("“");
+    static CLOSING: FixedNeedle = FixedNeedle::new("”");
+    memchr::memchr(b'"', text.as_bytes()).is_some() || OPENING.is_in(text) || CLOSING.is_in(text)
 }
 
 const ANCHORED: u32 = 1;
