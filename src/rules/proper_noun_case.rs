@@ -185,9 +185,14 @@ impl ProperNounCase {
     fn judge(&self, doc: &Document<'_>, part: &str, usage: crate::analysis::Usage, span: Span, prose_mid: bool) -> Option<Judgement> {
         let evidence = doc.evidence();
         let entry = lexicon::lookup(part);
-        let doc_spelling = evidence.spelling(part).map(str::to_string);
-        let lexicon_spelling = entry.and_then(|e| e.spelling).map(str::to_string);
-        let spelling = || doc_spelling.clone().or(lexicon_spelling.clone()).unwrap_or_else(|| capitalize(part));
+        // (looked up only for a word found a name: most words asked about are not)
+        let spelling = || {
+            evidence
+                .spelling(part)
+                .map(str::to_string)
+                .or_else(|| entry.and_then(|e| e.spelling).map(str::to_string))
+                .unwrap_or_else(|| capitalize(part))
+        };
         let named = usage.mentioned_mid;
         // "Zadie smith, in 2000" beside "Ali Smith": a surname the document writes after a
         // first name, lowercase here right after a name and before punctuation.
@@ -668,23 +673,18 @@ fn word_ending_at(text: &str, at: usize) -> &str {
 /// Whether the word before `span`, with one space between, is a capitalised word that is no
 /// everyday English word, mid-sentence: a first name ("Zadie smith").
 fn after_a_name(doc: &Document<'_>, span: Span) -> bool {
+    const DETERMINERS: &[&str] = &["a", "an", "the", "this", "that", "his", "her", "its", "their", "our", "my", "your"];
     let Some(head) = doc.source[..span.start].strip_suffix(' ') else { return false };
     let prev = word_before(doc, span);
+    // (the word's own tests first: most words before are no capitalised word)
+    if !(crate::text::is_capitalized(prev) && prev.chars().count() >= 2 && prev.chars().all(char::is_alphabetic)) {
+        return false;
+    }
     let before = head[..head.len() - prev.len()].trim_end_matches(' ');
     let mid_sentence = before.ends_with(|c: char| c.is_alphanumeric() || c == ',');
     // "a London cook": after a determiner the capitalised word qualifies a noun
-    let determiner = before.rsplit(' ').next().is_some_and(|w| {
-        matches!(
-            w.to_ascii_lowercase().as_str(),
-            "a" | "an" | "the" | "this" | "that" | "his" | "her" | "its" | "their" | "our" | "my" | "your"
-        )
-    });
-    crate::text::is_capitalized(prev)
-        && prev.chars().count() >= 2
-        && prev.chars().all(char::is_alphabetic)
-        && mid_sentence
-        && !determiner
-        && lexicon::lookup(prev).is_none_or(|e| e.lower.is_none())
+    let determiner = before.rsplit(' ').next().is_some_and(|w| DETERMINERS.iter().any(|d| w.eq_ignore_ascii_case(d)));
+    mid_sentence && !determiner && lexicon::lookup(prev).is_none_or(|e| e.lower.is_none())
 }
 
 /// "Mr gill", "Dr no": after a title comes a name.
