@@ -73,7 +73,7 @@ pub fn is_abbreviation(word: &str) -> bool {
     if chars.next().is_some_and(char::is_uppercase) && chars.next().is_none() {
         return true; // an initial: J.
     }
-    let lower = word.to_lowercase();
+    let lower = crate::text::Lowercase::of(word);
     ABBREVIATIONS.contains(&lower.as_str()) || UNITS.contains(&lower.as_str()) || is_unknown_short_word(word)
 }
 
@@ -97,9 +97,9 @@ fn is_unknown_short_word(word: &str) -> bool {
 }
 
 fn is_name_title(word: &str) -> bool {
-    let lower = word.to_lowercase();
     let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-    single_initial || NAME_TITLES.contains(&lower.as_str())
+    // (lowercased on the stack: this is asked at nearly every sentence end)
+    single_initial || NAME_TITLES.contains(&crate::text::Lowercase::of(word).as_str())
 }
 
 static ELLIPSIS: crate::text::FixedNeedle = crate::text::FixedNeedle::new("…");
