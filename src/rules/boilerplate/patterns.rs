@@ -1,7 +1,6 @@
 //! The chrome-line patterns of `boilerplate` (each static there says what its line is), kept
 //! apart so that the build script (`build/indexes.rs`) can read them too: it compiles most of
-//! them into sparse DFAs, which the rule deserialises instead of compiling the pattern at
-//! start-up. Compiling the chrome patterns was about 6 % of linting news-clean on one thread,
+//! them into DFAs, which the rule reads in place instead of compiling the pattern at start-up. Compiling the chrome patterns was about 6 % of linting news-clean on one thread,
 //! and they are the same in every run. An unanchored search runs through the whole line, and
 //! there a sparse DFA (a list of byte ranges per state) cost more than compiling: searching 200
 //! articles took 100 M more instructions than the lazy DFA's table. Such a pattern gets a dense
@@ -60,7 +59,7 @@ pub const COPYRIGHT_START: Pattern = Pattern {
 
 pub const COPYRIGHT_NAMED: Pattern = Pattern { name: "COPYRIGHT_NAMED", ahead: Ahead::Sparse, regex: r"^\W*(?i:copyright)\s+\p{Lu}" };
 
-// unanchored: searched through whole lines, where the lazy DFA is faster
+// unanchored, searched through whole lines: a dense DFA (a sparse one is slower there)
 pub const COPYRIGHT_ANY: Pattern = Pattern {
     name: "COPYRIGHT_ANY",
     ahead: Ahead::Dense,
@@ -126,14 +125,14 @@ pub const ORIGINALLY: Pattern = Pattern {
 pub const HELPFUL: Pattern =
     Pattern { name: "HELPFUL", ahead: Ahead::Sparse, regex: r"^\W*\d+ (?i:of) \d+ (?i:people|readers|users|customers) (?i:found this)" };
 
-// unanchored: searched through whole lines, where the lazy DFA is faster
+// unanchored, searched through whole lines: a dense DFA (a sparse one is slower there)
 pub const TECH_NOTICE: Pattern = Pattern {
     name: "TECH_NOTICE",
     ahead: Ahead::Dense,
     regex: r"(?i:\b(?:enable|turn on|activate) javascript\b|\bjavascript (?:is )?(?:disabled|required|must be enabled)|\byour (?:web )?browser (?:does not|doesn't|doesn’t|cannot|can't|can’t) (?:support|play|display)|\b(?:upgrade|update) your (?:web )?browser\b|\bnot (?:currently )?available in your (?:region|country|location)\b)",
 };
 
-// unanchored: searched through whole lines, where the lazy DFA is faster
+// unanchored, searched through whole lines: a dense DFA (a sparse one is slower there)
 pub const CONTRIBUTED: Pattern = Pattern {
     name: "CONTRIBUTED",
     ahead: Ahead::Dense,
@@ -146,7 +145,7 @@ pub const NAV_LABEL: Pattern = Pattern {
     regex: r"^\W*(?i:read more|also read|read also|see also|related|more|watch|listen|read next|up next|recommended|don'?t miss|must read|trending|most read|editor'?s picks?|more on this(?: story)?|related (?:story|article|coverage|content|reading)|(?:previous|prev|next) (?:article|post|story|page)|further reading|more coverage|top stories)\s*(?::|»|›|>|\|)\s*\S",
 };
 
-// unanchored: searched through whole lines, where the lazy DFA is faster
+// unanchored, searched through whole lines: a dense DFA (a sparse one is slower there)
 pub const REPORTED: Pattern = Pattern {
     name: "REPORTED",
     ahead: Ahead::Dense,
@@ -159,7 +158,7 @@ pub const GALLERY: Pattern = Pattern {
     regex: r"^\W*(?:(?i:image|photo|picture|slide|item|video|gallery)\s+\d{1,3}\s*(?:(?i:of)|/)\s*\d{1,3}|\d{1,3}\s+(?i:of)\s+\d{1,3})\W*$",
 };
 
-// unanchored: searched through whole lines, where the lazy DFA is faster
+// unanchored, searched through whole lines: a dense DFA (a sparse one is slower there)
 pub const COOKIE: Pattern = Pattern {
     name: "COOKIE",
     ahead: Ahead::Dense,
@@ -173,7 +172,7 @@ pub const COMMENT_NOTICE: Pattern = Pattern {
     regex: r"(?i:\bcomments?\b.{0,100}\b(?:moderated|pre-moderated|displayed|closed|disabled|turned off|tab|reviewed before|approved before|appear (?:after|once))\b|\b(?:moderat\w*|community (?:guidelines|standards)|house rules)\b.{0,80}\bcomment)",
 };
 
-// unanchored: searched through whole lines, where the lazy DFA is faster
+// unanchored, searched through whole lines: a dense DFA (a sparse one is slower there)
 pub const CONSENT_NOTICE: Pattern = Pattern {
     name: "CONSENT_NOTICE",
     ahead: Ahead::Dense,
@@ -188,18 +187,18 @@ pub const PUBLICATION_PROMPT: Pattern = Pattern {
     regex: r"^(?:Get|Read|Try|Download|Subscribe to|Join|Follow) (?:[Tt]he )?\p{Lu}[\p{L}&'’.-]*(?: \p{Lu}[\p{L}&'’.-]*){0,3}(?: (?:app|newsletter|today|now|free|for free|digital))?[.!]?$",
 };
 
-// unanchored: searched through whole lines, where the lazy DFA is faster
+// unanchored, searched through whole lines: a dense DFA (a sparse one is slower there)
 pub const SECOND_PERSON: Pattern =
     Pattern { name: "SECOND_PERSON", ahead: Ahead::Dense, regex: r"(?i:\b(?:you|your|you're|you'll|we|our|us)\b)" };
 
-// unanchored: searched through whole lines, where the lazy DFA is faster
+// unanchored, searched through whole lines: a dense DFA (a sparse one is slower there)
 pub const NEWSLETTER: Pattern = Pattern {
     name: "NEWSLETTER",
     ahead: Ahead::Dense,
     regex: r"(?i:\bnewsletters?\b|\binbox\b|\be-?mail (?:alerts?|updates|list)\b|\bmailing list\b)",
 };
 
-// unanchored: searched through whole lines, where the lazy DFA is faster
+// unanchored, searched through whole lines: a dense DFA (a sparse one is slower there)
 pub const NEWSLETTER_CUE: Pattern = Pattern {
     name: "NEWSLETTER_CUE",
     ahead: Ahead::Dense,
