@@ -629,7 +629,7 @@ enum Dfa {
     /// Compiled here, its states filled in as searches meet them, in a cache per thread.
     Lazy(regex_automata::hybrid::dfa::DFA, CachePool),
     /// Compiled by the build script and embedded in the binary: a sparse DFA read in place.
-    Prebuilt(regex_automata::dfa::sparse::DFA<&'static [u8]>),
+    PrebuiltSparse(regex_automata::dfa::sparse::DFA<&'static [u8]>),
     /// Compiled by the build script and embedded in the binary: a dense DFA read in place.
     PrebuiltDense(regex_automata::dfa::dense::DFA<&'static [u32]>),
 }
@@ -659,7 +659,7 @@ impl MatchOnly {
         // above); their header (and a dense DFA's alignment) is still checked, and a mismatch
         // is an error, never a read.
         if let Ok((dfa, _)) = unsafe { sparse::DFA::from_bytes_unchecked(sparse) } {
-            return embedded(Dfa::Prebuilt(dfa));
+            return embedded(Dfa::PrebuiltSparse(dfa));
         }
         // SAFETY: as above.
         if let Ok((dfa, _)) = unsafe { dense::DFA::from_bytes_unchecked(dense) } {
@@ -697,7 +697,7 @@ impl MatchOnly {
 
     /// Whether it runs on a DFA the build script compiled ([`MatchOnly::prebuilt`]).
     pub fn is_prebuilt(&self) -> bool {
-        matches!(self.dfa, Some(Dfa::Prebuilt(_) | Dfa::PrebuiltDense(_)))
+        matches!(self.dfa, Some(Dfa::PrebuiltSparse(_) | Dfa::PrebuiltDense(_)))
     }
 
     /// Whether it runs on a dense DFA the build script compiled.
@@ -712,7 +712,7 @@ impl MatchOnly {
         let input = regex_automata::Input::new(text).earliest(true);
         let found = match &self.dfa {
             Some(Dfa::Lazy(dfa, caches)) => dfa.try_search_fwd(&mut caches.get(), &input).ok(),
-            Some(Dfa::Prebuilt(dfa)) => regex_automata::dfa::Automaton::try_search_fwd(dfa, &input).ok(),
+            Some(Dfa::PrebuiltSparse(dfa)) => regex_automata::dfa::Automaton::try_search_fwd(dfa, &input).ok(),
             Some(Dfa::PrebuiltDense(dfa)) => regex_automata::dfa::Automaton::try_search_fwd(dfa, &input).ok(),
             None => None,
         };

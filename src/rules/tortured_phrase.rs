@@ -58,8 +58,8 @@ pub struct TorturedPhrase {
     /// Built when a document first has a phrase's normalised form (most runs over clean
     /// articles never do): building it was a tenth of linting one short article.
     matcher: std::sync::OnceLock<Result<AhoCorasick, aho_corasick::BuildError>>,
-    /// Every phrase normalised as the document's prose is ([`Document::normalized_prose`]), in
-    /// one automaton. Wherever a block has a phrase (ASCII case aside), its normalised text has
+    /// Every phrase normalised as the document's prose is ([`Document::normalized_prose`]),
+    /// searched for together. Wherever a block has a phrase (ASCII case aside), its normalised text has
     /// the phrase's normalised form: a document whose normalised prose has none of them has no
     /// finding, and is not searched (the search was 3 % of linting a folder of articles). One
     /// pass for all the phrases (a vectorised search for a short list), not one per phrase.
