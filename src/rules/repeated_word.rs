@@ -65,12 +65,12 @@ impl Rule for RepeatedWord {
         }
         for (i, pair) in doc.words.windows(2).enumerate() {
             let (a, b) = (pair[0], pair[1]);
-            if a.sentence() != b.sentence() {
+            // Cheap checks first, on the spans before the text: this runs on every pair of words.
+            if a.sentence() != b.sentence() || a.span().len() != b.span().len() {
                 continue;
             }
             let (ta, tb) = (doc.text(a.span()), doc.text(b.span()));
-            // Cheap checks first: this runs on every pair of words.
-            let same = ta.len() == tb.len() && (ta.eq_ignore_ascii_case(tb) || (!ta.is_ascii() && ta.to_lowercase() == tb.to_lowercase()));
+            let same = ta.eq_ignore_ascii_case(tb) || (!ta.is_ascii() && ta.to_lowercase() == tb.to_lowercase());
             if !same {
                 continue;
             }
