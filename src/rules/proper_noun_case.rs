@@ -673,7 +673,9 @@ fn word_ending_at(text: &str, at: usize) -> &str {
 /// Whether the word before `span`, with one space between, is a capitalised word that is no
 /// everyday English word, mid-sentence: a first name ("Zadie smith").
 fn after_a_name(doc: &Document<'_>, span: Span) -> bool {
-    const DETERMINERS: &[&str] = &["a", "an", "the", "this", "that", "his", "her", "its", "their", "our", "my", "your"];
+    // (not the module's [`DETERMINERS`]: "that" counts here, "these", "every", "no" and the
+    // like do not, as this test has always had it)
+    const QUALIFIERS: &[&str] = &["a", "an", "the", "this", "that", "his", "her", "its", "their", "our", "my", "your"];
     let Some(head) = doc.source[..span.start].strip_suffix(' ') else { return false };
     let prev = word_before(doc, span);
     // (the word's own tests first: most words before are no capitalised word)
@@ -683,7 +685,7 @@ fn after_a_name(doc: &Document<'_>, span: Span) -> bool {
     let before = head[..head.len() - prev.len()].trim_end_matches(' ');
     let mid_sentence = before.ends_with(|c: char| c.is_alphanumeric() || c == ',');
     // "a London cook": after a determiner the capitalised word qualifies a noun
-    let determiner = before.rsplit(' ').next().is_some_and(|w| DETERMINERS.iter().any(|d| w.eq_ignore_ascii_case(d)));
+    let determiner = before.rsplit(' ').next().is_some_and(|w| QUALIFIERS.iter().any(|d| w.eq_ignore_ascii_case(d)));
     mid_sentence && !determiner && lexicon::lookup(prev).is_none_or(|e| e.lower.is_none())
 }
 

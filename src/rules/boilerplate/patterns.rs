@@ -1,7 +1,8 @@
 //! The chrome-line patterns of `boilerplate` (each static there says what its line is), kept
 //! apart so that the build script (`build/indexes.rs`) can read them too: it compiles most of
-//! them into DFAs, which the rule reads in place instead of compiling the pattern at start-up. Compiling the chrome patterns was about 6 % of linting news-clean on one thread,
-//! and they are the same in every run. An unanchored search runs through the whole line, and
+//! them into DFAs, which the rule reads in place instead of compiling the pattern at start-up.
+//! Compiling the chrome patterns was about 6 % of linting news-clean on one thread, and they
+//! are the same in every run. An unanchored search runs through the whole line, and
 //! there a sparse DFA (a list of byte ranges per state) cost more than compiling: searching 200
 //! articles took 100 M more instructions than the lazy DFA's table. Such a pattern gets a dense
 //! DFA when its table is small ([`Ahead::Dense`]); one marked [`Ahead::No`] is compiled at
@@ -18,13 +19,15 @@ pub struct Pattern {
 /// The DFA a pattern gets from the build script.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ahead {
-    /// A sparse DFA: small, for an anchored pattern (a search stops within a few bytes).
+    /// A sparse DFA: small, for an anchored pattern (a search stops within a few bytes) or an
+    /// unanchored one asked of few lines (FREQUENCY).
     Sparse,
     /// A dense DFA (a table of transitions, as fast as the lazy DFA's): for an unanchored
     /// pattern whose table stays under [`DENSE_LIMIT`]. Compiling such patterns at run time
     /// was 4.5 % of linting news-clean on one thread.
     Dense,
-    /// None: compiled at first need (its dense DFA would be megabytes).
+    /// None: compiled at first need (its dense DFA would be megabytes, or is past the
+    /// determiniser's limit).
     No,
 }
 
