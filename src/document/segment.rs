@@ -5,6 +5,7 @@
 //! A period followed by a lowercase word *does* end one unless it follows an abbreviation —
 //! that is exactly the "…relations. moving forward" defect sentence-case must see.
 
+use super::byte_masks::ByteMasks;
 use super::{shape, Document, Sentence, Shape, Word};
 use crate::diagnostic::Span;
 use crate::text::{is_closer, is_terminal};
@@ -214,70 +215,226 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 
 /// Words of a span: runs of letters and digits, joined by internal apostrophes, hyphens and
 /// dots (don’t, U.S.-Japan, 49.1). A dotted abbreviation keeps its final dot (U.S.). Each
-/// comes with its [`Shape`], read from its bytes as they are scanned (a word with a non-ASCII
-/// character is read again by [`Shape::of`]).
-fn tokenize(source: &str, span: Span) -> impl Iterator<Item = (Span, Shape)> + '_ {
+/// comes with its [`Shape`]. A word of ASCII characters is found and read from the bit masks
+/// of the 64 bytes around it ([`ByteMasks`]); any other, and one the masks cannot settle, by
+/// [`read_word`], a character at a time, which answers the same.
+fn tokenize(source: &str, span: Span) -> Tokenizer<'_> {
     let text = &source[span.start..span.end];
-    let bytes_len = text.len();
-    let mut pos = 0;
+    let mut tokenizer = Tokenizer { text, offset: span.start, pos: 0, window: 0, masks: ByteMasks::default(), word: 0, stop: 0 };
+    tokenizer.move_window(0);
+    tokenizer
+}
+
+struct Tokenizer<'a> {
+    text: &'a str,
+    /// Where `text` starts in the source.
+    offset: usize,
+    /// Where the next word may start.
+    pos: usize,
+    /// The first of the 64 bytes that `masks` describe.
+    window: usize,
+    masks: ByteMasks,
+    /// The masks' word bytes, and the bytes that may go on with a word or need decoding.
+    word: u64,
+    stop: u64,
+}
+
+/// What the masks say of a word that starts with an ASCII word character.
+enum Read {
+    /// It ends here and has this shape.
+    Word(usize, Shape),
+    /// It may go on past the window's 64 bytes.
+    Crossing,
+    /// A non-ASCII character decides where it ends.
+    Unsure,
+}
+
+impl Iterator for Tokenizer<'_> {
+    type Item = (Span, Shape);
+
+    fn next(&mut self) -> Option<(Span, Shape)> {
+        let bytes = self.text.as_bytes();
+        while self.pos < bytes.len() {
+            if self.pos >= self.window + 64 {
+                self.move_window(self.pos);
+            }
+            let found = (self.word | self.masks.non_ascii) >> (self.pos - self.window);
+            if found == 0 {
+                self.pos = self.window + 64;
+                continue;
+            }
+            // (a byte past the text's end has no bit: `start` is inside it)
+            let start = self.pos + found.trailing_zeros() as usize;
+            let read = if bytes[start].is_ascii() { self.plain_word(start).or_else(|| self.ascii_word(start)) } else { None };
+            let (end, shape) = match read {
+                Some(word) => word,
+                None => {
+                    let c = char_at(self.text, start)?;
+                    if !is_word_char(c) {
+                        self.pos = start + c.len_utf8();
+                        continue;
+                    }
+                    read_word(self.text, start)
+                }
+            };
+            self.pos = end;
+            return Some((Span::new(self.offset + start, self.offset + end), shape));
+        }
+        None
+    }
+}
+
+impl Tokenizer<'_> {
+    fn move_window(&mut self, to: usize) {
+        self.window = to;
+        self.masks = ByteMasks::of(&self.text.as_bytes()[to..]);
+        self.word = self.masks.word();
+        self.stop = self.masks.joiner() | self.masks.non_ascii;
+    }
+
+    /// The commonest word: ASCII word bytes up to a byte inside the window that neither joins
+    /// nor is non-ASCII.
+    #[inline]
+    fn plain_word(&self, start: usize) -> Option<(usize, Shape)> {
+        let first = start - self.window;
+        let end = first + (!self.word >> first).trailing_zeros() as usize;
+        if end >= 64 || self.stop >> end & 1 != 0 {
+            return None;
+        }
+        Some((self.window + end, Shape::of_masks(&self.masks, first as u32, bytes_between(first, end))))
+    }
+
+    /// The end and shape of the ASCII word at `start`, from the masks (the window moved to the
+    /// word when it runs past it); None when a non-ASCII character or a word of more than 63
+    /// bytes leaves it to [`read_word`].
+    fn ascii_word(&mut self, start: usize) -> Option<(usize, Shape)> {
+        match self.read(start) {
+            Read::Word(end, shape) => Some((end, shape)),
+            Read::Crossing if self.window < start => {
+                self.move_window(start);
+                match self.read(start) {
+                    Read::Word(end, shape) => Some((end, shape)),
+                    Read::Crossing | Read::Unsure => None,
+                }
+            }
+            Read::Crossing | Read::Unsure => None,
+        }
+    }
+
+    /// [`read_word`]'s steps for a word that opens with an ASCII word character, on the masks:
+    /// a run of word bytes, and another after each joiner followed by a letter or digit.
+    fn read(&self, start: usize) -> Read {
+        let bytes = self.text.as_bytes();
+        let masks = &self.masks;
+        let (word, alphanumeric, joiner) = (masks.word(), masks.alphanumeric(), masks.joiner());
+        // Whether byte `i` of the window is in `mask`; whether it lies past the window but
+        // inside the text (only a byte past the text's end is known to be nothing).
+        let is = |mask: u64, i: usize| i < 64 && mask >> i & 1 != 0;
+        let past = |i: usize| i >= 64 && self.window + i < bytes.len();
+        // The end of the run of word bytes from `i` (64 when it reaches the window's end).
+        let run_end = |i: usize| if i >= 64 { i } else { (i + (!word >> i).trailing_zeros() as usize).min(64) };
+        let first = start - self.window;
+        let mut end = run_end(first);
+        let mut dotted = false;
+        loop {
+            if past(end) {
+                return Read::Crossing;
+            }
+            if is(masks.non_ascii, end) {
+                return Read::Unsure;
+            }
+            if !is(joiner, end) {
+                break;
+            }
+            let next = end + 1;
+            if past(next) {
+                return Read::Crossing;
+            }
+            if is(alphanumeric, next) {
+                dotted |= is(masks.dot, end);
+                end = run_end(next);
+                continue;
+            }
+            if is(masks.non_ascii, next) {
+                return Read::Unsure;
+            }
+            if is(masks.dot, end) && is(masks.hyphen, next) {
+                // U.S.-Japan
+                let after = end + 2;
+                if past(after) {
+                    return Read::Crossing;
+                }
+                if is(alphanumeric, after) {
+                    end = run_end(after);
+                    continue;
+                }
+                if is(masks.non_ascii, after) {
+                    return Read::Unsure;
+                }
+            }
+            break;
+        }
+        // (`end` is at most 64: the window's or the text's end)
+        if dotted && bytes.get(self.window + end) == Some(&b'.') && is_dotted_abbreviation(&self.text[start..self.window + end]) {
+            if end >= 64 {
+                return Read::Crossing;
+            }
+            end += 1; // U.S.
+        }
+        Read::Word(self.window + end, Shape::of_masks(masks, first as u32, bytes_between(first, end)))
+    }
+}
+
+/// The bits from `first` up to `end` (at most 64), as a mask.
+#[inline]
+fn bytes_between(first: usize, end: usize) -> u64 {
+    (u64::MAX >> (64 - end)) & (u64::MAX << first)
+}
+
+/// The end and shape of the word at `start` (a word character), a character at a time.
+fn read_word(text: &str, start: usize) -> (usize, Shape) {
     let bytes = text.as_bytes();
+    let bytes_len = bytes.len();
     // An ASCII byte is a word character when it is a letter, a digit or the placeholder: what
     // `is_word_char` says of it, without decoding (one table load per byte).
     let ascii_word = |b: u8| ASCII_WORD[usize::from(b)];
-    std::iter::from_fn(move || {
-        while pos < bytes_len {
-            let b = bytes[pos];
-            if b < 0x80 && !ascii_word(b) {
-                pos += 1;
-                continue;
-            }
-            let c = char_at(text, pos)?;
-            if !is_word_char(c) {
-                pos += c.len_utf8();
-                continue;
-            }
-            let start = pos;
-            let mut end = pos + c.len_utf8();
-            let mut dotted = false;
-            // The byte classes of the word after its first byte: any of them, and all of them.
-            let (mut later, mut all) = (0u8, u8::MAX);
-            let mut class = |class: u8| {
-                later |= class;
-                all &= class;
-            };
-            while end < bytes_len && ascii_word(bytes[end]) {
-                class(shape::class(bytes[end]));
-                end += 1;
-            }
-            while let Some(n) = char_at(text, end) {
-                if n.is_ascii() && ascii_word(n as u8) {
-                    class(shape::class(n as u8));
-                    end += 1;
-                } else if is_word_char(n) {
-                    class(shape::NON_ASCII);
-                    end += n.len_utf8();
-                } else if is_joiner(n) && char_at(text, end + n.len_utf8()).is_some_and(crate::text::is_alphanumeric) {
-                    dotted |= n == '.';
-                    class(if n.is_ascii() { shape::class(n as u8) } else { shape::NON_ASCII });
-                    end += n.len_utf8();
-                } else if n == '.' && text[end + 1..].starts_with('-') && char_at(text, end + 2).is_some_and(crate::text::is_alphanumeric) {
-                    class(shape::class(b'.'));
-                    class(shape::class(b'-'));
-                    end += 2; // U.S.-Japan
-                } else {
-                    break;
-                }
-            }
-            if dotted && text[end..].starts_with('.') && is_dotted_abbreviation(&text[start..end]) {
-                class(shape::class(b'.'));
-                end += 1;
-            }
-            pos = end;
-            let shape = Shape::from_classes(shape::class(bytes[start]), later, all).unwrap_or_else(|| Shape::of(&text[start..end]));
-            return Some((Span::new(span.start + start, span.start + end), shape));
+    let mut end = start + char_at(text, start).map_or(1, char::len_utf8);
+    let mut dotted = false;
+    // The byte classes of the word after its first byte: any of them, and all of them.
+    let (mut later, mut all) = (0u8, u8::MAX);
+    let mut class = |class: u8| {
+        later |= class;
+        all &= class;
+    };
+    while end < bytes_len && ascii_word(bytes[end]) {
+        class(shape::class(bytes[end]));
+        end += 1;
+    }
+    while let Some(n) = char_at(text, end) {
+        if n.is_ascii() && ascii_word(n as u8) {
+            class(shape::class(n as u8));
+            end += 1;
+        } else if is_word_char(n) {
+            class(shape::NON_ASCII);
+            end += n.len_utf8();
+        } else if is_joiner(n) && char_at(text, end + n.len_utf8()).is_some_and(crate::text::is_alphanumeric) {
+            dotted |= n == '.';
+            class(if n.is_ascii() { shape::class(n as u8) } else { shape::NON_ASCII });
+            end += n.len_utf8();
+        } else if n == '.' && text[end + 1..].starts_with('-') && char_at(text, end + 2).is_some_and(crate::text::is_alphanumeric) {
+            class(shape::class(b'.'));
+            class(shape::class(b'-'));
+            end += 2; // U.S.-Japan
+        } else {
+            break;
         }
-        None
-    })
+    }
+    if dotted && text[end..].starts_with('.') && is_dotted_abbreviation(&text[start..end]) {
+        class(shape::class(b'.'));
+        end += 1;
+    }
+    let shape = Shape::from_classes(shape::class(bytes[start]), later, all).unwrap_or_else(|| Shape::of(&text[start..end]));
+    (end, shape)
 }
 
 /// U.S, e.g, Ph.D: every dot-separated part is one or two letters.
@@ -357,6 +514,61 @@ mod tests {
         let text = "U.S.-Japan don’t 49.1 pressures,could U.S. end";
         let words: Vec<&str> = tokenize(text, Span::new(0, text.len())).map(|(s, _)| &text[s.start..s.end]).collect();
         assert_eq!(words, vec!["U.S.-Japan", "don’t", "49.1", "pressures", "could", "U.S.", "end"]);
+    }
+
+    /// The tokenizer a character at a time: [`read_word`] at each word character.
+    fn tokenize_by_chars(text: &str) -> Vec<(Span, Shape)> {
+        let mut words = vec![];
+        let mut pos = 0;
+        while let Some(c) = char_at(text, pos) {
+            if is_word_char(c) {
+                let (end, shape) = read_word(text, pos);
+                words.push((Span::new(pos, end), shape));
+                pos = end;
+            } else {
+                pos += c.len_utf8();
+            }
+        }
+        words
+    }
+
+    /// The masks find the words and shapes that reading a character at a time finds: texts
+    /// made of pieces of words, joiners, non-ASCII letters and marks, spaces and the
+    /// placeholder, in every order, so that each falls at every place of a 64-byte window.
+    #[test]
+    fn the_masks_find_what_reading_by_characters_finds() {
+        const PIECES: &[&str] = &[
+            "a", "Z", "7", "word", "Capital", "MiXed", "1999", " ", "  ", "\n", "-", ".", "'", ".-", "..", "’", "‐", "é", "Élan", "東",
+            "\u{1A}", ",", "“", "U.S.", "e.g.", "x²", "—", "'s", "-9", "A.B.C", "ß",
+        ];
+        // a small generator, the same on every run
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        for round in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..1 + next(if round % 10 == 0 { 120 } else { 40 }) {
+                text.push_str(PIECES[next(PIECES.len())]);
+            }
+            let got: Vec<(Span, Shape)> = tokenize(&text, Span::new(0, text.len())).collect();
+            assert_eq!(got, tokenize_by_chars(&text), "{text:?}");
+        }
+        // long words, and a word at each place around the window's end
+        for len in [1, 62, 63, 64, 65, 200] {
+            for before in 0..70 {
+                let text = format!("{}{} end", " ".repeat(before), "w".repeat(len));
+                let got: Vec<(Span, Shape)> = tokenize(&text, Span::new(0, text.len())).collect();
+                assert_eq!(got, tokenize_by_chars(&text), "{text:?}");
+            }
+        }
+        // a span inside a source: spans are the source's
+        let source = "xx Tokyo’s U.S.-Japan talks yy";
+        let words: Vec<&str> = tokenize(source, Span::new(3, source.len() - 3)).map(|(s, _)| &source[s.start..s.end]).collect();
+        assert_eq!(words, vec!["Tokyo’s", "U.S.-Japan", "talks"]);
     }
 
     /// The shape read while scanning is the shape of the word read afterwards, for words with

@@ -53,6 +53,25 @@ impl Shape {
         ))
     }
 
+    /// The shape of an ASCII word whose bytes are the bits `word` of `masks`, its first byte
+    /// bit `first`: each fact a test of the masks, where [`Shape::from_classes`] folds a
+    /// class per byte.
+    #[inline]
+    pub(super) fn of_masks(masks: &super::byte_masks::ByteMasks, first: u32, word: u64) -> Shape {
+        let bit = |on: bool, flag: u16| if on { flag } else { 0 };
+        let letters = masks.upper | masks.lower;
+        Shape(
+            Self::ASCII
+                | bit(masks.digit & word != 0, Self::DIGIT)
+                | bit(masks.hyphen & word != 0, Self::HYPHEN)
+                | bit(letters & word == word, Self::LETTERS)
+                | bit(masks.lower & word == word, Self::LOWERCASE)
+                | bit(masks.lower >> first & 1 != 0, Self::STARTS_LOWER)
+                | bit(masks.upper >> first & 1 != 0, Self::STARTS_UPPER)
+                | bit(masks.upper & word & !(1 << first) != 0, Self::INNER_UPPER),
+        )
+    }
+
     fn of_unicode(word: &str) -> Shape {
         let bit = |on: bool, flag: u16| if on { flag } else { 0 };
         Shape(
