@@ -24,7 +24,8 @@ pub struct FileResult {
     pub diagnostics: Vec<Diagnostic>,
     pub offset: usize,
     pub first_line: usize,
-    line_starts: Vec<usize>,
+    /// Built on first need: a file with no findings (most) never locates anything.
+    line_starts: std::cell::OnceCell<Vec<usize>>,
     /// Where the last start and the last end were located: findings come sorted, so each
     /// column is counted on from the previous one, not from its line's start (a long line
     /// with many findings stays linear).
@@ -45,13 +46,12 @@ impl FileResult {
     }
 
     pub fn chunk(path: String, source: String, diagnostics: Vec<Diagnostic>, offset: usize, first_line: usize) -> Self {
-        let line_starts = document::line_starts(&source);
-        FileResult { path, source, diagnostics, offset, first_line, line_starts, cursors: Default::default() }
+        FileResult { path, source, diagnostics, offset, first_line, line_starts: Default::default(), cursors: Default::default() }
     }
 
     /// Byte offsets where each line of [`FileResult::source`] starts, built once.
     pub fn line_starts(&self) -> &[usize] {
-        &self.line_starts
+        self.line_starts.get_or_init(|| document::line_starts(&self.source))
     }
 
     /// 1-based (line, column) of both ends of a diagnostic in the whole file; columns count
@@ -66,12 +66,12 @@ impl FileResult {
     /// and not after `offset`.
     fn locate(&self, which: usize, offset: usize) -> (usize, usize) {
         let offset = crate::text::floor_char_boundary(&self.source, offset);
-        let line = self.line_starts.partition_point(|&s| s <= offset).saturating_sub(1);
+        let line = self.line_starts().partition_point(|&s| s <= offset).saturating_sub(1);
         let (line, column) = match self.cursors[which].get() {
             Some(c) if c.line == line && c.offset <= offset && (line > 0 || c.offset > 0 || !self.source.starts_with('\u{FEFF}')) => {
                 (line + 1, c.column + self.source[c.offset..offset].chars().count())
             }
-            _ => document::line_col(&self.source, &self.line_starts, offset),
+            _ => document::line_col(&self.source, self.line_starts(), offset),
         };
         self.cursors[which].set(Some(Cursor { offset, line: line - 1, column }));
         (line, column)
