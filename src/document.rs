@@ -4,7 +4,6 @@
 //! items, table cells, quotes, code), the sentences and the words — all as byte spans into the
 //! original text, so a rule never re-parses and every diagnostic points at exact bytes.
 
-mod byte_masks;
 mod code_lines;
 mod markdown;
 mod plaintext;

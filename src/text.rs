@@ -1,5 +1,7 @@
 //! Small character and word helpers shared by the document model and the rules.
 
+pub(crate) mod byte_masks;
+
 use std::borrow::Cow;
 
 /// Sentence-final punctuation.
@@ -169,20 +171,6 @@ fn quick_class(c: char, ascii: impl Fn(&char) -> bool, unicode: impl Fn(char) ->
     }
 }
 
-/// For each ASCII byte, what the normaliser writes for it: a letter or digit as its lowercase,
-/// anything else as 0 (white space, punctuation).
-const NORMALIZED_ASCII: [u8; 128] = {
-    let mut table = [0u8; 128];
-    let mut b = 0;
-    while b < 128 {
-        if (b as u8).is_ascii_alphanumeric() {
-            table[b] = (b as u8).to_ascii_lowercase();
-        }
-        b += 1;
-    }
-    table
-};
-
 /// For each byte: an ASCII letter or digit (one load, where `is_ascii_alphanumeric` is three
 /// range tests; the scans of every byte of a document use it).
 pub(crate) const ASCII_ALPHANUMERIC: [bool; 256] = {
@@ -260,55 +248,116 @@ fn ascii_word_starts(block: u64, after_space: bool) -> (usize, bool) {
 
 /// [`normalize_line`], appended to `out` as bytes (what is already in `out` is left alone): one
 /// buffer holds the normalised lines of a whole document. Returns the number of words written.
-/// Bytes, not a `String`: pushing a `char` checked its width for every byte of a document.
+/// ASCII text is read 64 bytes at a time: its letters and digits found from bit masks
+/// ([`ByteMasks`](byte_masks::ByteMasks)) and copied a run at a time, where a branch per
+/// byte mispredicted at every word's end; a non-ASCII character is decoded.
 pub fn normalize_line_into(text: &str, out: &mut Vec<u8>) -> usize {
-    let start = out.len();
-    let mut spaces = 0;
-    let mut pending_space = false;
+    let mut line = Normalizing { out, start_len: 0, spaces: 0, pending_space: false };
+    line.start_len = line.out.len();
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        // ASCII (nearly all of an English text) without decoding; the same steps as below.
-        let b = bytes[i];
-        if b < 0x80 {
-            i += 1;
-            let lower = NORMALIZED_ASCII[usize::from(b)];
-            if lower != 0 {
-                if pending_space && out.len() > start {
-                    out.push(b' ');
-                    spaces += 1;
-                }
-                pending_space = false;
-                out.push(lower);
-            } else if b == b'\'' && out.len() > start && !pending_space {
-                // keep "don't" as one token but drop the mark
-            } else {
-                pending_space = true;
-            }
+        let window = &bytes[i..bytes.len().min(i + 64)];
+        let masks = byte_masks::ByteMasks::of(window);
+        // The ASCII bytes up to the first non-ASCII character.
+        let ascii = if masks.non_ascii == 0 { window.len() } else { masks.non_ascii.trailing_zeros() as usize };
+        if ascii > 0 {
+            line.ascii_window(&window[..ascii], masks.alphanumeric(), masks.apostrophe);
+            i += ascii;
             continue;
         }
         let Some(c) = text[i..].chars().next() else { break };
         i += c.len_utf8();
         if is_alphanumeric(c) {
-            if pending_space && out.len() > start {
-                out.push(b' ');
-                spaces += 1;
-            }
-            pending_space = false;
+            line.space_if_pending();
             let mut utf8 = [0u8; 4];
             for lower in c.to_lowercase() {
-                out.extend_from_slice(lower.encode_utf8(&mut utf8).as_bytes());
+                line.out.extend_from_slice(lower.encode_utf8(&mut utf8).as_bytes());
             }
-        } else if is_apostrophe(c) && out.len() > start && !pending_space {
-            // keep "don't" as one token but drop the mark
         } else {
-            pending_space = true;
+            line.not_alphanumeric(is_apostrophe(c));
         }
     }
-    if out.len() > start {
-        spaces + 1
+    if line.out.len() > line.start_len {
+        line.spaces + 1
     } else {
         0
+    }
+}
+
+/// The state of [`normalize_line_into`]: a space is owed after a run of other characters, and
+/// written only before the next letter or digit (never first).
+struct Normalizing<'a> {
+    out: &'a mut Vec<u8>,
+    start_len: usize,
+    spaces: usize,
+    pending_space: bool,
+}
+
+impl Normalizing<'_> {
+    fn written(&self) -> bool {
+        self.out.len() > self.start_len
+    }
+
+    fn space_if_pending(&mut self) {
+        if self.pending_space && self.written() {
+            self.out.push(b' ');
+            self.spaces += 1;
+        }
+        self.pending_space = false;
+    }
+
+    /// A character that is no letter or digit: an apostrophe right after a letter is dropped
+    /// ("don't" stays one word), anything else owes a space.
+    fn not_alphanumeric(&mut self, apostrophe: bool) {
+        if !(apostrophe && self.written() && !self.pending_space) {
+            self.pending_space = true;
+        }
+    }
+
+    /// Up to 64 ASCII bytes, whose letters and digits are the bits of `alphanumeric` and
+    /// apostrophes those of `apostrophes`.
+    fn ascii_window(&mut self, window: &[u8], alphanumeric: u64, apostrophes: u64) {
+        // Copied to a padded buffer, so that each run is copied as one 16-byte piece (the
+        // bytes after it are overwritten or cut off), and written out once.
+        let mut source = [0u8; 64 + 16];
+        source[..window.len()].copy_from_slice(window);
+        let mut written = [0u8; 64 + 1 + 64 + 16];
+        let mut w = 0;
+        let n = window.len();
+        let mut p = 0;
+        while p < n {
+            // Other characters up to the next letter or digit.
+            let gap_end = (p + (alphanumeric >> p).trailing_zeros() as usize).min(n);
+            if gap_end > p {
+                let gap = (u64::MAX >> (64 - gap_end)) & (u64::MAX << p);
+                // (after a letter, leading apostrophes are dropped; any other mark owes a space)
+                let after_letter = !self.pending_space && (self.written() || w > 0);
+                self.pending_space = !after_letter || gap & !apostrophes != 0;
+                p = gap_end;
+                if p == n {
+                    break;
+                }
+            }
+            let run_end = (p + (!alphanumeric >> p).trailing_zeros() as usize).min(n);
+            if self.pending_space && (self.written() || w > 0) {
+                written[w] = b' ';
+                w += 1;
+                self.spaces += 1;
+            }
+            self.pending_space = false;
+            // An ASCII letter or digit is its lowercase with bit 5 set (a digit has it already).
+            let mut k = p;
+            while k < run_end {
+                let piece =
+                    u128::from_le_bytes(source[k..k + 16].try_into().unwrap_or([0; 16])) | 0x2020_2020_2020_2020_2020_2020_2020_2020;
+                written[w + (k - p)..w + (k - p) + 16].copy_from_slice(&piece.to_le_bytes());
+                k += 16;
+            }
+            w += run_end - p;
+            p = run_end;
+        }
+        self.out.extend_from_slice(&written[..w]);
     }
 }
 
@@ -769,6 +818,136 @@ pub fn did_you_mean<'a>(id: &str, known: impl IntoIterator<Item = &'a str>) -> S
 
 #[cfg(test)]
 mod tests {
+
+    /// For each ASCII byte, what the normaliser by characters writes for it: a letter or digit as its lowercase,
+    /// anything else as 0 (white space, punctuation).
+    const NORMALIZED_ASCII: [u8; 128] = {
+        let mut table = [0u8; 128];
+        let mut b = 0;
+        while b < 128 {
+            if (b as u8).is_ascii_alphanumeric() {
+                table[b] = (b as u8).to_ascii_lowercase();
+            }
+            b += 1;
+        }
+        table
+    };
+
+    /// The normaliser a character at a time, as it was written first: what the tests hold
+    /// [`normalize_line_into`] to.
+    fn normalize_line_into_by_chars(text: &str, out: &mut Vec<u8>) -> usize {
+        let start = out.len();
+        let mut spaces = 0;
+        let mut pending_space = false;
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // ASCII (nearly all of an English text) without decoding; the same steps as below.
+            let b = bytes[i];
+            if b < 0x80 {
+                i += 1;
+                let lower = NORMALIZED_ASCII[usize::from(b)];
+                if lower != 0 {
+                    if pending_space && out.len() > start {
+                        out.push(b' ');
+                        spaces += 1;
+                    }
+                    pending_space = false;
+                    out.push(lower);
+                } else if b == b'\'' && out.len() > start && !pending_space {
+                    // keep "don't" as one token but drop the mark
+                } else {
+                    pending_space = true;
+                }
+                continue;
+            }
+            let Some(c) = text[i..].chars().next() else { break };
+            i += c.len_utf8();
+            if is_alphanumeric(c) {
+                if pending_space && out.len() > start {
+                    out.push(b' ');
+                    spaces += 1;
+                }
+                pending_space = false;
+                let mut utf8 = [0u8; 4];
+                for lower in c.to_lowercase() {
+                    out.extend_from_slice(lower.encode_utf8(&mut utf8).as_bytes());
+                }
+            } else if is_apostrophe(c) && out.len() > start && !pending_space {
+                // keep "don't" as one token but drop the mark
+            } else {
+                pending_space = true;
+            }
+        }
+        if out.len() > start {
+            spaces + 1
+        } else {
+            0
+        }
+    }
+
+    /// The normaliser reads 64 bytes at a time and copies runs 16 bytes at a time; it writes
+    /// what reading a character at a time writes, for texts of every kind of piece (letters
+    /// of both cases, digits, apostrophes straight and curly, marks, spaces, non-ASCII
+    /// letters and symbols, runs longer than 16 and 64 bytes) at every place of a window, and
+    /// after what a buffer already holds.
+    #[test]
+    fn the_normaliser_writes_what_reading_by_characters_writes() {
+        const PIECES: &[&str] = &[
+            "a",
+            "Z",
+            "7",
+            "word",
+            "MiXed",
+            " ",
+            "  ",
+            "'",
+            "''",
+            "’",
+            "-",
+            ".",
+            ",",
+            "\n",
+            "é",
+            "Ünïcode",
+            "東京",
+            "😀",
+            "İ",
+            "ß",
+            "K",
+            "\u{1A}",
+            "don't",
+            "x'",
+            "'y",
+            "abcdefghijklmnopqrstuvwxyz",
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789",
+        ];
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        for round in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..next(if round % 10 == 0 { 80 } else { 25 }) {
+                text.push_str(PIECES[next(PIECES.len())]);
+            }
+            let held = if round % 3 == 0 { b"held ".to_vec() } else { Vec::new() };
+            let (mut fast, mut slow) = (held.clone(), held);
+            assert_eq!(normalize_line_into(&text, &mut fast), normalize_line_into_by_chars(&text, &mut slow), "{text:?}");
+            assert_eq!(fast, slow, "{text:?}");
+        }
+        for len in [15, 16, 17, 63, 64, 65, 130] {
+            for before in 0..66 {
+                let text = format!("{}{}'s, end", " ".repeat(before), "Ab".repeat(len).get(..len).unwrap_or_default());
+                let (mut fast, mut slow) = (Vec::new(), Vec::new());
+                assert_eq!(normalize_line_into(&text, &mut fast), normalize_line_into_by_chars(&text, &mut slow), "{text:?}");
+                assert_eq!(fast, slow, "{text:?}");
+            }
+        }
+    }
 
     /// The quick letter and digit tests answer as the standard library's for every character.
     #[test]

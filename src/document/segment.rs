@@ -5,9 +5,9 @@
 //! A period followed by a lowercase word *does* end one unless it follows an abbreviation —
 //! that is exactly the "…relations. moving forward" defect sentence-case must see.
 
-use super::byte_masks::ByteMasks;
 use super::{shape, Document, Sentence, Shape, Word};
 use crate::diagnostic::Span;
+use crate::text::byte_masks::ByteMasks;
 use crate::text::{is_closer, is_terminal};
 
 /// Abbreviations that never end a sentence when a lowercase word follows (lowercase, no dot).

@@ -57,7 +57,7 @@ impl Shape {
     /// bit `first`: each fact a test of the masks, where [`Shape::from_classes`] folds a
     /// class per byte.
     #[inline]
-    pub(super) fn of_masks(masks: &super::byte_masks::ByteMasks, first: u32, word: u64) -> Shape {
+    pub(super) fn of_masks(masks: &crate::text::byte_masks::ByteMasks, first: u32, word: u64) -> Shape {
         let bit = |on: bool, flag: u16| if on { flag } else { 0 };
         let letters = masks.upper | masks.lower;
         Shape(

@@ -5,7 +5,7 @@
 /// Facts about up to 64 consecutive bytes: bit `i` of each mask is byte `i`. A byte past the
 /// end of the text has no bit set anywhere.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(super) struct ByteMasks {
+pub(crate) struct ByteMasks {
     pub digit: u64,
     pub upper: u64,
     pub lower: u64,
@@ -18,7 +18,7 @@ pub(super) struct ByteMasks {
     pub non_ascii: u64,
 }
 
-const PLACEHOLDER: u8 = crate::text::PLACEHOLDER as u8;
+const PLACEHOLDER: u8 = super::PLACEHOLDER as u8;
 
 impl ByteMasks {
     /// The masks of the first 64 bytes of `bytes` (fewer when it is shorter).
