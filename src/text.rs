@@ -185,35 +185,31 @@ pub(crate) const ASCII_ALPHANUMERIC: [bool; 256] = {
 
 /// `text.split_whitespace().take(limit).count()`: the number of words, counting no further
 /// than `limit`. A word starts at each character that is not white space after one that is.
-/// Eight ASCII bytes (nearly all text) are classed at once, with no branch per byte (see
-/// `ascii_word_starts`); only a non-ASCII character is decoded. The block parser and the
-/// chrome-line test count the words of every line, where `split_whitespace` decoded every
-/// character.
+/// ASCII text (nearly all) is read 64 bytes at a time from a white-space mask
+/// ([`byte_masks::white_space`]): its words are the mask's starts, counted with a popcount;
+/// only a non-ASCII character is decoded. The block parser and the chrome-line test count the
+/// words of every line, where `split_whitespace` decoded every character.
 pub fn count_words(text: &str, limit: usize) -> usize {
     let bytes = text.as_bytes();
     let (mut words, mut after_space, mut i) = (0, true, 0);
     while i < bytes.len() {
-        if let Some(block) = bytes.get(i..i + 8).and_then(|b| <[u8; 8]>::try_from(b).ok()).map(u64::from_le_bytes) {
-            if block & ASCII_HIGH_BITS == 0 {
-                let (starts, last_is_space) = ascii_word_starts(block, after_space);
-                words += starts;
-                if words >= limit {
-                    return limit;
-                }
-                after_space = last_is_space;
-                i += 8;
-                continue;
+        let window = &bytes[i..bytes.len().min(i + 64)];
+        let (space, non_ascii) = byte_masks::white_space(window);
+        let ascii = if non_ascii == 0 { window.len() } else { non_ascii.trailing_zeros() as usize };
+        if ascii > 0 {
+            let bytes = u64::MAX >> (64 - ascii);
+            // white space before each byte: the byte before's bit, and `after_space` for the first
+            let before = (space << 1) | u64::from(after_space);
+            words += (!space & before & bytes).count_ones() as usize;
+            if words >= limit {
+                return limit;
             }
+            after_space = space >> (ascii - 1) & 1 != 0;
+            i += ascii;
+            continue;
         }
-        let b = bytes[i];
-        // `char::is_whitespace` of an ASCII byte: tab, line feed, vertical tab, form feed,
-        // carriage return and space.
-        let (is_space, len) = if b < 0x80 {
-            (matches!(b, b'\t'..=b'\r' | b' '), 1)
-        } else {
-            let Some(c) = text[i..].chars().next() else { break };
-            (c.is_whitespace(), c.len_utf8())
-        };
+        let Some(c) = text[i..].chars().next() else { break };
+        let is_space = c.is_whitespace();
         if after_space && !is_space {
             if words == limit {
                 return limit;
@@ -221,30 +217,13 @@ pub fn count_words(text: &str, limit: usize) -> usize {
             words += 1;
         }
         after_space = is_space;
-        i += len;
+        i += c.len_utf8();
     }
     words
 }
 
 /// The top bit of each of eight bytes: none is set in eight ASCII bytes.
 pub(crate) const ASCII_HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-
-/// How many words start in eight ASCII bytes (little-endian in `block`), given whether the byte
-/// before them is white space, and whether their last byte is. Each byte's top bit (free in
-/// ASCII) says whether it is `char::is_whitespace`: a space, or a byte from tab to carriage
-/// return. Adding 0x7F to a byte sets its top bit unless the byte is 0, which finds the spaces
-/// (after xor with 0x20); adding 0x77 and 0x72 sets it from 9 and from 14 up. No sum carries
-/// into the next byte.
-fn ascii_word_starts(block: u64, after_space: bool) -> (usize, bool) {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let spaces = !((block ^ (0x20 * ONES)) + 0x7F * ONES) & ASCII_HIGH_BITS;
-    let controls = (block + 0x77 * ONES) & !(block + 0x72 * ONES) & ASCII_HIGH_BITS;
-    let space = spaces | controls;
-    // white space before each byte: the byte before's bit, and `after_space` for the first
-    let before = (space << 8) | if after_space { 0x80 } else { 0 };
-    let starts = !space & before & ASCII_HIGH_BITS;
-    (starts.count_ones() as usize, space >> 63 != 0)
-}
 
 /// [`normalize_line`], appended to `out` as bytes (what is already in `out` is left alone): one
 /// buffer holds the normalised lines of a whole document. Returns the number of words written.
@@ -1050,8 +1029,8 @@ mod tests {
         }
         texts.push("word ".repeat(100));
         texts.push(format!("{}{}", " ".repeat(63), "a b".repeat(50)));
-        // longer texts, so that runs of eight ASCII bytes are read at once: every 8-byte
-        // window of white space and letters, and pseudo-random mixes with non-ASCII pieces
+        // longer texts, read 64 bytes at a time: every 16-byte run of white space and letters,
+        // and pseudo-random mixes with non-ASCII pieces across windows
         for bits in 0..=u16::MAX {
             let text: String = (0..16).map(|k| if bits >> k & 1 == 1 { ' ' } else { 'x' }).collect();
             texts.push(text.clone());

@@ -128,6 +128,62 @@ impl ByteMasks {
     }
 }
 
+/// The white space (`char::is_whitespace` of an ASCII byte: tab to carriage return, and
+/// space) and the non-ASCII bytes of up to 64 bytes, one bit per byte: all that counting words
+/// needs, without the other masks.
+pub(crate) fn white_space(bytes: &[u8]) -> (u64, u64) {
+    match bytes.first_chunk::<64>() {
+        Some(chunk) => white_space_of_chunk(chunk),
+        None => {
+            let mut chunk = [0u8; 64];
+            chunk[..bytes.len()].copy_from_slice(bytes);
+            white_space_of_chunk(&chunk)
+        }
+    }
+}
+
+#[cfg(target_arch = "x86_64")]
+#[inline]
+fn white_space_of_chunk(chunk: &[u8; 64]) -> (u64, u64) {
+    // SAFETY: SSE2 is part of x86-64's baseline: every x86-64 processor has it.
+    unsafe { white_space_sse2(chunk) }
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "sse2")]
+fn white_space_sse2(chunk: &[u8; 64]) -> (u64, u64) {
+    use std::arch::x86_64::{
+        __m128i, _mm_add_epi8, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
+    };
+    let (mut space, mut non_ascii) = (0, 0);
+    for (lane, bytes) in chunk.chunks_exact(16).enumerate() {
+        // SAFETY: `bytes` is 16 bytes long, and the load has no alignment requirement.
+        let v = unsafe { _mm_loadu_si128(bytes.as_ptr().cast::<__m128i>()) };
+        // tab to carriage return (9..=13), shifted so that 9 is the least signed byte
+        let control = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((0x80u8 - 9) as i8)), _mm_set1_epi8((0x80u8 + 5) as i8));
+        let blank = _mm_or_si128(control, _mm_cmpeq_epi8(v, _mm_set1_epi8(b' ' as i8)));
+        space |= u64::from(_mm_movemask_epi8(blank) as u16) << (lane * 16);
+        non_ascii |= u64::from(_mm_movemask_epi8(v) as u16) << (lane * 16);
+    }
+    (space, non_ascii)
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+#[inline]
+fn white_space_of_chunk(chunk: &[u8; 64]) -> (u64, u64) {
+    white_space_bytewise(chunk)
+}
+
+#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
+fn white_space_bytewise(chunk: &[u8; 64]) -> (u64, u64) {
+    let (mut space, mut non_ascii) = (0, 0);
+    for (i, &b) in chunk.iter().enumerate() {
+        space |= u64::from(matches!(b, b'\t'..=b'\r' | b' ')) << i;
+        non_ascii |= u64::from(!b.is_ascii()) << i;
+    }
+    (space, non_ascii)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -149,6 +205,11 @@ mod tests {
         assert_eq!(masks.placeholder, 1 << 6);
         assert_eq!(masks.non_ascii, 0b11 << 7);
         assert_eq!(masks.word(), 0b100_1101);
+        for shift in 0..=u8::MAX {
+            let chunk: [u8; 64] = std::array::from_fn(|i| (i as u8).wrapping_mul(37).wrapping_add(shift));
+            assert_eq!(white_space(&chunk), white_space_bytewise(&chunk), "{shift}");
+        }
+        assert_eq!(white_space(b"a b\t\r\n\x0b\x0c\x08\x0e\xc3\xa9"), (0b1111_1010, 0b11 << 10));
         assert_eq!(masks.joiner(), 0b11_0010);
     }
 }
