@@ -474,6 +474,12 @@ impl Evidence {
         self.word_usage.get(index).filter(|&&entry| entry != Self::NO_ENTRY).map(|&entry| entry as usize)
     }
 
+    /// How the document writes the distinct word numbered `distinct` (a number
+    /// [`distinct_word`](Evidence::distinct_word) gave).
+    pub fn distinct_usage(&self, distinct: usize) -> Usage {
+        self.usages.get(distinct).copied().unwrap_or_default()
+    }
+
     /// How many numbers [`distinct_word`](Evidence::distinct_word) gives.
     pub fn distinct_words(&self) -> usize {
         self.usages.len()

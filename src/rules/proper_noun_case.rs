@@ -74,9 +74,22 @@ impl Rule for ProperNounCase {
         if !evidence.is_english() {
             return; // spelling and case are English-only
         }
+        // A word written lowercase twice mid-sentence, or three times anywhere, is written
+        // lowercase elsewhere whatever this use is (see `lowercase_elsewhere`): settled once
+        // per distinct word (an ASCII word of lowercase letters, its own only part, which the
+        // loop below would find so), so that most words leave at one bit.
+        let settled: Vec<bool> = (0..evidence.distinct_words())
+            .map(|d| {
+                let usage = evidence.distinct_usage(d);
+                usage.lower_mid >= 2 || usage.lower_any >= 3
+            })
+            .collect();
         for (i, word) in doc.words.iter().enumerate() {
             let shape = word.shape();
             if !shape.starts_lower() && !shape.has_hyphen() {
+                continue;
+            }
+            if evidence.distinct_word(i).is_some_and(|d| settled[d]) {
                 continue;
             }
             let text = doc.text(word.span());
