@@ -1156,8 +1156,41 @@ static CHROME_PATTERNS: [(&LazyLock<MatchOnly>, &patterns::Pattern); 32] = [
 /// run of news-clean, on the core the workers share.
 pub fn prepare() {
     for (re, _) in CHROME_PATTERNS.iter().rev() {
-        LazyLock::force(re);
+        // (a pattern behind literals is compiled at its first need: most texts never need it)
+        if !LITERALS_FIRST.iter().any(|first| std::ptr::eq(*first, *re)) {
+            LazyLock::force(re);
+        }
     }
+}
+
+/// Literals one of which every match of a pattern holds, ASCII case aside
+/// (`patterns::*_LITERALS`): a line with none of them cannot match, and is not asked. The two
+/// patterns behind them are the costliest to compile (a millisecond each; their DFAs are
+/// megabytes), and most texts that pass their gate words ("support", "comment") have none of
+/// their literals: those runs never compile them. Under `(?i)` the pattern's `s` also matches
+/// `ſ` and its `k` the Kelvin sign, which the literals' ASCII case folding does not: a line
+/// with either is asked the pattern.
+struct Literals(LazyLock<AhoCorasick>);
+
+impl Literals {
+    /// Whether a line could match the pattern behind these literals.
+    fn may_match(&self, text: &str) -> bool {
+        self.0.is_match(text) || FOLDS_TO_ASCII.iter().any(|c| c.is_in(text))
+    }
+}
+
+/// The characters other than ASCII letters that `(?i)` matches with an ASCII letter (a test
+/// asks the regex engine of every character).
+static FOLDS_TO_ASCII: [FixedNeedle; 2] = [FixedNeedle::new("ſ"), FixedNeedle::new("\u{212A}")];
+
+static SUPPORT_LITERALS: Literals = Literals(LazyLock::new(|| literals(patterns::SUPPORT_LITERALS)));
+static COMMENT_NOTICE_LITERALS: Literals = Literals(LazyLock::new(|| literals(patterns::COMMENT_NOTICE_LITERALS)));
+
+/// The patterns that [`Literals`] stand before, which [`prepare`] leaves to their first need.
+static LITERALS_FIRST: [&LazyLock<MatchOnly>; 2] = [&SUPPORT, &COMMENT_NOTICE];
+
+fn literals(literals: &[&str]) -> AhoCorasick {
+    AhoCorasickBuilder::new().ascii_case_insensitive(true).build(literals).expect("the literals are plain strings")
 }
 
 /// Words a byline may not start with: "By Monday", "By The …".
@@ -1626,6 +1659,7 @@ pub fn classify_line(text: &str) -> Option<(Family, Strength)> {
     if words <= 60
         && gates & SUPPORTS != 0
         && !has_quotes(text)
+        && SUPPORT_LITERALS.may_match(text)
         && SUPPORT.is_match(text)
         && !REPORTED.is_match(text)
         // addressed to the reader: "your support", or a short line that bids it ("Support
@@ -1646,6 +1680,7 @@ pub fn classify_line(text: &str) -> Option<(Family, Strength)> {
     if words <= 40
         && gates & COMMENTS != 0
         && !has_quotes(text)
+        && COMMENT_NOTICE_LITERALS.may_match(text)
         && COMMENT_NOTICE.is_match(text)
         && (words <= 6 || SECOND_PERSON.is_match(text))
         && !REPORTED.is_match(text)
@@ -1780,6 +1815,142 @@ mod tests {
     use super::*;
     use crate::config::{LoadedConfig, RuleSetting};
     use crate::document::Format;
+
+    /// The only characters other than ASCII letters that `(?i)` matches with one are those
+    /// [`Literals`] looks for.
+    #[test]
+    fn only_the_long_s_and_the_kelvin_sign_fold_to_ascii_letters() {
+        let letter = regex::Regex::new("(?i)^[a-z]$").unwrap();
+        let mut buf = [0u8; 4];
+        let found: Vec<char> =
+            (0x80..=0x10FFFFu32).filter_map(char::from_u32).filter(|c| letter.is_match(c.encode_utf8(&mut buf))).collect();
+        assert_eq!(found, ['ſ', '\u{212A}']);
+        for (c, needle) in found.iter().zip(&FOLDS_TO_ASCII) {
+            assert!(needle.is_in(&c.to_string()));
+        }
+    }
+
+    /// A line that matches SUPPORT or COMMENT_NOTICE has one of its literals: random lines of
+    /// the patterns' words in any case, with spaces, marks, the long s and the Kelvin sign,
+    /// many of which match.
+    #[test]
+    fn every_match_holds_one_of_the_patterns_literals() {
+        const WORDS: &[&str] = &[
+            "your",
+            "support",
+            "supports",
+            "contribution",
+            "donation",
+            "donations",
+            "our",
+            "independent",
+            "quality",
+            "local",
+            "regional",
+            "community",
+            "trusted",
+            "public",
+            "public-interest",
+            "interest",
+            "nonprofit",
+            "non-profit",
+            "fearless",
+            "journalism",
+            "reporting",
+            "news",
+            "donate",
+            "contribute",
+            "subscribe",
+            "now",
+            "today",
+            "make",
+            "a",
+            "one-off",
+            "one-time",
+            "monthly",
+            "small",
+            "become",
+            "member",
+            "subscriber",
+            "supporter",
+            "patron",
+            "friend",
+            "us",
+            "the",
+            "Times",
+            "times",
+            "please",
+            "help",
+            "you",
+            "can",
+            "will",
+            "and",
+            "we",
+            "rely",
+            "on",
+            "readers",
+            "advertising",
+            "comment",
+            "comments",
+            "are",
+            "is",
+            "moderated",
+            "pre-moderated",
+            "moderation",
+            "displayed",
+            "closed",
+            "disabled",
+            "turned",
+            "off",
+            "tab",
+            "reviewed",
+            "approved",
+            "before",
+            "appear",
+            "after",
+            "once",
+            "guidelines",
+            "standards",
+            "house",
+            "rules",
+            "ſupport",
+            "ſubscribe",
+            "maKe",
+            "diſplayed",
+            "houſe",
+            "Your",
+            "SUPPORT",
+            "Comments",
+        ];
+        const BETWEEN: &[&str] = &[" ", " ", " ", "  ", ", ", ". ", "\t", "-", ""];
+        let cases = [(&SUPPORT, &SUPPORT_LITERALS, "SUPPORT"), (&COMMENT_NOTICE, &COMMENT_NOTICE_LITERALS, "COMMENT_NOTICE")];
+        let mut state = 0x853c_49e6_748f_ea9bu64;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let mut matched = [0usize; 2];
+        for _ in 0..200_000 {
+            let mut line = String::new();
+            for _ in 0..2 + next(7) {
+                line.push_str(WORDS[next(WORDS.len())]);
+                line.push_str(BETWEEN[next(BETWEEN.len())]);
+            }
+            for (k, (pattern, literals, name)) in cases.iter().enumerate() {
+                if pattern.is_match(&line) {
+                    matched[k] += 1;
+                    assert!(literals.may_match(&line), "{name}: {line:?}");
+                }
+            }
+        }
+        assert!(matched.iter().all(|&n| n > 500), "{matched:?}");
+        // and the lines the family tests hold to each pattern
+        for line in ["Comments are moderated and may take a while to appear.", "Your support makes our journalism possible."] {
+            assert!(SUPPORT_LITERALS.may_match(line) || COMMENT_NOTICE_LITERALS.may_match(line), "{line}");
+        }
+    }
 
     /// The SIMD searches for quotation marks answer as a search for the characters: the
     /// double quotes, the guillemets, and the bio's `ſ` and Kelvin sign, in lines with other three-byte

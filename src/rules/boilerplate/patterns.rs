@@ -175,6 +175,25 @@ pub const COMMENT_NOTICE: Pattern = Pattern {
     regex: r"(?i:\bcomments?\b.{0,100}\b(?:moderated|pre-moderated|displayed|closed|disabled|turned off|tab|reviewed before|approved before|appear (?:after|once))\b|\b(?:moderat\w*|community (?:guidelines|standards)|house rules)\b.{0,80}\bcomment)",
 };
 
+/// One of these is in every line COMMENT_NOTICE matches (ASCII case aside; see
+/// `boilerplate::Literals`): each of its two branches names what happens to comments, or the
+/// rules that moderate them.
+pub const COMMENT_NOTICE_LITERALS: &[&str] = &[
+    "moderat",
+    "displayed",
+    "closed",
+    "disabled",
+    "turned off",
+    "tab",
+    "reviewed before",
+    "approved before",
+    "appear after",
+    "appear once",
+    "community guidelines",
+    "community standards",
+    "house rules",
+];
+
 // unanchored, searched through whole lines: a dense DFA (a sparse one is slower there)
 pub const CONSENT_NOTICE: Pattern = Pattern {
     name: "CONSENT_NOTICE",
@@ -224,6 +243,46 @@ pub const SUPPORT: Pattern = Pattern {
     ahead: Ahead::No,
     regex: r"(?i:\byour (?:support|contribution|donation)s?\b|\bsupport (?:(?:our|independent|quality|local|regional|community|trusted|public[- ]interest|nonprofit|non-profit|fearless) ){1,3}(?:journalism|reporting|newsroom|work|news|media|press|newspapers?|journalists)\b|\b(?:donate|contribute|subscribe) (?:now|today)\b|\bmake a (?:one-off |one-time |monthly |small )?(?:contribution|donation)\b|\bbecome a (?:member|subscriber|supporter|patron|friend)\b|\bsupport us\b|(?:^\W*|\b(?:please|help|you can|can you|will you|and|now|today),?\s+)support the (?-i:[A-Z])\w|\bwe rely on (?:your|our readers|readers|reader|advertising)\b)",
 };
+
+/// One of these is in every line SUPPORT matches (ASCII case aside; see
+/// `boilerplate::Literals`): the words each branch opens with, as far as they are fixed.
+pub const SUPPORT_LITERALS: &[&str] = &[
+    "your support",
+    "your contribution",
+    "your donation",
+    "support our",
+    "support independent",
+    "support quality",
+    "support local",
+    "support regional",
+    "support community",
+    "support trusted",
+    "support public-interest",
+    "support public interest",
+    "support nonprofit",
+    "support non-profit",
+    "support fearless",
+    "donate now",
+    "donate today",
+    "contribute now",
+    "contribute today",
+    "subscribe now",
+    "subscribe today",
+    "make a contribution",
+    "make a donation",
+    "make a one-off ",
+    "make a one-time ",
+    "make a monthly ",
+    "make a small ",
+    "become a member",
+    "become a subscriber",
+    "become a supporter",
+    "become a patron",
+    "become a friend",
+    "support us",
+    "support the ",
+    "we rely on ",
+];
 
 // unanchored, but asked only of a short newsletter label (no line of 200 seeds-corpus
 // articles): a sparse DFA (99 KB) beats compiling it in every run (0.6 ms)
