@@ -88,6 +88,32 @@ pub const CREDIT_TAIL: Pattern = Pattern {
     regex: r"[(\[]\s*(?:(?i:ap|afp|reuters|epa|getty|pa|upi|xinhua|anadolu|efe|ansa|dpa)\s*(?i:photo|images?|pictures?)?\s*/|(?i:photo|photos|image|picture|pic|credit|photograph|video|source|file photo|courtesy)\b)[^)\]]{0,80}[)\]]\W*$",
 };
 
+/// The words CREDIT_TAIL's credit opens with after its bracket (and white space), ASCII case
+/// aside: its agencies, and its picture words ("pic" covers "picture", "photo" "photos" and
+/// "photograph"). See `boilerplate::credit_tail_may_match`.
+pub const CREDIT_TAIL_OPENINGS: &[&str] = &[
+    "ap",
+    "afp",
+    "reuters",
+    "epa",
+    "getty",
+    "pa",
+    "upi",
+    "xinhua",
+    "anadolu",
+    "efe",
+    "ansa",
+    "dpa",
+    "photo",
+    "image",
+    "pic",
+    "credit",
+    "video",
+    "source",
+    "file photo",
+    "courtesy",
+];
+
 // `[^.!?]{0,60}` before a list of agencies: a 3 MB DFA, seconds to build
 pub const CREDIT_AGENCY: Pattern = Pattern {
     name: "CREDIT_AGENCY",
