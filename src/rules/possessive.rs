@@ -370,12 +370,13 @@ impl Rule for Possessive {
         let mut occurrences = Occurrences::default();
         let mut plurals = ProsePlurals(None);
         for (i, word) in doc.words.iter().enumerate() {
-            let text = doc.text(word.span());
             // Every form below ends in s (or S, in capitals): one test on every word, where
-            // each form's own test asked again.
-            if !matches!(text.as_bytes().last(), Some(b's' | b'S')) {
+            // each form's own test asked again; the byte is read before the word is sliced
+            // (a slice checks its bounds and both ends' character boundaries).
+            if !matches!(word.span().end.checked_sub(1).and_then(|last| doc.source.as_bytes().get(last)), Some(b's' | b'S')) {
                 continue;
             }
+            let text = doc.text(word.span());
             if let Some(with) = lexicon::apostrophe_dropped(text) {
                 // "Whats in a name", "Todays ruling": no other word is spelt so. With the mark
                 // after the s instead ("their childrens' toys"), it is in the wrong place.
