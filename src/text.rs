@@ -231,8 +231,8 @@ pub(crate) const ASCII_HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 /// ([`ByteMasks`](byte_masks::ByteMasks)) and copied a run at a time, where a branch per
 /// byte mispredicted at every word's end; a non-ASCII character is decoded.
 pub fn normalize_line_into(text: &str, out: &mut Vec<u8>) -> usize {
-    let mut line = Normalizing { out, start_len: 0, spaces: 0, pending_space: false };
-    line.start_len = line.out.len();
+    let start_len = out.len();
+    let mut line = Normalizing { out, start_len, spaces: 0, pending_space: false };
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -795,6 +795,22 @@ pub fn did_you_mean<'a>(id: &str, known: impl IntoIterator<Item = &'a str>) -> S
     best.filter(|(s, _)| *s > 0.7).map(|(_, k)| format!(" (did you mean `{k}`?)")).unwrap_or_default()
 }
 
+/// A small pseudo-random generator (xorshift64) for the tests that compare a fast scan with a
+/// simple one on generated texts: the same texts on every run.
+#[cfg(test)]
+pub(crate) struct TestRandom(pub u64);
+
+#[cfg(test)]
+impl TestRandom {
+    /// A number below `n`.
+    pub fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+}
+
 #[cfg(test)]
 mod tests {
 
@@ -901,13 +917,8 @@ mod tests {
             "abcdefghijklmnopqrstuvwxyz",
             "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789",
         ];
-        let mut state = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut random = TestRandom(0x9e37_79b9_7f4a_7c15);
+        let mut next = |n: usize| random.below(n);
         for round in 0..20_000 {
             let mut text = String::new();
             for _ in 0..next(if round % 10 == 0 { 80 } else { 25 }) {

@@ -541,14 +541,8 @@ mod tests {
             "a", "Z", "7", "word", "Capital", "MiXed", "1999", " ", "  ", "\n", "-", ".", "'", ".-", "..", "’", "‐", "é", "Élan", "東",
             "\u{1A}", ",", "“", "U.S.", "e.g.", "x²", "—", "'s", "-9", "A.B.C", "ß",
         ];
-        // a small generator, the same on every run
-        let mut state = 0x2545_f491_4f6c_dd1du64;
-        let mut next = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut random = crate::text::TestRandom(0x2545_f491_4f6c_dd1d);
+        let mut next = |n: usize| random.below(n);
         for round in 0..20_000 {
             let mut text = String::new();
             for _ in 0..1 + next(if round % 10 == 0 { 120 } else { 40 }) {

@@ -1,6 +1,8 @@
-//! What each of 64 bytes of text is, one bit per byte, for the tokenizer: it finds where a word
-//! starts and ends with a count of zero bits, and reads the word's [`Shape`](super::Shape)
-//! from a few masks, instead of a branch per byte whose exit it mispredicts at every word's end.
+//! What each of 64 bytes of text is, one bit per byte: the tokenizer finds where a word starts
+//! and ends with a count of zero bits and reads its shape from a few masks, the normaliser
+//! copies runs of letters, and `count_words` counts word starts, where each branched on every
+//! byte and mispredicted the exit at every word's end. SSE2 (part of x86-64's baseline) reads
+//! sixteen bytes at a time; elsewhere a byte-at-a-time builder, which the tests hold SSE2's to.
 
 /// Facts about up to 64 consecutive bytes: bit `i` of each mask is byte `i`. A byte past the
 /// end of the text has no bit set anywhere.
@@ -24,15 +26,7 @@ impl ByteMasks {
     /// The masks of the first 64 bytes of `bytes` (fewer when it is shorter).
     #[inline]
     pub fn of(bytes: &[u8]) -> ByteMasks {
-        match bytes.first_chunk::<64>() {
-            Some(chunk) => Self::of_chunk(chunk),
-            None => {
-                // A zero byte sets no bit: padding the text's end with them adds nothing.
-                let mut chunk = [0u8; 64];
-                chunk[..bytes.len()].copy_from_slice(bytes);
-                Self::of_chunk(&chunk)
-            }
-        }
+        on_chunk(bytes, Self::of_chunk)
     }
 
     /// ASCII letters and digits.
@@ -65,26 +59,8 @@ impl ByteMasks {
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "sse2")]
     fn of_chunk_sse2(chunk: &[u8; 64]) -> ByteMasks {
-        use std::arch::x86_64::{__m128i, _mm_add_epi8, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_set1_epi8};
-        // (functions, not closures, each with the target feature, so that calling the
-        // intrinsics is safe)
-        #[inline]
-        #[target_feature(enable = "sse2")]
-        fn bits(m: __m128i) -> u64 {
-            u64::from(_mm_movemask_epi8(m) as u16)
-        }
-        #[inline]
-        #[target_feature(enable = "sse2")]
-        fn is(v: __m128i, b: u8) -> u64 {
-            bits(_mm_cmpeq_epi8(v, _mm_set1_epi8(b as i8)))
-        }
-        /// `lo..=hi`: shifted so that `lo` is the least signed byte, then one signed comparison.
-        #[inline]
-        #[target_feature(enable = "sse2")]
-        fn within(v: __m128i, lo: u8, hi: u8) -> u64 {
-            let shifted = _mm_add_epi8(v, _mm_set1_epi8(0x80u8.wrapping_sub(lo) as i8));
-            bits(_mm_cmplt_epi8(shifted, _mm_set1_epi8(0x80u8.wrapping_add(hi - lo + 1) as i8)))
-        }
+        use sse2::{bits, is, within};
+        use std::arch::x86_64::{__m128i, _mm_loadu_si128};
         let mut masks = ByteMasks::default();
         for (lane, bytes) in chunk.chunks_exact(16).enumerate() {
             // SAFETY: `bytes` is 16 bytes long, and the load has no alignment requirement.
@@ -132,12 +108,19 @@ impl ByteMasks {
 /// space) and the non-ASCII bytes of up to 64 bytes, one bit per byte: all that counting words
 /// needs, without the other masks.
 pub(crate) fn white_space(bytes: &[u8]) -> (u64, u64) {
+    on_chunk(bytes, white_space_of_chunk)
+}
+
+/// `scan` of the first 64 bytes of `bytes`, read in place, or copied after zero bytes when
+/// fewer: a zero byte is in no mask, so padding the text's end with them adds nothing.
+#[inline]
+fn on_chunk<T>(bytes: &[u8], scan: impl Fn(&[u8; 64]) -> T) -> T {
     match bytes.first_chunk::<64>() {
-        Some(chunk) => white_space_of_chunk(chunk),
+        Some(chunk) => scan(chunk),
         None => {
             let mut chunk = [0u8; 64];
-            chunk[..bytes.len()].copy_from_slice(bytes);
-            white_space_of_chunk(&chunk)
+            chunk[..bytes.len().min(64)].copy_from_slice(bytes);
+            scan(&chunk)
         }
     }
 }
@@ -152,20 +135,46 @@ fn white_space_of_chunk(chunk: &[u8; 64]) -> (u64, u64) {
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "sse2")]
 fn white_space_sse2(chunk: &[u8; 64]) -> (u64, u64) {
-    use std::arch::x86_64::{
-        __m128i, _mm_add_epi8, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
-    };
+    use sse2::{bits, is, within};
+    use std::arch::x86_64::{__m128i, _mm_loadu_si128};
     let (mut space, mut non_ascii) = (0, 0);
     for (lane, bytes) in chunk.chunks_exact(16).enumerate() {
         // SAFETY: `bytes` is 16 bytes long, and the load has no alignment requirement.
         let v = unsafe { _mm_loadu_si128(bytes.as_ptr().cast::<__m128i>()) };
-        // tab to carriage return (9..=13), shifted so that 9 is the least signed byte
-        let control = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((0x80u8 - 9) as i8)), _mm_set1_epi8((0x80u8 + 5) as i8));
-        let blank = _mm_or_si128(control, _mm_cmpeq_epi8(v, _mm_set1_epi8(b' ' as i8)));
-        space |= u64::from(_mm_movemask_epi8(blank) as u16) << (lane * 16);
-        non_ascii |= u64::from(_mm_movemask_epi8(v) as u16) << (lane * 16);
+        space |= (within(v, b'\t', b'\r') | is(v, b' ')) << (lane * 16);
+        non_ascii |= bits(v) << (lane * 16);
     }
     (space, non_ascii)
+}
+
+/// The byte tests of sixteen bytes, each a mask of 16 bits (functions, not closures, each
+/// with the target feature, so that calling the intrinsics in them is safe).
+#[cfg(target_arch = "x86_64")]
+mod sse2 {
+    use std::arch::x86_64::{__m128i, _mm_add_epi8, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_movemask_epi8, _mm_set1_epi8};
+
+    /// The top bit of each byte.
+    #[inline]
+    #[target_feature(enable = "sse2")]
+    pub fn bits(m: __m128i) -> u64 {
+        u64::from(_mm_movemask_epi8(m) as u16)
+    }
+
+    /// The bytes equal to `b`.
+    #[inline]
+    #[target_feature(enable = "sse2")]
+    pub fn is(v: __m128i, b: u8) -> u64 {
+        bits(_mm_cmpeq_epi8(v, _mm_set1_epi8(b as i8)))
+    }
+
+    /// The bytes in `lo..=hi`: shifted so that `lo` is the least signed byte, then one signed
+    /// comparison.
+    #[inline]
+    #[target_feature(enable = "sse2")]
+    pub fn within(v: __m128i, lo: u8, hi: u8) -> u64 {
+        let shifted = _mm_add_epi8(v, _mm_set1_epi8(0x80u8.wrapping_sub(lo) as i8));
+        bits(_mm_cmplt_epi8(shifted, _mm_set1_epi8(0x80u8.wrapping_add(hi - lo + 1) as i8)))
+    }
 }
 
 #[cfg(not(target_arch = "x86_64"))]
@@ -205,11 +214,16 @@ mod tests {
         assert_eq!(masks.placeholder, 1 << 6);
         assert_eq!(masks.non_ascii, 0b11 << 7);
         assert_eq!(masks.word(), 0b100_1101);
+        assert_eq!(masks.joiner(), 0b11_0010);
+    }
+
+    /// The white space of every byte value at every position, and of a short text.
+    #[test]
+    fn the_white_space_mask_says_what_each_byte_is() {
         for shift in 0..=u8::MAX {
             let chunk: [u8; 64] = std::array::from_fn(|i| (i as u8).wrapping_mul(37).wrapping_add(shift));
             assert_eq!(white_space(&chunk), white_space_bytewise(&chunk), "{shift}");
         }
         assert_eq!(white_space(b"a b\t\r\n\x0b\x0c\x08\x0e\xc3\xa9"), (0b1111_1010, 0b11 << 10));
-        assert_eq!(masks.joiner(), 0b11_0010);
     }
 }

@@ -121,32 +121,6 @@ pub const CREDIT_AGENCY: Pattern = Pattern {
     regex: r"^[^.!?]{0,60}(?:/|(?i:\bvia\b)|:|,|\||–|—)\s*(?i:getty images?|getty|shutterstock|istock(?:photo)?|alamy(?: stock photo)?|reuters|afp|ap photo|associated press|epa(?:-efe)?|pa (?:media|wire|images)|rex(?:/shutterstock| features)|unsplash|pexels|wikimedia commons|bloomberg|ap)\W*$",
 };
 
-/// The last words of CREDIT_AGENCY's agencies, ASCII case aside: a line it matches ends with
-/// one (then marks at most). See `boilerplate::credit_agency_may_match`.
-pub const CREDIT_AGENCY_LAST_WORDS: &[&str] = &[
-    "images",
-    "image",
-    "getty",
-    "shutterstock",
-    "istock",
-    "istockphoto",
-    "alamy",
-    "photo",
-    "reuters",
-    "afp",
-    "press",
-    "epa",
-    "efe",
-    "media",
-    "wire",
-    "features",
-    "unsplash",
-    "pexels",
-    "commons",
-    "bloomberg",
-    "ap",
-];
-
 pub const CREDIT_AGENCY_SLASH: Pattern = Pattern {
     name: "CREDIT_AGENCY_SLASH",
     ahead: Ahead::Sparse,
