@@ -340,6 +340,32 @@ impl Normalizing<'_> {
     }
 }
 
+/// Phrases searched for together, only to learn whether a text has any: a vectorised packed
+/// searcher when the list is short enough for one, else an automaton. (Building an automaton
+/// costs more than linting a short article spends searching, and the packed searcher skips
+/// through text faster than an automaton walks it.)
+pub(crate) enum Phrases {
+    Packed(aho_corasick::packed::Searcher),
+    Automaton(aho_corasick::AhoCorasick),
+}
+
+impl Phrases {
+    pub fn new<P: AsRef<[u8]>>(phrases: &[P]) -> Result<Phrases, aho_corasick::BuildError> {
+        if let Some(packed) = aho_corasick::packed::Config::new().builder().extend(phrases).build() {
+            return Ok(Phrases::Packed(packed));
+        }
+        aho_corasick::AhoCorasickBuilder::new().match_kind(aho_corasick::MatchKind::LeftmostFirst).build(phrases).map(Phrases::Automaton)
+    }
+
+    /// Whether `text` has any of the phrases.
+    pub fn any_in(&self, text: &str) -> bool {
+        match self {
+            Phrases::Packed(packed) => packed.find(text).is_some(),
+            Phrases::Automaton(automaton) => automaton.is_match(text),
+        }
+    }
+}
+
 /// The index of the char boundary at or before `i`.
 pub fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     if i >= s.len() {

@@ -153,7 +153,15 @@ static TITLE_SUFFIX: LazyLock<RareRegex> = LazyLock::new(|| {
 /// The compiled phrase lists, shared by `boilerplate` and `empty-section`.
 pub struct Detector {
     lines: HashSet<String>,
-    phrases: Adaptive,
+    /// The listed phrases (with their apostrophe variants) and their automaton, built at the
+    /// first block whose normalised text has one of `normalized_phrases`: building it was a
+    /// twelfth of linting one short article, which seldom has a listed phrase.
+    phrases: Vec<String>,
+    phrases_automaton: std::sync::OnceLock<Option<Adaptive>>,
+    /// The phrases as the normaliser writes them, in one packed search: a text that has a
+    /// phrase (ASCII case aside) has its normal form in its normalised text (see
+    /// `NORMALIZED_GATES`), so a block whose normalised text has none has no phrase.
+    normalized_phrases: crate::text::Phrases,
     starts: LineStarts,
     related: HashSet<String>,
     toc: HashSet<String>,
@@ -255,6 +263,10 @@ impl Bio {
     }
 }
 
+/// The most phrases, and bytes of phrases, a configuration may list.
+const MAX_PHRASES: usize = 100_000;
+const MAX_PHRASE_BYTES: usize = 16 << 20;
+
 /// The listed line starts, found at a line's start: the longest one the line opens with, ASCII
 /// case aside. Indexed by their first two bytes (ASCII lowercased), so that a line is compared
 /// with the few starts that open as it does. An anchored automaton did this (its answer is the
@@ -316,8 +328,13 @@ impl Detector {
         lines.extend(normalized(&options.extend_lines));
         let phrases =
             with_apostrophe_variants(options.phrases.iter().chain(&options.extend_phrases).filter(|p| !p.trim().is_empty()).cloned());
-        let phrases = Adaptive::new(AhoCorasickBuilder::new().ascii_case_insensitive(true).match_kind(MatchKind::LeftmostLongest), phrases)
-            .map_err(|e| format!("boilerplate `phrases`: {e}"))?;
+        // (the automaton's limits are far beyond any list; past these a list is refused here,
+        // as a configuration error, rather than found unbuildable in the middle of a run)
+        if phrases.len() > MAX_PHRASES || phrases.iter().map(String::len).sum::<usize>() > MAX_PHRASE_BYTES {
+            return Err(format!("boilerplate `phrases`: at most {MAX_PHRASES} phrases of {MAX_PHRASE_BYTES} bytes in all"));
+        }
+        let phrase_forms: Vec<String> = phrases.iter().map(|p| normalize_line(p)).collect();
+        let normalized_phrases = crate::text::Phrases::new(&phrase_forms).map_err(|e| format!("boilerplate `phrases`: {e}"))?;
         let starts = with_apostrophe_variants(
             options.line_starts.iter().chain(&options.extend_line_starts).map(|p| p.trim().to_string()).filter(|p| !p.is_empty()),
         );
@@ -326,6 +343,8 @@ impl Detector {
         Ok(Detector {
             lines,
             phrases,
+            phrases_automaton: std::sync::OnceLock::new(),
+            normalized_phrases,
             starts,
             related: normalized(&options.related_headers),
             toc: normalized(&options.toc_headers),
@@ -335,9 +354,17 @@ impl Detector {
         })
     }
 
-    /// The first listed phrase in `text` on word boundaries.
-    fn phrase_in(&self, text: &str) -> Option<aho_corasick::Match> {
-        self.phrases.get().find_iter(text).find(|m| {
+    /// The first listed phrase in `text` on word boundaries. `normalized` is the normalised
+    /// text of a block that holds `text`.
+    fn phrase_in(&self, text: &str, normalized: &str) -> Option<aho_corasick::Match> {
+        if !self.normalized_phrases.any_in(normalized) {
+            return None;
+        }
+        let automaton = self.phrases_automaton.get_or_init(|| {
+            let builder = AhoCorasickBuilder::new().ascii_case_insensitive(true).match_kind(MatchKind::LeftmostLongest).clone();
+            Adaptive::new(&builder, self.phrases.clone()).ok()
+        });
+        automaton.as_ref()?.get().find_iter(text).find(|m| {
             let before = text[..m.start()].chars().next_back();
             let after = text[m.end()..].chars().next();
             !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
@@ -506,7 +533,7 @@ impl Detector {
                 }
             } else if !authored && words <= 16 && self.labels_only(norm) {
                 out.push(whole(i, i, format!("page chrome: `{}`", shown(text)), false));
-            } else if let Some(m) = (words <= self.max_block_words).then(|| self.phrase_in(text)).flatten().filter(|m| {
+            } else if let Some(m) = (words <= self.max_block_words).then(|| self.phrase_in(text, norm)).flatten().filter(|m| {
                 // a one-word phrase inside a sentence ("The advertisement was banned") is news
                 (text[m.range()].contains(' ')
                     || words <= 4
@@ -627,7 +654,9 @@ impl Detector {
                 end = m.start();
             }
         }
-        if let Some(m) = self.phrase_in(&text[..end]) {
+        // (the title's normalised text holds that of its part before a site's name, which
+        // ends before white space)
+        if let Some(m) = self.phrase_in(&text[..end], doc.normalized(bi)) {
             let start = text[..m.start()].trim_end().len();
             let span = Span::new(content.start + m.start(), content.start + end);
             out.push(Finding {
@@ -2082,6 +2111,38 @@ mod tests {
         }
         assert!(lines > 1_000);
         assert_eq!(index.longest_prefix(""), None);
+    }
+
+    /// A block whose normalised text has none of the phrases has none of them: the phrase
+    /// found behind the packed search of the normalised text is the automaton's, for every
+    /// listed phrase in several cases and surroundings, and for lines with none.
+    #[test]
+    fn the_normalised_phrases_miss_no_phrase() {
+        let detector = detector();
+        let builder = AhoCorasickBuilder::new().ascii_case_insensitive(true).match_kind(MatchKind::LeftmostLongest).clone();
+        let automaton = builder.build(&detector.phrases).unwrap();
+        let on_word_boundaries = |text: &str| {
+            automaton.find_iter(text).find(|m| {
+                !text[..m.start()].chars().next_back().is_some_and(char::is_alphanumeric)
+                    && !text[m.end()..].chars().next().is_some_and(char::is_alphanumeric)
+            })
+        };
+        let sides = ["", " ", "x", "'", "’", "-", ". ", "é", "  ", "(", ")"];
+        let mut lines = 0;
+        for phrase in &detector.phrases {
+            for form in [phrase.clone(), phrase.to_uppercase(), crate::text::match_case("Ab", phrase)] {
+                for (before, after) in sides.iter().zip(sides.iter().rev()) {
+                    let line = format!("Some words{before}{form}{after} and more");
+                    let found = detector.phrase_in(&line, &normalize_line(&line)).map(|m| m.range());
+                    assert_eq!(found, on_word_boundaries(&line).map(|m| m.range()), "{line:?}");
+                    lines += 1;
+                }
+            }
+        }
+        assert!(lines > 1_000);
+        for line in ARTICLE.lines() {
+            assert_eq!(detector.phrase_in(line, &normalize_line(line)).map(|m| m.range()), on_word_boundaries(line).map(|m| m.range()));
+        }
     }
 
     fn detector() -> Detector {

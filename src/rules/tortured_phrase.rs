@@ -13,7 +13,7 @@ use crate::common_options;
 use crate::diagnostic::{Category, Diagnostic, Edit, Fix, Severity, Span};
 use crate::document::Document;
 use crate::options::Level;
-use crate::text::match_case;
+use crate::text::{match_case, Phrases};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Deserialize;
 
@@ -64,31 +64,6 @@ pub struct TorturedPhrase {
     /// finding, and is not searched (the search was 3 % of linting a folder of articles). One
     /// pass for all the phrases (a vectorised search for a short list), not one per phrase.
     normalized: Phrases,
-}
-
-/// Normalised phrases searched for together: a vectorised packed searcher when the list is
-/// short enough for one (the built-in list is), else an automaton. (Building an automaton costs
-/// more than linting a short article spends searching.)
-enum Phrases {
-    Packed(aho_corasick::packed::Searcher),
-    Automaton(AhoCorasick),
-}
-
-impl Phrases {
-    fn new(phrases: &[String]) -> Result<Phrases, aho_corasick::BuildError> {
-        if let Some(packed) = aho_corasick::packed::Config::new().builder().extend(phrases).build() {
-            return Ok(Phrases::Packed(packed));
-        }
-        AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostFirst).build(phrases).map(Phrases::Automaton)
-    }
-
-    /// Whether `text` has any of the phrases.
-    fn any_in(&self, text: &str) -> bool {
-        match self {
-            Phrases::Packed(packed) => packed.find(text).is_some(),
-            Phrases::Automaton(automaton) => automaton.is_match(text),
-        }
-    }
 }
 
 impl TorturedPhrase {
@@ -233,7 +208,7 @@ mod tests {
         for phrases in lists {
             let n = phrases.len();
             let rule = super::TorturedPhrase::new(super::Options { phrases, ..Default::default() }).unwrap();
-            assert_eq!(matches!(rule.normalized, super::Phrases::Packed(_)), n == 1, "{n} phrases");
+            assert_eq!(matches!(rule.normalized, crate::text::Phrases::Packed(_)), n == 1, "{n} phrases");
             let mut out = Vec::new();
             rule.check(&doc, &mut out);
             let found: Vec<&str> = out.iter().map(|d| &text[d.span.start..d.span.end]).collect();
