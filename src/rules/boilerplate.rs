@@ -2145,6 +2145,16 @@ mod tests {
         }
     }
 
+    /// A phrase list past the limits is a configuration error, not an automaton that fails
+    /// to build at the first block that needs it.
+    #[test]
+    fn too_many_phrases_are_refused_when_the_rule_is_built() {
+        let options = Options { phrases: (0..=MAX_PHRASES).map(|i| format!("p{i}")).collect(), ..Default::default() };
+        assert!(Detector::new(&options).is_err_and(|e| e.contains("at most")));
+        let options = Options { phrases: vec!["share this".into()], ..Default::default() };
+        assert!(Detector::new(&options).is_ok());
+    }
+
     fn detector() -> Detector {
         match LoadedConfig::default_config().config.rules.boilerplate {
             RuleSetting::Table(options) => Detector::new(&options).unwrap(),
