@@ -158,9 +158,11 @@ pub struct Detector {
     /// twelfth of linting one short article, which seldom has a listed phrase.
     phrases: Vec<String>,
     phrases_automaton: std::sync::OnceLock<Option<Adaptive>>,
-    /// The phrases as the normaliser writes them, in one packed search: a text that has a
-    /// phrase (ASCII case aside) has its normal form in its normalised text (see
-    /// `NORMALIZED_GATES`), so a block whose normalised text has none has no phrase.
+    /// The phrases as the normaliser writes them, in one packed search. Normalising keeps
+    /// every letter and digit, lowercased, and turns every run of other characters into one
+    /// space or, for an apostrophe after a letter, nothing: a text that has a phrase (ASCII
+    /// case aside) has the phrase's normal form in its normalised text, so a block whose
+    /// normalised text has none has no phrase.
     normalized_phrases: crate::text::Phrases,
     starts: LineStarts,
     related: HashSet<String>,
