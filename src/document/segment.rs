@@ -297,11 +297,18 @@ impl Tokenizer<'_> {
     #[inline]
     fn plain_word(&self, start: usize) -> Option<(usize, Shape)> {
         let first = start - self.window;
-        let end = first + (!self.word >> first).trailing_zeros() as usize;
+        let end = self.run_end(first);
         if end >= 64 || self.stop >> end & 1 != 0 {
             return None;
         }
         Some((self.window + end, Shape::of_masks(&self.masks, first as u32, bytes_between(first, end))))
+    }
+
+    /// The end of the run of word bytes from byte `i` of the window (under 64): 64 when it
+    /// reaches the window's end.
+    #[inline]
+    fn run_end(&self, i: usize) -> usize {
+        (i + (!self.word >> i).trailing_zeros() as usize).min(64)
     }
 
     /// The end and shape of the ASCII word at `start`, from the masks (the window moved to the
@@ -326,13 +333,12 @@ impl Tokenizer<'_> {
     fn read(&self, start: usize) -> Read {
         let bytes = self.text.as_bytes();
         let masks = &self.masks;
-        let (word, alphanumeric, joiner) = (masks.word(), masks.alphanumeric(), masks.joiner());
+        let (alphanumeric, joiner) = (masks.alphanumeric(), masks.joiner());
         // Whether byte `i` of the window is in `mask`; whether it lies past the window but
         // inside the text (only a byte past the text's end is known to be nothing).
         let is = |mask: u64, i: usize| i < 64 && mask >> i & 1 != 0;
         let past = |i: usize| i >= 64 && self.window + i < bytes.len();
-        // The end of the run of word bytes from `i` (64 when it reaches the window's end).
-        let run_end = |i: usize| if i >= 64 { i } else { (i + (!word >> i).trailing_zeros() as usize).min(64) };
+        let run_end = |i: usize| if i >= 64 { i } else { self.run_end(i) };
         let first = start - self.window;
         let mut end = run_end(first);
         let mut dotted = false;

@@ -265,10 +265,6 @@ impl Bio {
     }
 }
 
-/// The most phrases, and bytes of phrases, a configuration may list.
-const MAX_PHRASES: usize = 100_000;
-const MAX_PHRASE_BYTES: usize = 16 << 20;
-
 /// The listed line starts, found at a line's start: the longest one the line opens with, ASCII
 /// case aside. Indexed by their first two bytes (ASCII lowercased), so that a line is compared
 /// with the few starts that open as it does. An anchored automaton did this (its answer is the
@@ -330,11 +326,7 @@ impl Detector {
         lines.extend(normalized(&options.extend_lines));
         let phrases =
             with_apostrophe_variants(options.phrases.iter().chain(&options.extend_phrases).filter(|p| !p.trim().is_empty()).cloned());
-        // (the automaton's limits are far beyond any list; past these a list is refused here,
-        // as a configuration error, rather than found unbuildable in the middle of a run)
-        if phrases.len() > MAX_PHRASES || phrases.iter().map(String::len).sum::<usize>() > MAX_PHRASE_BYTES {
-            return Err(format!("boilerplate `phrases`: at most {MAX_PHRASES} phrases of {MAX_PHRASE_BYTES} bytes in all"));
-        }
+        super::check_phrase_list("boilerplate `phrases`", phrases.len(), phrases.iter().map(String::len).sum())?;
         let phrase_forms: Vec<String> = phrases.iter().map(|p| normalize_line(p)).collect();
         let normalized_phrases = crate::text::Phrases::new(&phrase_forms).map_err(|e| format!("boilerplate `phrases`: {e}"))?;
         let starts = with_apostrophe_variants(
@@ -1242,13 +1234,9 @@ struct Literals(LazyLock<AhoCorasick>);
 impl Literals {
     /// Whether a line could match the pattern behind these literals.
     fn may_match(&self, text: &str) -> bool {
-        self.0.is_match(text) || FOLDS_TO_ASCII.iter().any(|c| c.is_in(text))
+        self.0.is_match(text) || has_exotic_case_letters(text)
     }
 }
-
-/// The characters other than ASCII letters that `(?i)` matches with an ASCII letter (a test
-/// asks the regex engine of every character).
-static FOLDS_TO_ASCII: [FixedNeedle; 2] = [FixedNeedle::new("ſ"), FixedNeedle::new("\u{212A}")];
 
 static SUPPORT_LITERALS: Literals = Literals(LazyLock::new(|| literals(patterns::SUPPORT_LITERALS)));
 static COMMENT_NOTICE_LITERALS: Literals = Literals(LazyLock::new(|| literals(patterns::COMMENT_NOTICE_LITERALS)));
@@ -1262,7 +1250,7 @@ fn credit_tail_may_match(text: &str) -> bool {
     memchr::memchr2_iter(b'(', b'[', text.as_bytes()).any(|at| {
         let rest = text[at + 1..].trim_start();
         patterns::CREDIT_TAIL_OPENINGS.iter().any(|word| rest.get(..word.len()).is_some_and(|start| start.eq_ignore_ascii_case(word)))
-    }) || FOLDS_TO_ASCII.iter().any(|c| c.is_in(text))
+    }) || has_exotic_case_letters(text)
 }
 
 /// The patterns that [`prepare`] leaves to their first need: those behind [`Literals`],
@@ -1431,8 +1419,9 @@ fn has_quotes(text: &str) -> bool {
     has_double_quotes(text) || LEFT.is_in(text) || RIGHT.is_in(text)
 }
 
-/// Whether `text` has `ſ` or the Kelvin sign, which `(?i)` matches as `s` and `k`: two SIMD
-/// searches.
+/// Whether `text` has `ſ` or the Kelvin sign, which `(?i)` matches as `s` and `k` (the only
+/// characters besides ASCII letters that it matches with one; a test asks the regex engine of
+/// every character): two SIMD searches.
 fn has_exotic_case_letters(text: &str) -> bool {
     static LONG_S: FixedNeedle = FixedNeedle::new("ſ");
     static KELVIN: FixedNeedle = FixedNeedle::new("\u{212A}");
@@ -1649,7 +1638,7 @@ fn last_word(text: &str) -> &str {
 /// Begins/ Von Trapped, ITV1)").
 fn credit_agency_may_match(text: &str) -> bool {
     let last = last_word(text);
-    is_agency_word(last) || last.eq_ignore_ascii_case("alamy") || FOLDS_TO_ASCII.iter().any(|c| c.is_in(text))
+    is_agency_word(last) || last.eq_ignore_ascii_case("alamy") || has_exotic_case_letters(text)
 }
 
 /// "… contributed to this report." (or story, article): a reporter's credit.
@@ -1921,7 +1910,7 @@ mod tests {
     use crate::document::Format;
 
     /// The only characters other than ASCII letters that `(?i)` matches with one are those
-    /// [`Literals`] looks for.
+    /// [`has_exotic_case_letters`] looks for (and [`Literals`] with it).
     #[test]
     fn only_the_long_s_and_the_kelvin_sign_fold_to_ascii_letters() {
         let letter = regex::Regex::new("(?i)^[a-z]$").unwrap();
@@ -1929,8 +1918,8 @@ mod tests {
         let found: Vec<char> =
             (0x80..=0x10FFFFu32).filter_map(char::from_u32).filter(|c| letter.is_match(c.encode_utf8(&mut buf))).collect();
         assert_eq!(found, ['ſ', '\u{212A}']);
-        for (c, needle) in found.iter().zip(&FOLDS_TO_ASCII) {
-            assert!(needle.is_in(&c.to_string()));
+        for c in found {
+            assert!(has_exotic_case_letters(&c.to_string()), "{c}");
         }
     }
 
@@ -2151,7 +2140,7 @@ mod tests {
     /// to build at the first block that needs it.
     #[test]
     fn too_many_phrases_are_refused_when_the_rule_is_built() {
-        let options = Options { phrases: (0..=MAX_PHRASES).map(|i| format!("p{i}")).collect(), ..Default::default() };
+        let options = Options { phrases: (0..=crate::rules::MAX_PHRASES).map(|i| format!("p{i}")).collect(), ..Default::default() };
         assert!(Detector::new(&options).is_err_and(|e| e.contains("at most")));
         let options = Options { phrases: vec!["share this".into()], ..Default::default() };
         assert!(Detector::new(&options).is_ok());

@@ -99,6 +99,22 @@ pub fn prepare_in_background(requested: Option<usize>) {
     let _ = std::thread::Builder::new().name("prepare".into()).spawn(boilerplate::prepare);
 }
 
+/// The most phrases, and bytes of phrases, a rule's phrase list may hold. The automata built
+/// over such lists (tortured-phrase's, boilerplate's) are built at their first need; their
+/// limits are far beyond any list, and past these a list is refused when the rule is built,
+/// as a configuration error, rather than found unbuildable in the middle of a run.
+pub(crate) const MAX_PHRASES: usize = 100_000;
+pub(crate) const MAX_PHRASE_BYTES: usize = 16 << 20;
+
+/// The configuration error of a phrase list (`what` names it) of `count` phrases and `bytes`
+/// bytes past [`MAX_PHRASES`] or [`MAX_PHRASE_BYTES`].
+pub(crate) fn check_phrase_list(what: &str, count: usize, bytes: usize) -> Result<(), String> {
+    if count > MAX_PHRASES || bytes > MAX_PHRASE_BYTES {
+        return Err(format!("{what}: at most {MAX_PHRASES} phrases of {MAX_PHRASE_BYTES} bytes in all"));
+    }
+    Ok(())
+}
+
 pub fn find(id: &str) -> Option<&'static RuleMeta> {
     ALL.iter().copied().find(|m| m.id == id)
 }

@@ -69,12 +69,7 @@ pub struct TorturedPhrase {
 impl TorturedPhrase {
     pub fn new(options: Options) -> Result<Self, String> {
         let entries: Vec<Entry> = options.phrases.into_iter().filter(|e| !e.phrase.trim().is_empty()).collect();
-        // The automaton's limits are far beyond any list of phrases; past these it is refused
-        // here, as a configuration error, rather than found unbuildable in the middle of a run.
-        let bytes: usize = entries.iter().map(|e| e.phrase.len()).sum();
-        if entries.len() > MAX_PHRASES || bytes > MAX_PHRASE_BYTES {
-            return Err(format!("tortured-phrase `phrases`: at most {MAX_PHRASES} phrases of {MAX_PHRASE_BYTES} bytes in all"));
-        }
+        super::check_phrase_list("tortured-phrase `phrases`", entries.len(), entries.iter().map(|e| e.phrase.len()).sum())?;
         let normalized: Vec<String> = entries.iter().map(|e| crate::text::normalize_line(&e.phrase)).collect();
         let normalized = Phrases::new(&normalized).map_err(|e| format!("tortured-phrase `phrases`: {e}"))?;
         Ok(TorturedPhrase { entries, matcher: std::sync::OnceLock::new(), normalized })
@@ -92,10 +87,6 @@ impl TorturedPhrase {
             .ok()
     }
 }
-
-/// The most phrases, and bytes of phrases, a configuration may list.
-const MAX_PHRASES: usize = 100_000;
-const MAX_PHRASE_BYTES: usize = 16 << 20;
 
 impl Rule for TorturedPhrase {
     fn meta(&self) -> &RuleMeta {
@@ -158,7 +149,7 @@ mod tests {
     fn an_oversized_phrase_list_is_refused_up_front() {
         let entry = |i: usize| super::Entry { phrase: format!("p{i}"), expected: "x".into(), unless_after: Vec::new() };
         let options = |n: usize| super::Options { phrases: (0..n).map(entry).collect(), ..Default::default() };
-        assert!(super::TorturedPhrase::new(options(super::MAX_PHRASES + 1)).is_err());
+        assert!(super::TorturedPhrase::new(options(crate::rules::MAX_PHRASES + 1)).is_err());
         assert!(super::TorturedPhrase::new(options(3)).is_ok());
     }
 
