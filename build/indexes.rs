@@ -13,6 +13,9 @@
 //! An index is an open-addressing table of line offsets (u32, little-endian, 0 = empty, else
 //! offset + 1), probed linearly by `src/word_table.rs`; both include `build/table_hash.rs`.
 //!
+//! - The clickbait model (`src/rules/clickbait_model.tsv`): `clickbait_model.tsv`, each
+//!   feature with its weight's bits, and `clickbait_index.bin` (see [`clickbait_model`]).
+//!
 //! It also compiles the boilerplate rule's chrome-line patterns
 //! (`src/rules/boilerplate/patterns.rs`) into sparse DFAs, `chrome/NAME.dfa`, or for an
 //! unanchored pattern with a small table dense ones, `chrome/NAME.dense`: compiling them at
@@ -115,6 +118,21 @@ fn misspellings() -> String {
     text
 }
 
+/// The clickbait model (`feature TAB weight` lines, `#` comments) as a word table's text:
+/// `feature TAB bits NL`, the bits of the weight as an `f64` in 16 hex digits, read back exactly
+/// with no decimal parsed at run time (parsing the 3,000 weights into a map at start-up was a
+/// sixth of linting one short article). A line whose weight is no number is left out, and a
+/// feature listed twice keeps its last weight, as a map built from the lines would.
+fn clickbait_model(source: &str) -> String {
+    let mut weights = std::collections::BTreeMap::new();
+    for line in source.lines().filter(|l| !l.starts_with('#')) {
+        let Some((key, value)) = line.split_once('\t') else { continue };
+        let Ok(value) = value.trim().parse::<f64>() else { continue };
+        weights.insert(key, value);
+    }
+    weights.iter().map(|(key, value)| format!("{key}\t{:016x}\n", value.to_bits())).collect()
+}
+
 /// Each chrome-line pattern's DFA as its `ahead` says, serialised for the target's byte order:
 /// a sparse one in `chrome/NAME.dfa`, a dense one (minimised, at most `DENSE_LIMIT` bytes) in
 /// `chrome/NAME.dense`; the other file of each pair is empty, and both are for a pattern
@@ -164,6 +182,7 @@ fn write_chrome_dfas(out_dir: &Path) {
 fn main() {
     println!("cargo:rerun-if-changed=src/rules/boilerplate/patterns.rs");
     println!("cargo:rerun-if-changed=src/lexicon/english.tsv");
+    println!("cargo:rerun-if-changed=src/rules/clickbait_model.tsv");
     println!("cargo:rerun-if-changed=build/indexes.rs");
     println!("cargo:rerun-if-changed=build/table_hash.rs");
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));
@@ -173,5 +192,8 @@ fn main() {
     let misspellings = misspellings();
     std::fs::write(out_dir.join("misspellings.tsv"), &misspellings).expect("write misspellings");
     write_index(&misspellings, &out_dir.join("misspellings_index.bin"), Some(&out_dir.join("misspellings_filter.bin")));
+    let model = clickbait_model(&std::fs::read_to_string("src/rules/clickbait_model.tsv").expect("src/rules/clickbait_model.tsv"));
+    std::fs::write(out_dir.join("clickbait_model.tsv"), &model).expect("write the clickbait model");
+    write_index(&model, &out_dir.join("clickbait_index.bin"), None);
     write_chrome_dfas(&out_dir);
 }
