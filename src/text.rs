@@ -624,14 +624,21 @@ pub struct Adaptive {
     nfa: aho_corasick::AhoCorasick,
     chosen: std::sync::OnceLock<aho_corasick::AhoCorasick>,
     searches: std::sync::atomic::AtomicUsize,
+    upgrade_after: usize,
 }
 
 impl Adaptive {
-    /// Searches made with the NFA before the builder's choice is built: the chrome phrases'
-    /// DFA costs about 4 M instructions to build and saves about 700 per search.
-    pub const SEARCHES_BEFORE_UPGRADE: usize = 8_192;
+    /// Searches made with the NFA before the chrome phrases' DFA is built: it costs about 4 M
+    /// instructions to build and saves about 700 per search.
+    pub const PHRASES_UPGRADE_AFTER: usize = 8_192;
 
-    pub fn new(builder: &aho_corasick::AhoCorasickBuilder, patterns: Vec<String>) -> Result<Adaptive, aho_corasick::BuildError> {
+    /// The automaton of `patterns` as `builder` says, searched `upgrade_after` times as a
+    /// contiguous NFA first (about the DFA's cost to build over what it saves a search).
+    pub fn new(
+        builder: &aho_corasick::AhoCorasickBuilder,
+        patterns: Vec<String>,
+        upgrade_after: usize,
+    ) -> Result<Adaptive, aho_corasick::BuildError> {
         let nfa = builder.clone().kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA)).build(&patterns)?;
         Ok(Adaptive {
             builder: builder.clone(),
@@ -639,6 +646,7 @@ impl Adaptive {
             nfa,
             chosen: std::sync::OnceLock::new(),
             searches: std::sync::atomic::AtomicUsize::new(0),
+            upgrade_after,
         })
     }
 
@@ -648,7 +656,7 @@ impl Adaptive {
         if let Some(chosen) = self.chosen.get() {
             return chosen;
         }
-        if self.searches.fetch_add(1, std::sync::atomic::Ordering::Relaxed) < Self::SEARCHES_BEFORE_UPGRADE {
+        if self.searches.fetch_add(1, std::sync::atomic::Ordering::Relaxed) < self.upgrade_after {
             return &self.nfa;
         }
         // (the builder built these patterns once already: its choice builds too, or the NFA stays)
@@ -1007,24 +1015,38 @@ mod tests {
     #[test]
     fn adaptive_automata_match_as_the_builders_choice() {
         use aho_corasick::{AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
-        let patterns: Vec<String> = ["share this", "sign up", "share", "read more", "Ünicode"].map(String::from).to_vec();
+        let patterns: Vec<String> = ["share this", "sign up", "share", "read more", "Ünicode", "ead"].map(String::from).to_vec();
         let texts = ["Share this article", "please SIGN UP now", "nothing here", "read more: x", "sharing", "ünicode Ünicode", ""];
-        for start in [StartKind::Unanchored, StartKind::Anchored] {
+        let kinds = [
+            (MatchKind::LeftmostLongest, StartKind::Unanchored),
+            (MatchKind::LeftmostLongest, StartKind::Anchored),
+            (MatchKind::Standard, StartKind::Unanchored),
+        ];
+        for (kind, start) in kinds {
             let mut builder = AhoCorasickBuilder::new();
-            builder.ascii_case_insensitive(true).match_kind(MatchKind::LeftmostLongest).start_kind(start);
+            builder.ascii_case_insensitive(true).match_kind(kind).start_kind(start);
             let direct = builder.build(&patterns).unwrap();
-            let adaptive = Adaptive::new(&builder, patterns.clone()).unwrap();
+            let adaptive = Adaptive::new(&builder, patterns.clone(), 100).unwrap();
             let anchored = if start == StartKind::Anchored { Anchored::Yes } else { Anchored::No };
+            // (a standard automaton's matches as the gate words ask for them: overlapping)
             let found = |ac: &aho_corasick::AhoCorasick| -> Vec<Vec<(usize, usize, usize)>> {
                 texts
                     .iter()
-                    .map(|t| ac.find_iter(Input::new(t).anchored(anchored)).map(|m| (m.pattern().as_usize(), m.start(), m.end())).collect())
+                    .map(|t| {
+                        let input = Input::new(t).anchored(anchored);
+                        let matches: Vec<_> = if kind == MatchKind::Standard {
+                            ac.find_overlapping_iter(input).collect()
+                        } else {
+                            ac.find_iter(input).collect()
+                        };
+                        matches.iter().map(|m| (m.pattern().as_usize(), m.start(), m.end())).collect()
+                    })
                     .collect()
             };
             let want = found(&direct);
             assert_eq!(found(adaptive.get()), want);
             assert!(!adaptive.upgraded());
-            for _ in 0..Adaptive::SEARCHES_BEFORE_UPGRADE {
+            for _ in 0..100 {
                 adaptive.get();
             }
             assert_eq!(found(adaptive.get()), want);
