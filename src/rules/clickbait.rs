@@ -42,7 +42,6 @@ use crate::word_table::WordTable;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
 use std::borrow::Cow;
-use std::fmt::Write as _;
 
 pub static META: RuleMeta = RuleMeta {
     id: "clickbait",
@@ -277,6 +276,69 @@ fn split_words(text: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
+/// [`split_words`] of an ASCII text, as byte ranges: the runs of letters, digits, apostrophes
+/// and hyphens, trimmed of apostrophes and hyphens (a byte at a time, where the split decoded
+/// each character and asked Unicode's tables).
+fn ascii_word_spans(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let in_word = |b: u8| b.is_ascii_alphanumeric() || b == b'\'' || b == b'-';
+    let mut spans = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        if !in_word(bytes[at]) {
+            at += 1;
+            continue;
+        }
+        let end = bytes[at..].iter().position(|&b| !in_word(b)).map_or(bytes.len(), |n| at + n);
+        let (mut start, mut stop) = (at, end);
+        while start < stop && matches!(bytes[start], b'\'' | b'-') {
+            start += 1;
+        }
+        while stop > start && matches!(bytes[stop - 1], b'\'' | b'-') {
+            stop -= 1;
+        }
+        if start < stop {
+            spans.push((start, stop));
+        }
+        at = end;
+    }
+    spans
+}
+
+/// The title's pairs of tokens already weighed: a list while there are few (a title has a dozen
+/// words; making a hash set cost more than searching the list), a set past 32.
+#[derive(Default)]
+struct Seen<'a> {
+    list: Vec<(&'a str, &'a str)>,
+    set: HashSet<(&'a str, &'a str)>,
+}
+
+impl<'a> Seen<'a> {
+    /// Whether `pair` is new (then remembered).
+    fn insert(&mut self, pair: (&'a str, &'a str)) -> bool {
+        if self.set.is_empty() {
+            if self.list.contains(&pair) {
+                return false;
+            }
+            if self.list.len() < 32 {
+                self.list.push(pair);
+                return true;
+            }
+            self.set.extend(self.list.drain(..));
+        }
+        self.set.insert(pair)
+    }
+}
+
+/// `n` in decimal after `key` (the shape features' numbers: `write!` took more than the rest
+/// of the key).
+fn push_number(key: &mut String, n: usize) {
+    if n >= 10 {
+        push_number(key, n / 10);
+    }
+    key.push(char::from(b'0' + (n % 10) as u8));
+}
+
 /// The model's tokens: lowercase words, every ASCII digit read as 0 ("17" → "00").
 fn tokens(normalised: &str) -> Vec<String> {
     split_words(normalised).map(|w| w.to_lowercase().chars().map(|c| if c.is_ascii_digit() { '0' } else { c }).collect()).collect()
@@ -392,7 +454,7 @@ impl Clickbait {
 
     /// The named signals present in `text` (its normalised form and tokens given), each with the
     /// phrase or word that raised it when there is one.
-    fn signals(&self, text: &str, normalised: &str, toks: &[&str]) -> Vec<(Signal, String)> {
+    fn signals(&self, text: &str, normalised: &str, words: &[&str], toks: &[&str]) -> Vec<(Signal, String)> {
         let mut out = Vec::new();
         let mut emoji_seen: Vec<char> = Vec::new();
         let mut emoji_count = 0;
@@ -446,10 +508,9 @@ impl Clickbait {
         if let Some(t) = toks.iter().find(|t| self.superlatives.contains(**t) || (t.chars().count() > 5 && t.ends_with("iest"))) {
             out.push((Signal::Superlative, t.to_string()));
         }
-        let (mut words, mut shouting) = (0, 0);
+        let mut shouting = 0;
         let (mut minor_total, mut minor_caps) = (0, 0);
-        for (i, w) in split_words(normalised).enumerate() {
-            words += 1;
+        for (i, &w) in words.iter().enumerate() {
             if w.chars().count() >= 4 && is_all_caps(w) && !self.acronyms.contains(w) && !w.chars().any(|c| c.is_ascii_digit()) {
                 shouting += 1;
             }
@@ -469,7 +530,7 @@ impl Clickbait {
                 out.push((signal, String::new()));
             }
         };
-        flag(Signal::AllCaps, shouting >= 2 && shouting < words);
+        flag(Signal::AllCaps, shouting >= 2 && shouting < words.len());
         let marks = text.chars().filter(|&c| c == '?' || c == '!').count();
         flag(Signal::Punctuation, marks >= 2 || text.contains("?!") || text.contains("!!"));
         flag(Signal::Question, text.contains('?'));
@@ -494,17 +555,19 @@ impl Clickbait {
         let normalised = normalise(text);
         // An ASCII title's tokens are slices of one folded copy; another's, lowercased word by
         // word (a whole text's lowercase can differ: a final sigma).
+        // (the words as written, and as tokens)
         let (folded, owned);
-        let toks: Vec<&str> = if normalised.is_ascii() {
+        let (words, toks): (Vec<&str>, Vec<&str>) = if normalised.is_ascii() {
             folded = fold_ascii(&normalised);
-            split_words(&folded).collect()
+            let spans = ascii_word_spans(&normalised);
+            (spans.iter().map(|&(s, e)| &normalised[s..e]).collect(), spans.iter().map(|&(s, e)| &folded[s..e]).collect())
         } else {
             owned = tokens(&normalised);
-            owned.iter().map(String::as_str).collect()
+            (split_words(&normalised).collect(), owned.iter().map(String::as_str).collect())
         };
         let mut log_odds = weight("@bias");
         let mut signals = Vec::new();
-        for (signal, what) in self.signals(text, &normalised, &toks) {
+        for (signal, what) in self.signals(text, &normalised, &words, &toks) {
             let weight = weight(signal.key()) + signal.offset(&self.weights);
             log_odds += weight;
             if explain && weight > 0.0 {
@@ -512,7 +575,7 @@ impl Clickbait {
             }
         }
         // Each distinct word and word pair counts once.
-        let mut seen: HashSet<(&str, &str)> = HashSet::with_capacity_and_hasher(3 * toks.len() + 2, Default::default());
+        let mut seen = Seen::default();
         let mut key = String::new();
         let mut contributions: Vec<(f64, (&str, &str))> = Vec::new();
         let first = toks.first().map(|t| ("^", *t));
@@ -539,13 +602,15 @@ impl Clickbait {
         // Shape: the number of words (in threes), twice the mean word length, and the last three
         // letters of each long word (~lly, ~ful).
         key.clear();
-        let _ = write!(key, "@len{}", toks.len().clamp(3, 16) / 3);
+        key.push_str("@len");
+        push_number(&mut key, toks.len().clamp(3, 16) / 3);
         log_odds += weight(&key);
         if !toks.is_empty() {
             let letters: usize = toks.iter().map(|t| t.chars().count()).sum();
             let mean2 = (letters as f64 / toks.len() as f64 * 2.0) as usize;
             key.clear();
-            let _ = write!(key, "@wl{}", mean2.min(14));
+            key.push_str("@wl");
+            push_number(&mut key, mean2.min(14));
             log_odds += weight(&key);
         }
         for t in &toks {
@@ -624,7 +689,8 @@ mod tests {
     fn signals(rule: &Clickbait, title: &str) -> Vec<&'static str> {
         let normalised = normalise(title);
         let toks = tokens(&normalised);
-        rule.signals(title, &normalised, &toks.iter().map(String::as_str).collect::<Vec<_>>()).iter().map(|s| s.0.name()).collect()
+        let words: Vec<&str> = split_words(&normalised).collect();
+        rule.signals(title, &normalised, &words, &toks.iter().map(String::as_str).collect::<Vec<_>>()).iter().map(|s| s.0.name()).collect()
     }
 
     #[test]
@@ -769,7 +835,9 @@ mod tests {
             "Why? Here's Why",
         ] {
             let toks = tokens(&normalise(title));
-            let signals = rule.signals(title, &normalise(title), &toks.iter().map(String::as_str).collect::<Vec<_>>());
+            let normalised = normalise(title);
+            let words: Vec<&str> = split_words(&normalised).collect();
+            let signals = rule.signals(title, &normalised, &words, &toks.iter().map(String::as_str).collect::<Vec<_>>());
             for kind in [Signal::CallToAction, Signal::CuriosityGap, Signal::Hyperbole] {
                 let got = signals.iter().find(|(k, _)| *k == kind).map(|(_, what)| what.clone());
                 assert_eq!(got, brute(title, kind), "{title:?}");
@@ -813,6 +881,40 @@ mod tests {
         assert!(weight("@listicle") > 0.0 && weight("@emoji") == 0.0);
         assert_eq!(weight("no such feature"), 0.0);
         assert_eq!(weight(""), 0.0);
+    }
+
+    /// `ascii_word_spans` splits as `split_words` does, on generated ASCII texts of word bytes,
+    /// apostrophes, hyphens and other marks.
+    #[test]
+    fn ascii_word_spans_are_split_words() {
+        let mut random = crate::text::TestRandom(0x2929_2929);
+        let alphabet = b"aZ9'- -.,:!?'\"(x";
+        for _ in 0..20_000 {
+            let len = random.below(24);
+            let text: String = (0..len).map(|_| char::from(alphabet[random.below(alphabet.len())])).collect();
+            let spans: Vec<&str> = ascii_word_spans(&text).iter().map(|&(s, e)| &text[s..e]).collect();
+            assert_eq!(spans, split_words(&text).collect::<Vec<_>>(), "{text:?}");
+        }
+    }
+
+    /// The pairs seen are remembered in order past the list's 32, and `push_number` writes
+    /// decimals.
+    #[test]
+    fn seen_pairs_and_numbers() {
+        let words: Vec<String> = (0..80).map(|i| format!("w{i}")).collect();
+        let mut seen = Seen::default();
+        for w in &words {
+            assert!(seen.insert((w, "")));
+        }
+        for w in &words {
+            assert!(!seen.insert((w, "")), "{w}");
+        }
+        assert!(seen.insert(("w1", "w2")) && !seen.insert(("w1", "w2")));
+        for n in [0, 5, 9, 10, 14, 99, 100, 12345] {
+            let mut key = String::from("@x");
+            push_number(&mut key, n);
+            assert_eq!(key, format!("@x{n}"));
+        }
     }
 
     /// Folding an ASCII title gives the tokens' words in place, digits, capitals, apostrophes
