@@ -50,19 +50,22 @@ pub fn collect(roots: &[PathBuf], files: &FilesConfig, no_ignore: bool, force_ex
     (out, errors)
 }
 
-/// `paths` in `Path`'s order (component by component, stable), each path's components read
-/// once: `sort` on paths read both paths' components again at every comparison, and sorting
-/// news-clean's 896 paths was 8 M instructions, more than half of gathering them, on the main
-/// thread before the first file was linted. The components take about half a kilobyte a path
-/// while the sort runs, so a tree of more than [`KEYED_SORT_MAX`] files is sorted in place (its
-/// linting dwarfs the comparisons).
+/// `paths` in `Path`'s order (component by component, stable), on the main thread before the
+/// first file is linted. `sort` on paths read both paths' components again at every
+/// comparison (8 M instructions for news-clean's 896 paths, more than half of gathering them).
+/// A path written plainly (UTF-8, no empty or "." component after the first, no separator at
+/// the end: a walk's entries under a plain root) sorts as its bytes with each separator read as
+/// a zero byte, below every other: the keys are those bytes, compared with memcmp. Other
+/// paths are sorted by their components, each path's read once; those take about half a
+/// kilobyte a path while the sort runs, so past [`KEYED_SORT_MAX`] paths the sort is in place.
 fn sorted_paths(mut paths: Vec<PathBuf>) -> Vec<PathBuf> {
-    if paths.len() > KEYED_SORT_MAX {
+    let mut order: Vec<usize> = (0..paths.len()).collect();
+    if let Some(keys) = plain_keys(&paths) {
+        order.sort_by(|&a, &b| keys.1[keys.0[a]..keys.0[a + 1]].cmp(&keys.1[keys.0[b]..keys.0[b + 1]]));
+    } else if paths.len() > KEYED_SORT_MAX {
         paths.sort();
         return paths;
-    }
-    let mut order: Vec<usize> = (0..paths.len()).collect();
-    {
+    } else {
         // (`Path`'s order is its components' order, each component compared as `Component`)
         let keys: Vec<Vec<std::path::Component<'_>>> = paths.iter().map(|p| p.components().collect()).collect();
         order.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
@@ -71,7 +74,34 @@ fn sorted_paths(mut paths: Vec<PathBuf>) -> Vec<PathBuf> {
     order.into_iter().filter_map(|i| slots[i].take()).collect()
 }
 
-/// The most paths [`sorted_paths`] sorts by components read once (about 8 MB of them).
+/// The byte keys of [`sorted_paths`]' plain paths, all in one buffer (path `i`'s key is
+/// `buffer[starts[i]..starts[i + 1]]`), or None when a path is not plain: not UTF-8, with an
+/// empty, "." or ".." component, or a separator at its end (`Path` orders "." and ".." before
+/// every name, and reads "a//b", "a/./b" and "a/b/" as "a/b"). A "./" that opens every path
+/// is left out of the keys: the same first component for all.
+fn plain_keys(paths: &[PathBuf]) -> Option<(Vec<usize>, Vec<u8>)> {
+    if !cfg!(unix) {
+        return None;
+    }
+    let texts: Vec<&str> = paths.iter().map(|p| p.to_str()).collect::<Option<_>>()?;
+    let skip = if !texts.is_empty() && texts.iter().all(|t| t.starts_with("./")) { 2 } else { 0 };
+    let mut starts = Vec::with_capacity(paths.len() + 1);
+    let mut buffer = Vec::new();
+    starts.push(0);
+    for text in texts {
+        let text = &text[skip..];
+        let dotted = |c: &str| c == "." || c == "..";
+        if text.is_empty() || text.split('/').enumerate().any(|(i, c)| (c.is_empty() && i > 0) || dotted(c)) {
+            return None;
+        }
+        buffer.extend(text.bytes().map(|b| if b == b'/' { 0 } else { b }));
+        starts.push(buffer.len());
+    }
+    Some((starts, buffer))
+}
+
+/// The most paths [`sorted_paths`] sorts by components read once (about 8 MB of them), when
+/// they are not all plain.
 const KEYED_SORT_MAX: usize = 16 * 1024;
 
 fn walk_dir(root: &Path, files: &FilesConfig, no_ignore: bool, out: &mut Vec<PathBuf>, errors: &mut Vec<WalkError>) {
@@ -112,7 +142,7 @@ fn walk_dir(root: &Path, files: &FilesConfig, no_ignore: bool, out: &mut Vec<Pat
     for entry in builder.build() {
         match entry {
             Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => {
-                let relative = e.path().strip_prefix(root).unwrap_or(e.path());
+                let relative = relative_to(e.path(), root);
                 if include.is_match(relative) {
                     out.push(e.into_path());
                 }
@@ -129,6 +159,23 @@ fn walk_dir(root: &Path, files: &FilesConfig, no_ignore: bool, out: &mut Vec<Pat
             }),
         }
     }
+}
+
+/// `path` (a walk's entry under `root`) relative to `root`, as `strip_prefix` gives it: the
+/// bytes after the root's and the separators after them, when the path starts so (a walk's
+/// entries are the root joined with names), else `strip_prefix`'s answer (which reads both
+/// paths' components, about 2,000 instructions a file).
+fn relative_to<'a>(path: &'a Path, root: &Path) -> &'a Path {
+    if let (Some(text), Some(prefix)) = (path.to_str(), root.to_str()) {
+        if let Some(rest) = text.strip_prefix(prefix).filter(|rest| rest.starts_with('/') || prefix.ends_with('/')) {
+            let rest = rest.trim_start_matches('/');
+            // (a name never starts with "./"; `strip_prefix` would skip a "." component there)
+            if !rest.starts_with("./") && rest != "." {
+                return Path::new(rest);
+            }
+        }
+    }
+    path.strip_prefix(root).unwrap_or(path)
 }
 
 /// `--force-exclude` for one named file: an `[files] exclude` glob matches its path relative
@@ -247,7 +294,65 @@ fn error_message(e: &ignore::Error) -> String {
 
 #[cfg(test)]
 mod tests {
-    use std::path::PathBuf;
+    use std::path::{Path, PathBuf};
+
+    /// `relative_to` is `strip_prefix` for a walk's entries under roots written in every way
+    /// (trailing and doubled separators, ".", "..", absolute).
+    #[test]
+    fn relative_to_is_strip_prefix() {
+        for root in [".", "./", "docs", "docs/", "./docs", "docs//", "a/./b", "a/../b", "/abs", "/", "a//b", "docs/."] {
+            for name in ["x.md", "sub/y.txt", "sub/deeper/z.md", ".hidden/w.md"] {
+                let path = Path::new(root).join(name);
+                let want = path.strip_prefix(root).unwrap_or(&path);
+                assert_eq!(super::relative_to(&path, Path::new(root)).as_os_str(), want.as_os_str(), "{root} + {name}");
+            }
+        }
+    }
+
+    /// Plain paths sorted by their byte keys come in `sort`'s order: generated paths of names
+    /// with bytes below and above the separator's, prefixes of one another, dots inside names,
+    /// non-ASCII, absolute and relative, all under "./" or none.
+    #[test]
+    fn plain_paths_sort_as_path_order_sorts_them() {
+        let names = ["a", "a-b", "a.b", "a b", "ab", "b", "!x", "-x", ".x", "x.", "..x", "ä", "A", "a0", "~"];
+        let mut random = crate::text::TestRandom(0x5eed_2929);
+        for round in 0..300 {
+            let lead = ["", "/", "./"][round % 3];
+            let paths: Vec<PathBuf> = (0..random.below(40))
+                .map(|_| {
+                    let depth = 1 + random.below(3);
+                    let parts: Vec<&str> = (0..depth).map(|_| names[random.below(names.len())]).collect();
+                    PathBuf::from(format!("{lead}{}", parts.join("/")))
+                })
+                .collect();
+            assert!(super::plain_keys(&paths).is_some(), "{paths:?}");
+            let mut expected = paths.clone();
+            expected.sort();
+            assert_eq!(super::sorted_paths(paths), expected, "round {round}");
+        }
+        // not plain: a "." or ".." component, an empty one, a "./" that only some paths open with
+        for paths in [vec!["a/./b"], vec!["a/../b"], vec!["a//b"], vec!["a/b/"], vec!["./a", "-x"], vec!["../a"]] {
+            assert!(super::plain_keys(&paths.iter().map(PathBuf::from).collect::<Vec<_>>()).is_none(), "{paths:?}");
+        }
+    }
+
+    /// A walk's files, sorted, are in `sort`'s order.
+    #[test]
+    fn a_walk_sorts_as_path_order_sorts_them() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["b.md", "a.md", "a/z.md", "a-b.md", "a/b/c.md", "a.b/c.md", "A.md", "a/b.md", "ä.md", "a0/x.md"] {
+            let path = dir.path().join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, "text\n").unwrap();
+        }
+        let files = crate::config::FilesConfig { include: vec!["*.md".into()], ..Default::default() };
+        let (out, errors) = super::collect(&[dir.path().to_path_buf()], &files, true, None);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(out.len(), 10);
+        let mut sorted = out.clone();
+        sorted.sort();
+        assert_eq!(out, sorted);
+    }
 
     /// The sort by components read once gives what `sort` gives, equal paths written
     /// differently ("a/./b", "a//b") kept in their first order as the stable sort keeps them.
