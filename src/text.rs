@@ -628,10 +628,6 @@ pub struct Adaptive {
 }
 
 impl Adaptive {
-    /// Searches made with the NFA before the chrome phrases' DFA is built: it costs about 4 M
-    /// instructions to build and saves about 700 per search.
-    pub const PHRASES_UPGRADE_AFTER: usize = 8_192;
-
     /// The automaton of `patterns` as `builder` says, searched `upgrade_after` times as a
     /// contiguous NFA first (about the DFA's cost to build over what it saves a search).
     pub fn new(

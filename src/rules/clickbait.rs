@@ -553,9 +553,9 @@ impl Clickbait {
     /// The score of `text`; `signals` and `words` are left empty unless `explain`.
     fn scored(&self, text: &str, explain: bool) -> Score {
         let normalised = normalise(text);
-        // An ASCII title's tokens are slices of one folded copy; another's, lowercased word by
-        // word (a whole text's lowercase can differ: a final sigma).
-        // (the words as written, and as tokens)
+        // The title's words as written, and as tokens: an ASCII title's are slices of it and of
+        // one folded copy; another's tokens are lowercased word by word (a whole text's
+        // lowercase can differ: a final sigma).
         let (folded, owned);
         let (words, toks): (Vec<&str>, Vec<&str>) = if normalised.is_ascii() {
             folded = fold_ascii(&normalised);
@@ -686,11 +686,17 @@ mod tests {
         }
     }
 
-    fn signals(rule: &Clickbait, title: &str) -> Vec<&'static str> {
+    /// The signals of `title`, each with what raised it, from its words and tokens found the
+    /// general way (the one a title with a character past ASCII takes).
+    fn signals_found(rule: &Clickbait, title: &str) -> Vec<(Signal, String)> {
         let normalised = normalise(title);
         let toks = tokens(&normalised);
         let words: Vec<&str> = split_words(&normalised).collect();
-        rule.signals(title, &normalised, &words, &toks.iter().map(String::as_str).collect::<Vec<_>>()).iter().map(|s| s.0.name()).collect()
+        rule.signals(title, &normalised, &words, &toks.iter().map(String::as_str).collect::<Vec<_>>())
+    }
+
+    fn signals(rule: &Clickbait, title: &str) -> Vec<&'static str> {
+        signals_found(rule, title).iter().map(|s| s.0.name()).collect()
     }
 
     #[test]
@@ -834,10 +840,7 @@ mod tests {
             "you",
             "Why? Here's Why",
         ] {
-            let toks = tokens(&normalise(title));
-            let normalised = normalise(title);
-            let words: Vec<&str> = split_words(&normalised).collect();
-            let signals = rule.signals(title, &normalised, &words, &toks.iter().map(String::as_str).collect::<Vec<_>>());
+            let signals = signals_found(&rule, title);
             for kind in [Signal::CallToAction, Signal::CuriosityGap, Signal::Hyperbole] {
                 let got = signals.iter().find(|(k, _)| *k == kind).map(|(_, what)| what.clone());
                 assert_eq!(got, brute(title, kind), "{title:?}");
