@@ -53,15 +53,15 @@ pub fn collect(roots: &[PathBuf], files: &FilesConfig, no_ignore: bool, force_ex
 /// `paths` in `Path`'s order (component by component, stable), on the main thread before the
 /// first file is linted. `sort` on paths read both paths' components again at every
 /// comparison (8 M instructions for news-clean's 896 paths, more than half of gathering them).
-/// A path written plainly (UTF-8, no empty or "." component after the first, no separator at
-/// the end: a walk's entries under a plain root) sorts as its bytes with each separator read as
-/// a zero byte, below every other: the keys are those bytes, compared with memcmp. Other
-/// paths are sorted by their components, each path's read once; those take about half a
+/// Paths written plainly ([`plain_keys`]: a walk's entries under a plain root) sort as their
+/// bytes with each separator read as a zero byte, below every other: the keys are those bytes,
+/// compared with memcmp. Other paths are sorted by their components, each path's read once; those take about half a
 /// kilobyte a path while the sort runs, so past [`KEYED_SORT_MAX`] paths the sort is in place.
 fn sorted_paths(mut paths: Vec<PathBuf>) -> Vec<PathBuf> {
     let mut order: Vec<usize> = (0..paths.len()).collect();
-    if let Some(keys) = plain_keys(&paths) {
-        order.sort_by(|&a, &b| keys.1[keys.0[a]..keys.0[a + 1]].cmp(&keys.1[keys.0[b]..keys.0[b + 1]]));
+    if let Some((starts, buffer)) = plain_keys(&paths) {
+        let key = |i: usize| &buffer[starts[i]..starts[i + 1]];
+        order.sort_by(|&a, &b| key(a).cmp(key(b)));
     } else if paths.len() > KEYED_SORT_MAX {
         paths.sort();
         return paths;
@@ -88,9 +88,9 @@ fn plain_keys(paths: &[PathBuf]) -> Option<(Vec<usize>, Vec<u8>)> {
     let mut starts = Vec::with_capacity(paths.len() + 1);
     let mut buffer = Vec::new();
     starts.push(0);
+    let dotted = |c: &str| c == "." || c == "..";
     for text in texts {
         let text = &text[skip..];
-        let dotted = |c: &str| c == "." || c == "..";
         if text.is_empty() || text.split('/').enumerate().any(|(i, c)| (c.is_empty() && i > 0) || dotted(c)) {
             return None;
         }
