@@ -10,8 +10,13 @@
 //!   costs 250,000 relocations: 6 MB of relocation records read and 5 MB of tables written by
 //!   the loader in every process before `main`, most of it never looked at.
 //!
-//! An index is an open-addressing table of line offsets (u32, little-endian, 0 = empty, else
-//! offset + 1), probed linearly by `src/word_table.rs`; both include `build/table_hash.rs`.
+//! An index is an open-addressing table of 16-byte slots, probed linearly by
+//! `src/word_table.rs` (both include `build/table_hash.rs`): a key's first eleven bytes (zero
+//! after its end), its length (one byte; 0 = an empty slot), where the rest of its line starts
+//! after the tab (three bytes, little-endian), and one byte the table gives each line (the
+//! lexicon's case tiers). A look-up compares a word with the slot alone, and reads the line
+//! only for a key longer than eleven bytes or for the rest of it: a lexicon word's answer is in
+//! its slot, one read of memory where a slot holding the line's offset made two in a row.
 //!
 //! - The clickbait model (`src/rules/clickbait_model.tsv`): `clickbait_model.tsv`, each
 //!   feature with its weight's bits, and `clickbait_index.bin` (see [`clickbait_model`]).
@@ -36,43 +41,61 @@ mod patterns;
 // `hash` and `filter_bits`, shared with src/word_table.rs.
 include!("table_hash.rs");
 
-/// Write the index of `source`'s lines (each `key TAB …`) to `out`, and, when `filter` is
-/// given, a Bloom filter of the keys (two bits per key, eight bits per key or more) there: most
-/// words looked up in the misspellings are not in it, nor most strings looked up in the lexicon
-/// (an unknown word's one-edit neighbours, the halves of a compound), and the filter (small
-/// enough to stay in the processor's cache) answers them without touching the index.
-fn write_index(source: &str, out: &Path, filter: Option<&Path>) {
+/// Write the index of `source`'s lines (each `key TAB …`) to `out`, with `data` of the rest of
+/// each line in its slot, and, when `filter` is given, a Bloom filter of the keys (two bits per
+/// key, eight bits per key or more) there: most words looked up in the misspellings are not in
+/// it, nor most strings looked up in the lexicon (an unknown word's one-edit neighbours, the
+/// halves of a compound), and the filter (small enough to stay in the processor's cache)
+/// answers them without touching the index.
+fn write_index(source: &str, out: &Path, filter: Option<&Path>, data: impl Fn(&str) -> u8) {
     let mut lines = Vec::new();
     let mut offset = 0usize;
     for line in source.split_inclusive('\n') {
-        if let Some((key, _)) = line.split_once('\t') {
-            lines.push((key, offset));
+        if let Some((key, rest)) = line.split_once('\t') {
+            lines.push((key, offset + key.len() + 1, data(rest)));
         }
         offset += line.len();
     }
-    let slots = (lines.len() * 2).next_power_of_two();
-    let mut table = vec![0u32; slots];
-    for &(key, offset) in &lines {
+    // (at most three slots in four taken)
+    let slots = (lines.len() * 4 / 3 + 1).next_power_of_two();
+    let mut table = vec![[0u8; 16]; slots];
+    for &(key, rest, data) in &lines {
+        assert!((1..=255).contains(&key.len()), "a key of 1 to 255 bytes: {key:?}");
+        assert!(rest < 1 << 24, "a table under 16 MiB");
         let mut slot = (hash(key.as_bytes()) as usize) & (slots - 1);
-        while table[slot] != 0 {
+        while table[slot][11] != 0 {
             slot = (slot + 1) & (slots - 1);
         }
-        table[slot] = u32::try_from(offset + 1).expect("table under 4 GiB");
+        let inline = key.len().min(11);
+        table[slot][..inline].copy_from_slice(&key.as_bytes()[..inline]);
+        table[slot][11] = key.len() as u8;
+        table[slot][12..15].copy_from_slice(&(rest as u32).to_le_bytes()[..3]);
+        table[slot][15] = data;
     }
     let mut file = std::io::BufWriter::new(std::fs::File::create(out).expect("create index"));
-    for v in table {
-        file.write_all(&v.to_le_bytes()).expect("write index");
+    for slot in table {
+        file.write_all(&slot).expect("write index");
     }
     if let Some(filter) = filter {
         let bits = (lines.len() * 8).next_power_of_two().max(64);
         let mut set = vec![0u8; bits / 8];
-        for (key, _) in &lines {
+        for (key, _, _) in &lines {
             for bit in filter_bits(hash(key.as_bytes()), bits) {
                 set[bit / 8] |= 1 << (bit % 8);
             }
         }
         std::fs::write(filter, set).expect("write filter");
     }
+}
+
+/// A lexicon line's slot byte, from the rest of the line (`LCU [TAB spelling]`): its three case
+/// tiers (digits 1–3, else none) in two bits each, lowercase first, and bit 6 when a spelling
+/// follows (`src/lexicon.rs` reads the byte back, and the line only for the spelling).
+fn lexicon_tiers(rest: &str) -> u8 {
+    let flags = rest.as_bytes();
+    assert!(flags.len() >= 3, "a lexicon line has its three tiers: {rest:?}");
+    let tier = |d: u8| if (b'1'..=b'3').contains(&d) { d - b'0' } else { 0 };
+    tier(flags[0]) | tier(flags[1]) << 2 | tier(flags[2]) << 4 | u8::from(flags.get(3) == Some(&b'\t')) << 6
 }
 
 /// The letter trigrams of the lexicon's everyday words (a-z alone, lowercase in the small or
@@ -192,14 +215,14 @@ fn main() {
     println!("cargo:rerun-if-changed=build/table_hash.rs");
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));
     let lexicon = std::fs::read_to_string("src/lexicon/english.tsv").expect("src/lexicon/english.tsv");
-    write_index(&lexicon, &out_dir.join("lexicon_index.bin"), Some(&out_dir.join("lexicon_filter.bin")));
+    write_index(&lexicon, &out_dir.join("lexicon_index.bin"), Some(&out_dir.join("lexicon_filter.bin")), lexicon_tiers);
     write_everyday_trigrams(&lexicon, &out_dir.join("everyday_trigrams.bin"));
     let misspellings = misspellings();
     std::fs::write(out_dir.join("misspellings.tsv"), &misspellings).expect("write misspellings");
-    write_index(&misspellings, &out_dir.join("misspellings_index.bin"), Some(&out_dir.join("misspellings_filter.bin")));
+    write_index(&misspellings, &out_dir.join("misspellings_index.bin"), Some(&out_dir.join("misspellings_filter.bin")), |_| 0);
     let model = clickbait_model(&std::fs::read_to_string("src/rules/clickbait_model.tsv").expect("src/rules/clickbait_model.tsv"));
     std::fs::write(out_dir.join("clickbait_model.tsv"), &model).expect("write the clickbait model");
-    write_index(&model, &out_dir.join("clickbait_index.bin"), None);
+    write_index(&model, &out_dir.join("clickbait_index.bin"), None, |_| 0);
     let config: toml::Value =
         toml::from_str(&std::fs::read_to_string("lint-rules.toml").expect("lint-rules.toml")).expect("lint-rules.toml is TOML");
     std::fs::write(out_dir.join("default_config.json"), serde_json::to_string(&config).expect("the default config as JSON"))

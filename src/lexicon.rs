@@ -11,7 +11,7 @@
 //! nothing is parsed at start-up; a look-up is a hash, a probe or two and one key comparison,
 //! with no allocation for words of up to 64 bytes.
 
-use crate::word_table::WordTable;
+use crate::word_table::{Aligned, Hit, WordTable};
 
 static SOURCE: &str = include_str!("lexicon/english.tsv");
 
@@ -79,7 +79,7 @@ impl Entry {
 /// and index (4 MB) were in the binary twice, different call sites reading different copies
 /// (twice the memory to cache, and pages of both copies faulted in).
 pub(crate) static TABLE: WordTable =
-    WordTable { source: SOURCE, index: include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_index.bin")), filter: &[] };
+    WordTable { source: SOURCE, index: &Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_index.bin"))), filter: &[] };
 
 /// The same table behind a Bloom filter of its keys (256 KB, built at compile time), for
 /// strings that are mostly not words: the filter answers most of them without the index. Words
@@ -99,8 +99,12 @@ fn entry(rest: &'static str) -> Option<Entry> {
 
 /// The entry for a word in any case ("Japan", "japan", "JAPAN" all find `japan`).
 pub fn lookup(word: &str) -> Option<Entry> {
-    RECENT.with_borrow_mut(|recent| recent.get_or(word, || Packed::of(TABLE.get_any_case(word).and_then(entry)))).entry()
+    RECENT.with_borrow_mut(|recent| recent.get_or(word, || TABLE.find_any_case(word).map_or_else(Packed::default, Packed::of_hit))).entry()
 }
+
+/// A lexicon slot's byte: a spelling follows the tiers on the line (bits 0–5: the tiers, two
+/// bits each, as in [`Packed::tiers`]).
+const SPELLED: u8 = 1 << 6;
 
 /// An answer of [`lookup`] in eight bytes, for the per-thread memo (whose slots then fit half a
 /// cache line): the three tiers, whether there is an entry at all, and where its other
@@ -126,6 +130,15 @@ impl Packed {
             // (never for the embedded table's lines; a spelling that did not fit would be lost)
             _ => Packed { tiers, spelling_len: 0, spelling_at: 0 },
         }
+    }
+
+    /// The answer for a key found in the table: its case tiers are in its slot's byte (see
+    /// `build/indexes.rs`), and its line is read only for a spelling.
+    fn of_hit(hit: Hit) -> Packed {
+        if hit.data & SPELLED == 0 {
+            return Packed { tiers: 0x80 | hit.data & 0x3F, spelling_len: 0, spelling_at: 0 };
+        }
+        Packed::of(TABLE.rest(hit).and_then(entry))
     }
 
     fn entry(self) -> Option<Entry> {
@@ -175,7 +188,7 @@ pub fn prefixed_stems(word: &str) -> impl Iterator<Item = &str> {
 /// [`lookup`] for a string that is most likely no word: an unknown word's one-edit
 /// neighbours, the halves of a compound. Same answers, faster for such strings.
 pub fn lookup_unlikely(word: &str) -> Option<Entry> {
-    FILTERED.get_any_case(word).and_then(entry)
+    FILTERED.find_any_case(word).and_then(|hit| Packed::of_hit(hit).entry())
 }
 
 /// [`is_lowercase_word`] for a string that is most likely no word (see [`lookup_unlikely`]).
@@ -323,6 +336,10 @@ mod tests {
             let key = line.split('\t').next().unwrap();
             let entry = TABLE.get_any_case(key).and_then(entry);
             assert_eq!(Packed::of(entry).entry(), entry, "{key}");
+            // the tiers in the key's slot are those of its line
+            let hit = TABLE.find_any_case(key).unwrap();
+            assert_eq!(Packed::of_hit(hit).entry(), entry, "{key}");
+            assert_eq!(hit.data & SPELLED != 0, entry.is_some_and(|e| e.spelling.is_some()), "{key}");
             spellings += usize::from(entry.is_some_and(|e| e.spelling.is_some()));
         }
         assert!(spellings > 100, "{spellings}");

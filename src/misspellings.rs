@@ -2,12 +2,12 @@
 //! MIT OR Apache-2.0; about 96,000 entries), turned into a [`WordTable`] at build time
 //! (`build/indexes.rs`).
 
-use crate::word_table::WordTable;
+use crate::word_table::{Aligned, WordTable};
 
 /// A `static`: one copy of the table in the binary, whatever reads it (see `lexicon::TABLE`).
 pub(crate) static TABLE: WordTable = WordTable {
     source: include_str!(concat!(env!("OUT_DIR"), "/misspellings.tsv")),
-    index: include_bytes!(concat!(env!("OUT_DIR"), "/misspellings_index.bin")),
+    index: &Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/misspellings_index.bin"))),
     filter: include_bytes!(concat!(env!("OUT_DIR"), "/misspellings_filter.bin")),
 };
 

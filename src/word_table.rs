@@ -1,19 +1,38 @@
 //! A word table embedded in the binary: text whose lines open with a lowercase key and a tab,
-//! and a hash index over the lines built at compile time (`build/indexes.rs`). A look-up is a
-//! hash, a probe or two and one key comparison in place, with no allocation and nothing parsed
-//! or relocated at start-up. The lexicon and the misspellings are two such tables.
+//! and a hash index over the lines built at compile time (`build/indexes.rs`), whose 16-byte
+//! slots hold each key's first eleven bytes, its length, where its line goes on and one byte of
+//! the line's data. A look-up is a hash and a probe or two compared in the slots (the line is
+//! read for a key longer than eleven bytes, or for the rest of it), with no allocation and
+//! nothing parsed or relocated at start-up. The lexicon, the misspellings and the clickbait
+//! model are such tables.
 
 // `hash` and `filter_bits`: the very code the build script indexed the tables with.
 include!("../build/table_hash.rs");
 
-/// One table: its text, its index (u32 little-endian slots, 0 empty, else a line's offset + 1)
-/// and, optionally, a Bloom filter of its keys (empty: none) that answers most misses.
+/// One table: its text, its index (16-byte slots, see `build/indexes.rs`) and, optionally, a
+/// Bloom filter of its keys (empty: none) that answers most misses.
 #[derive(Clone, Copy)]
 pub(crate) struct WordTable {
     pub source: &'static str,
-    pub index: &'static [u8],
+    pub index: &'static Aligned<[u8]>,
     pub filter: &'static [u8],
 }
+
+/// Bytes on a cache line's boundary: an embedded index's 16-byte slots, each then on one line.
+/// (`include_bytes!` gives no alignment: `&Aligned(*include_bytes!(…))` does.)
+#[repr(C, align(64))]
+pub(crate) struct Aligned<B: ?Sized>(pub B);
+
+/// A key found: where the rest of its line starts in the table's text (after the tab), and the
+/// byte its slot keeps for the line (the lexicon's case tiers).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Hit {
+    pub rest: usize,
+    pub data: u8,
+}
+
+/// A slot's length byte, in its second eight bytes.
+const SLOT_LENGTH: u64 = 0xFF << 24;
 
 impl WordTable {
     /// Whether the filter rules `hash` out (the build script set these two bits per key).
@@ -30,46 +49,87 @@ impl WordTable {
     /// of that line and everything after it (callers stop at its newline).
     #[inline]
     pub fn get(&self, key: &str) -> Option<&'static str> {
-        self.probe(hash(key.as_bytes()), key.len(), |line_key| line_key == key.as_bytes())
+        self.find(key).and_then(|hit| self.rest(hit))
     }
 
-    /// [`get`](WordTable::get) for a word in any case. An ASCII word is hashed and compared
+    /// [`get`](WordTable::get) for a word in any case.
+    #[inline]
+    pub fn get_any_case(&self, word: &str) -> Option<&'static str> {
+        self.find_any_case(word).and_then(|hit| self.rest(hit))
+    }
+
+    /// The rest of a found key's line (and everything after it).
+    #[inline]
+    pub fn rest(&self, hit: Hit) -> Option<&'static str> {
+        self.source.get(hit.rest..)
+    }
+
+    /// The slot of the lowercase `key`.
+    #[inline]
+    pub fn find(&self, key: &str) -> Option<Hit> {
+        let bytes = key.as_bytes();
+        self.probe(hash(bytes), bytes, |word| word, |line_key| line_key == bytes)
+    }
+
+    /// [`find`](WordTable::find) for a word in any case. An ASCII word is hashed and compared
     /// as its lowercase without being copied (keys are lowercase, so a key equal to the word
     /// ignoring ASCII case is the word's lowercase).
     #[inline]
-    pub fn get_any_case(&self, word: &str) -> Option<&'static str> {
+    pub fn find_any_case(&self, word: &str) -> Option<Hit> {
         // Whether the word is ASCII comes with the hash: its bytes or-ed have no top bit set.
         let bytes = word.as_bytes();
         let (hash, bits) = hash_mapped_and_bits(bytes, ascii_lowercase_word);
         if bits & crate::text::ASCII_HIGH_BITS == 0 {
-            return self.probe(hash, bytes.len(), |line_key| line_key.eq_ignore_ascii_case(bytes));
+            return self.probe(hash, bytes, ascii_lowercase_word, |line_key| line_key.eq_ignore_ascii_case(bytes));
         }
-        self.get(&word.to_lowercase())
+        self.find(&word.to_lowercase())
     }
 
-    /// The rest of the line (after its tab) whose key is `len` bytes long, hashes to `hash` and
-    /// satisfies `is_key`. A tab is ASCII, so the answer starts on a character boundary.
+    /// The slot of the key that hashes to `hash` and is `word` with `map` applied to each eight
+    /// bytes: its first eleven bytes and length compared in the slot (see [`inline_key`]), the
+    /// rest by `is_key` on its line.
     #[inline]
-    fn probe(&self, hash: u64, len: usize, is_key: impl Fn(&[u8]) -> bool) -> Option<&'static str> {
-        let slots = self.index.len() / 4;
-        if slots == 0 || !slots.is_power_of_two() || self.filtered_out(hash) {
+    fn probe(&self, hash: u64, word: &[u8], map: impl Fn(u64) -> u64, is_key: impl Fn(&[u8]) -> bool) -> Option<Hit> {
+        let slots = self.index.0.len() / 16;
+        let len = word.len();
+        // (keys are 1 to 255 bytes long)
+        if !(1..=255).contains(&len) || slots == 0 || !slots.is_power_of_two() || self.filtered_out(hash) {
             return None;
         }
+        let inline = inline_key(word, map);
         let mut slot = (hash as usize) & (slots - 1);
         for _ in 0..slots {
-            let bytes: [u8; 4] = self.index[slot * 4..slot * 4 + 4].try_into().ok()?;
-            let offset = u32::from_le_bytes(bytes) as usize;
-            if offset == 0 {
+            let bytes: &[u8; 16] = self.index.0.get(slot * 16..slot * 16 + 16)?.try_into().ok()?;
+            let first = u64::from_le_bytes(bytes[..8].try_into().ok()?);
+            let second = u64::from_le_bytes(bytes[8..].try_into().ok()?);
+            if second & SLOT_LENGTH == 0 {
                 return None;
             }
-            let line = self.source.get(offset - 1..)?.as_bytes();
-            if line.get(len) == Some(&b'\t') && is_key(&line[..len]) {
-                return self.source.get(offset + len..);
+            if first == inline[0] && second as u32 == inline[1] as u32 {
+                let rest = (second >> 32) as usize & 0xFF_FFFF;
+                let whole = len <= 11 || self.source.as_bytes().get(rest.wrapping_sub(len + 1)..rest.wrapping_sub(1)).is_some_and(&is_key);
+                if whole {
+                    return Some(Hit { rest, data: (second >> 56) as u8 });
+                }
             }
             slot = (slot + 1) & (slots - 1);
         }
         None
     }
+}
+
+/// A key's first eleven bytes, each eight `map`ped, and its length, as a slot's first twelve
+/// bytes hold them: the first eight as a little-endian word, then the next three (zero after
+/// the key's end) with the length in the byte after them.
+#[inline]
+fn inline_key(bytes: &[u8], map: impl Fn(u64) -> u64) -> [u64; 2] {
+    let n = bytes.len().min(11);
+    let (head, tail) = bytes[..n].split_at(n.min(8));
+    let first = match <[u8; 8]>::try_from(head) {
+        Ok(eight) => u64::from_le_bytes(eight),
+        Err(_) => tail_word(head),
+    };
+    [map(first), map(tail_word(tail)) | (bytes.len().min(255) as u64) << 24]
 }
 
 /// The ASCII lowercase of eight ASCII bytes at once: a byte from `A` to `Z` gains 0x20. For a
@@ -260,6 +320,42 @@ mod tests {
         assert_eq!(table.get("sen"), None);
         assert_eq!(table.get_any_case("SENCE"), table.get("sence"));
         assert!(table.get("sence").is_some());
+        assert_eq!(table.get(&"a".repeat(300)), None);
+    }
+
+    /// A key is its slot's eleven bytes and length, and its line's bytes after them: words that
+    /// share a long key's first eleven bytes, or its length too, are other words.
+    #[test]
+    fn a_long_key_is_compared_past_its_slot() {
+        let table = crate::lexicon::TABLE;
+        let keys: std::collections::HashSet<&str> = table.source.lines().map(|l| l.split('\t').next().unwrap()).collect();
+        let long: Vec<&str> = keys.iter().copied().filter(|k| k.len() > 12 && k.is_ascii()).take(2_000).collect();
+        assert_eq!(long.len(), 2_000);
+        for key in long {
+            assert!(table.find_any_case(&key.to_ascii_uppercase()).is_some(), "{key}");
+            // the same first eleven bytes and length, another last byte
+            let last = key.as_bytes()[key.len() - 1];
+            let other = format!("{}{}", &key[..key.len() - 1], if last == b'q' { 'x' } else { 'q' });
+            assert_eq!(table.find_any_case(&other).is_some(), keys.contains(other.as_str()), "{other}");
+            // even probed from the key's own slot (as a word that shared its hash would be)
+            let from_key = table.probe(hash(key.as_bytes()), other.as_bytes(), |w| w, |line_key| line_key == other.as_bytes());
+            assert_eq!(from_key, None, "{other}");
+            // a byte fewer, a byte more
+            let shorter = &key[..key.len() - 1];
+            assert_eq!(table.find(shorter).is_some(), keys.contains(shorter), "{shorter}");
+            let longer = format!("{key}s");
+            assert_eq!(table.find(&longer).is_some(), keys.contains(longer.as_str()), "{longer}");
+        }
+    }
+
+    /// The indexes are on cache-line boundaries, so that no 16-byte slot spans two lines.
+    #[test]
+    fn the_slots_are_aligned() {
+        for table in [crate::lexicon::TABLE, crate::misspellings::TABLE] {
+            assert_eq!(table.index.0.as_ptr() as usize % 64, 0);
+            assert_eq!(table.index.0.len() % 16, 0);
+            assert!((table.index.0.len() / 16).is_power_of_two());
+        }
     }
 
     #[test]

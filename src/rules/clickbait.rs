@@ -149,7 +149,7 @@ common_options!(Options);
 /// `clickbait_model.tsv` (`build/indexes.rs`): nothing is parsed at start-up.
 static MODEL: WordTable = WordTable {
     source: include_str!(concat!(env!("OUT_DIR"), "/clickbait_model.tsv")),
-    index: include_bytes!(concat!(env!("OUT_DIR"), "/clickbait_index.bin")),
+    index: &crate::word_table::Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/clickbait_index.bin"))),
     filter: &[],
 };
 
