@@ -385,23 +385,26 @@ impl Detector {
     /// no longer line, sparing a count of every paragraph's spaces.)
     fn labels_only(&self, norm: &str) -> bool {
         const LONGEST_LABEL: usize = 6;
-        if norm.is_empty() || norm.bytes().filter(|&b| b == b' ').count() + 1 > 16 {
+        const MOST_WORDS: usize = 16;
+        if norm.is_empty() || norm.bytes().filter(|&b| b == b' ').count() + 1 > MOST_WORDS {
             return false;
         }
-        // Where each word starts and ends in `norm` (words are one space apart).
-        let words: Vec<(usize, usize)> = norm
-            .split(' ')
-            .scan(0, |at, w| {
-                let start = *at;
-                *at += w.len() + 1;
-                Some((start, start + w.len()))
-            })
-            .collect();
+        // Where each word starts and ends in `norm` (words are one space apart), on the stack:
+        // this is asked of every short line that no other test settled.
+        let mut spans = [(0, 0); MOST_WORDS];
+        let mut count = 0;
+        let mut at = 0;
+        for (span, w) in spans.iter_mut().zip(norm.split(' ')) {
+            *span = (at, at + w.len());
+            at += w.len() + 1;
+            count += 1;
+        }
+        let words = &spans[..count];
         if words.len() < 2 {
             return false;
         }
         // parts[i]: the fewest labels that cover the first i words (None: no cover).
-        let mut parts: Vec<Option<usize>> = vec![None; words.len() + 1];
+        let mut parts: [Option<usize>; MOST_WORDS + 1] = [None; MOST_WORDS + 1];
         parts[0] = Some(0);
         for end in 1..=words.len() {
             for start in end.saturating_sub(LONGEST_LABEL)..end {
