@@ -233,11 +233,21 @@ static ADDRESS_HINTS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(hints).expect("built-in patterns")
 });
 
+/// Without one of these no URL, code span or comment of [`MARKED`] is there (searched with
+/// SIMD finders built once: `str::contains` scanned each article six times a byte at a time).
+static MARKED_HINTS: [crate::text::FixedNeedle; 6] = [
+    crate::text::FixedNeedle::new("://"),
+    crate::text::FixedNeedle::new("www."),
+    crate::text::FixedNeedle::new("WWW."),
+    crate::text::FixedNeedle::new("Www."),
+    crate::text::FixedNeedle::new("`"),
+    crate::text::FixedNeedle::new("<!--"),
+];
+
 /// Spans of URLs, addresses, HTML comments and inline code in `source`.
 fn marked_spans(source: &str) -> Vec<Span> {
     let mut spans = Vec::new();
-    let hints = ["://", "www.", "WWW.", "Www.", "`", "<!--"];
-    if hints.iter().any(|h| source.contains(h)) {
+    if MARKED_HINTS.iter().any(|hint| hint.is_in(source)) {
         // A code span is one backtick each side: a run of two is TeX's opening quotation mark
         // (``like this''), whose next run would close "code" over whole sentences.
         let tex_quote = |m: &regex::Match<'_>| {
