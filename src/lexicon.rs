@@ -132,8 +132,9 @@ impl Packed {
         }
     }
 
-    /// The answer for a key found in the table: its case tiers are in its slot's byte (see
-    /// `build/indexes.rs`), and its line is read only for a spelling.
+    /// The answer for a key found in [`TABLE`] (or [`FILTERED`], the same slots and text): its
+    /// case tiers are in its slot's byte (see `build/indexes.rs`), and its line is read only for
+    /// a spelling.
     fn of_hit(hit: Hit) -> Packed {
         if hit.data & SPELLED == 0 {
             return Packed { tiers: 0x80 | hit.data & 0x3F, spelling_len: 0, spelling_at: 0 };
