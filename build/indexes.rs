@@ -10,13 +10,13 @@
 //!   costs 250,000 relocations: 6 MB of relocation records read and 5 MB of tables written by
 //!   the loader in every process before `main`, most of it never looked at.
 //!
-//! An index is an open-addressing table of 16-byte slots, probed linearly by
-//! `src/word_table.rs` (both include `build/table_hash.rs`): a key's first eleven bytes (zero
-//! after its end), its length (one byte; 0 = an empty slot), where the rest of its line starts
-//! after the tab (three bytes, little-endian), and one byte the table gives each line (the
-//! lexicon's case tiers). A look-up compares a word with the slot alone, and reads the line
-//! only for a key longer than eleven bytes or for the rest of it: a lexicon word's answer is in
-//! its slot, one read of memory where a slot holding the line's offset made two in a row.
+//! An index is an open-addressing table of 16-byte slots (`slot_bytes` in
+//! `build/table_hash.rs`, which `src/word_table.rs` includes too), probed linearly: a key's
+//! first eleven bytes and length, where the rest of its line starts, and one byte the table
+//! gives each line (the lexicon's case tiers). A look-up compares a word with the slot alone,
+//! and reads the line only for a key longer than eleven bytes or for the rest of it: a lexicon
+//! word's answer is in its slot, one read of memory where a slot holding the line's offset
+//! made two in a row.
 //!
 //! - The clickbait model (`src/rules/clickbait_model.tsv`): `clickbait_model.tsv`, each
 //!   feature with its weight's bits, and `clickbait_index.bin` (see [`clickbait_model`]).
@@ -38,7 +38,7 @@ use std::path::{Path, PathBuf};
 #[path = "../src/rules/boilerplate/patterns.rs"]
 mod patterns;
 
-// `hash` and `filter_bits`, shared with src/word_table.rs.
+// `hash`, `filter_bits` and the slots' layout, shared with src/word_table.rs.
 include!("table_hash.rs");
 
 /// Write the index of `source`'s lines (each `key TAB …`) to `out`, with `data` of the rest of
@@ -63,14 +63,10 @@ fn write_index(source: &str, out: &Path, filter: Option<&Path>, data: impl Fn(&s
         assert!((1..=255).contains(&key.len()), "a key of 1 to 255 bytes: {key:?}");
         assert!(rest < 1 << 24, "a table under 16 MiB");
         let mut slot = (hash(key.as_bytes()) as usize) & (slots - 1);
-        while table[slot][11] != 0 {
+        while table[slot][SLOT_KEY_BYTES] != 0 {
             slot = (slot + 1) & (slots - 1);
         }
-        let inline = key.len().min(11);
-        table[slot][..inline].copy_from_slice(&key.as_bytes()[..inline]);
-        table[slot][11] = key.len() as u8;
-        table[slot][12..15].copy_from_slice(&(rest as u32).to_le_bytes()[..3]);
-        table[slot][15] = data;
+        table[slot] = slot_bytes(key.as_bytes(), rest, data);
     }
     let mut file = std::io::BufWriter::new(std::fs::File::create(out).expect("create index"));
     for slot in table {

@@ -74,3 +74,23 @@ fn tail_word(tail: &[u8]) -> u64 {
 fn filter_bits(hash: u64, bits: usize) -> [usize; 2] {
     [(hash >> 24) as usize & (bits - 1), hash.rotate_right(44) as usize & (bits - 1)]
 }
+
+/// The bytes of a key that its index slot holds; a longer key's rest is compared on its line.
+const SLOT_KEY_BYTES: usize = 11;
+
+/// An index slot, 16 bytes: a key's first [`SLOT_KEY_BYTES`] bytes (zero after its end), its
+/// length (one byte, 1 to 255; 0 marks an empty slot), where the rest of its line starts after
+/// the tab (three bytes, little-endian), and one byte the table gives the line. Read as two
+/// little-endian words, the second holds the length in bits 24–31, the rest's place in bits
+/// 32–55 and the byte in bits 56–63. (The build script writes the slots with it; the library
+/// reads them, and its tests hold the reading to this writing.)
+#[allow(dead_code)]
+fn slot_bytes(key: &[u8], rest: usize, data: u8) -> [u8; 16] {
+    let mut slot = [0u8; 16];
+    let inline = key.len().min(SLOT_KEY_BYTES);
+    slot[..inline].copy_from_slice(&key[..inline]);
+    slot[SLOT_KEY_BYTES] = key.len() as u8;
+    slot[12..15].copy_from_slice(&(rest as u32).to_le_bytes()[..3]);
+    slot[15] = data;
+    slot
+}

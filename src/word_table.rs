@@ -6,7 +6,7 @@
 //! nothing parsed or relocated at start-up. The lexicon, the misspellings and the clickbait
 //! model are such tables.
 
-// `hash` and `filter_bits`: the very code the build script indexed the tables with.
+// `hash`, `filter_bits` and `slot_bytes`: the very code the build script indexed the tables with.
 include!("../build/table_hash.rs");
 
 /// One table: its text, its index (16-byte slots, see `build/indexes.rs`) and, optionally, a
@@ -31,8 +31,12 @@ pub(crate) struct Hit {
     pub data: u8,
 }
 
-/// A slot's length byte, in its second eight bytes.
-const SLOT_LENGTH: u64 = 0xFF << 24;
+/// A slot's second eight bytes (see `slot_bytes`) as its length byte (0: an empty slot), where
+/// the rest of its key's line starts, and its data byte.
+#[inline]
+fn slot_fields(second: u64) -> (u8, usize, u8) {
+    ((second >> 24) as u8, (second >> 32) as usize & 0xFF_FFFF, (second >> 56) as u8)
+}
 
 impl WordTable {
     /// Whether the filter rules `hash` out (the build script set these two bits per key).
@@ -102,14 +106,15 @@ impl WordTable {
             let bytes: &[u8; 16] = self.index.0.get(slot * 16..slot * 16 + 16)?.try_into().ok()?;
             let first = u64::from_le_bytes(bytes[..8].try_into().ok()?);
             let second = u64::from_le_bytes(bytes[8..].try_into().ok()?);
-            if second & SLOT_LENGTH == 0 {
+            let (length, rest, data) = slot_fields(second);
+            if length == 0 {
                 return None;
             }
             if first == inline[0] && second as u32 == inline[1] as u32 {
-                let rest = (second >> 32) as usize & 0xFF_FFFF;
-                let whole = len <= 11 || self.source.as_bytes().get(rest.wrapping_sub(len + 1)..rest.wrapping_sub(1)).is_some_and(&is_key);
+                let whole = len <= SLOT_KEY_BYTES
+                    || self.source.as_bytes().get(rest.wrapping_sub(len + 1)..rest.wrapping_sub(1)).is_some_and(&is_key);
                 if whole {
-                    return Some(Hit { rest, data: (second >> 56) as u8 });
+                    return Some(Hit { rest, data });
                 }
             }
             slot = (slot + 1) & (slots - 1);
@@ -118,12 +123,12 @@ impl WordTable {
     }
 }
 
-/// A key's first eleven bytes, each eight `map`ped, and its length, as a slot's first twelve
-/// bytes hold them: the first eight as a little-endian word, then the next three (zero after
-/// the key's end) with the length in the byte after them.
+/// A key's first [`SLOT_KEY_BYTES`] bytes, each eight `map`ped, and its length, as a slot's
+/// first twelve bytes hold them (see `slot_bytes`): the first eight as a little-endian word,
+/// then the next three (zero after the key's end) with the length in the byte after them.
 #[inline]
 fn inline_key(bytes: &[u8], map: impl Fn(u64) -> u64) -> [u64; 2] {
-    let n = bytes.len().min(11);
+    let n = bytes.len().min(SLOT_KEY_BYTES);
     let (head, tail) = bytes[..n].split_at(n.min(8));
     let first = match <[u8; 8]>::try_from(head) {
         Ok(eight) => u64::from_le_bytes(eight),
@@ -345,6 +350,25 @@ mod tests {
             assert_eq!(table.find(shorter).is_some(), keys.contains(shorter), "{shorter}");
             let longer = format!("{key}s");
             assert_eq!(table.find(&longer).is_some(), keys.contains(longer.as_str()), "{longer}");
+        }
+    }
+
+    /// A word's inline key and a slot's fields read back what the build script's `slot_bytes`
+    /// wrote: keys of every length from 1 to 255 (and one past the eleven kept bytes of each).
+    #[test]
+    fn slots_read_back_what_the_build_script_writes() {
+        for len in 1..=255usize {
+            let key: Vec<u8> = (0..len).map(|i| b'a' + (i * 7 % 26) as u8).collect();
+            let (rest, data) = (len * 4_099 % (1 << 24), (len * 37) as u8);
+            let slot = slot_bytes(&key, rest, data);
+            let first = u64::from_le_bytes(slot[..8].try_into().unwrap());
+            let second = u64::from_le_bytes(slot[8..].try_into().unwrap());
+            let inline = inline_key(&key, |w| w);
+            assert_eq!(first, inline[0], "{len}");
+            assert_eq!(second as u32, inline[1] as u32, "{len}");
+            assert_eq!(slot_fields(second), (len as u8, rest, data), "{len}");
+            // an uppercase word's inline key, lowercased, is the lowercase key's
+            assert_eq!(inline_key(&key.to_ascii_uppercase(), ascii_lowercase_word), inline, "{len}");
         }
     }
 
