@@ -96,7 +96,8 @@ pub struct Location {
 pub enum Source {
     /// Bytes already read (standard input).
     Stdin(Vec<u8>),
-    File,
+    /// A file of about this many bytes, as the walk found it (the read's first size guess).
+    File(u64),
     /// A file over [`stream::STREAM_THRESHOLD`]: read and linted in chunks.
     HugeFile,
     /// A FIFO or character device named as a path (a shell's `<(command)`, `/dev/stdin`): read
@@ -112,7 +113,8 @@ impl Source {
         match std::fs::metadata(path) {
             Ok(m) if is_pipe(&m.file_type()) => Source::Pipe(max_bytes),
             Ok(m) if m.len() > stream::STREAM_THRESHOLD => Source::HugeFile,
-            _ => Source::File,
+            Ok(m) => Source::File(m.len()),
+            Err(_) => Source::File(0),
         }
     }
 }
@@ -382,8 +384,8 @@ pub fn lint_input(
     let is_stdin = matches!(source, Source::Stdin(_));
     let (bytes, snapshot) = match source {
         Source::Stdin(bytes) => (bytes, None),
-        Source::File => {
-            let bytes = std::fs::read(path).map_err(LintError::Read)?;
+        Source::File(expected) => {
+            let bytes = read_whole(path, expected).map_err(LintError::Read)?;
             // What the file was when read (its metadata and a hash of every byte), to refuse
             // writing fixes over a change made meanwhile: only a run that writes needs it.
             let snapshot =
@@ -455,6 +457,32 @@ pub fn lint_input(
     }
     on_chunk(FileResult::new(name.to_string(), text, diagnostics));
     Ok(meta)
+}
+
+/// A whole file of about `expected` bytes. `std::fs::read` asks the open file's size again (a
+/// system call per file, which the walk has made already); read into room for one byte more
+/// than expected, an unchanged file takes two reads, the second finding its end. A file that
+/// grew meanwhile is read to its end all the same.
+fn read_whole(path: &Path, expected: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path)?;
+    // (the walk's files are at most the streaming threshold; a wrong guess only costs room)
+    let room = usize::try_from(expected.min(stream::STREAM_THRESHOLD)).unwrap_or(0) + 1;
+    let mut bytes = vec![0; room];
+    let mut filled = 0;
+    loop {
+        if filled == bytes.len() {
+            bytes.resize(filled * 2, 0);
+        }
+        match file.read(&mut bytes[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    bytes.truncate(filled);
+    Ok(bytes)
 }
 
 /// UTF-16 with a byte-order mark. Refused, not decoded: a fix would have to re-encode it, and
@@ -592,7 +620,23 @@ mod location_props {
 
 #[cfg(test)]
 mod tests {
-    use super::read_limited;
+    use super::{read_limited, read_whole};
+
+    /// The walk's size is a guess: a file read whole is every byte it holds when read, whether
+    /// it grew, shrank or stayed the size the walk found (and an empty file is empty).
+    #[test]
+    fn a_file_is_read_whole_whatever_the_size_guessed() {
+        let dir = tempfile::Builder::new().prefix("copydesk-read").tempdir_in(std::env::temp_dir()).unwrap();
+        let path = dir.path().join("a.txt");
+        for len in [0usize, 1, 7, 4096, 70_000] {
+            let bytes: Vec<u8> = (0..len).map(|i| b'a' + (i % 26) as u8).collect();
+            std::fs::write(&path, &bytes).unwrap();
+            for guess in [0, 1, len as u64 / 2, len as u64, len as u64 + 1, 3 * len as u64 + 5] {
+                assert_eq!(read_whole(&path, guess).unwrap(), bytes, "{len} bytes, guessed {guess}");
+            }
+        }
+        assert!(read_whole(&dir.path().join("missing.txt"), 10).is_err());
+    }
 
     /// A reader that gives `data` in pieces of `step` bytes, then fails if `fail` is set.
     struct Pieces {

@@ -523,8 +523,8 @@ pub fn lint<W: Write>(
                             bytes += sizes[started];
                             started += 1;
                         }
-                        let (tx, batch) = (tx.clone(), &files[first..started]);
-                        scope.spawn(move |_| lint_batch(batch, first, process, stop, &tx));
+                        let (tx, batch, batch_sizes) = (tx.clone(), &files[first..started], &sizes[first..started]);
+                        scope.spawn(move |_| lint_batch(batch, batch_sizes, first, process, stop, &tx));
                     }
                     if printed == started {
                         // The next file is huge (or a pipe) and everything before it is printed.
@@ -595,9 +595,16 @@ type LintOne<'a> = dyn Fn(&Path, String, Source, &mut dyn FnMut(String)) -> Rend
 /// Lint a batch of consecutive files (the first numbered `first`) on a worker, in order. Each
 /// file's report is held with it up to [`HELD_REPORT`] bytes and the batch sent when done; a
 /// file with a larger report first sends the batch so far, then its report piece by piece.
-fn lint_batch(files: &[PathBuf], first: usize, process: &LintOne<'_>, stop: &AtomicBool, tx: &std::sync::mpsc::Sender<Message>) {
+fn lint_batch(
+    files: &[PathBuf],
+    sizes: &[u64],
+    first: usize,
+    process: &LintOne<'_>,
+    stop: &AtomicBool,
+    tx: &std::sync::mpsc::Sender<Message>,
+) {
     let mut done = Vec::new();
-    for (i, path) in (first..).zip(files) {
+    for ((i, path), &size) in (first..).zip(files).zip(sizes) {
         if stop.load(Ordering::Relaxed) {
             return;
         }
@@ -620,7 +627,7 @@ fn lint_batch(files: &[PathBuf], first: usize, process: &LintOne<'_>, stop: &Ato
                 }
                 let _ = tx.send(Message::Piece(i, piece));
             };
-            let mut rendered = Box::new(process(path, display_path(path), Source::File, &mut send));
+            let mut rendered = Box::new(process(path, display_path(path), Source::File(size), &mut send));
             rendered.pieces = std::mem::take(&mut held);
             rendered
         }));
