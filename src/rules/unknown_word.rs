@@ -247,6 +247,40 @@ fn keyboard_slip(word: &str, candidate: &str) -> bool {
     long.len() == short.len() + 1 && long[common + 1..] == short[common..] && common > 0 && long[common - 1] == long[common]
 }
 
+/// Whether `word` (ASCII lowercase) is an everyday word with a keyboard slip (see
+/// [`keyboard_slip`]): every one-edit neighbour [`candidates`] could find that is such a slip of
+/// `word` is a deletion, a swap of two neighbouring letters or a letter doubled, some three
+/// strings a letter where [`candidates`] tries some 450 for an eight-letter word.
+fn slip_of_an_everyday_word(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    let mut buf: Vec<u8> = Vec::with_capacity(bytes.len() + 1);
+    // (the slip test first: it reads no table)
+    let undone = |buf: &[u8]| std::str::from_utf8(buf).is_ok_and(|s| s != word && keyboard_slip(word, s) && everyday(s));
+    for i in 0..bytes.len() {
+        buf.clear();
+        buf.extend_from_slice(&bytes[..i]);
+        buf.extend_from_slice(&bytes[i + 1..]);
+        if undone(&buf) {
+            return true;
+        }
+        if i + 1 < bytes.len() {
+            buf.clear();
+            buf.extend_from_slice(bytes);
+            buf.swap(i, i + 1);
+            if undone(&buf) {
+                return true;
+            }
+        }
+        buf.clear();
+        buf.extend_from_slice(&bytes[..=i]);
+        buf.extend_from_slice(&bytes[i..]);
+        if undone(&buf) {
+            return true;
+        }
+    }
+    false
+}
+
 /// A character that joins a word to its neighbour: a letter or digit, a hyphen (also the
 /// non-breaking one), a soft hyphen or a zero-width character that extraction left in.
 fn glued(c: char) -> bool {
@@ -335,11 +369,18 @@ impl Rule for UnknownWord {
             if in_machine_text(doc.source, word.span()) || !english_around(doc, i) || species_name(doc, i) {
                 continue;
             }
+            // A word English builds from words it knows is new vocabulary, not a slip, unless
+            // undoing a keyboard slip makes it an everyday word: only those few neighbours are
+            // tried for it, not all of them (three in four words here leave at this test).
+            let built = built_from_known_words(text) || letter_before_a_word(text);
+            if built && !slip_of_an_everyday_word(text) {
+                continue;
+            }
             let found = candidates(text, MAX_CANDIDATES);
             if found.is_empty() || found.len() > MAX_CANDIDATES {
                 continue;
             }
-            if !found.iter().any(|f| keyboard_slip(text, f)) && (built_from_known_words(text) || letter_before_a_word(text)) {
+            if built && !found.iter().any(|f| keyboard_slip(text, f)) {
                 continue;
             }
             // "It's 'orrible", "nothin'": an apostrophe standing for dropped letters is dialect,
@@ -456,6 +497,44 @@ mod tests {
         ] {
             assert!(findings(ID, &article(sentence)).is_empty(), "{sentence}");
         }
+    }
+
+    /// The few neighbours tried for a keyboard slip answer as all the neighbours would: on
+    /// everyday words with a slip made in them (a swap, a letter doubled or dropped, another
+    /// letter put in, taken out or changed) and on the words themselves.
+    #[test]
+    fn the_slip_neighbours_answer_as_all_the_neighbours() {
+        let mut tried = 0;
+        let (mut slips, mut others) = (0, 0);
+        for (n, line) in crate::lexicon::TABLE.source.lines().enumerate().filter(|(n, _)| n % 97 == 0) {
+            let key = line.split('\t').next().unwrap();
+            if key.len() < 4 || !key.bytes().all(|b| b.is_ascii_lowercase()) {
+                continue;
+            }
+            let b = key.as_bytes();
+            let at = n % (b.len() - 1);
+            let mut variants = vec![key.to_string()];
+            let mut swapped = b.to_vec();
+            swapped.swap(at, at + 1);
+            let mut doubled = b.to_vec();
+            doubled.insert(at, b[at]);
+            let mut dropped = b.to_vec();
+            dropped.remove(at);
+            let mut changed = b.to_vec();
+            changed[at] = b'a' + (n % 26) as u8;
+            let mut put_in = b.to_vec();
+            put_in.insert(at, b'a' + (n / 26 % 26) as u8);
+            for v in [swapped, doubled, dropped, changed, put_in] {
+                variants.push(String::from_utf8(v).unwrap());
+            }
+            for v in variants {
+                let all = candidates(&v, usize::MAX).iter().any(|f| keyboard_slip(&v, f));
+                assert_eq!(slip_of_an_everyday_word(&v), all, "{v}");
+                (slips, others) = if all { (slips + 1, others) } else { (slips, others + 1) };
+                tried += 1;
+            }
+        }
+        assert!(tried > 5_000 && slips > 500 && others > 500, "{tried} {slips} {others}");
     }
 
     /// The trigram test never rules out an everyday word: every such word of the lexicon, at
