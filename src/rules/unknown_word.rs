@@ -172,6 +172,32 @@ fn known_stem(stem: &str) -> bool {
     b.len() >= 4 && b[b.len() - 1] == b[b.len() - 2] && lexicon::is_lowercase_word_unlikely(&stem[..stem.len() - 1])
 }
 
+thread_local! {
+    /// The candidates of the unknown words this thread met lately, by word. A word the lexicon
+    /// lacks recurs from article to article (a field's or a site's own vocabulary,
+    /// "cybersecurity", "renminbi"), and finding its candidates is some 450 look-ups.
+    static RECENT: std::cell::RefCell<std::collections::HashMap<String, Vec<String>>> = Default::default();
+}
+
+/// How many words [`RECENT`] holds before it starts again (well under a megabyte).
+const RECENT_WORDS: usize = 4096;
+
+/// [`candidates`] of `word` up to [`MAX_CANDIDATES`], from this thread's recent answers when
+/// it has met the word (the answer depends on the word alone).
+fn recent_candidates(word: &str) -> Vec<String> {
+    RECENT.with_borrow_mut(|recent| {
+        if let Some(found) = recent.get(word) {
+            return found.clone();
+        }
+        let found = candidates(word, MAX_CANDIDATES);
+        if recent.len() >= RECENT_WORDS {
+            recent.clear();
+        }
+        recent.insert(word.to_string(), found.clone());
+        found
+    })
+}
+
 /// The everyday words one edit from `word` (ASCII lowercase), sorted; stops past `limit`.
 fn candidates(word: &str, limit: usize) -> Vec<String> {
     let bytes = word.as_bytes();
@@ -376,7 +402,7 @@ impl Rule for UnknownWord {
             if built && !slip_of_an_everyday_word(text) {
                 continue;
             }
-            let found = candidates(text, MAX_CANDIDATES);
+            let found = recent_candidates(text);
             if found.is_empty() || found.len() > MAX_CANDIDATES {
                 continue;
             }
@@ -556,6 +582,20 @@ mod tests {
         assert!(!trigrams_everyday(b"legisxation", 5));
         // a byte that is no letter cannot be judged
         assert!(trigrams_everyday(b"don't", 3));
+    }
+
+    /// A word met again gets the answer it got the first time, and the memo starts again when
+    /// full rather than growing.
+    #[test]
+    fn recent_candidates_are_the_candidates() {
+        for word in ["legisation", "varirty", "zzzzzzzz", "toons", "legisation", "toons"] {
+            assert_eq!(recent_candidates(word), candidates(word, MAX_CANDIDATES), "{word}");
+        }
+        for n in 0..RECENT_WORDS + 10 {
+            recent_candidates(&format!("qq{n}"));
+        }
+        assert!(RECENT.with_borrow(|recent| recent.len()) <= RECENT_WORDS);
+        assert_eq!(recent_candidates("legisation"), vec!["legislation"]);
     }
 
     #[test]
