@@ -472,7 +472,8 @@ fn read_whole(path: &Path, expected: u64) -> std::io::Result<Vec<u8>> {
     let mut filled = 0;
     loop {
         if filled == bytes.len() {
-            bytes.resize(filled * 2, 0);
+            // (a file that reports no size, as /proc's do, grows from one byte)
+            bytes.resize((filled * 2).max(8192), 0);
         }
         match file.read(&mut bytes[filled..]) {
             Ok(0) => break,
