@@ -462,7 +462,8 @@ pub fn lint_input(
 /// A whole file of about `expected` bytes. `std::fs::read` asks the open file's size again (a
 /// system call per file, which the walk has made already); read into room for one byte more
 /// than expected, an unchanged file takes two reads, the second finding its end. A file that
-/// grew meanwhile is read to its end all the same.
+/// grew meanwhile, or reports no size (as /proc's do), is read to its end all the same, the
+/// room growing by 8 KB at least.
 fn read_whole(path: &Path, expected: u64) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
     let mut file = std::fs::File::open(path)?;
@@ -472,7 +473,6 @@ fn read_whole(path: &Path, expected: u64) -> std::io::Result<Vec<u8>> {
     let mut filled = 0;
     loop {
         if filled == bytes.len() {
-            // (a file that reports no size, as /proc's do, grows from one byte)
             bytes.resize((filled * 2).max(8192), 0);
         }
         match file.read(&mut bytes[filled..]) {
