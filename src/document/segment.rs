@@ -27,15 +27,20 @@ const NAME_TITLES: &[&str] = &[
 ];
 
 pub(super) fn segment(doc: &mut Document<'_>) {
-    let mut sentences = Vec::new();
-    // About one word per six bytes of prose: reserved once rather than grown by doubling (a
-    // large file's words take megabytes, mapped, and pages never written cost no memory).
+    // About one word per six bytes of prose, and a sentence per 128: reserved once rather than
+    // grown by doubling (a large file's words take megabytes, mapped, and pages never written
+    // cost no memory).
+    let mut sentences = Vec::with_capacity(doc.source.len() / 128 + 1);
     let mut words = Vec::with_capacity(doc.source.len() / 6 + 1);
+    // One block's sentences, the buffer reused from block to block.
+    let mut spans = Vec::new();
     for (bi, block) in doc.blocks.iter().enumerate() {
         if !block.kind.is_prose() {
             continue;
         }
-        for span in split_sentences(doc.source, block.content) {
+        spans.clear();
+        split_sentences(doc.source, block.content, &mut spans);
+        for &span in &spans {
             let si = sentences.len();
             sentences.push(Sentence { span, block: bi });
             let mut first = true;
@@ -105,11 +110,10 @@ fn is_name_title(word: &str) -> bool {
 
 static ELLIPSIS: crate::text::FixedNeedle = crate::text::FixedNeedle::new("…");
 
-/// Split a block's content into sentence spans.
-pub fn split_sentences(source: &str, content: Span) -> Vec<Span> {
+/// Split a block's content into sentence spans, appended to `out`.
+pub fn split_sentences(source: &str, content: Span, out: &mut Vec<Span>) {
     let text = &source[content.start..content.end];
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
     let mut start = 0;
     let mut pos = 0;
     // Only `.`, `!`, `?` and `…` can end a sentence: memchr jumps from one to the next instead
@@ -180,7 +184,6 @@ pub fn split_sentences(source: &str, content: Span) -> Vec<Span> {
             out.push(Span::new(content.start + start, content.start + start + rest.trim_end().len()));
         }
     }
-    out
 }
 
 /// Letters and digits, and the placeholder of an invalid UTF-8 byte (so "caf\u{1A}" stays one
@@ -460,7 +463,9 @@ mod tests {
     }
 
     fn sentences(text: &str) -> Vec<&str> {
-        split_sentences(text, Span::new(0, text.len())).into_iter().map(|s| &text[s.start..s.end]).collect()
+        let mut spans = Vec::new();
+        split_sentences(text, Span::new(0, text.len()), &mut spans);
+        spans.into_iter().map(|s| &text[s.start..s.end]).collect()
     }
 
     #[test]
