@@ -67,6 +67,11 @@ fn is_key(words: &str, start: usize, end: usize, word: &str) -> bool {
 }
 
 impl<V> WordMap<V> {
+    /// Room for `words` words of some eight letters before it grows.
+    fn with_capacity(words: usize) -> Self {
+        WordMap { words: String::with_capacity(words * 8), table: hashbrown::HashTable::with_capacity(words) }
+    }
+
     fn get(&self, word: &str) -> Option<&V> {
         self.table.find(word_hash(word), |&(s, e, _)| is_key(&self.words, s, e, word)).map(|(_, _, v)| v)
     }
@@ -271,8 +276,9 @@ impl Evidence {
         ev.usages.reserve(distinct);
         ev.usage.words.reserve(distinct * 8);
         // Each lowercased word's capitalised forms and how often each is written.
-        let mut spellings: WordMap<Forms<'_>> = WordMap::default();
-        let mut lower = String::new();
+        // (news capitalises about one distinct word in five mid-sentence)
+        let mut spellings: WordMap<Forms<'_>> = WordMap::with_capacity(distinct / 4);
+        let mut lower = String::with_capacity(64);
         ev.word_usage = vec![Self::NO_ENTRY; doc.words.len()];
         // Whether the last block asked about is written in title case (block, answer).
         let mut title_cased = (usize::MAX, false);

@@ -472,8 +472,12 @@ impl<'a> Document<'a> {
 
 /// Byte offsets where each line starts; line 0 starts at 0.
 pub fn line_starts(source: &str) -> Vec<usize> {
-    let mut starts = vec![0];
-    starts.extend(memchr::memchr_iter(b'\n', source.as_bytes()).map(|i| i + 1));
+    // Counted first (memchr counts without stopping at each line): one allocation of the right
+    // size, where growing by doubling copied the starts over again.
+    let newlines = memchr::memchr_iter(b'\n', source.as_bytes());
+    let mut starts = Vec::with_capacity(newlines.clone().count() + 1);
+    starts.push(0);
+    starts.extend(newlines.map(|i| i + 1));
     starts
 }
 

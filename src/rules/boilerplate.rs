@@ -438,9 +438,10 @@ impl Detector {
     }
 
     fn scan_uncached(&self, doc: &Document<'_>) -> Vec<Finding> {
-        let prose: Vec<usize> = (0..doc.blocks.len())
-            .filter(|&i| doc.blocks[i].kind.is_prose() && !matches!(doc.blocks[i].kind, BlockKind::TableCell { .. }))
-            .collect();
+        let mut prose: Vec<usize> = Vec::with_capacity(doc.blocks.len());
+        prose.extend(
+            (0..doc.blocks.len()).filter(|&i| doc.blocks[i].kind.is_prose() && !matches!(doc.blocks[i].kind, BlockKind::TableCell { .. })),
+        );
         let mut out = Vec::new();
         let whole = |from: usize, to: usize, message: String, info: bool| {
             let span = Span::new(doc.blocks[prose[from]].span.start, doc.blocks[prose[to]].span.end);
