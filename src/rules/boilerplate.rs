@@ -984,10 +984,23 @@ fn shape(line: &str) -> Option<Shape> {
             n = 1;
         } else {
             let camel = crate::text::has_inner_upper(word) && !crate::text::is_all_caps(word);
-            let parts: Vec<&str> =
-                if camel { camel_parts(word).collect() } else { word.split(['-', '.']).filter(|p| !p.is_empty()).collect() };
-            if (2..=found.len()).contains(&parts.len()) {
-                for p in &parts {
+            // (on the stack: most words of a prose line reach here; more parts than `found`
+            // holds are only counted)
+            let mut parts: [&str; 6] = [""; 6];
+            let mut count = 0;
+            let mut keep = |p| {
+                if let Some(slot) = parts.get_mut(count) {
+                    *slot = p;
+                }
+                count += 1;
+            };
+            if camel {
+                camel_parts(word).for_each(&mut keep);
+            } else {
+                word.split(['-', '.']).filter(|p| !p.is_empty()).for_each(&mut keep);
+            }
+            if (2..=found.len()).contains(&count) {
+                for p in &parts[..count] {
                     lower_into(p, &mut part_buf);
                     match VOCAB.get(part_buf.as_str()) {
                         Some(&t) => found[n] = t,
