@@ -156,8 +156,37 @@ static MODEL: WordTable = WordTable {
 /// The model's weight of `feature` (0 for a feature it does not have): the bits the build
 /// script wrote, 16 hex digits after the feature's tab.
 fn weight(feature: &str) -> f64 {
-    MODEL.get(feature).and_then(|rest| u64::from_str_radix(rest.get(..16)?, 16).ok()).map_or(0.0, f64::from_bits)
+    MODEL.get(feature).and_then(|rest| hex_u64(rest.as_bytes().get(..16)?)).map_or(0.0, f64::from_bits)
 }
+
+/// Sixteen hex digits as a number (`u64::from_str_radix` checks and converts a digit at a time
+/// through a general radix: most of a title's weight look-ups went there). None for any other
+/// byte.
+fn hex_u64(digits: &[u8]) -> Option<u64> {
+    digits.iter().try_fold(0u64, |n, &b| {
+        let digit = match b {
+            b'0'..=b'9' => b - b'0',
+            b'a'..=b'f' => b - b'a' + 10,
+            b'A'..=b'F' => b - b'A' + 10,
+            _ => return None,
+        };
+        Some(n << 4 | u64::from(digit))
+    })
+}
+
+/// The weights of the title's shape, looked up once: the intercept, the number of words in
+/// threes (`@len1`… from 3 words up to 16), twice the mean word length (`@wl0`…`@wl14`).
+struct ShapeWeights {
+    bias: f64,
+    length: [f64; 6],
+    word_length: [f64; 15],
+}
+
+static SHAPE_WEIGHTS: std::sync::LazyLock<ShapeWeights> = std::sync::LazyLock::new(|| ShapeWeights {
+    bias: weight("@bias"),
+    length: std::array::from_fn(|n| weight(&format!("@len{n}"))),
+    word_length: std::array::from_fn(|n| weight(&format!("@wl{n}"))),
+});
 
 /// The named signals: model key, name in the diagnostic.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -328,15 +357,6 @@ impl<'a> Seen<'a> {
         }
         self.set.insert(pair)
     }
-}
-
-/// `n` in decimal after `key` (the shape features' numbers: `write!` took more than the rest
-/// of the key).
-fn push_number(key: &mut String, n: usize) {
-    if n >= 10 {
-        push_number(key, n / 10);
-    }
-    key.push(char::from(b'0' + (n % 10) as u8));
 }
 
 /// The model's tokens: lowercase words, every ASCII digit read as 0 ("17" → "00").
@@ -565,7 +585,8 @@ impl Clickbait {
             owned = tokens(&normalised);
             (split_words(&normalised).collect(), owned.iter().map(String::as_str).collect())
         };
-        let mut log_odds = weight("@bias");
+        let shape = &*SHAPE_WEIGHTS;
+        let mut log_odds = shape.bias;
         let mut signals = Vec::new();
         for (signal, what) in self.signals(text, &normalised, &words, &toks) {
             let weight = weight(signal.key()) + signal.offset(&self.weights);
@@ -601,17 +622,11 @@ impl Clickbait {
         }
         // Shape: the number of words (in threes), twice the mean word length, and the last three
         // letters of each long word (~lly, ~ful).
-        key.clear();
-        key.push_str("@len");
-        push_number(&mut key, toks.len().clamp(3, 16) / 3);
-        log_odds += weight(&key);
+        log_odds += shape.length[toks.len().clamp(3, 16) / 3];
         if !toks.is_empty() {
             let letters: usize = toks.iter().map(|t| t.chars().count()).sum();
             let mean2 = (letters as f64 / toks.len() as f64 * 2.0) as usize;
-            key.clear();
-            key.push_str("@wl");
-            push_number(&mut key, mean2.min(14));
-            log_odds += weight(&key);
+            log_odds += shape.word_length[mean2.min(14)];
         }
         for t in &toks {
             if t.chars().count() < 6 {
@@ -900,10 +915,26 @@ mod tests {
         }
     }
 
-    /// The pairs seen are remembered in order past the list's 32, and `push_number` writes
-    /// decimals.
+    /// The weights' hex digits read as `u64::from_str_radix` reads them; any other byte is no
+    /// weight.
     #[test]
-    fn seen_pairs_and_numbers() {
+    fn hex_weights() {
+        for n in [0u64, 1, 0xf, 0x10, 0xdead_beef, u64::MAX, 0x3ff0_0000_0000_0000, (-1.25f64).to_bits()] {
+            for digits in [format!("{n:016x}"), format!("{n:016X}")] {
+                assert_eq!(hex_u64(digits.as_bytes()), Some(n), "{digits}");
+            }
+        }
+        for bad in ["000000000000000g", "00000000000000 1", "-000000000000001", "000000000000000/", "000000000000000:"] {
+            assert_eq!(hex_u64(bad.as_bytes()), None, "{bad}");
+            assert!(u64::from_str_radix(bad, 16).is_err() || bad.starts_with('-'), "{bad}");
+        }
+        assert_eq!(SHAPE_WEIGHTS.bias, weight("@bias"));
+        assert!(SHAPE_WEIGHTS.bias != 0.0 && SHAPE_WEIGHTS.length.iter().chain(&SHAPE_WEIGHTS.word_length).any(|&w| w != 0.0));
+    }
+
+    /// The pairs seen are remembered in order past the list's 32.
+    #[test]
+    fn seen_pairs() {
         let words: Vec<String> = (0..80).map(|i| format!("w{i}")).collect();
         let mut seen = Seen::default();
         for w in &words {
@@ -913,11 +944,6 @@ mod tests {
             assert!(!seen.insert((w, "")), "{w}");
         }
         assert!(seen.insert(("w1", "w2")) && !seen.insert(("w1", "w2")));
-        for n in [0, 5, 9, 10, 14, 99, 100, 12345] {
-            let mut key = String::from("@x");
-            push_number(&mut key, n);
-            assert_eq!(key, format!("@x{n}"));
-        }
     }
 
     /// Folding an ASCII title gives the tokens' words in place, digits, capitals, apostrophes
