@@ -113,7 +113,9 @@ impl Rule for DuplicateLine {
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
         // normalised text → (first block, exact?)
         // Keys borrow the document's normalised lines; only a title's stripped form is owned.
-        let mut seen: HashMap<std::borrow::Cow<'_, str>, (usize, bool)> = HashMap::default();
+        // (sized for every block: one table, where growing it rehashed every key again)
+        let mut seen: HashMap<std::borrow::Cow<'_, str>, (usize, bool)> =
+            HashMap::with_capacity_and_hasher(doc.blocks.len(), Default::default());
         // (worked out at the first repeat: most documents have none)
         let mut verse: Option<bool> = None;
         // The block a step said again ended, if the last block was one (see `step_again`).
