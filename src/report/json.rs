@@ -160,24 +160,22 @@ fn write_line(out: &mut Vec<u8>, d: &JsonDiagnostic<'_>) {
     }
     key(out, b"\"rule\":");
     write_str(out, d.rule);
-    out.extend_from_slice(b",\"category\":");
-    write_str(out, d.category);
-    out.extend_from_slice(b",\"severity\":");
-    write_str(out, d.severity);
-    out.extend_from_slice(b",\"message\":");
-    write_str(out, d.message);
-    out.extend_from_slice(b",\"span\":{\"start\":");
-    write_number(out, d.span.start);
-    out.extend_from_slice(b",\"end\":");
-    write_number(out, d.span.end);
-    out.extend_from_slice(b"},\"line\":");
-    write_number(out, d.line);
-    out.extend_from_slice(b",\"column\":");
-    write_number(out, d.column);
-    out.extend_from_slice(b",\"end_line\":");
-    write_number(out, d.end_line);
-    out.extend_from_slice(b",\"end_column\":");
-    write_number(out, d.end_column);
+    for (key, text) in [(&b",\"category\":"[..], d.category), (b",\"severity\":", d.severity), (b",\"message\":", d.message)] {
+        out.extend_from_slice(key);
+        write_str(out, text);
+    }
+    let numbers = [
+        (&b",\"span\":{\"start\":"[..], d.span.start),
+        (b",\"end\":", d.span.end),
+        (b"},\"line\":", d.line),
+        (b",\"column\":", d.column),
+        (b",\"end_line\":", d.end_line),
+        (b",\"end_column\":", d.end_column),
+    ];
+    for (key, n) in numbers {
+        out.extend_from_slice(key);
+        write_number(out, n);
+    }
     out.extend_from_slice(b",\"text\":");
     write_str(out, d.text);
     out.extend_from_slice(b",\"help\":");
