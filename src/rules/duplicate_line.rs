@@ -113,9 +113,11 @@ impl Rule for DuplicateLine {
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
         // normalised text → (first block, exact?)
         // Keys borrow the document's normalised lines; only a title's stripped form is owned.
-        // (sized for every block: one table, where growing it rehashed every key again)
+        // (sized for an article's blocks at once, where growing it rehashed every key again; a
+        // long text of short lines, which never reach the map, is not given a table the size of
+        // its lines)
         let mut seen: HashMap<std::borrow::Cow<'_, str>, (usize, bool)> =
-            HashMap::with_capacity_and_hasher(doc.blocks.len(), Default::default());
+            HashMap::with_capacity_and_hasher(doc.blocks.len().min(1 << 12), Default::default());
         // (worked out at the first repeat: most documents have none)
         let mut verse: Option<bool> = None;
         // The block a step said again ended, if the last block was one (see `step_again`).
