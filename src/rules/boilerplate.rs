@@ -1614,8 +1614,8 @@ fn gates(text: &str) -> (u32, u16) {
 /// ("newsletterreserv"). A plain search reports the occurrence that ends first; the next search
 /// starts a byte after it begins, not where it ends. That misses none: no gate word holds
 /// another, so an occurrence that starts at or before one found ends after it, and would have
-/// been found first. (An overlapping search, which keeps every state of the automaton for each
-/// byte, was a third of this test on the seeds corpus.)
+/// been found first. (An overlapping search, which keeps track of every match at each byte,
+/// took a seventh more instructions: 26 M against 23 M on 200 seeds-corpus files.)
 fn gate_bits(text: &str) -> u32 {
     let automaton = GATES.get();
     let mut bits = 0;
