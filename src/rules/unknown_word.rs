@@ -397,16 +397,15 @@ impl Rule for UnknownWord {
             }
             // A word English builds from words it knows is new vocabulary, not a slip, unless
             // undoing a keyboard slip makes it an everyday word: only those few neighbours are
-            // tried for it, not all of them (three in four words here leave at this test).
+            // tried for it, not all of them (three in four words here leave at this test). A
+            // built word that stays has such a neighbour among its candidates (a test holds the
+            // few neighbours to all of them), so they need not be searched for it again.
             let built = built_from_known_words(text) || letter_before_a_word(text);
             if built && !slip_of_an_everyday_word(text) {
                 continue;
             }
             let found = recent_candidates(text);
             if found.is_empty() || found.len() > MAX_CANDIDATES {
-                continue;
-            }
-            if built && !found.iter().any(|f| keyboard_slip(text, f)) {
                 continue;
             }
             // "It's 'orrible", "nothin'": an apostrophe standing for dropped letters is dialect,
