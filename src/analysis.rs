@@ -272,9 +272,8 @@ impl Evidence {
         // its vocabulary (distinct words grow far slower than words), so the estimate stops at
         // 4,096 and a larger document grows the map as it needs.
         let distinct = (doc.words.len() / 2).min(1 << 12);
-        ev.usage.table.reserve(distinct, |(s, e, _)| word_hash(&ev.usage.words[*s..*e]));
+        ev.usage = WordMap::with_capacity(distinct);
         ev.usages.reserve(distinct);
-        ev.usage.words.reserve(distinct * 8);
         // Each lowercased word's capitalised forms and how often each is written.
         // (news capitalises about one distinct word in five mid-sentence)
         let mut spellings: WordMap<Forms<'_>> = WordMap::with_capacity(distinct / 4);
