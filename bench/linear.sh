@@ -4,7 +4,7 @@
 # included). Doubling the input should no more than about double the time, so each row's
 # s/MB should stay roughly flat. "1-line" rows lint the same text with its paragraphs joined
 # into one line per ~64 KiB (long lines with many findings were quadratic in compact/json).
-# Files over 8 MiB go through the streamed path.
+# Texts over 1 MiB are linted in chunks; files over 8 MiB are also read chunk by chunk.
 #
 #   bench/linear.sh            (builds --release first; don't run it beside other builds)
 set -euo pipefail

@@ -11,7 +11,7 @@
 #     hook runs them, where start-up is most of the time;
 #  2. `lint --timings` on the generated corpus (one thread, so that the shares are CPU shares);
 #  3. linearity: seconds per MB at 1, 4, 16 and 64 MB (one file, prefixes of one generated
-#     text; 16 and 64 MB go through the chunked path for files over 8 MiB) for every output
+#     text; every size is linted in ~1 MiB chunks, 16 and 64 MB read chunk by chunk) for every output
 #     format and for --fix. Doubling the input should no more than about double the time, so
 #     each row should stay roughly flat.
 #

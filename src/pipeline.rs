@@ -432,9 +432,34 @@ pub fn lint_input(
         }
         return Ok(meta);
     }
-    let (text, invalid) = into_text(bytes);
-    let original = (fix_mode.diff || is_stdin).then(|| text.clone());
-    let (diagnostics, text, applied, changed) = lint_text(text, invalid, name, rules, fix_mode, false);
+    // A text too long or too dense for one document model (over a MiB, or lines or words
+    // packed far tighter than prose's) is linted in chunks, as a huge file is, but held whole,
+    // so that it is fixed, diffed and echoed as any other.
+    let in_chunks = || stream::Chunks::new(&bytes[..], stream::CHUNK_SIZE);
+    let (original, text, applied, changed, whole) = if bytes.len() > stream::SMALL && in_chunks().nth(1).is_some() {
+        // (text with invalid UTF-8 is not fixed, in chunks as whole)
+        let fixing = (fix_mode.write || fix_mode.diff) && std::str::from_utf8(&bytes).is_ok();
+        let chunk_fix = FixMode { write: fixing, diff: false, unsafe_fixes: fix_mode.unsafe_fixes };
+        let mut fixed = String::with_capacity(if fixing { bytes.len() } else { 0 });
+        let mut keep = |text: &str| {
+            fixed.push_str(text);
+            Ok(())
+        };
+        let Some(linted) = lint_chunks(in_chunks(), name, rules, chunk_fix, &mut |_| true, &mut keep, &mut on_chunk)? else {
+            return Ok(meta);
+        };
+        let (original, _) = into_text(bytes);
+        if linted.applied > 0 && fixed != original {
+            (Some(original), fixed, linted.applied, true, None)
+        } else {
+            (None, original, 0, false, None)
+        }
+    } else {
+        let (text, invalid) = into_text(bytes);
+        let original = (fix_mode.diff || is_stdin).then(|| text.clone());
+        let (diagnostics, text, applied, changed) = lint_text(text, invalid, name, rules, fix_mode, false);
+        (original, text, applied, changed, Some(diagnostics))
+    };
     if changed {
         if fix_mode.diff {
             meta.diff = Some(fix::unified_diff(name, original.as_deref().unwrap_or(""), &text));
@@ -455,7 +480,9 @@ pub fn lint_input(
     if filter {
         meta.stdin_fixed = Some(text.clone().into_bytes());
     }
-    on_chunk(FileResult::new(name.to_string(), text, diagnostics));
+    if let Some(diagnostics) = whole {
+        on_chunk(FileResult::new(name.to_string(), text, diagnostics));
+    }
     Ok(meta)
 }
 
@@ -509,11 +536,68 @@ fn lint_streamed(
         meta.note = Some(format!("{name}: too large for --diff ({} MiB and over are linted in chunks)", stream::STREAM_THRESHOLD >> 20));
     }
     let mut out = if fix_mode.write { Some(fix::AtomicWriter::new(path).map_err(LintError::CreateTemp)?) } else { None };
-    let (mut offset, mut first_line, mut any_invalid) = (0usize, 0usize, false);
-    // Chunks are linted a few at a time in parallel (each alone, as before) and reported,
-    // written and counted in file order: a huge file uses every core in bounded memory.
+    let chunks = stream::Chunks::new(std::io::BufReader::new(file), stream::CHUNK_SIZE);
+    let mut first = true;
+    let mut admit = |bytes: &[u8]| {
+        if std::mem::take(&mut first) {
+            if is_utf16(bytes) {
+                meta.refused = Some("UTF-16 text is not supported; convert it to UTF-8".into());
+                return false;
+            }
+            if is_binary(bytes) {
+                meta.skipped = Some("binary file (contains NUL bytes)".into());
+                return false;
+            }
+        }
+        snapshot.update(bytes);
+        true
+    };
+    let mut write = |text: &str| out.as_mut().map_or(Ok(()), |w| w.write(text.as_bytes()));
+    let linted = lint_chunks(chunks, name, rules, chunk_fix, &mut admit, &mut write, on_chunk)?;
+    let Some(linted) = linted else { return Ok(meta) };
+    meta.bytes = linted.bytes;
+    if let Some(w) = out {
+        if linted.any_invalid || linted.applied == 0 {
+            drop(w); // never rewrite a file with invalid UTF-8; nothing to do when nothing changed
+        } else {
+            match w.commit(&snapshot.finish()) {
+                Ok(()) => meta.fixed = linted.applied,
+                Err(fix::WriteError::Changed) => {
+                    meta.refused = Some("changed on disk while it was being fixed; not written (run again)".into());
+                }
+                Err(fix::WriteError::Io(e)) => return Err(LintError::Write(e)),
+            }
+        }
+    }
+    Ok(meta)
+}
+
+/// What [`lint_chunks`] read and fixed.
+struct Linted {
+    bytes: usize,
+    any_invalid: bool,
+    /// Fixes applied over all chunks.
+    applied: usize,
+}
+
+/// Lint the chunks of one input, a few at a time in parallel (each alone, as a document of its
+/// own), and report them in order: each chunk's findings through `on_chunk`, its text (fixed,
+/// when `fix_mode.write`) through `on_text`. `admit` sees each chunk's bytes first and may stop
+/// the run (None: the input was refused, and `admit` has said why). A read error stops it after
+/// the chunks before it are reported.
+fn lint_chunks(
+    chunks: impl Iterator<Item = std::io::Result<Vec<u8>>>,
+    name: &str,
+    rules: &RuleSet,
+    fix_mode: FixMode,
+    admit: &mut dyn FnMut(&[u8]) -> bool,
+    on_text: &mut dyn FnMut(&str) -> std::io::Result<()>,
+    on_chunk: &mut dyn FnMut(FileResult),
+) -> Result<Option<Linted>, LintError> {
+    let mut linted = Linted { bytes: 0, any_invalid: false, applied: 0 };
+    let (mut offset, mut first_line) = (0usize, 0usize);
     let batch_size = rayon::current_num_threads().max(1);
-    let mut chunks = stream::Chunks::new(std::io::BufReader::new(file), stream::CHUNK_SIZE).enumerate();
+    let mut chunks = chunks.enumerate();
     let mut read_error = None;
     while read_error.is_none() {
         let mut batch = Vec::with_capacity(batch_size);
@@ -525,16 +609,10 @@ fn lint_streamed(
                     break;
                 }
             };
-            if i == 0 && is_utf16(&bytes) {
-                meta.refused = Some("UTF-16 text is not supported; convert it to UTF-8".into());
-                return Ok(meta);
+            if !admit(&bytes) {
+                return Ok(None);
             }
-            if i == 0 && is_binary(&bytes) {
-                meta.skipped = Some("binary file (contains NUL bytes)".into());
-                return Ok(meta);
-            }
-            snapshot.update(&bytes);
-            meta.bytes += bytes.len();
+            linted.bytes += bytes.len();
             batch.push((i, bytes));
             if batch.len() == batch_size {
                 break;
@@ -543,53 +621,38 @@ fn lint_streamed(
         if batch.is_empty() {
             break;
         }
-        let linted: Vec<_> = {
+        let done: Vec<_> = {
             use rayon::prelude::*;
             batch
                 .into_par_iter()
                 .map(|(i, bytes)| {
                     let (text, invalid) = into_text(bytes);
-                    let (diagnostics, text, applied, _) = lint_text(text, invalid, name, rules, chunk_fix, i > 0);
+                    let (diagnostics, text, applied, _) = lint_text(text, invalid, name, rules, fix_mode, i > 0);
                     (invalid.is_some(), diagnostics, text, applied)
                 })
                 .collect()
         };
-        for (invalid, mut diagnostics, text, applied) in linted {
-            any_invalid |= invalid;
-            // Positions refer to the file as it now is (fixed, when fixing).
+        for (invalid, mut diagnostics, text, applied) in done {
+            linted.any_invalid |= invalid;
+            // Positions refer to the text as it now is (fixed, when fixing).
             let lines = text.bytes().filter(|&b| b == b'\n').count();
             let len = text.len();
-            if any_invalid && !invalid {
+            if linted.any_invalid && !invalid {
                 diagnostics.retain(|d| d.rule != "invalid-utf8");
             }
-            if let Some(w) = out.as_mut() {
-                w.write(text.as_bytes()).map_err(LintError::Write)?;
-                meta.fixed += applied;
+            if fix_mode.write {
+                on_text(&text).map_err(LintError::Write)?;
+                linted.applied += applied;
             }
             on_chunk(FileResult::chunk(name.to_string(), text, diagnostics, offset, first_line));
             offset += len;
             first_line += lines;
         }
     }
-    if let Some(e) = read_error {
-        return Err(e);
+    match read_error {
+        Some(e) => Err(e),
+        None => Ok(Some(linted)),
     }
-    if let Some(w) = out {
-        if any_invalid || meta.fixed == 0 {
-            drop(w); // never rewrite a file with invalid UTF-8; nothing to do when nothing changed
-            meta.fixed = 0;
-        } else {
-            match w.commit(&snapshot.finish()) {
-                Ok(()) => {}
-                Err(fix::WriteError::Changed) => {
-                    meta.fixed = 0;
-                    meta.refused = Some("changed on disk while it was being fixed; not written (run again)".into());
-                }
-                Err(fix::WriteError::Io(e)) => return Err(LintError::Write(e)),
-            }
-        }
-    }
-    Ok(meta)
 }
 
 #[cfg(test)]
@@ -622,6 +685,33 @@ mod location_props {
 #[cfg(test)]
 mod tests {
     use super::{read_limited, read_whole};
+
+    /// Standard input, held whole, is one document while it is small or as long as an article,
+    /// and is cut into chunks (as a huge file is) once over a MiB or far denser in lines than
+    /// prose; the chunks cover the text in order.
+    #[test]
+    fn a_text_held_whole_is_cut_only_when_long_or_dense() {
+        use super::{lint_input, FixMode, Source};
+        let rules = crate::engine::RuleSet::new(&crate::config::LoadedConfig::default_config().config, &Default::default()).unwrap();
+        let paragraph = "The council met on Monday to discuss the harbour budget and the ferry.\n\n";
+        for (text, pieces) in [
+            ("a\n".repeat(crate::stream::SMALL / 2 - 10), 1),
+            (paragraph.repeat(12_000), 1),
+            (paragraph.repeat(20_000), 2),
+            ("a\n".repeat(100_000), 4),
+        ] {
+            let mut got = Vec::new();
+            let source = Source::Stdin(text.clone().into_bytes());
+            lint_input(&rules, std::path::Path::new("-"), "-", source, FixMode::default(), None, &mut |r| got.push(r)).unwrap();
+            assert_eq!(got.len(), pieces, "{} bytes", text.len());
+            let mut offset = 0;
+            for piece in &got {
+                assert_eq!(piece.offset, offset);
+                offset += piece.source.len();
+            }
+            assert_eq!(got.iter().map(|p| p.source.as_str()).collect::<String>(), text);
+        }
+    }
 
     /// The walk's size is a guess: a file read whole is every byte it holds when read, whether
     /// it grew, shrank or stayed the size the walk found (and an empty file is empty).

@@ -465,6 +465,56 @@ fn huge_files_are_streamed_with_exact_positions_and_fixes() {
     assert!(fixed.ends_with("The vote passed. Everyone cheered and the mayor left sence noon.\n"));
 }
 
+/// A text read whole but too long or too dense for one document (over a MiB; tens of
+/// thousands of short lines) is linted in chunks: every finding at its exact place in the
+/// whole text, whichever chunk it fell in, and fixed alike in place, as a filter and in a diff.
+#[test]
+fn long_and_dense_texts_are_linted_in_chunks_held_whole() {
+    let dir = scratch();
+    let long = "The council met on Monday to discuss the harbour budget and the ferry timetable.\n\n".repeat(16_000);
+    let dense = "Ok.\n".repeat(40_000);
+    for (file, body) in [("long.txt", long), ("dense.txt", dense)] {
+        let mut text = String::from("Council Budget Archive\n\n");
+        text.push_str(&body);
+        let tail_line = text.lines().count() + 1;
+        text.push_str("The vote passed.Everyone cheered and the mayor left sence noon.\n");
+        text.push_str(&body[..body.len() / 3]);
+        assert!(text.len() < copydesk::stream::STREAM_THRESHOLD as usize, "not a huge file");
+        let path = dir.path().join(file);
+        fs::write(&path, &text).unwrap();
+        let args = ["lint", "--format", "json", "--select", "typo,missing-space", file];
+        let v = json(&stdout_of(dir.path(), &args, 1));
+        let found: Vec<(String, u64, String)> = v["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                let (s, e) = (d["span"]["start"].as_u64().unwrap() as usize, d["span"]["end"].as_u64().unwrap() as usize);
+                assert_eq!(&text[s..e], d["text"].as_str().unwrap(), "{file}: offsets into the whole text");
+                (d["rule"].as_str().unwrap().to_string(), d["line"].as_u64().unwrap(), d["text"].as_str().unwrap().to_string())
+            })
+            .collect();
+        let line = tail_line as u64;
+        assert_eq!(found, vec![("missing-space".into(), line, "passed.Everyone".into()), ("typo".into(), line, "sence".into())], "{file}");
+        // The same fixed text in a diff, through a filter and in place.
+        let diff = String::from_utf8(stdout_of(dir.path(), &["lint", "--diff", "--select", "missing-space", file], 1)).unwrap();
+        assert!(diff.contains("+The vote passed. Everyone cheered"), "{file}: {diff}");
+        let filtered = copydesk()
+            .current_dir(dir.path())
+            .args(["lint", "--fix", "--select", "missing-space", "-"])
+            .write_stdin(text.clone())
+            .assert()
+            .code(0)
+            .get_output()
+            .stdout
+            .clone();
+        copydesk().current_dir(dir.path()).args(["lint", "--fix", "--select", "missing-space", file]).assert().code(0);
+        let fixed = fs::read_to_string(&path).unwrap();
+        assert_eq!(fixed, text.replacen("passed.Everyone", "passed. Everyone", 1), "{file}");
+        assert_eq!(filtered, fixed.as_bytes(), "{file}");
+    }
+}
+
 /// Unmounts the scratch tmpfs even when an assertion fails.
 struct Mount(std::path::PathBuf);
 
