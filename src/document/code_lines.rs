@@ -91,10 +91,13 @@ fn marked_as_code(line: &str) -> bool {
     let bytes = line.as_bytes();
     let first = line.split(' ').next().unwrap_or("");
     let command = first.len() <= 7 && first.starts_with(|c: char| c.is_ascii_lowercase()) && COMMANDS.contains(&first);
-    // (most other lines have none of these bytes: one pass decides)
-    let marks = bytes.iter().any(|b| {
-        matches!(b, b'(' | b')' | b'{' | b'}' | b'[' | b']' | b';' | b'=' | b'_' | b'$' | b'<' | b'>' | b'|' | b'&' | b':' | 0xE2)
-    });
+    // (most other lines have none of these bytes: one pass decides; a box-drawing character
+    // is the one mark beyond ASCII, and a curly quote or a dash shares its first byte, so that
+    // byte is looked at further only when the line has no other mark)
+    let marks = bytes
+        .iter()
+        .any(|b| matches!(b, b'(' | b')' | b'{' | b'}' | b'[' | b']' | b';' | b'=' | b'_' | b'$' | b'<' | b'>' | b'|' | b'&' | b':'))
+        || has_box_drawing(bytes);
     let prompt = line.starts_with("$ ");
     if !(marks || command || first == "from" || first == "#include" || line.contains(" -")) || (!prompt && reads_as_prose(line)) {
         return false;
@@ -153,6 +156,11 @@ fn marked_as_code(line: &str) -> bool {
     (first == "from" && line.split(' ').nth(2) == Some("import") && line.split(' ').count() == 4) || line.starts_with("#include")
 }
 
+/// A character of U+2500 to U+257F ("─", "│", "┼"): bytes E2 94 or E2 95, then one more.
+fn has_box_drawing(bytes: &[u8]) -> bool {
+    memchr::memchr_iter(0xE2, bytes).any(|i| matches!(bytes.get(i + 1), Some(0x94 | 0x95)))
+}
+
 /// A command's option: "-o", "-O3", "--save".
 fn is_flag(word: &str) -> bool {
     word.strip_prefix('-').is_some_and(|w| w.starts_with(|c: char| c.is_ascii_alphabetic() || c == '-') && w.len() <= 24)
@@ -199,6 +207,19 @@ fn call_ends_the_line(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Box drawing is U+2500 to U+257F, nothing either side, and none of the quotes and dashes
+    /// that share its first byte.
+    #[test]
+    fn box_drawing_is_its_block_alone() {
+        for c in (0x2400..0x2700u32).filter_map(char::from_u32) {
+            let line = format!("n {c} x");
+            assert_eq!(has_box_drawing(line.as_bytes()), ('\u{2500}'..='\u{257F}').contains(&c), "{c:?}");
+        }
+        assert!(!has_box_drawing("‘quoted’ “twice” — and – dashes…".as_bytes()));
+        // (a line of curly quotes and no other mark is prose, as it was when that byte counted)
+        assert_eq!(code("“Not code yet”\nIt’s here — see below"), [false, false]);
+    }
 
     fn code(text: &str) -> Vec<bool> {
         let lines: Vec<&str> = text.lines().collect();
