@@ -220,20 +220,15 @@ fn into_text(bytes: Vec<u8>) -> (String, Option<(usize, usize)>) {
 /// reported or fixed.
 const CONTINUATION: &str = "Continued\n\n";
 
-/// Lint one text (a whole file or one chunk of a huge one), fixing it first if asked; a
-/// chunk after the first is linted after [`CONTINUATION`]. Returns the findings on the
-/// (possibly fixed) text, that text, and the fixes applied.
-fn lint_text(
+/// Lint a chunk after the first of a text after [`CONTINUATION`], fixing it first if asked.
+/// Returns the findings on the (possibly fixed) chunk, that chunk, and the fixes applied.
+fn lint_continuation(
     text: String,
     invalid: Option<(usize, usize)>,
     name: &str,
     rules: &RuleSet,
     fix_mode: FixMode,
-    continuation: bool,
 ) -> (Vec<Diagnostic>, String, usize, bool) {
-    if !continuation {
-        return lint_text_after(text, invalid, 0, name, rules, fix_mode);
-    }
     let p = CONTINUATION.len();
     let invalid = invalid.map(|(first, count)| (first + p, count));
     let (mut diagnostics, text, applied, changed) = lint_text_after(format!("{CONTINUATION}{text}"), invalid, p, name, rules, fix_mode);
@@ -312,13 +307,13 @@ pub fn lint_record(
     };
     let fix_mode = FixMode { diff: false, ..fix_mode };
     let Some(title) = title else {
-        let (diagnostics, text, applied, changed) = lint_text_after(text, None, 0, format_name, rules, fix_mode);
+        let (diagnostics, text, applied, changed) = lint_document(text, 0, format_name, rules, fix_mode);
         return RecordResult { title: None, text: FileResult::new(name.to_string(), text, diagnostics), applied, changed };
     };
     let head = if kind == document::Format::Markdown { "# " } else { "" };
     let prefix = format!("{head}{title}\n\n");
     let p = prefix.len();
-    let (diagnostics, document, applied, changed) = lint_text_after(prefix.clone() + &text, None, p, format_name, rules, fix_mode);
+    let (diagnostics, document, applied, changed) = lint_document(prefix.clone() + &text, p, format_name, rules, fix_mode);
     // Fixes never touch the protected title; if the text came back without it, keep the original.
     let (text, applied, changed) = match document.strip_prefix(&prefix) {
         Some(fixed) if changed => (fixed.to_string(), applied, true),
@@ -338,6 +333,48 @@ pub fn lint_record(
         applied,
         changed,
     }
+}
+
+/// [`lint_text_after`] on a record's document; one too long or too dense for one document model
+/// (see [`stream`]) is linted chunk by chunk, as a file is, its findings and fixed text put
+/// back together.
+fn lint_document(
+    document: String,
+    protected: usize,
+    name: &str,
+    rules: &RuleSet,
+    fix_mode: FixMode,
+) -> (Vec<Diagnostic>, String, usize, bool) {
+    let in_chunks = || stream::Chunks::new(document.as_bytes(), stream::CHUNK_SIZE);
+    if document.len() <= stream::SMALL || in_chunks().nth(1).is_none() {
+        return lint_text_after(document, None, protected, name, rules, fix_mode);
+    }
+    let mut fixed = String::with_capacity(if fix_mode.write { document.len() } else { 0 });
+    let mut diagnostics = Vec::new();
+    let mut keep = |text: &str| {
+        fixed.push_str(text);
+        Ok(())
+    };
+    let mut gather = |piece: FileResult| {
+        for d in piece.diagnostics {
+            diagnostics.push(shift(d, piece.offset));
+        }
+    };
+    // (the chunks of a text in memory are never refused and never fail to read)
+    let linted = lint_chunks(in_chunks(), name, rules, fix_mode, protected, &mut |_| true, &mut keep, &mut gather);
+    match linted {
+        Ok(Some(linted)) if linted.applied > 0 && fixed != document => (diagnostics, fixed, linted.applied, true),
+        _ => (diagnostics, document, 0, false),
+    }
+}
+
+/// A finding moved `by` bytes later, with its fix.
+fn shift(mut d: Diagnostic, by: usize) -> Diagnostic {
+    d.span = Span::new(d.span.start + by, d.span.end + by);
+    for e in d.fix.iter_mut().flat_map(|f| f.edits.iter_mut()) {
+        e.span = Span::new(e.span.start + by, e.span.end + by);
+    }
+    d
 }
 
 /// A finding of a record's document moved into one field that starts at `base` and is `len`
@@ -445,7 +482,7 @@ pub fn lint_input(
             fixed.push_str(text);
             Ok(())
         };
-        let Some(linted) = lint_chunks(in_chunks(), name, rules, chunk_fix, &mut |_| true, &mut keep, &mut on_chunk)? else {
+        let Some(linted) = lint_chunks(in_chunks(), name, rules, chunk_fix, 0, &mut |_| true, &mut keep, &mut on_chunk)? else {
             return Ok(meta);
         };
         let (original, _) = into_text(bytes);
@@ -457,7 +494,7 @@ pub fn lint_input(
     } else {
         let (text, invalid) = into_text(bytes);
         let original = (fix_mode.diff || is_stdin).then(|| text.clone());
-        let (diagnostics, text, applied, changed) = lint_text(text, invalid, name, rules, fix_mode, false);
+        let (diagnostics, text, applied, changed) = lint_text_after(text, invalid, 0, name, rules, fix_mode);
         (original, text, applied, changed, Some(diagnostics))
     };
     if changed {
@@ -553,7 +590,7 @@ fn lint_streamed(
         true
     };
     let mut write = |text: &str| out.as_mut().map_or(Ok(()), |w| w.write(text.as_bytes()));
-    let linted = lint_chunks(chunks, name, rules, chunk_fix, &mut admit, &mut write, on_chunk)?;
+    let linted = lint_chunks(chunks, name, rules, chunk_fix, 0, &mut admit, &mut write, on_chunk)?;
     let Some(linted) = linted else { return Ok(meta) };
     meta.bytes = linted.bytes;
     if let Some(w) = out {
@@ -582,14 +619,17 @@ struct Linted {
 
 /// Lint the chunks of one input, a few at a time in parallel (each alone, as a document of its
 /// own), and report them in order: each chunk's findings through `on_chunk`, its text (fixed,
-/// when `fix_mode.write`) through `on_text`. `admit` sees each chunk's bytes first and may stop
-/// the run (None: the input was refused, and `admit` has said why). A read error stops it after
-/// the chunks before it are reported.
+/// when `fix_mode.write`) through `on_text`. No fix touches the first chunk's first `protected`
+/// bytes (a dataset record's title). `admit` sees each chunk's bytes first and may stop the run
+/// (None: the input was refused, and `admit` has said why). A read error stops it after the
+/// chunks before it are reported.
+#[allow(clippy::too_many_arguments)]
 fn lint_chunks(
     chunks: impl Iterator<Item = std::io::Result<Vec<u8>>>,
     name: &str,
     rules: &RuleSet,
     fix_mode: FixMode,
+    protected: usize,
     admit: &mut dyn FnMut(&[u8]) -> bool,
     on_text: &mut dyn FnMut(&str) -> std::io::Result<()>,
     on_chunk: &mut dyn FnMut(FileResult),
@@ -627,7 +667,11 @@ fn lint_chunks(
                 .into_par_iter()
                 .map(|(i, bytes)| {
                     let (text, invalid) = into_text(bytes);
-                    let (diagnostics, text, applied, _) = lint_text(text, invalid, name, rules, fix_mode, i > 0);
+                    let (diagnostics, text, applied, _) = if i == 0 {
+                        lint_text_after(text, invalid, protected, name, rules, fix_mode)
+                    } else {
+                        lint_continuation(text, invalid, name, rules, fix_mode)
+                    };
                     (invalid.is_some(), diagnostics, text, applied)
                 })
                 .collect()

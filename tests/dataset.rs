@@ -361,3 +361,50 @@ fn a_record_has_the_findings_of_the_same_text_as_a_file() {
     }
     assert!(compared > 50, "only {compared} findings compared");
 }
+
+/// A record whose text is too long or too dense for one document (over a MiB; tens of
+/// thousands of short lines) is linted chunk by chunk as a file is: its findings at their
+/// places in the text, whichever chunk they fell in, the same as the file's, its fixes applied
+/// and its title never touched.
+#[test]
+fn long_and_dense_records_are_linted_in_chunks() {
+    let dir = scratch();
+    let long = "The council met on Monday to discuss the harbour budget and the ferry timetable.\n\n".repeat(16_000);
+    let dense = "Ok.\n".repeat(40_000);
+    for body in [long, dense] {
+        let tail = "The vote passed.Everyone cheered and the mayor left sence noon.\n";
+        let text = format!("{body}{tail}{}", &body[..body.len() / 3]);
+        let title = "teh council archive";
+        fs::write(dir.path().join("c.jsonl"), record(json!({"id": "big", "title": title, "text": text}))).unwrap();
+        let args = ["lint", "--input", "jsonl", "--format", "jsonl", "--title-field", "title", "--select", "typo,missing-space"];
+        let (out, _) = run(dir.path(), &[&args[..], &["c.jsonl"]].concat(), None, 1);
+        let found: Vec<(String, String, String)> = lines(&out)
+            .iter()
+            .map(|d| {
+                let (s, e) = (d["span"]["start"].as_u64().unwrap() as usize, d["span"]["end"].as_u64().unwrap() as usize);
+                let field = d["field"].as_str().unwrap().to_string();
+                let source = if field == "title" { title } else { text.as_str() };
+                assert_eq!(&source[s..e], d["text"].as_str().unwrap(), "spans into the field");
+                (field, d["rule"].as_str().unwrap().to_string(), d["text"].as_str().unwrap().to_string())
+            })
+            .collect();
+        let want = [("title", "typo", "teh"), ("text", "missing-space", "passed.Everyone"), ("text", "typo", "sence")];
+        assert_eq!(found, want.map(|(f, r, t)| (f.to_string(), r.to_string(), t.to_string())));
+        // The same findings in the text as a file.
+        fs::write(dir.path().join("c.txt"), &text).unwrap();
+        let (file_out, _) = run(dir.path(), &["lint", "--format", "jsonl", "--select", "typo,missing-space", "c.txt"], None, 1);
+        let spans = |out: &[u8], field: bool| -> Vec<Value> {
+            lines(out).into_iter().filter(|d| !field || d["field"] == "text").map(|d| d["span"].clone()).collect()
+        };
+        assert_eq!(spans(&out, true), spans(&file_out, false));
+        // Fixed in place in the record; the title, with a fix of its own, left as it is (the
+        // first chunk holds it, protected).
+        let title = "The the council archive";
+        fs::write(dir.path().join("c.jsonl"), record(json!({"id": "big", "title": title, "text": text}))).unwrap();
+        let args = ["lint", "--input", "jsonl", "--fix", "--title-field", "title", "--select", "missing-space,repeated-word", "c.jsonl"];
+        let (fixed, _) = run(dir.path(), &args, None, 1);
+        let fixed = lines(&fixed);
+        assert_eq!(fixed[0]["text"], text.replacen("passed.Everyone", "passed. Everyone", 1));
+        assert_eq!(fixed[0]["title"], title);
+    }
+}
