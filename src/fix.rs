@@ -187,6 +187,27 @@ impl Snapshot {
         Ok(b.finish())
     }
 
+    /// Whether the file at `path` still matches (size, mtime, then content), its content
+    /// hashed as it is read, 64 KiB at a time: a huge file is never held whole.
+    fn matches(&self, path: &Path) -> std::io::Result<bool> {
+        use std::io::Read;
+        let meta = std::fs::metadata(path)?;
+        if meta.len() != self.len || meta.modified().ok() != self.modified {
+            return Ok(false);
+        }
+        let mut file = std::fs::File::open(path)?;
+        let mut b = SnapshotBuilder { len: self.len, modified: self.modified, hasher: Default::default() };
+        let mut buf = vec![0u8; 64 << 10];
+        loop {
+            match file.read(&mut buf) {
+                Ok(0) => return Ok(b.finish() == *self),
+                Ok(n) => b.update(&buf[..n]),
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
     /// The file's bytes if it still matches (size, mtime, then content), else `None`.
     fn unchanged(&self, path: &Path) -> std::io::Result<Option<Vec<u8>>> {
         let meta = std::fs::metadata(path)?;
@@ -320,10 +341,22 @@ impl AtomicWriter {
         let Some(tmp) = self.tmp.as_mut() else { return Ok(()) };
         tmp.as_file().sync_all()?;
         let mut temps = live_temps();
-        let Some(original) = snapshot.unchanged(&self.target)? else { return Err(WriteError::Changed) };
+        // A file with other hard links is rewritten in place, and put back as it was should
+        // that fail half-way: only then is it held whole. Any other is replaced by a rename,
+        // and only compared with the snapshot, as it is read.
+        let in_place = std::os::unix::fs::MetadataExt::nlink(&self.meta) > 1;
+        let original = if in_place {
+            let Some(original) = snapshot.unchanged(&self.target)? else { return Err(WriteError::Changed) };
+            original
+        } else {
+            if !snapshot.matches(&self.target)? {
+                return Err(WriteError::Changed);
+            }
+            Vec::new()
+        };
         let tmp = self.tmp.take().expect("checked above");
         temps.retain(|t| t != tmp.path());
-        if std::os::unix::fs::MetadataExt::nlink(&self.meta) > 1 {
+        if in_place {
             let written = rewrite_in_place(&self.target, tmp.path(), &original);
             let _ = tmp.close();
             return written.map_err(WriteError::Io);
@@ -413,6 +446,32 @@ mod write_tests {
         let snapshot = Snapshot::of(&path, b"new text!\n").unwrap();
         write_fixed(&path, &snapshot, b"New text!\n").unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "New text!\n");
+    }
+
+    /// A file larger than the pieces it is read back in matches the snapshot hashed from the
+    /// pieces it was read in, whatever their sizes; one byte changed in the middle, its
+    /// modification time put back, does not.
+    #[test]
+    fn a_large_file_is_compared_as_it_is_read_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.txt");
+        let bytes: Vec<u8> = (0..200_000u32).map(|i| b'a' + (i % 26) as u8).collect();
+        std::fs::write(&path, &bytes).unwrap();
+        let mut builder = SnapshotBuilder::new(&std::fs::metadata(&path).unwrap());
+        for piece in [&bytes[..1], &bytes[1..70_000], &bytes[70_000..]] {
+            builder.update(piece);
+        }
+        let snapshot = builder.finish();
+        assert!(snapshot.matches(&path).unwrap());
+        let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
+        let mut changed = bytes.clone();
+        changed[100_000] = b'!';
+        std::fs::write(&path, &changed).unwrap();
+        std::fs::File::options().write(true).open(&path).unwrap().set_modified(modified).unwrap();
+        assert_eq!(std::fs::metadata(&path).unwrap().modified().unwrap(), modified);
+        assert!(!snapshot.matches(&path).unwrap());
+        assert!(matches!(write_fixed(&path, &snapshot, b"fixed"), Err(WriteError::Changed)));
+        assert_eq!(std::fs::read(&path).unwrap(), changed);
     }
 }
 
