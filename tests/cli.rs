@@ -433,6 +433,21 @@ fn seeds_lint_without_error() {
     copydesk().args(["lint", "--format", "json"]).arg(&seeds).assert().code(1);
 }
 
+/// Each finding of a JSON report on `text` as (rule, line, text), its byte offsets checked to
+/// be offsets into the whole of `text`.
+fn rule_line_text(out: &[u8], text: &str) -> Vec<(String, u64, String)> {
+    json(out)["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let (s, e) = (d["span"]["start"].as_u64().unwrap() as usize, d["span"]["end"].as_u64().unwrap() as usize);
+            assert_eq!(&text[s..e], d["text"].as_str().unwrap(), "byte offsets are offsets into the whole text");
+            (d["rule"].as_str().unwrap().to_string(), d["line"].as_u64().unwrap(), d["text"].as_str().unwrap().to_string())
+        })
+        .collect()
+}
+
 #[test]
 fn huge_files_are_streamed_with_exact_positions_and_fixes() {
     let dir = scratch();
@@ -445,17 +460,7 @@ fn huge_files_are_streamed_with_exact_positions_and_fixes() {
     text.push_str("The vote passed.Everyone cheered and the mayor left sence noon.\n");
     fs::write(&path, &text).unwrap();
     let out = stdout_of(dir.path(), &["lint", "--format", "json", "--select", "typo,missing-space", "huge.txt"], 1);
-    let v = json(&out);
-    let found: Vec<(String, u64, String)> = v["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| {
-            let (s, e) = (d["span"]["start"].as_u64().unwrap() as usize, d["span"]["end"].as_u64().unwrap() as usize);
-            assert_eq!(&text[s..e], d["text"].as_str().unwrap(), "byte offsets are offsets into the whole file");
-            (d["rule"].as_str().unwrap().to_string(), d["line"].as_u64().unwrap(), d["text"].as_str().unwrap().to_string())
-        })
-        .collect();
+    let found = rule_line_text(&out, &text);
     let line = tail_line as u64;
     assert_eq!(found, vec![("missing-space".into(), line, "passed.Everyone".into()), ("typo".into(), line, "sence".into())]);
     // Fixing streams into a temp file that replaces the original.
@@ -483,17 +488,7 @@ fn long_and_dense_texts_are_linted_in_chunks_held_whole() {
         let path = dir.path().join(file);
         fs::write(&path, &text).unwrap();
         let args = ["lint", "--format", "json", "--select", "typo,missing-space", file];
-        let v = json(&stdout_of(dir.path(), &args, 1));
-        let found: Vec<(String, u64, String)> = v["diagnostics"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|d| {
-                let (s, e) = (d["span"]["start"].as_u64().unwrap() as usize, d["span"]["end"].as_u64().unwrap() as usize);
-                assert_eq!(&text[s..e], d["text"].as_str().unwrap(), "{file}: offsets into the whole text");
-                (d["rule"].as_str().unwrap().to_string(), d["line"].as_u64().unwrap(), d["text"].as_str().unwrap().to_string())
-            })
-            .collect();
+        let found = rule_line_text(&stdout_of(dir.path(), &args, 1), &text);
         let line = tail_line as u64;
         assert_eq!(found, vec![("missing-space".into(), line, "passed.Everyone".into()), ("typo".into(), line, "sence".into())], "{file}");
         // The same fixed text in a diff, through a filter and in place.
