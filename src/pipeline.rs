@@ -345,26 +345,14 @@ fn lint_document(
     rules: &RuleSet,
     fix_mode: FixMode,
 ) -> (Vec<Diagnostic>, String, usize, bool) {
-    let in_chunks = || stream::Chunks::new(document.as_bytes(), stream::CHUNK_SIZE);
-    if document.len() <= stream::SMALL || in_chunks().nth(1).is_none() {
+    if !stream::needs_chunks(document.as_bytes()) {
         return lint_text_after(document, None, protected, name, rules, fix_mode);
     }
-    let mut fixed = String::with_capacity(if fix_mode.write { document.len() } else { 0 });
     let mut diagnostics = Vec::new();
-    let mut keep = |text: &str| {
-        fixed.push_str(text);
-        Ok(())
-    };
-    let mut gather = |piece: FileResult| {
-        for d in piece.diagnostics {
-            diagnostics.push(shift(d, piece.offset));
-        }
-    };
-    // (the chunks of a text in memory are never refused and never fail to read)
-    let linted = lint_chunks(in_chunks(), name, rules, fix_mode, protected, &mut |_| true, &mut keep, &mut gather);
-    match linted {
-        Ok(Some(linted)) if linted.applied > 0 && fixed != document => (diagnostics, fixed, linted.applied, true),
-        _ => (diagnostics, document, 0, false),
+    let mut gather = |piece: FileResult| diagnostics.extend(piece.diagnostics.into_iter().map(|d| shift(d, piece.offset)));
+    match lint_held(document.as_bytes(), name, rules, fix_mode, protected, &mut gather) {
+        Some((fixed, applied)) => (diagnostics, fixed, applied, true),
+        None => (diagnostics, document, 0, false),
     }
 }
 
@@ -472,24 +460,15 @@ pub fn lint_input(
     // A text too long or too dense for one document model (over a MiB, or lines or words
     // packed far tighter than prose's) is linted in chunks, as a huge file is, but held whole,
     // so that it is fixed, diffed and echoed as any other.
-    let in_chunks = || stream::Chunks::new(&bytes[..], stream::CHUNK_SIZE);
-    let (original, text, applied, changed, whole) = if bytes.len() > stream::SMALL && in_chunks().nth(1).is_some() {
+    let (original, text, applied, changed, whole) = if stream::needs_chunks(&bytes) {
         // (text with invalid UTF-8 is not fixed, in chunks as whole)
         let fixing = (fix_mode.write || fix_mode.diff) && std::str::from_utf8(&bytes).is_ok();
         let chunk_fix = FixMode { write: fixing, diff: false, unsafe_fixes: fix_mode.unsafe_fixes };
-        let mut fixed = String::with_capacity(if fixing { bytes.len() } else { 0 });
-        let mut keep = |text: &str| {
-            fixed.push_str(text);
-            Ok(())
-        };
-        let Some(linted) = lint_chunks(in_chunks(), name, rules, chunk_fix, 0, &mut |_| true, &mut keep, &mut on_chunk)? else {
-            return Ok(meta);
-        };
+        let fixed = lint_held(&bytes, name, rules, chunk_fix, 0, &mut on_chunk);
         let (original, _) = into_text(bytes);
-        if linted.applied > 0 && fixed != original {
-            (Some(original), fixed, linted.applied, true, None)
-        } else {
-            (None, original, 0, false, None)
+        match fixed {
+            Some((fixed, applied)) => (Some(original), fixed, applied, true, None),
+            None => (None, original, 0, false, None),
         }
     } else {
         let (text, invalid) = into_text(bytes);
@@ -573,25 +552,30 @@ fn lint_streamed(
         meta.note = Some(format!("{name}: too large for --diff ({} MiB and over are linted in chunks)", stream::STREAM_THRESHOLD >> 20));
     }
     let mut out = if fix_mode.write { Some(fix::AtomicWriter::new(path).map_err(LintError::CreateTemp)?) } else { None };
-    let chunks = stream::Chunks::new(std::io::BufReader::new(file), stream::CHUNK_SIZE);
-    let mut first = true;
-    let mut admit = |bytes: &[u8]| {
-        if std::mem::take(&mut first) {
-            if is_utf16(bytes) {
-                meta.refused = Some("UTF-16 text is not supported; convert it to UTF-8".into());
-                return false;
+    // A UTF-16 or binary file is refused at its first chunk, before anything is linted.
+    let (mut first, mut refused, mut skipped) = (true, None, None);
+    let chunks = stream::Chunks::new(std::io::BufReader::new(file), stream::CHUNK_SIZE).map_while(|chunk| {
+        if let Ok(bytes) = &chunk {
+            if std::mem::take(&mut first) {
+                if is_utf16(bytes) {
+                    refused = Some("UTF-16 text is not supported; convert it to UTF-8".to_string());
+                    return None;
+                }
+                if is_binary(bytes) {
+                    skipped = Some("binary file (contains NUL bytes)".to_string());
+                    return None;
+                }
             }
-            if is_binary(bytes) {
-                meta.skipped = Some("binary file (contains NUL bytes)".into());
-                return false;
-            }
+            snapshot.update(bytes);
         }
-        snapshot.update(bytes);
-        true
-    };
+        Some(chunk)
+    });
     let mut write = |text: &str| out.as_mut().map_or(Ok(()), |w| w.write(text.as_bytes()));
-    let linted = lint_chunks(chunks, name, rules, chunk_fix, 0, &mut admit, &mut write, on_chunk)?;
-    let Some(linted) = linted else { return Ok(meta) };
+    let linted = lint_chunks(chunks, name, rules, chunk_fix, 0, &mut write, on_chunk)?;
+    if refused.is_some() || skipped.is_some() {
+        (meta.refused, meta.skipped) = (refused, skipped);
+        return Ok(meta);
+    }
     meta.bytes = linted.bytes;
     if let Some(w) = out {
         if linted.any_invalid || linted.applied == 0 {
@@ -620,20 +604,17 @@ struct Linted {
 /// Lint the chunks of one input, a few at a time in parallel (each alone, as a document of its
 /// own), and report them in order: each chunk's findings through `on_chunk`, its text (fixed,
 /// when `fix_mode.write`) through `on_text`. No fix touches the first chunk's first `protected`
-/// bytes (a dataset record's title). `admit` sees each chunk's bytes first and may stop the run
-/// (None: the input was refused, and `admit` has said why). A read error stops it after the
-/// chunks before it are reported.
-#[allow(clippy::too_many_arguments)]
+/// bytes (a dataset record's title). A read error stops it after the chunks before it are
+/// reported.
 fn lint_chunks(
     chunks: impl Iterator<Item = std::io::Result<Vec<u8>>>,
     name: &str,
     rules: &RuleSet,
     fix_mode: FixMode,
     protected: usize,
-    admit: &mut dyn FnMut(&[u8]) -> bool,
     on_text: &mut dyn FnMut(&str) -> std::io::Result<()>,
     on_chunk: &mut dyn FnMut(FileResult),
-) -> Result<Option<Linted>, LintError> {
+) -> Result<Linted, LintError> {
     let mut linted = Linted { bytes: 0, any_invalid: false, applied: 0 };
     let (mut offset, mut first_line) = (0usize, 0usize);
     let batch_size = rayon::current_num_threads().max(1);
@@ -649,9 +630,6 @@ fn lint_chunks(
                     break;
                 }
             };
-            if !admit(&bytes) {
-                return Ok(None);
-            }
             linted.bytes += bytes.len();
             batch.push((i, bytes));
             if batch.len() == batch_size {
@@ -695,8 +673,29 @@ fn lint_chunks(
     }
     match read_error {
         Some(e) => Err(e),
-        None => Ok(Some(linted)),
+        None => Ok(linted),
     }
+}
+
+/// A text held in memory linted chunk by chunk ([`lint_chunks`]); with the fixed text and the
+/// fixes applied when fixing changed it.
+fn lint_held(
+    text: &[u8],
+    name: &str,
+    rules: &RuleSet,
+    fix_mode: FixMode,
+    protected: usize,
+    on_chunk: &mut dyn FnMut(FileResult),
+) -> Option<(String, usize)> {
+    let mut fixed = String::with_capacity(if fix_mode.write { text.len() } else { 0 });
+    let mut keep = |chunk: &str| {
+        fixed.push_str(chunk);
+        Ok(())
+    };
+    // (the chunks of a text in memory never fail to read)
+    let chunks = stream::Chunks::new(text, stream::CHUNK_SIZE);
+    let linted = lint_chunks(chunks, name, rules, fix_mode, protected, &mut keep, on_chunk).ok()?;
+    (linted.applied > 0 && fixed.as_bytes() != text).then_some((fixed, linted.applied))
 }
 
 #[cfg(test)]

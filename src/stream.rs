@@ -63,6 +63,12 @@ fn cut_point(buf: &[u8]) -> usize {
     }
 }
 
+/// Whether a text held in memory is more than one chunk: over [`SMALL`], and over a chunk's
+/// bytes, lines or spaces.
+pub fn needs_chunks(text: &[u8]) -> bool {
+    text.len() > SMALL && Chunks::new(text, CHUNK_SIZE).nth(1).is_some()
+}
+
 /// The length of the longest prefix of `buf` with at most [`CHUNK_LINES`] line breaks and
 /// [`CHUNK_SPACES`] spaces (counted a block at a time, byte by byte only in the block where a
 /// cap is passed).
