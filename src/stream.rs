@@ -110,12 +110,17 @@ fn lines_and_spaces(bytes: &[u8]) -> (usize, usize) {
 }
 
 /// Where the chunk read into `buf` ends, if before its end: within the line and space caps
-/// (when a line break lies within them), else, unless `buf` is the rest of the text, at
-/// [`cut_point`].
+/// when a line break lies within them, else right after the one line that passes them alone;
+/// otherwise, unless `buf` is the rest of the text, at [`cut_point`].
 fn cut(buf: &[u8], rest_of_text: bool) -> Option<usize> {
     let cap = capped(buf);
-    if cap < buf.len() && buf[..cap].contains(&b'\n') {
-        return Some(cut_point(&buf[..cap]));
+    if cap < buf.len() {
+        if buf[..cap].contains(&b'\n') {
+            return Some(cut_point(&buf[..cap]));
+        }
+        if let Some(at) = memchr::memchr(b'\n', &buf[cap..]).map(|i| cap + i + 1).filter(|&at| at < buf.len()) {
+            return Some(at);
+        }
     }
     (!rest_of_text).then(|| cut_point(buf))
 }
@@ -205,10 +210,12 @@ mod tests {
         let chunks = chunks_of(&prose);
         assert_eq!(chunks.len(), 3);
         assert!(chunks[0].len() > CHUNK_SIZE / 2);
-        // one line of more spaces than a chunk may hold is one chunk: no line is ever cut
-        let line = format!("{}\nEnd.\n", "w ".repeat(CHUNK_SPACES + 10));
-        let chunks = chunks_of(&line);
-        assert_eq!(chunks.concat(), line.as_bytes());
+        // one line of more spaces than a chunk may hold is one chunk, alone: no line is ever cut
+        let long = format!("{}\n", "w ".repeat(CHUNK_SPACES + 10));
+        let text = format!("{long}{}", "a b\n".repeat(1000));
+        let chunks = chunks_of(&text);
+        assert_eq!(chunks.concat(), text.as_bytes());
+        assert_eq!(chunks[0], long.as_bytes());
         assert!(chunks.iter().all(|c| c.last() == Some(&b'\n')));
     }
 
