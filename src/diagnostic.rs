@@ -186,9 +186,14 @@ impl Diagnostic {
     }
     /// Move the finding (and its fix) `by` bytes later: from a chunk's offsets to the file's.
     pub fn shift(&mut self, by: usize) {
-        self.span = Span::new(self.span.start + by, self.span.end + by);
+        self.move_offsets(|o| o + by);
+    }
+    /// Map every offset of the finding, its span's and its fix's edits', through `to` (from
+    /// one text's offsets to another's that holds it or that it holds).
+    pub fn move_offsets(&mut self, to: impl Fn(usize) -> usize) {
+        self.span = Span::new(to(self.span.start), to(self.span.end));
         for e in self.fix.iter_mut().flat_map(|f| f.edits.iter_mut()) {
-            e.span = Span::new(e.span.start + by, e.span.end + by);
+            e.span = Span::new(to(e.span.start), to(e.span.end));
         }
     }
 }

@@ -7,7 +7,7 @@
 //! [`Workspace`](crate::workspace::Workspace)'s business; this module receives a [`RuleSet`].
 
 use crate::baseline;
-use crate::diagnostic::{Diagnostic, Span};
+use crate::diagnostic::Diagnostic;
 use crate::document;
 use crate::engine::{lint_bytes, lint_source, RuleSet};
 use crate::fix;
@@ -234,10 +234,7 @@ fn lint_continuation(
     let (mut diagnostics, text, applied, changed) = lint_text_after(format!("{CONTINUATION}{text}"), invalid, p, name, rules, fix_mode);
     diagnostics.retain(|d| d.span.start >= p && d.fix.as_ref().is_none_or(|f| f.edits.iter().all(|e| e.span.start >= p)));
     for d in &mut diagnostics {
-        d.span = Span::new(d.span.start - p, d.span.end - p);
-        for e in d.fix.iter_mut().flat_map(|f| f.edits.iter_mut()) {
-            e.span = Span::new(e.span.start - p, e.span.end - p);
-        }
+        d.move_offsets(|o| o - p);
     }
     (diagnostics, text[p..].to_string(), applied, changed)
 }
@@ -349,34 +346,27 @@ fn lint_document(
         return lint_text_after(document, None, protected, name, rules, fix_mode);
     }
     let mut diagnostics = Vec::new();
-    let mut gather = |piece: FileResult| diagnostics.extend(piece.diagnostics.into_iter().map(|d| shift(d, piece.offset)));
+    let mut gather = |piece: FileResult| {
+        for mut d in piece.diagnostics {
+            d.shift(piece.offset);
+            diagnostics.push(d);
+        }
+    };
     match lint_held(document.as_bytes(), name, rules, fix_mode, protected, &mut gather) {
         Some((fixed, applied)) => (diagnostics, fixed, applied, true),
         None => (diagnostics, document, 0, false),
     }
 }
 
-/// A finding moved `by` bytes later, with its fix.
-fn shift(mut d: Diagnostic, by: usize) -> Diagnostic {
-    d.span = Span::new(d.span.start + by, d.span.end + by);
-    for e in d.fix.iter_mut().flat_map(|f| f.edits.iter_mut()) {
-        e.span = Span::new(e.span.start + by, e.span.end + by);
-    }
-    d
-}
-
 /// A finding of a record's document moved into one field that starts at `base` and is `len`
 /// bytes long: its span clamped to the field, its fix kept only if every edit lies inside it.
 fn rebase(mut d: Diagnostic, base: usize, len: usize) -> Diagnostic {
-    let inside = |o: usize| o.saturating_sub(base).min(len);
-    d.span = Span::new(inside(d.span.start), inside(d.span.end));
     let fits = d.fix.as_ref().is_none_or(|f| f.edits.iter().all(|e| e.span.start >= base && e.span.end <= base + len));
     if !fits {
         d.fix = None;
     }
-    for e in d.fix.iter_mut().flat_map(|f| f.edits.iter_mut()) {
-        e.span = Span::new(e.span.start - base, e.span.end - base);
-    }
+    // (an edit kept lies inside the field, where clamping moves it as subtracting `base` would)
+    d.move_offsets(|o| o.saturating_sub(base).min(len));
     d
 }
 
@@ -701,6 +691,7 @@ fn lint_held(
 #[cfg(test)]
 mod location_props {
     use super::*;
+    use crate::diagnostic::Span;
     use proptest::prelude::*;
 
     proptest! {
