@@ -107,7 +107,7 @@ fn marked_as_code(line: &str) -> bool {
         return true;
     }
     // a program's output drawn with box characters: "n │ zscore", "───┼───"
-    if line.contains(|c: char| ('\u{2500}'..='\u{257F}').contains(&c)) {
+    if has_box_drawing(bytes) {
         return true;
     }
     // markup: "<script src=…>", "</div>"
