@@ -190,34 +190,36 @@ impl Snapshot {
     /// Whether the file at `path` still matches (size, mtime, then content), its content
     /// hashed as it is read, 64 KiB at a time: a huge file is never held whole.
     fn matches(&self, path: &Path) -> std::io::Result<bool> {
-        use std::io::Read;
-        let meta = std::fs::metadata(path)?;
-        if meta.len() != self.len || meta.modified().ok() != self.modified {
-            return Ok(false);
-        }
-        let mut file = std::fs::File::open(path)?;
-        let mut b = SnapshotBuilder { len: self.len, modified: self.modified, hasher: Default::default() };
-        let mut buf = vec![0u8; 64 << 10];
-        loop {
-            match file.read(&mut buf) {
-                Ok(0) => return Ok(b.finish() == *self),
-                Ok(n) => b.update(&buf[..n]),
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(e),
-            }
-        }
+        let Some(mut hash) = self.rehash(path)? else { return Ok(false) };
+        std::io::copy(&mut std::io::BufReader::with_capacity(64 << 10, std::fs::File::open(path)?), &mut hash)?;
+        Ok(hash.finish() == *self)
     }
 
     /// The file's bytes if it still matches (size, mtime, then content), else `None`.
     fn unchanged(&self, path: &Path) -> std::io::Result<Option<Vec<u8>>> {
-        let meta = std::fs::metadata(path)?;
-        if meta.len() != self.len || meta.modified().ok() != self.modified {
-            return Ok(None);
-        }
+        let Some(mut hash) = self.rehash(path)? else { return Ok(None) };
         let bytes = std::fs::read(path)?;
-        let mut b = SnapshotBuilder { len: self.len, modified: self.modified, hasher: Default::default() };
-        b.update(&bytes);
-        Ok((b.finish() == *self).then_some(bytes))
+        hash.update(&bytes);
+        Ok((hash.finish() == *self).then_some(bytes))
+    }
+
+    /// A builder to hash the file at `path` again, if it still has the size and modification
+    /// time the snapshot took.
+    fn rehash(&self, path: &Path) -> std::io::Result<Option<SnapshotBuilder>> {
+        let meta = std::fs::metadata(path)?;
+        let same = meta.len() == self.len && meta.modified().ok() == self.modified;
+        Ok(same.then(|| SnapshotBuilder { len: self.len, modified: self.modified, hasher: Default::default() }))
+    }
+}
+
+/// The bytes of a file read through `std::io::copy` go to the hash.
+impl std::io::Write for SnapshotBuilder {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.update(bytes);
+        Ok(bytes.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 
