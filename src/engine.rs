@@ -25,17 +25,19 @@ pub fn lint_source(text: &str, path: &str, rules: &RuleSet) -> Vec<Diagnostic> {
 pub fn lint_bytes(decoded: &Decoded<'_>, path: &str, rules: &RuleSet) -> Vec<Diagnostic> {
     let mut diagnostics = lint_source(&decoded.text, path, rules);
     if let (Some((first, count)), Some(severity)) = (decoded.invalid, rules.invalid_utf8) {
-        let mut d = Diagnostic::new(
-            INVALID_UTF8.id,
-            Span::new(first, first + 1),
-            format!("invalid UTF-8: {count} bad byte(s), the first at byte offset {first}"),
-        )
-        .with_severity(severity)
-        .with_help("re-save the file as UTF-8; the rest was linted with each bad byte read as a placeholder");
+        let mut d = Diagnostic::new(INVALID_UTF8.id, Span::new(first, first + 1), invalid_utf8_message(first, count))
+            .with_severity(severity)
+            .with_help("re-save the file as UTF-8; the rest was linted with each bad byte read as a placeholder");
         d.category = Category::Meta;
         diagnostics.insert(0, d);
     }
     diagnostics
+}
+
+/// The message of an invalid-UTF-8 finding: `count` bad bytes, the first at byte `first` of the
+/// file (a chunk's finding is given the chunk's place in the file by the pipeline).
+pub fn invalid_utf8_message(first: usize, count: usize) -> String {
+    format!("invalid UTF-8: {count} bad byte(s), the first at byte offset {first}")
 }
 
 /// Lints texts with one configuration's rules: the library's entry point for a text in

@@ -9,7 +9,7 @@
 use crate::baseline;
 use crate::diagnostic::Diagnostic;
 use crate::document;
-use crate::engine::{lint_bytes, lint_source, RuleSet};
+use crate::engine::{invalid_utf8_message, lint_bytes, lint_source, RuleSet, INVALID_UTF8};
 use crate::fix;
 use crate::stream;
 use crate::text::{decode, is_binary, Decoded};
@@ -534,14 +534,24 @@ fn lint_streamed(
     fix_mode: FixMode,
     on_chunk: &mut dyn FnMut(FileResult),
 ) -> Result<FileMeta, LintError> {
-    let file = std::fs::File::open(path).map_err(LintError::Read)?;
+    let mut file = std::fs::File::open(path).map_err(LintError::Read)?;
     let mut snapshot = fix::SnapshotBuilder::new(&file.metadata().map_err(LintError::Read)?);
     let mut meta = FileMeta::default();
-    let chunk_fix = FixMode { write: fix_mode.write, diff: false, unsafe_fixes: fix_mode.unsafe_fixes };
+    // A file with invalid UTF-8 is not fixed: read through once before any chunk is, as a text
+    // held in memory is checked whole, so that the report is of the file as it is (fixing
+    // the chunks before an invalid one reported their findings, lines and offsets on a fixed
+    // text that was never written). The check at the end stays, for a file changed meanwhile.
+    let fixing = fix_mode.write && {
+        use std::io::Seek;
+        let valid = stream::is_utf8(&file).map_err(LintError::Read)?;
+        file.rewind().map_err(LintError::Read)?;
+        valid
+    };
+    let chunk_fix = FixMode { write: fixing, diff: false, unsafe_fixes: fix_mode.unsafe_fixes };
     if fix_mode.diff {
         meta.note = Some(format!("{name}: too large for --diff ({} MiB and over are linted in chunks)", stream::STREAM_THRESHOLD >> 20));
     }
-    let mut out = if fix_mode.write { Some(fix::AtomicWriter::new(path).map_err(LintError::CreateTemp)?) } else { None };
+    let mut out = if fixing { Some(fix::AtomicWriter::new(path).map_err(LintError::CreateTemp)?) } else { None };
     // A UTF-16 or binary file is refused at its first chunk, before anything is linted.
     let (mut first, mut refused, mut skipped) = (true, None, None);
     let chunks = stream::Chunks::new(std::io::BufReader::new(file), stream::CHUNK_SIZE).map_while(|chunk| {
@@ -640,17 +650,21 @@ fn lint_chunks(
                     } else {
                         lint_continuation(text, invalid, name, rules, fix_mode)
                     };
-                    (invalid.is_some(), diagnostics, text, applied)
+                    (invalid, diagnostics, text, applied)
                 })
                 .collect()
         };
         for (invalid, mut diagnostics, text, applied) in done {
-            linted.any_invalid |= invalid;
+            linted.any_invalid |= invalid.is_some();
             // Positions refer to the text as it now is (fixed, when fixing).
             let lines = text.bytes().filter(|&b| b == b'\n').count();
             let len = text.len();
-            if linted.any_invalid && !invalid {
-                diagnostics.retain(|d| d.rule != "invalid-utf8");
+            if let Some((first, count)) = invalid {
+                // (found in the chunk alone, the bad byte's offset was the chunk's; no chunk
+                // of a text with invalid UTF-8 is fixed, so the text's offsets are the input's)
+                for d in diagnostics.iter_mut().filter(|d| d.rule == INVALID_UTF8.id) {
+                    d.message = invalid_utf8_message(offset + first, count);
+                }
             }
             if fix_mode.write {
                 on_text(&text).map_err(LintError::Write)?;

@@ -23,6 +23,33 @@ pub const CHUNK_SPACES: usize = 1 << 18;
 /// not counted (64 K lines at most, a few MB of model): every article.
 pub const SMALL: usize = 128 << 10;
 
+/// Whether everything `reader` gives is UTF-8, read 64 KiB at a time (a character cut by the
+/// end of a read is carried into the next one): the check of a huge file before it is fixed.
+pub fn is_utf8(mut reader: impl Read) -> io::Result<bool> {
+    let mut buf = vec![0u8; 64 << 10];
+    let mut carried = 0;
+    loop {
+        let n = match reader.read(&mut buf[carried..]) {
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if n == 0 {
+            return Ok(carried == 0);
+        }
+        let filled = carried + n;
+        carried = match std::str::from_utf8(&buf[..filled]) {
+            Ok(_) => 0,
+            // an incomplete character at the end (three bytes at most): kept for the next read
+            Err(e) if e.error_len().is_none() => {
+                buf.copy_within(e.valid_up_to()..filled, 0);
+                filled - e.valid_up_to()
+            }
+            Err(_) => return Ok(false),
+        };
+    }
+}
+
 pub struct Chunks<R> {
     reader: R,
     carry: Vec<u8>,
@@ -174,6 +201,33 @@ impl<R: Read> Chunks<R> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A reader that gives at most `step` bytes a read: characters cut across reads.
+    struct Trickle<'a>(&'a [u8], usize);
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let n = self.1.min(buf.len()).min(self.0.len());
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn utf8_is_checked_across_reads() {
+        let text = "naïve café – 東京 🎉 end".repeat(5_000);
+        for step in [1, 2, 3, 5, 64 << 10] {
+            assert!(is_utf8(Trickle(text.as_bytes(), step)).unwrap(), "step {step}");
+            let mut bad = text.as_bytes().to_vec();
+            bad.insert(bad.len() / 2, 0xFF);
+            assert!(!is_utf8(Trickle(&bad, step)).unwrap(), "a bad byte, step {step}");
+            // a character cut short by the end of the input
+            let cut = &text.as_bytes()[..text.len() - " end".len() - 1];
+            assert!(!is_utf8(Trickle(cut, step)).unwrap(), "a cut character, step {step}");
+        }
+        assert!(is_utf8(&b""[..]).unwrap());
+    }
 
     #[test]
     fn chunks_cover_the_input_and_end_at_line_breaks() {

@@ -510,6 +510,44 @@ fn long_and_dense_texts_are_linted_in_chunks_held_whole() {
     }
 }
 
+/// A text linted in chunks whose last chunk has a bad byte (a huge file read chunk by chunk; a
+/// long one held whole) is never fixed, and `--fix` reports it as it is: the slip in its first
+/// chunk still at its line (a fix made there in memory used to hide it and move every later
+/// line), the bad byte at its offset in the file, not in its chunk.
+#[test]
+fn chunked_texts_with_invalid_utf8_are_reported_as_they_are_and_never_fixed() {
+    let dir = scratch();
+    let paragraph = "The council met on Monday to discuss the harbour budget and the ferry timetable.\n\n";
+    let huge = (copydesk::stream::STREAM_THRESHOLD as usize / paragraph.len()) + 10;
+    for (file, repeats) in [("huge.txt", huge), ("long.txt", 16_000)] {
+        let mut bytes = b"Council Budget Archive\n\nThe vote passed.Everyone cheered.\n\n".to_vec();
+        bytes.extend_from_slice(paragraph.repeat(repeats).as_bytes());
+        let bad = bytes.len() + "A stray byte ".len();
+        let bad_line = bytes.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+        bytes.extend_from_slice(b"A stray byte \xff ends it.\n");
+        let path = dir.path().join(file);
+        fs::write(&path, &bytes).unwrap();
+        for fix in [false, true] {
+            let mut args = vec!["lint", "--format", "json", "--select", "missing-space,invalid-utf8", file];
+            if fix {
+                args.insert(1, "--fix");
+            }
+            let report = json(&stdout_of(dir.path(), &args, 1));
+            let found: Vec<(&str, u64, u64)> = report["diagnostics"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|d| (d["rule"].as_str().unwrap(), d["line"].as_u64().unwrap(), d["span"]["start"].as_u64().unwrap()))
+                .collect();
+            let slip = "Council Budget Archive\n\nThe vote ".len() as u64;
+            assert_eq!(found, vec![("missing-space", 3, slip), ("invalid-utf8", bad_line, bad as u64)], "{file}, fix {fix}");
+            let message = report["diagnostics"][1]["message"].as_str().unwrap();
+            assert!(message.ends_with(&format!("the first at byte offset {bad}")), "{file}: {message}");
+            assert_eq!(fs::read(&path).unwrap(), bytes, "{file} is never rewritten");
+        }
+    }
+}
+
 /// Unmounts the scratch tmpfs even when an assertion fails.
 struct Mount(std::path::PathBuf);
 
