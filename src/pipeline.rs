@@ -220,18 +220,47 @@ fn into_text(bytes: Vec<u8>) -> (String, Option<(usize, usize)>) {
 /// reported or fixed.
 const CONTINUATION: &str = "Continued\n\n";
 
-/// Lint a chunk after the first of a text after [`CONTINUATION`], fixing it first if asked.
-/// Returns the findings on the (possibly fixed) chunk, that chunk, and the fixes applied.
+/// The longest piece of a chunk's last line that the next chunk is linted after.
+const CONTEXT_BYTES: usize = 256;
+
+/// What the chunk after `chunk` is linted after, besides [`CONTINUATION`]: nothing when `chunk`
+/// ends a paragraph (a blank line, where prose is cut), else its last line (or the words of
+/// that line's last [`CONTEXT_BYTES`] bytes), so that a paragraph cut between two lines goes on
+/// as one paragraph ("… the ferry\ntimetable would …" opened a paragraph with a lowercase word).
+fn continuation_context(chunk: &[u8]) -> String {
+    let Some(body) = chunk.strip_suffix(b"\n").filter(|body| !body.is_empty() && !body.ends_with(b"\n")) else {
+        return String::new();
+    };
+    let line = &body[memchr::memrchr(b'\n', body).map_or(0, |i| i + 1)..];
+    let line = match line.len().checked_sub(CONTEXT_BYTES) {
+        None => line,
+        // (from the first word that starts inside the last bytes: never half a character)
+        Some(from) => match memchr::memchr(b' ', &line[from..]) {
+            Some(space) => &line[from + space + 1..],
+            None => return String::new(),
+        },
+    };
+    if line.iter().all(u8::is_ascii_whitespace) {
+        return String::new();
+    }
+    format!("{}\n", decode(line).text)
+}
+
+/// Lint a chunk after the first of a text after [`CONTINUATION`] and `context` (see
+/// [`continuation_context`]), fixing it first if asked. Returns the findings on the (possibly
+/// fixed) chunk, that chunk, and the fixes applied.
 fn lint_continuation(
     text: String,
     invalid: Option<(usize, usize)>,
+    context: &str,
     name: &str,
     rules: &RuleSet,
     fix_mode: FixMode,
 ) -> (Vec<Diagnostic>, String, usize, bool) {
-    let p = CONTINUATION.len();
+    let p = CONTINUATION.len() + context.len();
     let invalid = invalid.map(|(first, count)| (first + p, count));
-    let (mut diagnostics, text, applied, changed) = lint_text_after(format!("{CONTINUATION}{text}"), invalid, p, name, rules, fix_mode);
+    let (mut diagnostics, text, applied, changed) =
+        lint_text_after(format!("{CONTINUATION}{context}{text}"), invalid, p, name, rules, fix_mode);
     diagnostics.retain(|d| d.span.start >= p && d.fix.as_ref().is_none_or(|f| f.edits.iter().all(|e| e.span.start >= p)));
     for d in &mut diagnostics {
         d.move_offsets(|o| o - p);
@@ -620,6 +649,8 @@ fn lint_chunks(
     let batch_size = rayon::current_num_threads().max(1);
     let mut chunks = chunks.enumerate();
     let mut read_error = None;
+    // What the next chunk is linted after (the end of the one before it).
+    let mut context = String::new();
     while read_error.is_none() {
         let mut batch = Vec::with_capacity(batch_size);
         for (i, chunk) in chunks.by_ref() {
@@ -631,7 +662,8 @@ fn lint_chunks(
                 }
             };
             linted.bytes += bytes.len();
-            batch.push((i, bytes));
+            let before = std::mem::replace(&mut context, continuation_context(&bytes));
+            batch.push((i, bytes, before));
             if batch.len() == batch_size {
                 break;
             }
@@ -643,12 +675,12 @@ fn lint_chunks(
             use rayon::prelude::*;
             batch
                 .into_par_iter()
-                .map(|(i, bytes)| {
+                .map(|(i, bytes, context)| {
                     let (text, invalid) = into_text(bytes);
                     let (diagnostics, text, applied, _) = if i == 0 {
                         lint_text_after(text, invalid, protected, name, rules, fix_mode)
                     } else {
-                        lint_continuation(text, invalid, name, rules, fix_mode)
+                        lint_continuation(text, invalid, &context, name, rules, fix_mode)
                     };
                     (invalid, diagnostics, text, applied)
                 })
@@ -759,6 +791,53 @@ mod tests {
             }
             assert_eq!(got.iter().map(|p| p.source.as_str()).collect::<String>(), text);
         }
+    }
+
+    /// A chunk cut at a blank line gives the next one no context; one cut between two lines of a
+    /// paragraph gives its last line, or the words of that line's last 256 bytes.
+    #[test]
+    fn a_chunk_cut_inside_a_paragraph_hands_its_last_line_on() {
+        use super::{continuation_context, CONTEXT_BYTES};
+        assert_eq!(continuation_context(b"One.\n\nTwo.\n\n"), "");
+        assert_eq!(continuation_context(b""), "");
+        assert_eq!(continuation_context(b"One.\n  \n"), "");
+        assert_eq!(continuation_context(b"The council met and\nagreed that the ferry\n"), "agreed that the ferry\n");
+        assert_eq!(continuation_context(b"one line\n"), "one line\n");
+        assert_eq!(continuation_context(b"caf\xff au lait\n"), "caf\u{1A} au lait\n");
+        let long = "naïve words here ".repeat(40);
+        let context = continuation_context(format!("{long}\n").as_bytes());
+        assert!(context.len() <= CONTEXT_BYTES + 1 && context.len() > CONTEXT_BYTES - 20, "{context:?}");
+        assert!(long.ends_with(context.trim_end_matches('\n')) && context.starts_with("naïve "), "{context:?}");
+        assert_eq!(continuation_context(format!("{}\n", "x".repeat(1000)).as_bytes()), "");
+    }
+
+    /// A paragraph of wrapped lines longer than a chunk is cut between two of its lines: the
+    /// line after the cut goes on with the paragraph (it used to open one: a lowercase start
+    /// reported at every cut), while a sentence started in lowercase is still found there.
+    #[test]
+    fn a_paragraph_cut_between_chunks_goes_on() {
+        use super::{lint_input, FixMode, Source};
+        let rules = crate::engine::RuleSet::new(&crate::config::LoadedConfig::default_config().config, &Default::default()).unwrap();
+        let sentence = "The council met on Monday to discuss the budget, and members agreed that\nthe ferry timetable would be reviewed before the summer. ";
+        let text = format!("Harbour Archive\n\n{}\n", sentence.repeat(12_000));
+        let mut pieces = Vec::new();
+        let mut findings = Vec::new();
+        lint_input(&rules, std::path::Path::new("a.txt"), "a.txt", Source::Stdin(text.into_bytes()), FixMode::default(), None, &mut |r| {
+            pieces.push(r.offset);
+            findings.extend(r.diagnostics.iter().map(|d| d.rule.to_string()));
+        })
+        .unwrap();
+        assert!(pieces.len() >= 2, "cut into chunks");
+        assert!(findings.iter().all(|rule| rule != "sentence-case"), "{findings:?}");
+        // one sentence in lowercase right after a cut: the chunks cut after whole lines
+        let lowered = sentence.replace(". ", ".\nthe mayor spoke. ");
+        let text = format!("Harbour Archive\n\n{}\n", lowered.repeat(11_000));
+        let mut cases = 0;
+        lint_input(&rules, std::path::Path::new("a.txt"), "a.txt", Source::Stdin(text.into_bytes()), FixMode::default(), None, &mut |r| {
+            cases += r.diagnostics.iter().filter(|d| d.rule == "sentence-case").count();
+        })
+        .unwrap();
+        assert_eq!(cases, 11_000, "every lowercase sentence start, at a cut or not");
     }
 
     /// The walk's size is a guess: a file read whole is every byte it holds when read, whether
