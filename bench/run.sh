@@ -7,7 +7,9 @@
 #     the median of the paired ratios, MB/s, and peak RSS; with valgrind installed, also the
 #     instructions each executes on one thread (cachegrind; about 2 more minutes), on 200
 #     files of that corpus and on news-clean: a count this noisy machine barely moves; before
-#     those, both on one file (a seeds article, news-clean's median article), as a pre-commit
+#     those, where the ratio goes (copydesk running part of its rules, paired with typos the
+#     same way: the document model alone, with the shared word evidence, spelling alone...),
+#     and both on one file (a seeds article, news-clean's median article), as a pre-commit
 #     hook runs them, where start-up is most of the time;
 #  2. `lint --timings` on the generated corpus (one thread, so that the shares are CPU shares);
 #  3. linearity: seconds per MB at 1, 4, 16 and 64 MB (one file, prefixes of one generated
@@ -15,7 +17,7 @@
 #     format and for --fix. Doubling the input should no more than about double the time, so
 #     each row should stay roughly flat.
 #
-#   bench/run.sh                 RUNS=5 FILES=2000 KB=10; about 5 minutes on 2 cores
+#   bench/run.sh                 RUNS=5 FILES=2000 KB=10; about 6 minutes on 2 cores
 #   RUNS=7 FILES=1000 bench/run.sh
 #
 # Uses python3 (wall time by its monotonic clock), GNU time (/usr/bin/time, peak RSS), and typos if installed
@@ -79,12 +81,13 @@ def size(path):
     return sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(path) for f in fs)
 
 
-def paired(path, n):
-    """copydesk and typos on `path` in turn, n pairs after one that warms the page cache:
-    each one's (wall, RSS) per run, and the pairs' wall-time ratios (none without typos)."""
+def paired(path, n, rules=()):
+    """copydesk (with `rules`, its arguments choosing rules; all by default) and typos on
+    `path` in turn, n pairs after one that warms the page cache: each one's (wall, RSS) per
+    run, and the pairs' wall-time ratios (none without typos)."""
     ours, theirs, ratios = [], [], []
     for i in range(n + 1):
-        a = timed([binary, 'lint', '--format', 'jsonl', path])
+        a = timed([binary, 'lint', '--format', 'jsonl', *rules, path])
         b = timed([typos, '--format', 'brief', path]) if typos else None
         if i == 0:
             continue
@@ -117,6 +120,25 @@ for label, path in [('seeds-built', 'seeds'), ('news-clean', news)]:
     else:
         print(f"{name:24} {mb:6.1f} {wall:10.3f} {mb / max(wall, 1e-3):6.1f} {rss:6.1f} {'-':>8} {'-':>6} {'-':>6}")
 print("ratio = copydesk wall / typos wall, the median of the paired runs (<= 0.5 is the goal)")
+
+# Where the ratio goes: copydesk running part of its work, paired with typos the same way. The
+# document model alone (a rule that reads only headings' markup), then the shared word
+# evidence too (a rule that asks only whether the text is English), then spelling alone
+# (typos' own job: typo), spelling and page chrome, and every rule but the four costliest.
+if typos:
+    parts = [
+        ('document model only', ['--select', 'emphasis-in-heading']),
+        ('+ word evidence', ['--select', 'repeated-word']),
+        ('typo only', ['--select', 'typo']),
+        ('typo, unknown-word, boilerplate', ['--select', 'typo,unknown-word,boilerplate']),
+        ('all but the 4 costliest', ['--ignore', 'proper-noun-case,heading-case,possessive,clickbait']),
+    ]
+    print()
+    print("where the ratio goes: copydesk with part of its rules against typos (median of the paired ratios)")
+    print(f"{'rules run':34}{'seeds-built':>14}{'news-clean':>14}")
+    for label, rules in parts:
+        cells = [statistics.median(paired(path, runs, rules)[2]) for path in ['seeds', news] if os.path.isdir(path)]
+        print(f"{label:34}" + ''.join(f"{c:14.2f}" for c in cells))
 
 # One file, as a pre-commit hook lints it: there start-up is most of the run (the patterns a
 # first article needs are compiled then). A generated seeds article (chrome, bylines) and
