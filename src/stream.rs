@@ -64,13 +64,16 @@ impl<R: Read> Chunks<R> {
     }
 }
 
-/// Where to end a chunk: after the last blank line in its second half, else after the last
-/// newline (the reader makes sure there is one), else (never reached) at a UTF-8 character
-/// boundary.
+/// Where to end a chunk: after the last blank line in its second half (`\n\n`, or `\n\r\n` in
+/// a text with CRLF line ends, which had no `\n\n` and was cut after any line), else after the
+/// last newline (the reader makes sure there is one), else (never reached) at a UTF-8
+/// character boundary.
 fn cut_point(buf: &[u8]) -> usize {
     let half = buf.len() / 2;
-    if let Some(i) = memchr::memmem::rfind(&buf[half..], b"\n\n") {
-        return half + i + 2;
+    let lf = memchr::memmem::rfind(&buf[half..], b"\n\n").map(|i| i + 2);
+    let crlf = memchr::memmem::rfind(&buf[half..], b"\n\r\n").map(|i| i + 3);
+    if let Some(end) = lf.max(crlf) {
+        return half + end;
     }
     if let Some(i) = memchr::memrchr(b'\n', buf) {
         return i + 1;
@@ -227,6 +230,19 @@ mod tests {
             assert!(!is_utf8(Trickle(cut, step)).unwrap(), "a cut character, step {step}");
         }
         assert!(is_utf8(&b""[..]).unwrap());
+    }
+
+    /// Prose with CRLF line ends is cut at its blank lines, as prose with LF ends is.
+    #[test]
+    fn crlf_prose_is_cut_at_a_blank_line() {
+        let text = "A line of a paragraph that goes on,\r\nand ends here.\r\n\r\n".repeat(40);
+        // (1,040 bytes end inside a paragraph, after its first line)
+        let chunks: Vec<Vec<u8>> = Chunks::new(text.as_bytes(), 1040).map(|c| c.unwrap()).collect();
+        assert!(chunks.len() > 2);
+        assert_eq!(chunks.concat(), text.as_bytes());
+        for c in &chunks[..chunks.len() - 1] {
+            assert!(c.ends_with(b"here.\r\n\r\n"), "{:?}", String::from_utf8_lossy(&c[c.len() - 20..]));
+        }
     }
 
     #[test]
