@@ -327,10 +327,7 @@ pub fn lint_record(
     kind: document::Format,
     fix_mode: FixMode,
 ) -> RecordResult {
-    let format_name = match kind {
-        document::Format::Markdown => "record.md",
-        document::Format::PlainText => "record.txt",
-    };
+    let format_name = format_name(kind);
     let fix_mode = FixMode { diff: false, ..fix_mode };
     let Some(title) = title else {
         let (diagnostics, text, applied, changed) = lint_document(text, 0, format_name, rules, fix_mode);
@@ -358,6 +355,21 @@ pub fn lint_record(
         text: FileResult::new(name.to_string(), text, in_text),
         applied,
         changed,
+    }
+}
+
+/// Lint a text in memory (an editor buffer) as a file is linted: one document, or chunk by
+/// chunk when too long or too dense for one (see [`stream`]); the findings' spans are offsets
+/// into the whole text. ([`crate::Linter::lint`] makes one document of any text.)
+pub fn lint_buffer(rules: &RuleSet, text: &str, kind: document::Format) -> Vec<Diagnostic> {
+    lint_document(text.to_string(), 0, format_name(kind), rules, FixMode::default()).0
+}
+
+/// A name that [`document::Format::from_path`] reads as `kind`, for a text with no file.
+fn format_name(kind: document::Format) -> &'static str {
+    match kind {
+        document::Format::Markdown => "record.md",
+        document::Format::PlainText => "record.txt",
     }
 }
 
@@ -838,6 +850,36 @@ mod tests {
         })
         .unwrap();
         assert_eq!(cases, 11_000, "every lowercase sentence start, at a cut or not");
+    }
+
+    /// An editor buffer is linted as the file would be: an article as one document (as the
+    /// library's Linter does), a long or dense text chunk by chunk, with the file's findings.
+    #[test]
+    fn a_buffer_is_linted_as_its_file_is() {
+        use super::{lint_buffer, lint_input, FixMode, Source};
+        use crate::document::Format;
+        let rules = std::sync::Arc::new(
+            crate::engine::RuleSet::new(&crate::config::LoadedConfig::default_config().config, &Default::default()).unwrap(),
+        );
+        let article = "A Title\n\nThe council met sence Monday.Everyone cheered.\n";
+        let linter = crate::Linter::from_rules(rules.clone());
+        for kind in [Format::PlainText, Format::Markdown] {
+            assert_eq!(lint_buffer(&rules, article, kind), linter.lint(article, kind));
+        }
+        let dense =
+            format!("Archive\n\n{}The council met sence Monday.Everyone cheered.\n{}", "Ok.\n".repeat(40_000), "Ok.\n".repeat(9_000));
+        let (mut from_file, mut chunks) = (Vec::new(), 0);
+        let source = Source::Stdin(dense.clone().into_bytes());
+        lint_input(&rules, std::path::Path::new("a.txt"), "a.txt", source, FixMode::default(), None, &mut |r| {
+            chunks += 1;
+            from_file.extend(r.diagnostics.iter().map(|d| (d.rule.to_string(), d.span.start + r.offset, d.message.clone())));
+        })
+        .unwrap();
+        assert!(chunks >= 2, "the file is linted in chunks");
+        let found: Vec<_> =
+            lint_buffer(&rules, &dense, Format::PlainText).into_iter().map(|d| (d.rule.to_string(), d.span.start, d.message)).collect();
+        assert!(from_file.iter().any(|(rule, ..)| rule == "typo"), "{from_file:?}");
+        assert_eq!(found, from_file);
     }
 
     /// The walk's size is a guess: a file read whole is every byte it holds when read, whether

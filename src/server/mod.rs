@@ -24,7 +24,6 @@ pub mod convert;
 use crate::config::{self, LoadError, CONFIG_FILE_NAME};
 use crate::diagnostic::{Diagnostic, Span};
 use crate::document::Format;
-use crate::engine::Linter;
 use crate::workspace::{Overrides, ScopeError, Workspace, WorkspaceError};
 use convert::{path_to_uri, uri_to_path, Encoding, LineIndex};
 use crossbeam_channel::{Receiver, Sender};
@@ -587,7 +586,8 @@ impl Worker {
             },
         };
         match workspace.rules_for(file) {
-            Ok(rules) => (config, Ok((Linter::from_rules(rules).lint(text, format), workspace))),
+            // (as the file would be: a buffer too long or too dense for one document chunk by chunk)
+            Ok(rules) => (config, Ok((crate::pipeline::lint_buffer(&rules, text, format), workspace))),
             Err(e) => (config.clone(), Err(scope_problem(e, config.as_deref()))),
         }
     }
