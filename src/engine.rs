@@ -36,7 +36,7 @@ pub fn lint_bytes(decoded: &Decoded<'_>, path: &str, rules: &RuleSet) -> Vec<Dia
 
 /// The message of an invalid-UTF-8 finding: `count` bad bytes, the first at byte `first` of the
 /// file (a chunk's finding is given the chunk's place in the file by the pipeline).
-pub fn invalid_utf8_message(first: usize, count: usize) -> String {
+pub(crate) fn invalid_utf8_message(first: usize, count: usize) -> String {
     format!("invalid UTF-8: {count} bad byte(s), the first at byte offset {first}")
 }
 

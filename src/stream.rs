@@ -232,14 +232,20 @@ mod tests {
         assert!(is_utf8(&b""[..]).unwrap());
     }
 
+    /// The chunks of `text` at `size`, checked to hold every byte of it in order.
+    fn chunked(text: &str, size: usize) -> Vec<Vec<u8>> {
+        let chunks: Vec<Vec<u8>> = Chunks::new(text.as_bytes(), size).map(|c| c.unwrap()).collect();
+        assert_eq!(chunks.concat(), text.as_bytes(), "the chunks are the text");
+        chunks
+    }
+
     /// Prose with CRLF line ends is cut at its blank lines, as prose with LF ends is.
     #[test]
     fn crlf_prose_is_cut_at_a_blank_line() {
         let text = "A line of a paragraph that goes on,\r\nand ends here.\r\n\r\n".repeat(40);
         // (1,040 bytes end inside a paragraph, after its first line)
-        let chunks: Vec<Vec<u8>> = Chunks::new(text.as_bytes(), 1040).map(|c| c.unwrap()).collect();
+        let chunks = chunked(&text, 1040);
         assert!(chunks.len() > 2);
-        assert_eq!(chunks.concat(), text.as_bytes());
         for c in &chunks[..chunks.len() - 1] {
             assert!(c.ends_with(b"here.\r\n\r\n"), "{:?}", String::from_utf8_lossy(&c[c.len() - 20..]));
         }
@@ -248,9 +254,8 @@ mod tests {
     #[test]
     fn chunks_cover_the_input_and_end_at_line_breaks() {
         let text = "Para one line.\nStill para one.\n\nPara two is here.\nMore.\n\nLast ü line without newline".repeat(50);
-        let chunks: Vec<Vec<u8>> = Chunks::new(text.as_bytes(), 100).map(|c| c.unwrap()).collect();
+        let chunks = chunked(&text, 100);
         assert!(chunks.len() > 10);
-        assert_eq!(chunks.concat(), text.as_bytes());
         for c in &chunks[..chunks.len() - 1] {
             assert_eq!(c.last(), Some(&b'\n'));
             assert!(std::str::from_utf8(c).is_ok());
@@ -261,12 +266,11 @@ mod tests {
     /// a MiB, at a line break; prose and a line with more spaces than a chunk holds are not.
     #[test]
     fn dense_text_is_cut_by_its_lines_and_spaces() {
-        let chunks_of = |text: &str| -> Vec<Vec<u8>> { Chunks::new(text.as_bytes(), CHUNK_SIZE).map(|c| c.unwrap()).collect() };
+        let chunks_of = |text: &str| chunked(text, CHUNK_SIZE);
         let count = |c: &[u8], b: u8| c.iter().filter(|&&x| x == b).count();
         for (text, by_lines) in [("a\n".repeat(100_000), true), (format!("{}\n\n", "a ".repeat(40)).repeat(20_000), false)] {
             let chunks = chunks_of(&text);
             assert!(chunks.len() >= 3, "{} chunks", chunks.len());
-            assert_eq!(chunks.concat(), text.as_bytes());
             for c in &chunks {
                 assert!(count(c, b'\n') <= CHUNK_LINES && count(c, b' ') <= CHUNK_SPACES);
                 assert_eq!(c.last(), Some(&b'\n'));
@@ -284,7 +288,6 @@ mod tests {
         let long = format!("{}\n", "w ".repeat(CHUNK_SPACES + 10));
         let text = format!("{long}{}", "a b\n".repeat(1000));
         let chunks = chunks_of(&text);
-        assert_eq!(chunks.concat(), text.as_bytes());
         assert_eq!(chunks[0], long.as_bytes());
         assert!(chunks.iter().all(|c| c.last() == Some(&b'\n')));
     }
@@ -305,8 +308,7 @@ mod tests {
     fn one_enormous_line_is_never_cut() {
         // Cutting inside a line split sentences and words ("The" became "ThE" after fixes).
         let text = format!("Short line.\n{}\nNext line.\n{}", "ééééé ".repeat(100), "x".repeat(300));
-        let chunks: Vec<Vec<u8>> = Chunks::new(text.as_bytes(), 65).map(|c| c.unwrap()).collect();
-        assert_eq!(chunks.concat(), text.as_bytes());
+        let chunks = chunked(&text, 65);
         for c in &chunks[..chunks.len() - 1] {
             assert_eq!(c.last(), Some(&b'\n'), "{:?}", String::from_utf8_lossy(c));
         }
