@@ -862,7 +862,7 @@ mod tests {
             crate::engine::RuleSet::new(&crate::config::LoadedConfig::default_config().config, &Default::default()).unwrap(),
         );
         let article = "A Title\n\nThe council met sence Monday.Everyone cheered.\n";
-        let linter = crate::Linter::from_rules(rules.clone());
+        let linter = crate::engine::Linter::from_rules(rules.clone());
         for kind in [Format::PlainText, Format::Markdown] {
             assert_eq!(lint_buffer(&rules, article, kind), linter.lint(article, kind));
         }

@@ -162,7 +162,7 @@ fn findings_for_a_version_the_document_has_left_are_dropped() {
     let text = "It met sence Monday.\n";
     server.docs.insert(uri.clone(), Doc { text: text.into(), version: 5, format: Format::PlainText, path: None, linted: None });
     let workspace = Arc::new(Workspace::discover(Path::new("."), &Overrides::default()).unwrap());
-    let findings = crate::Linter::with_defaults().unwrap().lint(text, Format::PlainText);
+    let findings = crate::engine::Linter::with_defaults().unwrap().lint(text, Format::PlainText);
     assert_eq!(findings.len(), 1);
     let done = |version| Done { uri: uri.clone(), version, config: None, outcome: Ok((findings.clone(), workspace.clone())) };
     server.finished(done(4));
