@@ -49,7 +49,7 @@ ends in -ies (\"Stanford Universitys report\"), an institution named as \"the Ba
 2% target\") or, named with a capital again and again, before a noun no verb can be (\"the \
 Commissions attention\") and a surname English knows after a first name \
 (\"Martin Scorseses Gangs of New York\"), and a country whose bare form is a name of its own before a \
-lowercase noun (\"one of Frances highest honours\", never \"the Americas\" or \"Frances also\"). In a title, where plurals and verbs are capitalised too, the \
+lowercase noun (\"one of Frances highest honours\", never \"the Americas\" or \"Frances also\"), a country opening a sentence before a name, its bare form no everyday word (\"Chinas Haier opened\", never \"Turkeys\"), the second word of a place named in two words (\"New Yorks Times Square\", \"Wall Streets trading floors\"), and an everyday plural whose full name the document writes without the s, before a noun no verb is written as (\"the Royal Banks chief executive\" beside \"the Royal Bank\"). A compound adjective next opens the noun phrase (\"Irelands state-owned airline\", \"Octobers five-year high\"). In a title, where plurals and verbs are capitalised too, the \
 prose must name the base on its own and never write the bare form.",
     bad: "Exploring the Future of Alliances in Light of Trumps Remarks",
     good: "Exploring the Future of Alliances in Light of Trump’s Remarks",
@@ -508,10 +508,23 @@ impl Rule for Possessive {
             // Only when the bare form is no everyday plural ("Golden Globe" elsewhere proves
             // nothing for "the Golden Globes split awards") and this is its one use.
             // (not before its verb: "The South Africans scored 390" beside "South African")
-            let verb_next = next_text.ends_with("ed") && verb_object_follows(doc, i + 1, word);
+            // (a compound in -ed is an adjective: "Irelands state-owned airline")
+            let verb_next = next_text.ends_with("ed") && !next_text.contains('-') && verb_object_follows(doc, i + 1, word);
+            // An everyday plural too ("Deutsche Banks business position" beside "Deutsche
+            // Bank"), before a lowercase noun no verb is written as: the plural's verb would
+            // follow it there ("the Golden Globes split awards": "splitting").
+            let mut noun_no_verb_next = || {
+                gap.is_empty()
+                    && noun_next(next_text, &["ed", "ly", "ing"])
+                    // (a plural or a verb's s next, not a noun's own: "business")
+                    && (!next_text.ends_with('s') || next_text.ends_with("ss"))
+                    && !takes_ing(next_text)
+                    && everyday_words(next_text)
+                    && occurrences.of(doc, text) == 1
+            };
             if *full_name_elsewhere
                 && !verb_next
-                && bare_entry.is_none_or(|e| e.lower.is_none())
+                && (bare_entry.is_none_or(|e| e.lower.is_none()) || noun_no_verb_next())
                 && prev.is_some_and(|p| {
                     whole_word_matches(near(doc, word.span()).1, &doc.source[p.span().start..word.span().end]).count() == 1
                 })
@@ -555,7 +568,7 @@ impl Rule for Possessive {
                 && (noun_next(next_text, &["ed", "ly", "s"]) || plural_before_auxiliary())
                 && !not_a_noun(next_text)
                 && first_name_before()
-                && lexicon::is_lowercase_word(next_text)
+                && everyday_words(next_text)
                 && occurrences.of(doc, text) == 1
                 // the surname is one: English writes it so ("Brown", "Stone"), or this document
                 // names it alone ("Trident Funds", "Cisco Systems" name no Fund or System)
@@ -583,7 +596,7 @@ impl Rule for Possessive {
                 }) && gap.is_empty()
                     && noun_next(next_text, &["ly"])
                     && !AFTER_A_PLURAL_DAY.contains(&next_text)
-                    && lexicon::is_lowercase_word(next_text);
+                    && everyday_words(next_text);
             // "last Sundays Golden Globes ceremony": after "last", "next" or "this" with no
             // determiner before it ("the last Sundays of the month"), a day's name is one day,
             // whatever follows.
@@ -628,7 +641,7 @@ impl Rule for Possessive {
                 })
                 && noun_next(next_text, &["ly"])
                 && !AFTER_A_PLURAL_DAY.contains(&next_text)
-                && lexicon::is_lowercase_word(next_text);
+                && everyday_words(next_text);
             // A band's or a show's member: "Led Zeppelins Jimmy Page", "Coldplays Chris Martin".
             // Not in headings, where verbs are capitalised too ("Rival Meets Bobby Flay"), nor
             // after a count or a lowercase cue ("24 Times Kris Jenner…", "the Democrats Nancy
@@ -686,9 +699,36 @@ impl Rule for Possessive {
             // Motor", "Saudi Arabias oil"), whose plural no one writes.
             let country_before_sum =
                 country && figure_next && !gap.is_empty() && !word.sentence_start() && no_cue_before && occurrences.of(doc, text) == 1;
-            let two_word_country = country
+            // A country opening a sentence before a name, its bare form no word or none of the
+            // everyday ones ("Japans Honda has won…", "Chinas Lenovo"): no plural of "japan"
+            // opens a sentence before a company's or a person's name (an everyday plural may:
+            // "Turkeys", "Chiles"). Mid-sentence, `plain_name` reads it below.
+            let country_opening = country
+                && word.sentence_start()
+                && !doc.blocks[word.block()].kind.is_heading_like()
                 && gap.is_empty()
-                && prev.is_some_and(|p| COUNTRY_FIRST_WORDS.contains(&doc.text(p.span())))
+                && bare_entry.is_none_or(|e| {
+                    e.capitalized.is_none() && e.other.is_none() && e.lower.is_none_or(|t| t > lexicon::Tier::Common)
+                })
+                && starts_upper(next_text)
+                && !lexicon::is_function_word(crate::text::Lowercase::of(next_text).as_str())
+                && !NOT_A_NOUN_AFTER_NAME.contains(&next_text)
+                // a name: no everyday word, or one that opens a name ("Prime Minister")
+                && (!lexicon::lookup(next_text).is_some_and(|e| e.common_lower())
+                    || doc.words.get(i + 2).is_some_and(|w| {
+                        w.sentence() == word.sentence()
+                            && doc.source[next.span().end..w.span().start] == *" "
+                            && starts_upper(doc.text(w.span()))
+                    }))
+                && occurrences.of(doc, text) == 1;
+            // So is a place English names in two words ("New Yorks Times Square", "Wall Streets
+            // main index"), whose second word no one makes a plural of.
+            let two_word_country = gap.is_empty()
+                && prev.is_some_and(|p| {
+                    let p = doc.text(p.span());
+                    (country && COUNTRY_FIRST_WORDS.contains(&p))
+                        || TWO_WORD_PLACES.iter().any(|&(first, second)| first == p && second == base)
+                })
                 && !NOT_A_NOUN_AFTER_NAME.contains(&next_text)
                 && occurrences.of(doc, text) == 1;
             // A feast named for one person or year: "New Years Eve", "Mothers Day".
@@ -704,6 +744,7 @@ impl Rule for Possessive {
                 || title_next
                 || country_before_noun
                 || country_before_sum
+                || country_opening
                 || two_word_country
             {
                 push_missing(out, word.span(), text, base, evidence.apostrophe());
@@ -846,7 +887,7 @@ impl Rule for Possessive {
                         && bare_entry.is_none()
                         && often_capitalized(p)
                         && !lexicon::lookup(p).is_some_and(|e| e.common_lower())
-                        && ((noun_next(next_text, &["ed", "ly", "s", "ing"]) && lexicon::is_lowercase_word(next_text))
+                        && ((noun_next(next_text, &["ed", "ly", "s", "ing"]) && everyday_words(next_text))
                             // or a work's title in everyday words: "Josh Grobans Closer",
                             // "Sally Grindleys Spilled Water" (not a surname that ends in a
                             // vowel and s of its own: "George Soros Quantum Fund")
@@ -905,7 +946,7 @@ impl Rule for Possessive {
             }
             // "Woolworths disappointed investors": a name that ends in s, then its verb. Only a
             // name this document also writes without the s can take a past tense next.
-            if named_here == 0 && next_text.ends_with("ed") {
+            if named_here == 0 && next_text.ends_with("ed") && !next_text.contains('-') {
                 continue;
             }
             // "Officials pointed to the figures", "Grocers reported a loss": a word in -ed that
@@ -1362,14 +1403,61 @@ const PLACE_PLURALS: &[&str] = &[
     "Crossings",
 ];
 
+/// Places, streets and districts English names in two words, the second no plural of anything
+/// (the countries among them are read through [`COUNTRY_FIRST_WORDS`]).
+const TWO_WORD_PLACES: &[(&str, &str)] = &[
+    ("New", "York"),
+    ("New", "Jersey"),
+    ("New", "Mexico"),
+    ("New", "Hampshire"),
+    ("New", "England"),
+    ("New", "Delhi"),
+    ("Hong", "Kong"),
+    ("San", "Francisco"),
+    ("San", "Diego"),
+    ("San", "Jose"),
+    ("Tel", "Aviv"),
+    ("Abu", "Dhabi"),
+    ("Kuala", "Lumpur"),
+    ("Cape", "Town"),
+    ("Sao", "Paulo"),
+    ("Mexico", "City"),
+    ("Rhode", "Island"),
+    ("Puerto", "Rico"),
+    ("West", "Virginia"),
+    ("North", "Carolina"),
+    ("South", "Carolina"),
+    ("North", "Dakota"),
+    ("South", "Dakota"),
+    ("Northern", "Ireland"),
+    ("Wall", "Street"),
+    ("Downing", "Street"),
+    ("Fleet", "Street"),
+    ("Silicon", "Valley"),
+    ("Capitol", "Hill"),
+];
+
 /// The first words of countries of two words: "South Korea", "Saudi Arabia", "Sri Lanka".
 const COUNTRY_FIRST_WORDS: &[&str] = &["South", "North", "Saudi", "Sri", "Costa", "Sierra", "Papua", "Equatorial", "El"];
 
 /// Whether `next` (the word after a candidate) is a plain lowercase word that can be a noun:
 /// ASCII letters alone, none of [`NOT_A_NOUN_AFTER_NAME`], and none of `endings` (a verb's "s"
-/// or "ed", an adverb's "ly").
+/// or "ed", an adverb's "ly"); or lowercase words joined by hyphens, which open a noun phrase
+/// whatever they end in ("state-owned", "nine-year": no verb or adverb is written so).
 fn noun_next(next: &str, endings: &[&str]) -> bool {
+    if next.contains('-') {
+        return lowercase_words(next);
+    }
     next.bytes().all(|b| b.is_ascii_lowercase()) && !NOT_A_NOUN_AFTER_NAME.contains(&next) && !endings.iter().any(|e| next.ends_with(e))
+}
+
+/// An everyday lowercase word, or lowercase words joined by hyphens ([`lowercase_words`]).
+fn everyday_words(text: &str) -> bool {
+    if text.contains('-') {
+        lowercase_words(text)
+    } else {
+        lexicon::is_lowercase_word(text)
+    }
 }
 
 /// Lowercase English words, alone or joined by hyphens: "economic", "best-known".
@@ -1715,6 +1803,54 @@ mod tests {
             "Trade\n\nTrade across the Americas $5bn a year is small.\n",
             "Talks\n\nThe two Koreas held talks, and South Koreas and the North agreed.\n",
         ] {
+            assert!(check(text).0.is_empty(), "{text}: {:?}", check(text).0);
+        }
+    }
+
+    #[test]
+    fn a_country_opening_a_sentence_before_a_name() {
+        assert_eq!(check("Trade\n\nChinas Haier opened a plant near the coast.\n").0, ["Chinas"]);
+        assert_eq!(check("Trade\n\nJapans Prime Minister spoke first.\n").0, ["Japans"]);
+        for text in [
+            // an everyday plural opens a sentence ("chiles", "turkeys")
+            "Menu\n\nChiles Rellenos topped the menu at the fair.\n",
+            "Farm\n\nTurkeys Gobble and Strut won prizes at the show.\n",
+            // a function word next, and a name used twice
+            "Trade\n\nJapans The Times said nothing.\n",
+            "Trade\n\nJapans Honda sued. Japans Honda won.\n",
+        ] {
+            assert!(check(text).0.is_empty(), "{text}: {:?}", check(text).0);
+        }
+    }
+
+    #[test]
+    fn a_compound_adjective_next_opens_the_noun_phrase() {
+        // a compound in -ed is no verb; a month's before a compound and its noun
+        assert_eq!(check("Air\n\nThe board of Irelands state-owned airline met.\n").0, ["Irelands"]);
+        assert_eq!(check("Sales\n\nSales were below Octobers five-year high.\n").0, ["Octobers"]);
+        // a name and its verb in -ed stay so
+        assert!(check("Shops\n\nWoolworths disappointed investors on Monday.\n").0.is_empty());
+    }
+
+    #[test]
+    fn a_full_name_elsewhere_before_a_noun_no_verb_is_written_as() {
+        let text = "Lending\n\nLending at the Royal Bank rose. Analysts said the Royal Banks chief executive would stay.\n";
+        assert_eq!(check(text).0, ["Banks"]);
+        // a noun that is a verb too ("split", "budget"), or a plural, may be the plural's verb
+        for text in [
+            "Lending\n\nLending at the Royal Bank rose. The Royal Banks budget for the year.\n",
+            "Lending\n\nLending at the Royal Bank rose. The Royal Banks rules were changed.\n",
+        ] {
+            assert!(check(text).0.is_empty(), "{text}: {:?}", check(text).0);
+        }
+    }
+
+    #[test]
+    fn the_second_word_of_a_place_named_in_two_words() {
+        let text = "Markets\n\nCrowds filled New Yorks Times Square, and traders on Wall Streets trading floors cheered.\n";
+        assert_eq!(check(text).0, ["Yorks", "Streets"]);
+        // a plural after a count, and before a verb
+        for text in ["Novel\n\nThe two New Yorks of the novel never meet.\n", "Novel\n\nBoth New Yorks are in the book.\n"] {
             assert!(check(text).0.is_empty(), "{text}: {:?}", check(text).0);
         }
     }
