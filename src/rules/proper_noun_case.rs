@@ -395,14 +395,27 @@ impl ProperNounCase {
             contexts.push((format!("{} {} {capitalized}", before[1], before[0]), first_word(&doc.source[span.end..])));
         }
         // one word each side: "the pentagon said" beside "the Pentagon said" (an article in
-        // either case: "The pentagon said" opens a sentence)
-        if !before.is_empty() && !after.is_empty() && plain(&before[0]) && plain(&after[0]) {
-            let after_word = after[0].as_ptr() as usize - doc.source.as_ptr() as usize + after[0].len();
-            let following = first_word(doc.source.get(after_word..).unwrap_or(""));
-            contexts.push((format!("{} {capitalized} {}", before[0], after[0]), following));
+        // either case: "The pentagon said" opens a sentence); a capitalised word after it that
+        // ends a clause counts without its mark, the name here ending with it: elsewhere it may
+        // go on as its fuller form does, with "of" ("of the reserve Bank." beside "The Reserve
+        // Bank of Australia"), though not with another capitalised word
+        let after_one = after.first().map(|&w| {
+            let bare = w.trim_end_matches(['.', ',', ';', ':', ')', '"', '”', '’']);
+            if plain(&w) {
+                w
+            } else if bare.len() < w.len() && plain(&bare) && crate::text::starts_upper(bare) {
+                bare
+            } else {
+                ""
+            }
+        });
+        if let Some(after_one) = after_one.filter(|w| !before.is_empty() && plain(&before[0]) && !w.is_empty()) {
+            let after_word = after_one.as_ptr() as usize - doc.source.as_ptr() as usize + after_one.len();
+            let following = if after_one.len() < after[0].len() { "of" } else { first_word(doc.source.get(after_word..).unwrap_or("")) };
+            contexts.push((format!("{} {capitalized} {after_one}", before[0]), following));
             if is_determiner(before[0]) {
                 let other_case = if crate::text::starts_upper(before[0]) { before[0].to_lowercase() } else { capitalize(before[0]) };
-                contexts.push((format!("{other_case} {capitalized} {}", after[0]), following));
+                contexts.push((format!("{other_case} {capitalized} {after_one}"), following));
             }
         }
         if after.len() == 2 && after.iter().all(plain) {
@@ -1075,6 +1088,21 @@ mod tests {
         let text = "Case\n\nThe car stopped as Inspector Hale got out. Later the Inspector left, and \
                     the Inspector came back. They told inspector Hale everything.\n";
         assert_eq!(check(text).0, ["inspector"]);
+    }
+
+    #[test]
+    fn a_capitalised_word_closing_the_clause_is_context_without_its_mark() {
+        // "reserve Bank." beside the fuller "The Reserve Bank of …"
+        let text = "Rates\n\nThe Reserve Bank of Australia lifted rates. Growth is slowing, said the Governor of the reserve Bank.\n";
+        assert_eq!(check(text).0, ["reserve"]);
+        // another name going on with a capitalised word elsewhere says nothing; a lowercase
+        // word closing the clause is no name here
+        for text in [
+            "Aid\n\nThe World Bank Group said so. He left the world Bank.\n",
+            "Aid\n\nThe Reserve Bank of Australia lifted rates. He kept a reserve bank.\n",
+        ] {
+            assert!(check(text).0.is_empty(), "{text}: {:?}", check(text).0);
+        }
     }
 
     #[test]
