@@ -17,7 +17,7 @@ use super::{Rule, RuleMeta};
 use crate::analysis::{name_parts, near};
 use crate::common_options;
 use crate::diagnostic::{Category, Diagnostic, Edit, Fix, Severity, Span};
-use crate::document::Document;
+use crate::document::{BlockKind, Document};
 use crate::lexicon::{self, Tier};
 use crate::options::Level;
 use crate::text::{capitalize, has_inner_upper, is_all_caps, starts_lower, starts_upper, whole_word_matches, RareRegex};
@@ -39,7 +39,9 @@ pub static META: RuleMeta = RuleMeta {
 the words that break that style: a lowercase major word in a title-case heading (\"Strengthening \
 U.S.-Japan security Relations\", also a subtitle's first word after a colon: \"Outside the Web: standalone \
 Binaries\", and a compound's lowercase first part: \"Repair earthquake-Induced Crack\") and a capital \
-letter after an apostrophe, the artefact of naive title-casing (\"What’S The Real Story?\"). Sentence-case headings with names (\"Ad sales boost Time \
+letter after an apostrophe, the artefact of naive title-casing (\"What’S The Real Story?\"). In a sentence-case \
+title it flags a stray capital: a minor word between lowercase words (\"Economy 'stronger Than forecast'\") or an \
+everyday word the article writes lowercase, twice or more, and never capitalised (\"Banker denies Fraud charges\"). Sentence-case headings with names (\"Ad sales boost Time \
 Warner profit\") and real title case with lowercase minor words (of, the, in, for, and) are both \
 fine, as are other hyphenated words, particles before names (al-Qaeda), acronyms and brands (U.S.-Japan, NATO, iPhone, CycloneDX), a word alone in brackets (\"Indented Documents \
 (indoc)\", a link's \"[edit]\") and pronouns of three \
@@ -475,6 +477,11 @@ impl HeadingCase {
             && !lowercase.is_empty()
             && lowercase.len() as f32 <= (weight / 2.0).max(1.0);
         if !title_case {
+            // (only the title: a page's other short lines, captions and list items called
+            // headings by the parser, take capitals for their own reasons)
+            if doc.blocks[bi].kind == BlockKind::Title {
+                self.stray_capitals(doc, bi, out);
+            }
             return;
         }
         for word in lowercase {
@@ -717,6 +724,63 @@ fn manner_adverb(lower: &str) -> bool {
         && (everyday_word(stem)
             || stem.strip_suffix('i').is_some_and(|s| everyday_word(&format!("{s}y")))
             || everyday_word(&format!("{stem}le")))
+}
+
+impl HeadingCase {
+    /// A heading in sentence case with a capital where the style has none ("Ebbers denies
+    /// WorldCom Fraud", "Economy 'stronger Than forecast'"): a minor word, or an everyday word
+    /// that the article writes lowercase mid-sentence, twice or more, and never capitalised,
+    /// standing between lowercase words (not inside a run of capitals, which may be a name).
+    /// The heading must be sentence case beyond doubt: as many lowercase content words as such
+    /// capitals at least, and no other capitalised everyday word.
+    fn stray_capitals(&self, doc: &Document<'_>, bi: usize, out: &mut Vec<Diagnostic>) {
+        let evidence = doc.evidence();
+        let words = doc.words_in_block(bi);
+        let text_of = |k: usize| words.get(k).map(|w| doc.text(w.span()));
+        let (mut lowercase_content, mut strays, mut other_capitals) = (0, Vec::new(), 0);
+        for (i, word) in words.iter().enumerate() {
+            let text = doc.text(word.span());
+            let lowered = crate::text::Lowercase::of(text);
+            let lower = lowered.as_str();
+            let before = doc.source[..word.span().start].trim_end();
+            // (a quotation's or a subtitle's first word, and the heading's, may take a capital)
+            let opens = i == 0 || before.ends_with([':', '–', '—', '|', '?', '!', '\'', '"', '‘', '“', '(', '[']) || before.ends_with(" -");
+            if starts_lower(text) {
+                lowercase_content +=
+                    usize::from(!self.minor.contains(lower) && text.chars().count() > 2 && text.bytes().all(|b| b.is_ascii_lowercase()));
+                continue;
+            }
+            if opens || !crate::text::is_capitalized(text) || text.chars().any(|c| c.is_ascii_digit()) || text.contains('-') {
+                continue;
+            }
+            let minor = self.minor.contains(lower);
+            // (a minor word between two lowercase words: "Carry On star" names a film series)
+            let minor_among_lowercase =
+                minor && i.checked_sub(1).and_then(text_of).is_some_and(starts_lower) && text_of(i + 1).is_some_and(starts_lower);
+            let everyday = !minor && everyday_word(lower);
+            let written_lowercase = everyday && !lexicon::is_function_word(lower) && !before.ends_with(',') && {
+                let usage = evidence.usage(lower);
+                usage.mentioned_mid == 0 && usage.lower_mid >= 2
+            };
+            if minor_among_lowercase || written_lowercase {
+                strays.push(*word);
+            } else if everyday {
+                other_capitals += 1;
+            }
+        }
+        if strays.is_empty() || other_capitals > 0 || lowercase_content < strays.len() {
+            return;
+        }
+        for word in strays {
+            let text = doc.text(word.span());
+            let fixed = text.to_lowercase();
+            out.push(
+                Diagnostic::new(META.id, word.span(), format!("`{text}` is capitalised in a sentence-case heading"))
+                    .with_help(format!("write `{fixed}`, or the whole heading in title case"))
+                    .with_fix(Fix::unsafe_(vec![Edit::replace(word.span(), fixed)])),
+            );
+        }
+    }
 }
 
 /// A word the lexicon knows lowercase in everyday English (a common or usual word) and not
@@ -1001,5 +1065,31 @@ and national museums say national funding helped. "
         assert!(check("Why I Lost My Sh*t At The Game\n\nA story about the day.\n").0.is_empty());
         // a real lowercase word after a spaced asterisk still counts
         assert_eq!(check("Big Wins For The * underdog Team\n\nA story.\n").0, ["underdog"]);
+    }
+
+    #[test]
+    fn a_stray_capital_in_a_sentence_case_title() {
+        let body = "The former boss denied the fraud charges in court. Prosecutors said the fraud ran for years \
+and that the fraud cost investors billions.";
+        // an everyday word the article writes lowercase, never capitalised
+        let (flagged, fixed) = check(&format!("Banker denies Fraud charges\n\n{body}\n"));
+        assert_eq!(flagged, ["Fraud"]);
+        assert!(fixed.starts_with("Banker denies fraud charges"), "{fixed}");
+        // a minor word between two lowercase words
+        assert_eq!(check(&format!("Losses 'bigger Than feared'\n\n{body}\n")).0, ["Than"]);
+        for text in [
+            // the article capitalises it too: a name
+            "Banker denies Fraud charges\n\nThe Fraud Office said the fraud case would go ahead, and the fraud team met.\n".to_string(),
+            // the article writes it lowercase once only
+            "Banker denies Fraud charges\n\nThe former boss denied the fraud charges.\n".to_string(),
+            // a minor word after a capital: a work's name ("Carry On star")
+            format!("Carry On star dies\n\n{body}\n"),
+            // a subheading is not the title
+            format!("Markets\n\n{body}\n\n## Banker denies Fraud charges\n\n{body}\n"),
+            // a function word after a comma
+            format!("Sorry, Because the fraud ran on\n\n{body}\n"),
+        ] {
+            assert!(check(&text).0.is_empty(), "{text}: {:?}", check(&text).0);
+        }
     }
 }
