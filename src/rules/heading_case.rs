@@ -758,10 +758,12 @@ impl HeadingCase {
             let minor_among_lowercase =
                 minor && i.checked_sub(1).and_then(text_of).is_some_and(starts_lower) && text_of(i + 1).is_some_and(starts_lower);
             let everyday = !minor && everyday_word(lower);
-            let written_lowercase = everyday && !lexicon::is_function_word(lower) && !before.ends_with(',') && {
-                let usage = evidence.usage(lower);
-                usage.mentioned_mid == 0 && usage.lower_mid >= 2
-            };
+            // (not before a capital, which may go on with a name: "re-elected New Orleans mayor")
+            let written_lowercase =
+                everyday && !lexicon::is_function_word(lower) && !before.ends_with(',') && !text_of(i + 1).is_some_and(starts_upper) && {
+                    let usage = evidence.usage(lower);
+                    usage.mentioned_mid == 0 && usage.lower_mid >= 2
+                };
             if minor_among_lowercase || written_lowercase {
                 strays.push(*word);
             } else if everyday {
@@ -1086,6 +1088,8 @@ and that the fraud cost investors billions.";
             format!("Carry On star dies\n\n{body}\n"),
             // a subheading is not the title
             format!("Markets\n\n{body}\n\n## Banker denies Fraud charges\n\n{body}\n"),
+            // a capital next: a name going on
+            format!("Mayor re-elected New Orleans chief\n\nThe new mayor said the new plan works. {body}\n"),
             // a function word after a comma
             format!("Sorry, Because the fraud ran on\n\n{body}\n"),
         ] {
