@@ -494,6 +494,63 @@ impl HeadingCase {
             );
         }
     }
+
+    /// A title in sentence case with a capital where the style has none ("Ebbers denies
+    /// WorldCom Fraud", "Economy 'stronger Than forecast'"): a minor word between two
+    /// lowercase words, or an everyday content word that the article writes lowercase
+    /// mid-sentence, twice or more, and never capitalised, before no capital (which may go on
+    /// with a name). The title must be sentence case beyond doubt: as many lowercase content
+    /// words as such capitals at least, and no other capitalised everyday word.
+    fn stray_capitals(&self, doc: &Document<'_>, bi: usize, out: &mut Vec<Diagnostic>) {
+        let evidence = doc.evidence();
+        let words = doc.words_in_block(bi);
+        let text_of = |k: usize| words.get(k).map(|w| doc.text(w.span()));
+        let (mut lowercase_content, mut strays, mut other_capitals) = (0, Vec::new(), 0);
+        for (i, word) in words.iter().enumerate() {
+            let text = doc.text(word.span());
+            let lowered = crate::text::Lowercase::of(text);
+            let lower = lowered.as_str();
+            let before = doc.source[..word.span().start].trim_end();
+            // (a quotation's or a subtitle's first word, and the heading's, may take a capital)
+            let opens = i == 0 || before.ends_with([':', '–', '—', '|', '?', '!', '\'', '"', '‘', '“', '(', '[']) || before.ends_with(" -");
+            if starts_lower(text) {
+                lowercase_content +=
+                    usize::from(!self.minor.contains(lower) && text.chars().count() > 2 && text.bytes().all(|b| b.is_ascii_lowercase()));
+                continue;
+            }
+            if opens || !crate::text::is_capitalized(text) || text.chars().any(|c| c.is_ascii_digit()) || text.contains('-') {
+                continue;
+            }
+            let minor = self.minor.contains(lower);
+            // (a minor word between two lowercase words: "Carry On star" names a film series)
+            let minor_among_lowercase =
+                minor && i.checked_sub(1).and_then(text_of).is_some_and(starts_lower) && text_of(i + 1).is_some_and(starts_lower);
+            let everyday = !minor && everyday_word(lower);
+            // (not before a capital, which may go on with a name: "re-elected New Orleans mayor")
+            let written_lowercase =
+                everyday && !lexicon::is_function_word(lower) && !before.ends_with(',') && !text_of(i + 1).is_some_and(starts_upper) && {
+                    let usage = evidence.usage(lower);
+                    usage.mentioned_mid == 0 && usage.lower_mid >= 2
+                };
+            if minor_among_lowercase || written_lowercase {
+                strays.push(*word);
+            } else if everyday {
+                other_capitals += 1;
+            }
+        }
+        if strays.is_empty() || other_capitals > 0 || lowercase_content < strays.len() {
+            return;
+        }
+        for word in strays {
+            let text = doc.text(word.span());
+            let fixed = text.to_lowercase();
+            out.push(
+                Diagnostic::new(META.id, word.span(), format!("`{text}` is capitalised in a sentence-case heading"))
+                    .with_help(format!("write `{fixed}`, or the whole heading in title case"))
+                    .with_fix(Fix::unsafe_(vec![Edit::replace(word.span(), fixed)])),
+            );
+        }
+    }
 }
 
 /// Nouns that head the names of places, bodies, events, offices and documents ("Park",
@@ -724,65 +781,6 @@ fn manner_adverb(lower: &str) -> bool {
         && (everyday_word(stem)
             || stem.strip_suffix('i').is_some_and(|s| everyday_word(&format!("{s}y")))
             || everyday_word(&format!("{stem}le")))
-}
-
-impl HeadingCase {
-    /// A heading in sentence case with a capital where the style has none ("Ebbers denies
-    /// WorldCom Fraud", "Economy 'stronger Than forecast'"): a minor word, or an everyday word
-    /// that the article writes lowercase mid-sentence, twice or more, and never capitalised,
-    /// standing between lowercase words (not inside a run of capitals, which may be a name).
-    /// The heading must be sentence case beyond doubt: as many lowercase content words as such
-    /// capitals at least, and no other capitalised everyday word.
-    fn stray_capitals(&self, doc: &Document<'_>, bi: usize, out: &mut Vec<Diagnostic>) {
-        let evidence = doc.evidence();
-        let words = doc.words_in_block(bi);
-        let text_of = |k: usize| words.get(k).map(|w| doc.text(w.span()));
-        let (mut lowercase_content, mut strays, mut other_capitals) = (0, Vec::new(), 0);
-        for (i, word) in words.iter().enumerate() {
-            let text = doc.text(word.span());
-            let lowered = crate::text::Lowercase::of(text);
-            let lower = lowered.as_str();
-            let before = doc.source[..word.span().start].trim_end();
-            // (a quotation's or a subtitle's first word, and the heading's, may take a capital)
-            let opens = i == 0 || before.ends_with([':', '–', '—', '|', '?', '!', '\'', '"', '‘', '“', '(', '[']) || before.ends_with(" -");
-            if starts_lower(text) {
-                lowercase_content +=
-                    usize::from(!self.minor.contains(lower) && text.chars().count() > 2 && text.bytes().all(|b| b.is_ascii_lowercase()));
-                continue;
-            }
-            if opens || !crate::text::is_capitalized(text) || text.chars().any(|c| c.is_ascii_digit()) || text.contains('-') {
-                continue;
-            }
-            let minor = self.minor.contains(lower);
-            // (a minor word between two lowercase words: "Carry On star" names a film series)
-            let minor_among_lowercase =
-                minor && i.checked_sub(1).and_then(text_of).is_some_and(starts_lower) && text_of(i + 1).is_some_and(starts_lower);
-            let everyday = !minor && everyday_word(lower);
-            // (not before a capital, which may go on with a name: "re-elected New Orleans mayor")
-            let written_lowercase =
-                everyday && !lexicon::is_function_word(lower) && !before.ends_with(',') && !text_of(i + 1).is_some_and(starts_upper) && {
-                    let usage = evidence.usage(lower);
-                    usage.mentioned_mid == 0 && usage.lower_mid >= 2
-                };
-            if minor_among_lowercase || written_lowercase {
-                strays.push(*word);
-            } else if everyday {
-                other_capitals += 1;
-            }
-        }
-        if strays.is_empty() || other_capitals > 0 || lowercase_content < strays.len() {
-            return;
-        }
-        for word in strays {
-            let text = doc.text(word.span());
-            let fixed = text.to_lowercase();
-            out.push(
-                Diagnostic::new(META.id, word.span(), format!("`{text}` is capitalised in a sentence-case heading"))
-                    .with_help(format!("write `{fixed}`, or the whole heading in title case"))
-                    .with_fix(Fix::unsafe_(vec![Edit::replace(word.span(), fixed)])),
-            );
-        }
-    }
 }
 
 /// A word the lexicon knows lowercase in everyday English (a common or usual word) and not

@@ -699,6 +699,10 @@ impl Rule for Possessive {
             // Motor", "Saudi Arabias oil"), whose plural no one writes.
             let country_before_sum =
                 country && figure_next && !gap.is_empty() && !word.sentence_start() && no_cue_before && occurrences.of(doc, text) == 1;
+            // A name next: no everyday word, or one a capital follows ("Prime Minister").
+            let capital_after_next =
+                doc.words.get(i + 2).is_some_and(|w| w.sentence() == word.sentence() && starts_upper(doc.text(w.span())));
+            let next_is_name = !lexicon::lookup(next_text).is_some_and(|e| e.common_lower()) || capital_after_next;
             // A country opening a sentence before a name, its bare form no word or none of the
             // everyday ones ("Japans Honda has won…", "Chinas Lenovo"): no plural of "japan"
             // opens a sentence before a company's or a person's name (an everyday plural may:
@@ -707,19 +711,12 @@ impl Rule for Possessive {
                 && word.sentence_start()
                 && !doc.blocks[word.block()].kind.is_heading_like()
                 && gap.is_empty()
-                && bare_entry.is_none_or(|e| {
-                    e.capitalized.is_none() && e.other.is_none() && e.lower.is_none_or(|t| t > lexicon::Tier::Common)
-                })
+                && bare_entry
+                    .is_none_or(|e| e.capitalized.is_none() && e.other.is_none() && e.lower.is_none_or(|t| t > lexicon::Tier::Common))
                 && starts_upper(next_text)
                 && !lexicon::is_function_word(crate::text::Lowercase::of(next_text).as_str())
                 && !NOT_A_NOUN_AFTER_NAME.contains(&next_text)
-                // a name: no everyday word, or one that opens a name ("Prime Minister")
-                && (!lexicon::lookup(next_text).is_some_and(|e| e.common_lower())
-                    || doc.words.get(i + 2).is_some_and(|w| {
-                        w.sentence() == word.sentence()
-                            && doc.source[next.span().end..w.span().start] == *" "
-                            && starts_upper(doc.text(w.span()))
-                    }))
+                && next_is_name
                 && occurrences.of(doc, text) == 1;
             // So is a place English names in two words ("New Yorks Times Square", "Wall Streets
             // main index"), whose second word no one makes a plural of.
@@ -771,9 +768,6 @@ impl Rule for Possessive {
                     continue;
                 }
             }
-            let capital_after_next =
-                doc.words.get(i + 2).is_some_and(|w| w.sentence() == word.sentence() && starts_upper(doc.text(w.span())));
-            let next_is_name = !lexicon::lookup(next_text).is_some_and(|e| e.common_lower()) || capital_after_next;
             // Before an unknown word it may be a first name and surname ("Andreas Adriano"), unless
             // the document names the place or person alone too.
             // A country is no first name: "Irelands Ryanair".
@@ -1404,7 +1398,8 @@ const PLACE_PLURALS: &[&str] = &[
 ];
 
 /// Places, streets and districts English names in two words, the second no plural of anything
-/// (the countries among them are read through [`COUNTRY_FIRST_WORDS`]).
+/// (a country whose second word is a country's name, "South Korea", is read through
+/// [`COUNTRY_FIRST_WORDS`]).
 const TWO_WORD_PLACES: &[(&str, &str)] = &[
     ("New", "York"),
     ("New", "Jersey"),
