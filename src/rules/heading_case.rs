@@ -352,7 +352,7 @@ impl HeadingCase {
         for (i, word) in words.iter().enumerate() {
             let text = doc.text(word.span());
             let before = doc.source[..word.span().start].trim_end();
-            let subtitle_start = before.ends_with([':', '–', '—', '|', '?', '!']) || before.ends_with(" -");
+            let subtitle_start = opens_a_subtitle(before);
             if i == 0 || !text.chars().next().is_some_and(char::is_alphabetic) {
                 continue;
             }
@@ -512,7 +512,7 @@ impl HeadingCase {
             let lower = lowered.as_str();
             let before = doc.source[..word.span().start].trim_end();
             // (a quotation's or a subtitle's first word, and the heading's, may take a capital)
-            let opens = i == 0 || before.ends_with([':', '–', '—', '|', '?', '!', '\'', '"', '‘', '“', '(', '[']) || before.ends_with(" -");
+            let opens = i == 0 || opens_a_subtitle(before) || before.ends_with(['\'', '"', '‘', '“', '(', '[']);
             if starts_lower(text) {
                 lowercase_content +=
                     usize::from(!self.minor.contains(lower) && text.chars().count() > 2 && text.bytes().all(|b| b.is_ascii_lowercase()));
@@ -781,6 +781,12 @@ fn manner_adverb(lower: &str) -> bool {
         && (everyday_word(stem)
             || stem.strip_suffix('i').is_some_and(|s| everyday_word(&format!("{s}y")))
             || everyday_word(&format!("{stem}le")))
+}
+
+/// Whether a heading's word after `before` (the heading up to it, spaces trimmed) opens a
+/// subtitle, which either style may capitalise: after a colon, a dash, a bar, ? or !.
+fn opens_a_subtitle(before: &str) -> bool {
+    before.ends_with([':', '–', '—', '|', '?', '!']) || before.ends_with(" -")
 }
 
 /// A word the lexicon knows lowercase in everyday English (a common or usual word) and not
